@@ -1,0 +1,151 @@
+//! The command line, declared once with clap; help, completions and the man
+//! page are all generated from it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A decision log for machine-learning teams: decisions, rationale and
+/// stakeholder engagement in plain text next to the code.
+#[derive(Debug, Parser)]
+#[command(name = "decide", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// The log folder (default: DECIDE_DIR, `dir` in decide.toml, then decisions/, docs/decisions/, doc/adr/, docs/adr/)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// When to use colours (honours NO_COLOR)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print only what is asked for: no notes, no summaries
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List decisions, one row each
+    List(ListArgs),
+    /// Show one decision with its links, feedback and actions
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Id scheme for new decisions
+    #[arg(long, value_enum, default_value_t = SchemeArg::Number)]
+    pub scheme: SchemeArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    Number,
+    Date,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The decision's title
+    pub title: String,
+    /// Accountable owner (repeatable)
+    #[arg(long = "owner", value_name = "P")]
+    pub owners: Vec<String>,
+    /// Person who makes the decision (repeatable)
+    #[arg(long = "decision-maker", value_name = "P")]
+    pub decision_makers: Vec<String>,
+    /// Person or group consulted (repeatable)
+    #[arg(long = "consulted", value_name = "P")]
+    pub consulted: Vec<String>,
+    /// Initial status
+    #[arg(long, default_value = "draft", value_name = "S")]
+    pub status: String,
+    /// The id of a decision this one replaces; both records are linked
+    #[arg(long, value_name = "N")]
+    pub supersedes: Option<String>,
+    /// The model or system the decision is about
+    #[arg(long, value_name = "M")]
+    pub model: Option<String>,
+    /// Never prompt, even on a terminal (for scripts)
+    #[arg(long)]
+    pub no_input: bool,
+    /// Open the new record in $VISUAL or $EDITOR
+    #[arg(long)]
+    pub edit: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Scaffold a review record under reviews/
+    New(ReviewNewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewNewArgs {
+    /// The review's title
+    pub title: String,
+    /// What kind of engagement it records
+    #[arg(long, value_enum)]
+    pub kind: ReviewKindArg,
+    /// A decision discussed (repeatable)
+    #[arg(long = "decision", value_name = "N")]
+    pub decisions: Vec<String>,
+    /// The review's date (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewKindArg {
+    CheckIn,
+    Milestone,
+    Async,
+    Retro,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only decisions with this status (`unknown` for none stated)
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// Only decisions owned by this person (aliases and groups resolve through people.yaml)
+    #[arg(long, value_name = "P")]
+    pub owner: Option<String>,
+    /// Only decisions about this model
+    #[arg(long, value_name = "M")]
+    pub model: Option<String>,
+    /// Only decisions with this tag
+    #[arg(long, value_name = "T")]
+    pub tag: Option<String>,
+    /// Only decisions dated on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The decision's id: `12`, `0012` or a date-scheme stem
+    pub id: String,
+}

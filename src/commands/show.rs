@@ -1,0 +1,214 @@
+//! `decide show ID`: one decision as a reader wants it: what was decided,
+//! by whom, why, what was rejected, who said what, and what is still open.
+
+use std::fmt::Write;
+
+use crate::cli::ShowArgs;
+use crate::context::{Context, Output};
+use crate::log::Log;
+use crate::record::{Decision, Feedback, Ref};
+
+use super::{find_decision, names};
+
+pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    let log = ctx.load()?;
+    let decision = find_decision(&log, &args.id)?;
+    Ok(Output::stdout(render(&log, decision)))
+}
+
+fn field(out: &mut String, label: &str, value: &str) {
+    if !value.is_empty() {
+        let _ = writeln!(out, "{label:<16}{value}");
+    }
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{title}");
+}
+
+fn link_list(log: &Log, refs: &[Ref]) -> String {
+    refs.iter()
+        .map(
+            |r| match log.find(&r.id).next().and_then(|d| d.title.as_ref()) {
+                Some(title) => format!("{} ({})", r.id, title.value),
+                None => format!("{} (not in the log)", r.id),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Renders one decision as text.
+pub fn render(log: &Log, d: &Decision) -> String {
+    let mut out = String::new();
+    let id =
+        d.id.as_ref()
+            .map(|i| i.to_string())
+            .unwrap_or_else(|| "?".into());
+    let title = d.title.as_ref().map_or("(untitled)", |t| t.as_str());
+    let _ = writeln!(out, "{id}  {title}");
+    let _ = writeln!(
+        out,
+        "{}",
+        "=".repeat((id.len() + 2 + title.chars().count()).min(100))
+    );
+    let mut status = d.status_word().to_string();
+    if let Some(decided) = &d.decided {
+        let _ = write!(status, " (decided {})", decided.raw);
+    }
+    field(&mut out, "status", &status);
+    field(
+        &mut out,
+        "date",
+        d.date.as_ref().map_or("", |t| t.raw.as_str()),
+    );
+    field(
+        &mut out,
+        "model",
+        d.model.as_ref().map_or("", |t| t.as_str()),
+    );
+    field(&mut out, "owners", &names(&d.owners));
+    field(&mut out, "proposed by", &names(&d.proposed_by));
+    field(&mut out, "decision-makers", &names(&d.decision_makers));
+    field(&mut out, "consulted", &names(&d.consulted));
+    field(&mut out, "informed", &names(&d.informed));
+    field(
+        &mut out,
+        "revisit by",
+        d.revisit_by.as_ref().map_or("", |t| t.raw.as_str()),
+    );
+    field(&mut out, "tags", &names(&d.tags));
+    field(&mut out, "supersedes", &link_list(log, &d.supersedes));
+    field(&mut out, "superseded by", &link_list(log, &d.superseded_by));
+    field(&mut out, "related", &link_list(log, &d.related));
+    field(&mut out, "file", &d.meta.path);
+
+    if let Some(rationale) = d.body.rationale().filter(|s| !s.content.is_empty()) {
+        heading(&mut out, "Rationale");
+        for line in rationale.content.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !d.alternatives.is_empty() {
+        heading(&mut out, "Alternatives considered");
+        for alt in &d.alternatives {
+            let name = alt.title.as_ref().map_or("(untitled)", |t| t.as_str());
+            match &alt.rejected_because {
+                Some(reason) => {
+                    let _ = writeln!(out, "  - {name}: rejected because {}", reason.value);
+                }
+                None => {
+                    let _ = writeln!(out, "  - {name}: no reason recorded");
+                }
+            }
+        }
+    }
+    if !d.constraints.is_empty() {
+        heading(&mut out, "Constraints");
+        for c in &d.constraints {
+            let _ = writeln!(out, "  - {}", c.value);
+        }
+    }
+    if !d.expected_outcomes.is_empty() {
+        heading(&mut out, "Expected outcomes");
+        for o in &d.expected_outcomes {
+            let metric = o.metric.as_ref().map_or("?", |t| t.as_str());
+            let target = o.target.as_ref().map_or("?", |t| t.as_str());
+            let by =
+                o.by.as_ref()
+                    .map(|b| format!(" by {}", b.raw))
+                    .unwrap_or_default();
+            let _ = writeln!(out, "  - {metric} {target}{by}");
+        }
+    }
+    if !d.artifacts.is_empty() {
+        heading(&mut out, "Artifacts");
+        for a in &d.artifacts {
+            let kind = a.kind.map_or("?", |k| k.as_str());
+            let _ = writeln!(
+                out,
+                "  - {kind}: {}",
+                a.reference.as_ref().map_or("?", |t| t.as_str())
+            );
+        }
+    }
+    if !d.risks.is_empty() {
+        heading(&mut out, "Risks");
+        for r in &d.risks {
+            let _ = writeln!(out, "  - {}", r.risk.as_ref().map_or("?", |t| t.as_str()));
+            if let Some(m) = &r.mitigation {
+                let _ = writeln!(out, "    mitigation: {}", m.value);
+            }
+        }
+    }
+
+    let mut feedback: Vec<(&Feedback, Option<&str>)> =
+        d.feedback.iter().map(|f| (f, None)).collect();
+    let mut reviews = Vec::new();
+    for review in &log.reviews {
+        let discussed =
+            d.id.as_ref()
+                .is_some_and(|id| review.decisions.iter().any(|r| &r.id == id));
+        for f in &review.feedback {
+            if f.on.as_ref().map(|r| &r.id) == d.id.as_ref() && d.id.is_some() {
+                feedback.push((f, Some(review.id.as_str())));
+            }
+        }
+        if discussed {
+            reviews.push(review);
+        }
+    }
+    feedback.sort_by(|a, b| {
+        a.0.date
+            .as_ref()
+            .map(|x| &x.raw)
+            .cmp(&b.0.date.as_ref().map(|x| &x.raw))
+    });
+    if !feedback.is_empty() {
+        heading(&mut out, "Feedback");
+        for (f, from) in feedback {
+            let date = f.date.as_ref().map_or("????-??-??", |t| t.raw.as_str());
+            let by = f.by.as_ref().map_or("?", |t| t.as_str());
+            let stance = f.stance.map_or("?", |s| s.as_str());
+            let _ = write!(out, "  {date}  {by:<10} {stance:<11}");
+            if let Some(note) = &f.note {
+                let _ = write!(out, " {}", note.value);
+            }
+            if let Some(resolved) = &f.resolved {
+                let _ = write!(out, " [resolved {}]", resolved.raw);
+            }
+            if let Some(review) = from {
+                let _ = write!(out, " (in review {review})");
+            }
+            out.push('\n');
+        }
+    }
+    if !d.actions.is_empty() {
+        heading(&mut out, "Actions");
+        for (i, a) in d.actions.iter().enumerate() {
+            let status = a.status.map_or("?", |s| s.as_str());
+            let owner = a.owner.as_ref().map_or("(no owner)", |t| t.as_str());
+            let due = a
+                .due
+                .as_ref()
+                .map(|t| format!(", due {}", t.raw))
+                .unwrap_or_default();
+            let note = a
+                .note
+                .as_ref()
+                .map(|t| format!(": {}", t.value))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {}. [{status}] {owner}{due}{note}", i + 1);
+        }
+    }
+    if !reviews.is_empty() {
+        heading(&mut out, "Discussed in");
+        for r in reviews {
+            let kind = r.kind.map_or("review", |k| k.as_str());
+            let date = r.date.as_ref().map_or("", |t| t.raw.as_str());
+            let title = r.title.as_ref().map_or("", |t| t.as_str());
+            let _ = writeln!(out, "  {date}  {kind:<9}  {title}");
+        }
+    }
+    out
+}

@@ -1,0 +1,90 @@
+//! What a command needs from the outside world, gathered by the binary so
+//! the library stays free of global state and can be tested directly.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::{ColorChoice, Global};
+use crate::error::Error;
+use crate::log::{self, Location, Log};
+
+/// Asks the user for a value on a terminal. The binary implements it; tests script it.
+pub trait Prompt {
+    /// Shows `question` and returns the answer line without its newline; `None` at end of input.
+    fn ask(&mut self, question: &str) -> Option<String>;
+}
+
+/// A prompt that never has an answer (`--no-input`, no terminal).
+pub struct NoPrompt;
+
+impl Prompt for NoPrompt {
+    fn ask(&mut self, _question: &str) -> Option<String> {
+        None
+    }
+}
+
+/// The environment of one run.
+pub struct Context {
+    pub cwd: PathBuf,
+    pub global: Global,
+    /// `DECIDE_DIR`.
+    pub env_dir: Option<PathBuf>,
+    /// The date used as "today".
+    pub today: NaiveDate,
+    /// Whether stdin and stdout are both a terminal (prompts are allowed).
+    pub interactive: bool,
+    /// Whether stdout is a terminal (decides `auto` formats and colour).
+    pub stdout_tty: bool,
+    /// `NO_COLOR` is set and non-empty.
+    pub no_color: bool,
+    /// `GITHUB_ACTIONS=true`.
+    pub github_actions: bool,
+    /// `$VISUAL`, else `$EDITOR`.
+    pub editor: Option<String>,
+    /// Terminal width, when known.
+    pub width: Option<u16>,
+    pub prompt: Box<dyn Prompt>,
+}
+
+impl Context {
+    /// Finds the log folder for this run.
+    pub fn locate(&self) -> Result<Location, Error> {
+        log::locate(
+            &self.cwd,
+            self.global.dir.as_deref(),
+            self.env_dir.as_deref(),
+        )
+    }
+
+    /// Finds and loads the whole log.
+    pub fn load(&self) -> Result<Log, Error> {
+        Ok(Log::load(self.locate()?))
+    }
+
+    /// Whether output should be coloured.
+    pub fn color(&self) -> bool {
+        match self.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => self.stdout_tty && !self.no_color,
+        }
+    }
+}
+
+/// What a command produced: text for stdout and stderr, and the exit code.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+impl Output {
+    pub fn stdout(text: impl Into<String>) -> Output {
+        Output {
+            stdout: text.into(),
+            ..Output::default()
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Errors that stop a command (exit code 2). Lint findings are not errors:
+//! they are [`crate::diagnostic::Diagnostic`]s.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Config { path: PathBuf, message: String },
+    #[error(
+        "no decision log found (looked for --dir, DECIDE_DIR, `dir` in decide.toml, then decisions/, docs/decisions/, doc/adr/, docs/adr/ under {})\nhelp: run `decide init` to create one, or pass --dir",
+        root.display()
+    )]
+    NoLog { root: PathBuf },
+    #[error("log folder {} does not exist", path.display())]
+    MissingDir { path: PathBuf },
+    #[error("{0}")]
+    Usage(String),
+    #[error("no decision with id {0}")]
+    NotFound(String),
+}

@@ -1,0 +1,405 @@
+//! Finding the decision log and loading every file in it, in parallel.
+//!
+//! Loading never stops at a bad file: a file that cannot be read becomes a
+//! [`Failure`], a record whose front matter is broken still loads with its
+//! problems attached, and the rest of the log loads as usual.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::error::Error;
+use crate::record::{Charter, Decision, Id, People, Review};
+use crate::yaml::Pos;
+
+/// The folders tried, in order, when nothing names the log folder.
+pub const DEFAULT_DIRS: &[&str] = &["decisions", "docs/decisions", "doc/adr", "docs/adr"];
+
+/// Where the log is and how it is configured.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The repository root (folder holding `.git`), else the working directory.
+    pub root: PathBuf,
+    /// The log folder.
+    pub dir: PathBuf,
+    pub config: Config,
+    /// How `dir` was chosen, for `decide config`.
+    pub dir_source: String,
+}
+
+/// Resolves the log folder as SPEC §1 says: `--dir`, `DECIDE_DIR`, `dir` in
+/// the nearest `decide.toml`, then the default folders.
+pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Location, Error> {
+    let root = config::find_repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
+    let chosen = flag
+        .map(|d| (cwd.join(d), "--dir".to_string()))
+        .or_else(|| env.map(|d| (cwd.join(d), "DECIDE_DIR".to_string())));
+    let config_start = chosen
+        .as_ref()
+        .map_or(cwd.to_path_buf(), |(d, _)| d.clone());
+    let config_file = config::find_config(&config_start).or_else(|| config::find_config(cwd));
+    let config = match &config_file {
+        Some(path) => Config::load(path)?,
+        None => Config::defaults(),
+    };
+    let (dir, dir_source) = match chosen {
+        Some(found) => found,
+        None => match (&config.dir, &config.file) {
+            (Some(dir), Some(file)) => {
+                let base = file.parent().unwrap_or(Path::new("."));
+                (
+                    base.join(dir),
+                    format!("`dir` in {}", display_path(file, cwd)),
+                )
+            }
+            _ => {
+                let base = config_file
+                    .as_ref()
+                    .and_then(|f| f.parent().map(Path::to_path_buf))
+                    .unwrap_or_else(|| root.clone());
+                let found = DEFAULT_DIRS
+                    .iter()
+                    .map(|d| base.join(d))
+                    .find(|d| d.is_dir())
+                    .ok_or_else(|| Error::NoLog { root: base.clone() })?;
+                (found, "default folder".to_string())
+            }
+        },
+    };
+    if !dir.is_dir() {
+        return Err(Error::MissingDir { path: dir });
+    }
+    let root = config::find_repo_root(&dir)
+        .or_else(|| dir.starts_with(cwd).then(|| cwd.to_path_buf()))
+        .unwrap_or(root);
+    Ok(Location {
+        root,
+        dir,
+        config,
+        dir_source,
+    })
+}
+
+/// `path` relative to `base` with `/` separators, or as given when outside it.
+pub fn display_path(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let text = rel.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(String::from).unwrap_or(text)
+}
+
+/// Why a file could not be loaded (rule DL051).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub path: String,
+    pub abs: PathBuf,
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// A Markdown file in the log that is not a record (rule DL050).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stray {
+    pub path: String,
+    pub abs: PathBuf,
+}
+
+/// A loaded file's text, kept for output that quotes source lines and for edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub path: String,
+    pub abs: PathBuf,
+    pub text: Arc<str>,
+}
+
+/// The whole log in memory.
+#[derive(Debug, Clone)]
+pub struct Log {
+    pub location: Location,
+    pub decisions: Vec<Decision>,
+    pub reviews: Vec<Review>,
+    pub charter: Option<Charter>,
+    pub people: Option<People>,
+    pub strays: Vec<Stray>,
+    pub failures: Vec<Failure>,
+    /// Every file's text by display path, sorted by path.
+    pub sources: Vec<Source>,
+}
+
+/// What a path in the log folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Decision,
+    Review,
+    Charter,
+    People,
+    /// README.md, index.md and the like: neither records nor strays.
+    Special,
+    Stray,
+    Ignored,
+}
+
+/// Classifies `rel`, a path relative to the log folder.
+pub fn classify(rel: &Path) -> Kind {
+    let components: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    let name = components.last().map(|c| c.to_string()).unwrap_or_default();
+    let is_md = name.to_ascii_lowercase().ends_with(".md");
+    match components.as_slice() {
+        [first, ..] if first == "templates" => Kind::Ignored,
+        [dir, _] if dir == "reviews" => {
+            if is_md {
+                Kind::Review
+            } else {
+                Kind::Ignored
+            }
+        }
+        [_] if name == "people.yaml" || name == "people.yml" => Kind::People,
+        [_] if name == "charter.md" => Kind::Charter,
+        [_] if ["readme.md", "index.md"].contains(&name.to_ascii_lowercase().as_str()) => {
+            Kind::Special
+        }
+        [_] if is_md && Id::from_file_name(&name).is_some() => Kind::Decision,
+        _ if is_md => Kind::Stray,
+        _ => Kind::Ignored,
+    }
+}
+
+enum Loaded {
+    Decision(Box<Decision>, Source),
+    Review(Box<Review>, Source),
+    Charter(Box<Charter>, Source),
+    People(Box<People>, Source),
+    Stray(Stray),
+    Failure(Failure),
+}
+
+impl Log {
+    /// Loads every file of the log at `location`.
+    pub fn load(location: Location) -> Log {
+        let dir = location.dir.clone();
+        let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        let mut candidates = Vec::new();
+        let mut failures = Vec::new();
+        let walker = walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .max_depth(3)
+            .sort_by_file_name();
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_dir() => {}
+                Ok(entry) => {
+                    let rel = entry
+                        .path()
+                        .strip_prefix(&dir)
+                        .unwrap_or(entry.path())
+                        .to_path_buf();
+                    let kind = classify(&rel);
+                    if kind != Kind::Ignored && kind != Kind::Special {
+                        candidates.push((
+                            entry.path().to_path_buf(),
+                            kind,
+                            entry.path_is_symlink(),
+                        ));
+                    }
+                }
+                Err(err) => {
+                    let abs = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| dir.clone());
+                    failures.push(Failure {
+                        path: display_path(&abs, &location.root),
+                        abs,
+                        pos: Pos::new(1, 1),
+                        message: format!("cannot read: {err}"),
+                    });
+                }
+            }
+        }
+        let loaded: Vec<Loaded> = candidates
+            .par_iter()
+            .map(|(abs, kind, symlink)| load_one(abs, *kind, *symlink, &canonical_dir, &location))
+            .collect();
+
+        let mut log = Log {
+            location,
+            decisions: Vec::new(),
+            reviews: Vec::new(),
+            charter: None,
+            people: None,
+            strays: Vec::new(),
+            failures,
+            sources: Vec::new(),
+        };
+        for item in loaded {
+            match item {
+                Loaded::Decision(d, s) => {
+                    log.decisions.push(*d);
+                    log.sources.push(s);
+                }
+                Loaded::Review(r, s) => {
+                    log.reviews.push(*r);
+                    log.sources.push(s);
+                }
+                Loaded::Charter(c, s) => {
+                    log.charter = Some(*c);
+                    log.sources.push(s);
+                }
+                Loaded::People(p, s) => {
+                    log.people = Some(*p);
+                    log.sources.push(s);
+                }
+                Loaded::Stray(s) => log.strays.push(s),
+                Loaded::Failure(f) => log.failures.push(f),
+            }
+        }
+        log.decisions
+            .sort_by(|a, b| (&a.id, &a.meta.path).cmp(&(&b.id, &b.meta.path)));
+        log.reviews.sort_by(|a, b| a.id.cmp(&b.id));
+        log.sources.sort_by(|a, b| a.path.cmp(&b.path));
+        log
+    }
+
+    /// The decisions whose id is exactly `id`.
+    pub fn find(&self, id: &Id) -> impl Iterator<Item = &Decision> {
+        self.decisions
+            .iter()
+            .filter(move |d| d.id.as_ref() == Some(id))
+    }
+
+    /// The source text of a file by display path.
+    pub fn source(&self, path: &str) -> Option<&Source> {
+        self.sources
+            .binary_search_by(|s| s.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.sources[i])
+    }
+}
+
+fn load_one(
+    abs: &Path,
+    kind: Kind,
+    symlink: bool,
+    canonical_dir: &Path,
+    location: &Location,
+) -> Loaded {
+    let path = display_path(abs, &location.root);
+    let fail = |message: String, pos: Pos| {
+        Loaded::Failure(Failure {
+            path: path.clone(),
+            abs: abs.to_path_buf(),
+            pos,
+            message,
+        })
+    };
+    if symlink {
+        match fs::canonicalize(abs) {
+            Err(err) => {
+                return fail(
+                    format!("broken or looping symbolic link: {err}"),
+                    Pos::new(1, 1),
+                );
+            }
+            Ok(target) if !target.starts_with(canonical_dir) => {
+                return fail(
+                    format!(
+                        "symbolic link to {} outside the log; not followed",
+                        target.display()
+                    ),
+                    Pos::new(1, 1),
+                );
+            }
+            Ok(_) => {}
+        }
+    }
+    let text = match read_limited(abs, location.config.max_file_bytes) {
+        Ok(text) => text,
+        Err(ReadError::TooLarge(size)) => {
+            return fail(
+                format!(
+                    "file is {size} bytes, over max-file-bytes ({}); not read",
+                    location.config.max_file_bytes
+                ),
+                Pos::new(1, 1),
+            );
+        }
+        Err(ReadError::NotUtf8(pos)) => return fail("file is not valid UTF-8".into(), pos),
+        Err(ReadError::Io(err)) => return fail(format!("cannot read: {err}"), Pos::new(1, 1)),
+    };
+    let name = abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let source = Source {
+        path: path.clone(),
+        abs: abs.to_path_buf(),
+        text: Arc::from(text.as_str()),
+    };
+    match kind {
+        Kind::Decision => Loaded::Decision(Box::new(Decision::parse(&path, &name, &text)), source),
+        Kind::Review => Loaded::Review(Box::new(Review::parse(&path, &name, &text)), source),
+        Kind::Charter => Loaded::Charter(Box::new(Charter::parse(&path, &text)), source),
+        Kind::People => Loaded::People(Box::new(People::parse(&path, &text)), source),
+        Kind::Stray => Loaded::Stray(Stray {
+            path,
+            abs: abs.to_path_buf(),
+        }),
+        Kind::Special | Kind::Ignored => unreachable!("filtered out before loading"),
+    }
+}
+
+enum ReadError {
+    TooLarge(u64),
+    NotUtf8(Pos),
+    Io(std::io::Error),
+}
+
+/// Reads a file as UTF-8, refusing one larger than `limit` before reading it.
+fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let file = fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > limit {
+        return Err(ReadError::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows between the check and the read.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        ReadError::NotUtf8(Pos::new(line, col))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification() {
+        assert_eq!(classify(Path::new("0001-a.md")), Kind::Decision);
+        assert_eq!(classify(Path::new("reviews/2026-01-01-x.md")), Kind::Review);
+        assert_eq!(classify(Path::new("charter.md")), Kind::Charter);
+        assert_eq!(classify(Path::new("people.yaml")), Kind::People);
+        assert_eq!(classify(Path::new("README.md")), Kind::Special);
+        assert_eq!(classify(Path::new("notes.md")), Kind::Stray);
+        assert_eq!(classify(Path::new("templates/decision.md")), Kind::Ignored);
+        assert_eq!(classify(Path::new("diagram.png")), Kind::Ignored);
+    }
+}

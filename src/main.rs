@@ -1,0 +1,87 @@
+//! The `decide` binary: parse the command line, run, print, exit.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use decide::cli::Cli;
+use decide::{Context, Prompt};
+
+/// Prompts on stderr and reads answers from stdin.
+struct TerminalPrompt;
+
+impl Prompt for TerminalPrompt {
+    fn ask(&mut self, question: &str) -> Option<String> {
+        let mut err = io::stderr();
+        let _ = write!(err, "{question}");
+        let _ = err.flush();
+        let mut line = String::new();
+        match io::stdin().lock().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+        }
+    }
+}
+
+fn env_set(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(err) => {
+            eprintln!("error: cannot read the working directory: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout_tty = io::stdout().is_terminal();
+    let mut ctx = Context {
+        cwd,
+        global: cli.global.clone(),
+        env_dir: std::env::var_os("DECIDE_DIR")
+            .filter(|v| !v.is_empty())
+            .map(Into::into),
+        today: chrono::Local::now().date_naive(),
+        interactive: stdout_tty && io::stdin().is_terminal(),
+        stdout_tty,
+        no_color: env_set("NO_COLOR"),
+        github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+        editor: std::env::var("VISUAL")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.is_empty())),
+        width: terminal_width(),
+        prompt: Box::new(TerminalPrompt),
+    };
+    match decide::run(cli.command, &mut ctx) {
+        Ok(output) => {
+            if write_all(&output.stdout, &output.stderr).is_err() {
+                // A closed pipe (`decide list | head`) ends quietly.
+                return ExitCode::from(output.code);
+            }
+            ExitCode::from(output.code)
+        }
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_all(stdout: &str, stderr: &str) -> io::Result<()> {
+    if !stderr.is_empty() {
+        let mut err = io::stderr().lock();
+        err.write_all(stderr.as_bytes())?;
+        err.flush()?;
+    }
+    let mut out = io::stdout().lock();
+    out.write_all(stdout.as_bytes())?;
+    out.flush()
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}

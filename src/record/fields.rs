@@ -1,0 +1,296 @@
+//! Reading typed values out of a YAML tree while collecting problems.
+//!
+//! Each reader returns what it could make of a value and records a
+//! [`Problem`] for what it could not, so one wrong field never hides the rest
+//! of the record.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::yaml::{Node, Pos, Value};
+
+/// A value read from front matter, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub value: String,
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// A date kept as written, and its calendar value when it is a real `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateField {
+    pub raw: String,
+    pub date: Option<NaiveDate>,
+    pub pos: Pos,
+}
+
+/// What went wrong reading a value; `check` turns each into a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A key the format does not know (DL002), with a suggestion.
+    UnknownKey { suggestion: Option<String> },
+    /// A key given twice in one mapping (DL003).
+    DuplicateKey,
+    /// A value outside its set or of the wrong type (DL005).
+    InvalidValue,
+    /// Not a real `YYYY-MM-DD` date (DL006).
+    InvalidDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Collects problems while fields are read.
+#[derive(Debug, Default)]
+pub struct Reader {
+    pub problems: Vec<Problem>,
+}
+
+/// Parses a strict `YYYY-MM-DD` date.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    let b = raw.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+}
+
+impl Reader {
+    pub fn problem(&mut self, kind: ProblemKind, pos: Pos, message: impl Into<String>) {
+        self.problems.push(Problem {
+            kind,
+            pos,
+            message: message.into(),
+        });
+    }
+
+    /// Checks the keys of a mapping: duplicates, and keys outside `known`
+    /// (keys starting with `x-` are free extensions).
+    pub fn keys(&mut self, node: &Node, known: &[&str], what: &str) {
+        let entries = node.entries();
+        for (i, entry) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|e| e.key == entry.key) {
+                self.problem(
+                    ProblemKind::DuplicateKey,
+                    entry.key_pos,
+                    format!("key `{}` is given more than once", entry.key),
+                );
+                continue;
+            }
+            if entry.key.starts_with("x-") || known.contains(&entry.key.as_str()) {
+                continue;
+            }
+            let suggestion = suggest(&entry.key, known);
+            let message = match &suggestion {
+                Some(s) => format!("unknown key `{}` in {what}; did you mean `{s}`?", entry.key),
+                None => format!("unknown key `{}` in {what}", entry.key),
+            };
+            self.problem(
+                ProblemKind::UnknownKey { suggestion },
+                entry.key_pos,
+                message,
+            );
+        }
+    }
+
+    /// A scalar as text. Null gives `None`; a list or mapping is a problem.
+    pub fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
+        match node.as_text() {
+            Some(value) => Some(Text {
+                value,
+                pos: node.pos,
+            }),
+            None if node.is_null() => None,
+            None => {
+                self.problem(
+                    ProblemKind::InvalidValue,
+                    node.pos,
+                    format!("`{key}` must be a single value, found {}", node.type_name()),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn field_text(&mut self, map: &Node, key: &str) -> Option<Text> {
+        let entry = map.get(key)?;
+        self.text(&entry.value, key)
+    }
+
+    /// A string or a list of strings (people fields, tags, constraints).
+    pub fn list(&mut self, node: &Node, key: &str) -> Vec<Text> {
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.text(item, key))
+                .collect(),
+            Value::Null => Vec::new(),
+            Value::Map(_) => {
+                self.problem(
+                    ProblemKind::InvalidValue,
+                    node.pos,
+                    format!("`{key}` must be a value or a list, found a mapping"),
+                );
+                Vec::new()
+            }
+            _ => {
+                let text = self.text(node, key);
+                // "a, b" in a single string is a common MADR habit.
+                text.into_iter()
+                    .flat_map(|t| {
+                        t.value
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(|s| Text {
+                                value: s.to_string(),
+                                pos: t.pos,
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    pub fn field_list(&mut self, map: &Node, key: &str) -> Vec<Text> {
+        map.get(key)
+            .map_or_else(Vec::new, |e| self.list(&e.value, key))
+    }
+
+    /// A list of mappings (alternatives, feedback, ...); other items are problems.
+    pub fn items<'n>(&mut self, map: &'n Node, key: &str) -> Vec<&'n Node> {
+        let Some(entry) = map.get(key) else {
+            return Vec::new();
+        };
+        match &entry.value.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter(|item| {
+                    let ok = matches!(item.value, Value::Map(_));
+                    if !ok {
+                        self.problem(
+                            ProblemKind::InvalidValue,
+                            item.pos,
+                            format!(
+                                "each item of `{key}` must be a mapping, found {}",
+                                item.type_name()
+                            ),
+                        );
+                    }
+                    ok
+                })
+                .collect(),
+            Value::Null => Vec::new(),
+            _ => {
+                self.problem(
+                    ProblemKind::InvalidValue,
+                    entry.value.pos,
+                    format!("`{key}` must be a list, found {}", entry.value.type_name()),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn date(&mut self, map: &Node, key: &str) -> Option<DateField> {
+        let text = self.field_text(map, key)?;
+        let date = parse_date(&text.value);
+        if date.is_none() {
+            self.problem(
+                ProblemKind::InvalidDate,
+                text.pos,
+                format!("`{key}` is `{}`, not a real YYYY-MM-DD date", text.value),
+            );
+        }
+        Some(DateField {
+            raw: text.value,
+            date,
+            pos: text.pos,
+        })
+    }
+
+    /// A value from a fixed set, matched case-insensitively.
+    pub fn choice<T: Copy>(
+        &mut self,
+        map: &Node,
+        key: &str,
+        set: &[(&str, T)],
+    ) -> Option<(T, Pos)> {
+        let text = self.field_text(map, key)?;
+        let wanted = text.value.trim().to_ascii_lowercase();
+        if let Some((_, v)) = set.iter().find(|(name, _)| *name == wanted) {
+            return Some((*v, text.pos));
+        }
+        let names: Vec<&str> = set.iter().map(|(n, _)| *n).collect();
+        self.problem(
+            ProblemKind::InvalidValue,
+            text.pos,
+            format!(
+                "`{key}` is `{}`; expected one of: {}",
+                text.value,
+                names.join(", ")
+            ),
+        );
+        None
+    }
+}
+
+/// The known key closest to `key`, if it is close enough to be a typo.
+pub fn suggest(key: &str, known: &[&str]) -> Option<String> {
+    let key = key.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (levenshtein(&key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.to_string())
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real() {
+        assert!(parse_date("2026-02-28").is_some());
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("2026-2-3").is_none());
+        assert!(parse_date("03/02/2026").is_none());
+    }
+
+    #[test]
+    fn suggestions_for_typos() {
+        assert_eq!(
+            suggest("onwers", &["owners", "status"]),
+            Some("owners".into())
+        );
+        assert_eq!(suggest("zzz", &["owners", "status"]), None);
+    }
+}

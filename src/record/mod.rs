@@ -1,0 +1,1098 @@
+//! Typed records: decisions, reviews, the charter and the people registry.
+//!
+//! Each record is built from a file's text without failing: what cannot be
+//! read becomes a [`Problem`] on the record, and a file whose front matter is
+//! missing or broken still yields a record (id from the file name, title from
+//! the heading) so the rest of the log can refer to it.
+
+pub mod body;
+pub mod fields;
+pub mod source;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use body::{Body, Section};
+pub use fields::{DateField, Problem, ProblemKind, Text, parse_date};
+pub use source::FrontMatter;
+
+use crate::yaml::{Node, Pos};
+use fields::Reader;
+
+/// A record identifier: a number (`0012-…md`) or a name (`2026-03-04-…md`, a review stem).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Id {
+    Num(u64),
+    Name(String),
+}
+
+impl Id {
+    /// Reads an id as written in a reference: `12`, `0012`, `ADR-0012`, `#12`, or a name.
+    pub fn parse(text: &str) -> Option<Id> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let lower = t.to_ascii_lowercase();
+        let digits = lower
+            .strip_prefix("adr-")
+            .or_else(|| lower.strip_prefix("adr"))
+            .or_else(|| lower.strip_prefix('#'))
+            .unwrap_or(&lower);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return digits.parse().ok().map(Id::Num);
+        }
+        Some(Id::Name(t.to_string()))
+    }
+
+    /// The id a file name gives: the number before the first `-` (number
+    /// scheme), or the whole stem for date-named files (`2026-03-04-…`,
+    /// log4brains' `20200924-…`).
+    pub fn from_file_name(name: &str) -> Option<Id> {
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        if is_date_prefixed(stem) {
+            return Some(Id::Name(stem.to_string()));
+        }
+        let digits = stem.len() - stem.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            return None;
+        }
+        let rest = &stem[digits..];
+        if !(rest.is_empty() || rest.starts_with(['-', '_', '.'])) {
+            return None;
+        }
+        if digits == 8 && parse_compact_date(&stem[..8]).is_some() {
+            return Some(Id::Name(stem.to_string()));
+        }
+        stem[..digits].parse().ok().map(Id::Num)
+    }
+
+    pub fn as_num(&self) -> Option<u64> {
+        match self {
+            Id::Num(n) => Some(*n),
+            Id::Name(_) => None,
+        }
+    }
+}
+
+/// `YYYY-MM-DD-…`: the date id scheme.
+pub fn is_date_prefixed(stem: &str) -> bool {
+    match (stem.get(..10), stem.get(10..)) {
+        (Some(date), Some(rest)) => {
+            (rest.is_empty() || rest.starts_with('-')) && parse_date(date).is_some()
+        }
+        _ => false,
+    }
+}
+
+fn parse_compact_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y%m%d").ok()
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Id::Num(n) => write!(f, "{n:04}"),
+            Id::Name(s) => f.write_str(s),
+        }
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Id::Num(n) => s.serialize_u64(*n),
+            Id::Name(name) => s.serialize_str(name),
+        }
+    }
+}
+
+/// A reference to another record, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    pub id: Id,
+    pub pos: Pos,
+}
+
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [(&'static str, $name)] = &[$(($word, $name::$variant)),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                let t = text.trim().to_ascii_lowercase();
+                Self::ALL.iter().find(|(w, _)| *w == t).map(|(_, v)| *v)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// The life-cycle state of a decision.
+    Status {
+        Draft = "draft",
+        Proposed = "proposed",
+        Accepted = "accepted",
+        Rejected = "rejected",
+        Deprecated = "deprecated",
+        Superseded = "superseded",
+        Withdrawn = "withdrawn",
+        Deferred = "deferred",
+    }
+);
+
+/// Status words seen in real logs and the status each means (SPEC §7).
+pub const STATUS_SYNONYMS: &[(&str, Status)] = &[
+    ("approved", Status::Accepted),
+    ("agreed", Status::Accepted),
+    ("adopted", Status::Accepted),
+    ("implemented", Status::Accepted),
+    ("done", Status::Accepted),
+    ("decided", Status::Accepted),
+    ("pending", Status::Proposed),
+    ("in review", Status::Proposed),
+    ("under review", Status::Proposed),
+    ("in progress", Status::Proposed),
+    ("open", Status::Proposed),
+    ("proposal", Status::Proposed),
+    ("on hold", Status::Deferred),
+    ("on-hold", Status::Deferred),
+    ("postponed", Status::Deferred),
+    ("declined", Status::Rejected),
+    ("obsolete", Status::Deprecated),
+    ("retired", Status::Deprecated),
+    ("replaced", Status::Superseded),
+    ("superceded", Status::Superseded),
+    ("abandoned", Status::Withdrawn),
+    ("cancelled", Status::Withdrawn),
+    ("canceled", Status::Withdrawn),
+    ("wip", Status::Draft),
+    ("work in progress", Status::Draft),
+];
+
+impl Status {
+    /// Reads a status as people write it: any case, with emoji or
+    /// punctuation around it, or a synonym from [`STATUS_SYNONYMS`].
+    pub fn from_text(text: &str) -> Option<Status> {
+        let cleaned: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
+            .collect::<String>()
+            .trim()
+            .to_lowercase();
+        Status::parse(&cleaned).or_else(|| {
+            STATUS_SYNONYMS
+                .iter()
+                .find(|(w, _)| *w == cleaned)
+                .map(|(_, s)| *s)
+        })
+    }
+
+    /// Proposed or any later state: what a reviewer must be able to respond to.
+    pub fn at_least_proposed(self) -> bool {
+        self != Status::Draft
+    }
+}
+
+word_enum!(
+    /// A stakeholder's position in a feedback entry.
+    Stance {
+        Support = "support",
+        Concern = "concern",
+        Objection = "objection",
+        Veto = "veto",
+        Alternative = "alternative",
+        Abstain = "abstain",
+    }
+);
+
+word_enum!(
+    ActionStatus {
+        Open = "open",
+        Done = "done",
+        Dropped = "dropped",
+    }
+);
+
+word_enum!(
+    ArtifactKind {
+        Model = "model",
+        Dataset = "dataset",
+        Run = "run",
+        Dashboard = "dashboard",
+        Doc = "doc",
+        Code = "code",
+    }
+);
+
+word_enum!(
+    ReviewKind {
+        CheckIn = "check-in",
+        Milestone = "milestone",
+        Async = "async",
+        Retro = "retro",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub title: Option<Text>,
+    pub rejected_because: Option<Text>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpectedOutcome {
+    pub metric: Option<Text>,
+    pub target: Option<Text>,
+    pub by: Option<DateField>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Artifact {
+    pub kind: Option<ArtifactKind>,
+    pub reference: Option<Text>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Risk {
+    pub risk: Option<Text>,
+    pub mitigation: Option<Text>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feedback {
+    pub by: Option<Text>,
+    pub date: Option<DateField>,
+    pub stance: Option<Stance>,
+    pub note: Option<Text>,
+    pub resolved: Option<DateField>,
+    /// The decision it is about (reviews only: `on: 12`).
+    pub on: Option<Ref>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub owner: Option<Text>,
+    pub due: Option<DateField>,
+    pub status: Option<ActionStatus>,
+    pub done: Option<DateField>,
+    pub note: Option<Text>,
+    pub pos: Pos,
+}
+
+/// Where a record's parts live in its file, for rules and edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// Path relative to the repository root, with `/` separators.
+    pub path: String,
+    pub front: FrontMatter,
+    /// 1-based line where the Markdown body starts.
+    pub body_line: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl Meta {
+    /// The parsed front matter, if any.
+    pub fn node(&self) -> Option<&Node> {
+        match &self.front {
+            FrontMatter::Parsed(node) => Some(node),
+            _ => None,
+        }
+    }
+
+    /// Where `key` is written in the front matter.
+    pub fn key_pos(&self, key: &str) -> Option<Pos> {
+        self.node()?.get(key).map(|e| e.key_pos)
+    }
+}
+
+/// One decision record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub meta: Meta,
+    /// The effective id: front matter `id`, else the file-name prefix.
+    pub id: Option<Id>,
+    /// The id the file name gives.
+    pub file_id: Option<Id>,
+    /// The `id` key as written, when present.
+    pub declared_id: Option<Ref>,
+    /// The effective title: front matter `title`, else the first `# ` heading.
+    pub title: Option<Text>,
+    /// `None` when the record states no status (reported as `unknown`).
+    pub status: Option<Status>,
+    /// The status as written, when present (also when it is not a known word).
+    pub status_text: Option<Text>,
+    pub date: Option<DateField>,
+    pub decided: Option<DateField>,
+    pub model: Option<Text>,
+    pub owners: Vec<Text>,
+    pub proposed_by: Vec<Text>,
+    pub decision_makers: Vec<Text>,
+    pub consulted: Vec<Text>,
+    pub informed: Vec<Text>,
+    pub alternatives: Vec<Alternative>,
+    pub constraints: Vec<Text>,
+    pub expected_outcomes: Vec<ExpectedOutcome>,
+    pub artifacts: Vec<Artifact>,
+    pub risks: Vec<Risk>,
+    pub revisit_by: Option<DateField>,
+    pub supersedes: Vec<Ref>,
+    pub superseded_by: Vec<Ref>,
+    pub related: Vec<Ref>,
+    pub tags: Vec<Text>,
+    pub feedback: Vec<Feedback>,
+    pub actions: Vec<Action>,
+    pub body: Body,
+}
+
+/// Keys a decision's front matter may have (beyond `x-` extensions).
+pub const DECISION_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "status",
+    "date",
+    "decided",
+    "model",
+    "owners",
+    "proposed-by",
+    "decision-makers",
+    "deciders",
+    "consulted",
+    "informed",
+    "alternatives",
+    "constraints",
+    "expected-outcomes",
+    "artifacts",
+    "risks",
+    "revisit-by",
+    "supersedes",
+    "superseded-by",
+    "related",
+    "tags",
+    "feedback",
+    "actions",
+    "parent",
+    "nav_order",
+];
+
+const ALTERNATIVE_KEYS: &[&str] = &["title", "rejected-because"];
+const OUTCOME_KEYS: &[&str] = &["metric", "target", "by"];
+const ARTIFACT_KEYS: &[&str] = &["kind", "ref"];
+const RISK_KEYS: &[&str] = &["risk", "mitigation"];
+const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved"];
+const REVIEW_FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "on"];
+const ACTION_KEYS: &[&str] = &["owner", "due", "status", "done", "note"];
+pub const REVIEW_KEYS: &[&str] = &[
+    "kind",
+    "title",
+    "date",
+    "facilitator",
+    "invited",
+    "attended",
+    "decisions",
+    "respond-by",
+    "agenda",
+    "feedback",
+    "actions",
+    "outcomes",
+];
+const OUTCOME_RECORD_KEYS: &[&str] = &["decision", "metric", "value", "date"];
+pub const CHARTER_KEYS: &[&str] = &[
+    "response-days",
+    "revisit-days",
+    "check-in-days",
+    "required-roles",
+    "decision-rights",
+    "success-signals",
+];
+
+/// Splits a raw file into its meta, body and front-matter tree.
+fn open(path: &str, text: &str) -> (Meta, Body) {
+    let text = source::strip_bom(text);
+    let split = source::split(text);
+    let body = Body::parse(split.body, split.body_line);
+    let meta = Meta {
+        path: path.to_string(),
+        front: split.front,
+        body_line: split.body_line,
+        problems: Vec::new(),
+    };
+    (meta, body)
+}
+
+fn refs(r: &mut Reader, map: &Node, key: &str) -> Vec<Ref> {
+    r.field_list(map, key)
+        .into_iter()
+        .filter_map(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos }))
+        .collect()
+}
+
+fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
+    r.items(map, "feedback")
+        .into_iter()
+        .map(|item| {
+            let keys = if in_review {
+                REVIEW_FEEDBACK_KEYS
+            } else {
+                FEEDBACK_KEYS
+            };
+            r.keys(item, keys, "a feedback entry");
+            Feedback {
+                by: r.field_text(item, "by"),
+                date: r.date(item, "date"),
+                stance: r.choice(item, "stance", Stance::ALL).map(|(s, _)| s),
+                note: r.field_text(item, "note"),
+                resolved: r.date(item, "resolved"),
+                on: r
+                    .field_text(item, "on")
+                    .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos })),
+                pos: item.pos,
+            }
+        })
+        .collect()
+}
+
+fn actions(r: &mut Reader, map: &Node) -> Vec<Action> {
+    r.items(map, "actions")
+        .into_iter()
+        .map(|item| {
+            r.keys(item, ACTION_KEYS, "an action item");
+            Action {
+                owner: r.field_text(item, "owner"),
+                due: r.date(item, "due"),
+                status: r.choice(item, "status", ActionStatus::ALL).map(|(s, _)| s),
+                done: r.date(item, "done"),
+                note: r.field_text(item, "note"),
+                pos: item.pos,
+            }
+        })
+        .collect()
+}
+
+/// Reads MADR's `superseded by ADR-0123` status form.
+fn superseded_by_in_status(text: &str) -> Option<Id> {
+    let lower = text.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("superseded by")
+        .or_else(|| lower.strip_prefix("superceded by"))?;
+    let rest = rest.trim().trim_start_matches('[');
+    let token: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    Id::parse(&token)
+}
+
+impl Decision {
+    /// Builds a decision from a file's text; never fails.
+    pub fn parse(path: &str, file_name: &str, text: &str) -> Decision {
+        let (mut meta, body) = open(path, text);
+        let file_id = Id::from_file_name(file_name);
+        let empty = Node {
+            value: crate::yaml::Value::Map(Vec::new()),
+            pos: Pos::new(1, 1),
+        };
+        let node = meta.node().cloned().unwrap_or(empty);
+        let node = &node;
+        let mut r = Reader::default();
+        if meta.node().is_some() && !matches!(node.value, crate::yaml::Value::Map(_)) {
+            r.problem(
+                ProblemKind::InvalidValue,
+                node.pos,
+                format!(
+                    "front matter must be a mapping of keys, found {}",
+                    node.type_name()
+                ),
+            );
+        }
+        r.keys(node, DECISION_KEYS, "a decision");
+
+        let declared_id = r
+            .field_text(node, "id")
+            .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos }));
+        let title = r
+            .field_text(node, "title")
+            .or_else(|| body.title.clone().map(|(value, pos)| Text { value, pos }));
+
+        let status_text = r.field_text(node, "status");
+        let mut superseded_by = refs(&mut r, node, "superseded-by");
+        let status = status_text.as_ref().and_then(|t| {
+            if let Some(s) = Status::from_text(&t.value) {
+                return Some(s);
+            }
+            if let Some(id) = superseded_by_in_status(&t.value) {
+                if !superseded_by.iter().any(|x| x.id == id) {
+                    superseded_by.push(Ref { id, pos: t.pos });
+                }
+                return Some(Status::Superseded);
+            }
+            let names: Vec<&str> = Status::ALL.iter().map(|(n, _)| *n).collect();
+            r.problem(
+                ProblemKind::InvalidValue,
+                t.pos,
+                format!("status `{}` is not one of: {}", t.value, names.join(", ")),
+            );
+            None
+        });
+
+        let mut decision_makers = r.field_list(node, "decision-makers");
+        decision_makers.extend(r.field_list(node, "deciders"));
+
+        let alternatives = r
+            .items(node, "alternatives")
+            .into_iter()
+            .map(|item| {
+                r.keys(item, ALTERNATIVE_KEYS, "an alternative");
+                Alternative {
+                    title: r.field_text(item, "title"),
+                    rejected_because: r.field_text(item, "rejected-because"),
+                    pos: item.pos,
+                }
+            })
+            .collect();
+        let expected_outcomes = r
+            .items(node, "expected-outcomes")
+            .into_iter()
+            .map(|item| {
+                r.keys(item, OUTCOME_KEYS, "an expected outcome");
+                ExpectedOutcome {
+                    metric: r.field_text(item, "metric"),
+                    target: r.field_text(item, "target"),
+                    by: r.date(item, "by"),
+                    pos: item.pos,
+                }
+            })
+            .collect();
+        let artifacts = r
+            .items(node, "artifacts")
+            .into_iter()
+            .map(|item| {
+                r.keys(item, ARTIFACT_KEYS, "an artifact");
+                Artifact {
+                    kind: r.choice(item, "kind", ArtifactKind::ALL).map(|(k, _)| k),
+                    reference: r.field_text(item, "ref"),
+                    pos: item.pos,
+                }
+            })
+            .collect();
+        let risks = r
+            .items(node, "risks")
+            .into_iter()
+            .map(|item| {
+                r.keys(item, RISK_KEYS, "a risk");
+                Risk {
+                    risk: r.field_text(item, "risk"),
+                    mitigation: r.field_text(item, "mitigation"),
+                    pos: item.pos,
+                }
+            })
+            .collect();
+
+        let decision = Decision {
+            id: declared_id
+                .as_ref()
+                .map(|r| r.id.clone())
+                .or_else(|| file_id.clone()),
+            file_id,
+            declared_id,
+            title,
+            status,
+            status_text,
+            date: r.date(node, "date"),
+            decided: r.date(node, "decided"),
+            model: r.field_text(node, "model"),
+            owners: r.field_list(node, "owners"),
+            proposed_by: r.field_list(node, "proposed-by"),
+            decision_makers,
+            consulted: r.field_list(node, "consulted"),
+            informed: r.field_list(node, "informed"),
+            alternatives,
+            constraints: r.field_list(node, "constraints"),
+            expected_outcomes,
+            artifacts,
+            risks,
+            revisit_by: r.date(node, "revisit-by"),
+            supersedes: refs(&mut r, node, "supersedes"),
+            superseded_by,
+            related: refs(&mut r, node, "related"),
+            tags: r.field_list(node, "tags"),
+            feedback: feedback(&mut r, node, false),
+            actions: actions(&mut r, node),
+            body,
+            meta: Meta {
+                problems: Vec::new(),
+                ..meta.clone()
+            },
+        };
+        meta.problems = r.problems;
+        Decision { meta, ..decision }
+    }
+
+    /// The status word for display: the status, or `unknown` when none is stated.
+    pub fn status_word(&self) -> &'static str {
+        self.status.map_or("unknown", Status::as_str)
+    }
+
+    /// Everyone named in a people field, in order.
+    pub fn people(&self) -> impl Iterator<Item = &Text> {
+        self.owners
+            .iter()
+            .chain(&self.proposed_by)
+            .chain(&self.decision_makers)
+            .chain(&self.consulted)
+            .chain(&self.informed)
+            .chain(self.feedback.iter().filter_map(|f| f.by.as_ref()))
+            .chain(self.actions.iter().filter_map(|a| a.owner.as_ref()))
+    }
+}
+
+/// An observed outcome recorded in a retrospective.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeRecord {
+    pub decision: Option<Ref>,
+    pub metric: Option<Text>,
+    pub value: Option<f64>,
+    pub date: Option<DateField>,
+    pub pos: Pos,
+}
+
+/// One review: a check-in, milestone review, async request or retrospective.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub meta: Meta,
+    /// The file stem.
+    pub id: String,
+    pub title: Option<Text>,
+    pub kind: Option<ReviewKind>,
+    pub date: Option<DateField>,
+    pub facilitator: Option<Text>,
+    pub invited: Vec<Text>,
+    pub attended: Vec<Text>,
+    pub decisions: Vec<Ref>,
+    pub respond_by: Option<DateField>,
+    pub agenda: Vec<Text>,
+    pub feedback: Vec<Feedback>,
+    pub actions: Vec<Action>,
+    pub outcomes: Vec<OutcomeRecord>,
+    pub body: Body,
+}
+
+impl Review {
+    pub fn parse(path: &str, file_name: &str, text: &str) -> Review {
+        let (mut meta, body) = open(path, text);
+        let empty = Node {
+            value: crate::yaml::Value::Map(Vec::new()),
+            pos: Pos::new(1, 1),
+        };
+        let node = meta.node().cloned().unwrap_or(empty);
+        let node = &node;
+        let mut r = Reader::default();
+        r.keys(node, REVIEW_KEYS, "a review");
+        let outcomes = r
+            .items(node, "outcomes")
+            .into_iter()
+            .map(|item| {
+                r.keys(item, OUTCOME_RECORD_KEYS, "an outcome");
+                let value = item.get("value").and_then(|e| match e.value.value {
+                    crate::yaml::Value::Int(i) => Some(i as f64),
+                    crate::yaml::Value::Float(f) => Some(f),
+                    crate::yaml::Value::String(ref s) => s.trim().parse().ok(),
+                    _ => None,
+                });
+                if value.is_none()
+                    && let Some(e) = item.get("value")
+                {
+                    r.problem(
+                        ProblemKind::InvalidValue,
+                        e.value.pos,
+                        "an outcome `value` must be a number",
+                    );
+                }
+                OutcomeRecord {
+                    decision: r
+                        .field_text(item, "decision")
+                        .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos })),
+                    metric: r.field_text(item, "metric"),
+                    value,
+                    date: r.date(item, "date"),
+                    pos: item.pos,
+                }
+            })
+            .collect();
+        let review = Review {
+            id: file_name
+                .strip_suffix(".md")
+                .unwrap_or(file_name)
+                .to_string(),
+            title: r
+                .field_text(node, "title")
+                .or_else(|| body.title.clone().map(|(value, pos)| Text { value, pos })),
+            kind: r.choice(node, "kind", ReviewKind::ALL).map(|(k, _)| k),
+            date: r.date(node, "date"),
+            facilitator: r.field_text(node, "facilitator"),
+            invited: r.field_list(node, "invited"),
+            attended: r.field_list(node, "attended"),
+            decisions: refs(&mut r, node, "decisions"),
+            respond_by: r.date(node, "respond-by"),
+            agenda: r.field_list(node, "agenda"),
+            feedback: feedback(&mut r, node, true),
+            actions: actions(&mut r, node),
+            outcomes,
+            body,
+            meta: meta.clone(),
+        };
+        meta.problems = r.problems;
+        Review { meta, ..review }
+    }
+
+    /// Everyone named in the review.
+    pub fn people(&self) -> impl Iterator<Item = &Text> {
+        self.facilitator
+            .iter()
+            .chain(&self.invited)
+            .chain(&self.attended)
+            .chain(self.feedback.iter().filter_map(|f| f.by.as_ref()))
+            .chain(self.actions.iter().filter_map(|a| a.owner.as_ref()))
+    }
+}
+
+/// Who decides, is consulted and informed for a scope of decisions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionRight {
+    pub scope: Option<Text>,
+    pub decides: Vec<Text>,
+    pub consults: Vec<Text>,
+    pub informs: Vec<Text>,
+    pub pos: Pos,
+}
+
+/// The living charter (`charter.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Charter {
+    pub meta: Meta,
+    pub response_days: Option<i64>,
+    pub revisit_days: Option<i64>,
+    pub check_in_days: Option<i64>,
+    pub required_roles: Vec<Text>,
+    pub decision_rights: Vec<DecisionRight>,
+    pub success_signals: Vec<Text>,
+    pub body: Body,
+}
+
+fn days(r: &mut Reader, map: &Node, key: &str) -> Option<i64> {
+    let entry = map.get(key)?;
+    match entry.value.value {
+        crate::yaml::Value::Int(i) if i >= 0 => Some(i),
+        _ => {
+            r.problem(
+                ProblemKind::InvalidValue,
+                entry.value.pos,
+                format!("`{key}` must be a whole number of days"),
+            );
+            None
+        }
+    }
+}
+
+impl Charter {
+    pub fn parse(path: &str, text: &str) -> Charter {
+        let (mut meta, body) = open(path, text);
+        let empty = Node {
+            value: crate::yaml::Value::Map(Vec::new()),
+            pos: Pos::new(1, 1),
+        };
+        let node = meta.node().cloned().unwrap_or(empty);
+        let node = &node;
+        let mut r = Reader::default();
+        r.keys(node, CHARTER_KEYS, "the charter");
+        let decision_rights = r
+            .items(node, "decision-rights")
+            .into_iter()
+            .map(|item| {
+                r.keys(
+                    item,
+                    &["scope", "decides", "consults", "informs"],
+                    "a decision right",
+                );
+                DecisionRight {
+                    scope: r.field_text(item, "scope"),
+                    decides: r.field_list(item, "decides"),
+                    consults: r.field_list(item, "consults"),
+                    informs: r.field_list(item, "informs"),
+                    pos: item.pos,
+                }
+            })
+            .collect();
+        let charter = Charter {
+            response_days: days(&mut r, node, "response-days"),
+            revisit_days: days(&mut r, node, "revisit-days"),
+            check_in_days: days(&mut r, node, "check-in-days"),
+            required_roles: r.field_list(node, "required-roles"),
+            decision_rights,
+            success_signals: r.field_list(node, "success-signals"),
+            body,
+            meta: meta.clone(),
+        };
+        meta.problems = r.problems;
+        Charter { meta, ..charter }
+    }
+}
+
+/// One stakeholder in `people.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub key: String,
+    pub name: Option<String>,
+    pub roles: Vec<String>,
+    pub groups: Vec<String>,
+    pub aliases: Vec<String>,
+    pub pos: Pos,
+}
+
+/// The stakeholder registry (`people.yaml`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct People {
+    pub meta: Meta,
+    pub people: Vec<Person>,
+    /// Group name → members (people or other groups), with position.
+    pub groups: Vec<(String, Vec<String>, Pos)>,
+}
+
+impl People {
+    pub fn parse(path: &str, text: &str) -> People {
+        let text = source::strip_bom(text);
+        let mut r = Reader::default();
+        let front = match crate::yaml::parse(text, 1) {
+            Ok(node) => FrontMatter::Parsed(node),
+            Err(err) => FrontMatter::Invalid(err),
+        };
+        let mut people = Vec::new();
+        let mut groups = Vec::new();
+        if let FrontMatter::Parsed(node) = &front {
+            r.keys(node, &["people", "groups"], "people.yaml");
+            if let Some(entry) = node.get("people") {
+                for p in entry.value.entries() {
+                    r.keys(
+                        &p.value,
+                        &["name", "roles", "groups", "aliases", "email"],
+                        "a person",
+                    );
+                    let list = |r: &mut Reader, k: &str| -> Vec<String> {
+                        r.field_list(&p.value, k)
+                            .into_iter()
+                            .map(|t| t.value)
+                            .collect()
+                    };
+                    people.push(Person {
+                        key: p.key.clone(),
+                        name: r.field_text(&p.value, "name").map(|t| t.value),
+                        roles: list(&mut r, "roles"),
+                        groups: list(&mut r, "groups"),
+                        aliases: list(&mut r, "aliases"),
+                        pos: p.key_pos,
+                    });
+                }
+            }
+            if let Some(entry) = node.get("groups") {
+                for g in entry.value.entries() {
+                    let members = r
+                        .list(&g.value, &g.key)
+                        .into_iter()
+                        .map(|t| t.value)
+                        .collect();
+                    groups.push((g.key.clone(), members, g.key_pos));
+                }
+            }
+        }
+        People {
+            meta: Meta {
+                path: path.to_string(),
+                front,
+                body_line: 1,
+                problems: r.problems,
+            },
+            people,
+            groups,
+        }
+    }
+
+    /// The person a name or alias refers to.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.key == name).or_else(|| {
+            self.people
+                .iter()
+                .find(|p| p.aliases.iter().any(|a| a == name))
+        })
+    }
+
+    /// Whether `name` is a known person, alias or group.
+    pub fn knows(&self, name: &str) -> bool {
+        self.person(name).is_some() || self.groups.iter().any(|(g, ..)| g == name)
+    }
+
+    /// The people `name` stands for: a person (through aliases) is itself;
+    /// a group is its members, and members of groups that name it via
+    /// `groups:`; unknown names stand for themselves.
+    pub fn expand(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.expand_into(name, &mut out, 0);
+        out
+    }
+
+    fn expand_into(&self, name: &str, out: &mut Vec<String>, depth: usize) {
+        if let Some(p) = self.person(name) {
+            if !out.contains(&p.key) {
+                out.push(p.key.clone());
+            }
+            return;
+        }
+        let members: Vec<&String> = self
+            .groups
+            .iter()
+            .filter(|(g, ..)| g == name)
+            .flat_map(|(_, m, _)| m)
+            .collect();
+        let via_person: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| p.groups.iter().any(|g| g == name))
+            .collect();
+        if members.is_empty() && via_person.is_empty() {
+            if !out.iter().any(|o| o == name) {
+                out.push(name.to_string());
+            }
+            return;
+        }
+        if depth > 16 {
+            return;
+        }
+        for m in members {
+            self.expand_into(m, out, depth + 1);
+        }
+        for p in via_person {
+            if !out.contains(&p.key) {
+                out.push(p.key.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_file_names() {
+        assert_eq!(Id::from_file_name("0012-retrain.md"), Some(Id::Num(12)));
+        assert_eq!(
+            Id::from_file_name("2026-03-04-review.md"),
+            Some(Id::Name("2026-03-04-review".into()))
+        );
+        assert_eq!(
+            Id::from_file_name("20200924-use-x.md"),
+            Some(Id::Name("20200924-use-x".into()))
+        );
+        assert_eq!(Id::from_file_name("README.md"), None);
+        assert_eq!(Id::from_file_name("12abc.md"), None);
+    }
+
+    #[test]
+    fn status_synonyms_and_emoji() {
+        assert_eq!(Status::from_text("✅ Accepted"), Some(Status::Accepted));
+        assert_eq!(Status::from_text("on hold"), Some(Status::Deferred));
+        assert_eq!(Status::from_text("In Review"), Some(Status::Proposed));
+        assert_eq!(Status::from_text("maybe"), None);
+    }
+
+    #[test]
+    fn ids_in_references() {
+        assert_eq!(Id::parse("ADR-0123"), Some(Id::Num(123)));
+        assert_eq!(Id::parse("0050"), Some(Id::Num(50)));
+        assert_eq!(Id::parse("#7"), Some(Id::Num(7)));
+    }
+
+    #[test]
+    fn madr_superseded_status() {
+        let d = Decision::parse(
+            "d/0001-x.md",
+            "0001-x.md",
+            "---\nstatus: \"superseded by ADR-0123\"\ndeciders: [ana, raj]\n---\n# Use X\n",
+        );
+        assert_eq!(d.status, Some(Status::Superseded));
+        assert_eq!(d.superseded_by[0].id, Id::Num(123));
+        assert_eq!(d.decision_makers.len(), 2);
+        assert_eq!(d.title.unwrap().value, "Use X");
+        assert_eq!(d.id, Some(Id::Num(1)));
+        assert!(d.meta.problems.is_empty(), "{:?}", d.meta.problems);
+    }
+
+    #[test]
+    fn people_fields_take_a_string_or_a_list() {
+        let d = Decision::parse(
+            "p",
+            "0002-x.md",
+            "---\nowners: ana\nconsulted: [lee, product]\n---\n",
+        );
+        assert_eq!(d.owners.len(), 1);
+        assert_eq!(d.consulted[1].value, "product");
+        assert_eq!(d.consulted[1].pos, Pos::new(3, 18));
+    }
+
+    #[test]
+    fn problems_are_collected_not_fatal() {
+        let d = Decision::parse(
+            "p",
+            "0003-x.md",
+            "---\nstatus: maybe\ndate: 2026-02-30\nonwers: [a]\nstatus: draft\n---\n",
+        );
+        let kinds: Vec<_> = d.meta.problems.iter().map(|p| &p.kind).collect();
+        assert!(kinds.contains(&&ProblemKind::InvalidValue));
+        assert!(kinds.contains(&&ProblemKind::InvalidDate));
+        assert!(kinds.contains(&&ProblemKind::DuplicateKey));
+        assert!(kinds.contains(&&ProblemKind::UnknownKey {
+            suggestion: Some("owners".into())
+        }));
+    }
+
+    #[test]
+    fn groups_expand_and_aliases_resolve() {
+        let p = People::parse(
+            "people.yaml",
+            "people:\n  ana: { roles: [data-science], aliases: [aruiz] }\n  raj: { roles: [product] }\n  mei: { roles: [product], groups: [product] }\ngroups:\n  product: [raj]\n",
+        );
+        assert_eq!(p.person("aruiz").unwrap().key, "ana");
+        assert_eq!(
+            p.expand("product"),
+            vec!["raj".to_string(), "mei".to_string()]
+        );
+        assert!(p.knows("product"));
+        assert!(!p.knows("zed"));
+    }
+}

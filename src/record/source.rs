@@ -1,0 +1,142 @@
+//! Splitting a record file into front matter and Markdown body.
+//!
+//! Files arrive as raw text that may start with a byte-order mark and use
+//! CRLF line endings. The split keeps line numbers of the original file so
+//! every later position is a position in the file the user edits.
+
+use crate::yaml::{self, Node, Pos, YamlError};
+
+/// The outcome of looking for a front-matter block.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrontMatter {
+    /// A `---` block that parsed as YAML.
+    Parsed(Node),
+    /// The file does not start with `---`.
+    Missing,
+    /// The opening `---` has no closing `---`.
+    Unterminated,
+    /// The block is not valid YAML (or breaks a safety limit).
+    Invalid(YamlError),
+}
+
+/// A file split into its parts.
+#[derive(Debug, Clone)]
+pub struct Split<'a> {
+    pub front: FrontMatter,
+    /// Line of the opening `---` (1 when present).
+    pub front_line: usize,
+    /// The Markdown after the front matter (the whole text when there is none).
+    pub body: &'a str,
+    /// 1-based line on which `body` starts.
+    pub body_line: usize,
+}
+
+/// Strips a UTF-8 byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"
+}
+
+fn is_end_fence(line: &str) -> bool {
+    let t = line.trim_end_matches(['\r', '\n', ' ', '\t']);
+    t == "---" || t == "..."
+}
+
+/// Splits `text` (already without a BOM) into front matter and body.
+pub fn split(text: &str) -> Split<'_> {
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return Split {
+            front: FrontMatter::Missing,
+            front_line: 0,
+            body: text,
+            body_line: 1,
+        };
+    };
+    if !is_fence(first) {
+        return Split {
+            front: FrontMatter::Missing,
+            front_line: 0,
+            body: text,
+            body_line: 1,
+        };
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for (i, line) in lines.enumerate() {
+        if is_end_fence(line) {
+            let yaml_text = &text[yaml_start..offset];
+            let body = &text[offset + line.len()..];
+            let front = match yaml::parse(yaml_text, 2) {
+                Ok(node) => FrontMatter::Parsed(node),
+                Err(err) => FrontMatter::Invalid(err),
+            };
+            return Split {
+                front,
+                front_line: 1,
+                body,
+                body_line: i + 3,
+            };
+        }
+        offset += line.len();
+    }
+    Split {
+        front: FrontMatter::Unterminated,
+        front_line: 1,
+        body: "",
+        body_line: text.lines().count() + 1,
+    }
+}
+
+/// Converts a byte offset in `text` to a 1-based position, counting columns in characters.
+pub fn pos_at(text: &str, offset: usize, first_line: usize) -> Pos {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos::new(first_line + line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_keeps_body_line() {
+        let s = split("---\nstatus: accepted\n---\n# Title\n");
+        assert!(matches!(s.front, FrontMatter::Parsed(_)));
+        assert_eq!(s.body, "# Title\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn crlf_front_matter() {
+        let s = split("---\r\nstatus: accepted\r\n---\r\n# T\r\n");
+        let FrontMatter::Parsed(node) = s.front else {
+            panic!("{:?}", s.front)
+        };
+        assert_eq!(
+            node.get("status").unwrap().value.as_text().unwrap(),
+            "accepted"
+        );
+        assert_eq!(node.get("status").unwrap().key_pos, Pos::new(2, 1));
+    }
+
+    #[test]
+    fn unterminated_and_missing() {
+        assert_eq!(split("---\nstatus: x\n").front, FrontMatter::Unterminated);
+        assert_eq!(split("# Title\n").front, FrontMatter::Missing);
+        assert_eq!(split("").front, FrontMatter::Missing);
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        assert_eq!(pos_at("ab\né x", 5, 3), Pos::new(4, 2));
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real `decide` binary on temporary folders.
+//! One test binary, so the suite links once.
+
+mod common;
+
+mod list_show;
