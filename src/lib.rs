@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod error;
+pub mod git;
 pub mod log;
 pub mod output;
 pub mod record;
