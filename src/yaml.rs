@@ -145,6 +145,9 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
     }
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
+        // YAML 1.1 reads `on`, `yes` and `no` as booleans, which turned a
+        // review feedback's `on: 12` key into `true`.
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: 64,
             max_nodes: 100_000,

@@ -1082,6 +1082,17 @@ mod tests {
     }
 
     #[test]
+    fn review_feedback_on_is_a_key_not_a_boolean() {
+        let r = Review::parse(
+            "p",
+            "2026-01-15-m.md",
+            "---\nkind: milestone\nfeedback:\n  - by: lee\n    stance: support\n    on: 5\n---\n",
+        );
+        assert!(r.meta.problems.is_empty(), "{:?}", r.meta.problems);
+        assert_eq!(r.feedback[0].on.as_ref().unwrap().id, Id::Num(5));
+    }
+
+    #[test]
     fn groups_expand_and_aliases_resolve() {
         let p = People::parse(
             "people.yaml",
