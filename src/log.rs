@@ -273,6 +273,39 @@ impl Log {
             .filter(move |d| d.id.as_ref() == Some(id))
     }
 
+    /// Loads a file from outside the log folder, named on the command line,
+    /// as a decision when its file name makes it one, so it is checked
+    /// against the log it is about to join. Returns its display path, or
+    /// `None` when its name is not a decision's.
+    pub fn load_extra(&mut self, abs: &Path) -> Option<String> {
+        let name = abs.file_name()?.to_string_lossy().into_owned();
+        if classify(Path::new(&name)) != Kind::Decision {
+            return None;
+        }
+        let parent = abs.parent().unwrap_or(Path::new("."));
+        let canonical_parent = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+        let symlink = fs::symlink_metadata(abs).is_ok_and(|m| m.file_type().is_symlink());
+        let path = display_path(abs, &self.location.root);
+        match load_one(
+            abs,
+            Kind::Decision,
+            symlink,
+            &canonical_parent,
+            &self.location,
+        ) {
+            Loaded::Decision(d, source) => {
+                self.decisions.push(*d);
+                self.sources.push(source);
+                self.decisions
+                    .sort_by(|a, b| (&a.id, &a.meta.path).cmp(&(&b.id, &b.meta.path)));
+                self.sources.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+            Loaded::Failure(f) => self.failures.push(f),
+            _ => return None,
+        }
+        Some(path)
+    }
+
     /// The source text of a file by display path.
     pub fn source(&self, path: &str) -> Option<&Source> {
         self.sources
@@ -330,6 +363,12 @@ fn load_one(
             );
         }
         Err(ReadError::NotUtf8(pos)) => return fail("file is not valid UTF-8".into(), pos),
+        Err(ReadError::NotRegular) => {
+            return fail(
+                "not a regular file (a FIFO, socket or device); not read".into(),
+                Pos::new(1, 1),
+            );
+        }
         Err(ReadError::Io(err)) => return fail(format!("cannot read: {err}"), Pos::new(1, 1)),
     };
     let name = abs
@@ -356,12 +395,21 @@ fn load_one(
 
 enum ReadError {
     TooLarge(u64),
+    NotRegular,
     NotUtf8(Pos),
     Io(std::io::Error),
 }
 
 /// Reads a file as UTF-8, refusing one larger than `limit` before reading it.
 fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
+    // Looked at before opening: opening a FIFO would wait for a writer forever.
+    let metadata = fs::metadata(path).map_err(ReadError::Io)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge(metadata.len()));
+    }
     let file = fs::File::open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > limit {
