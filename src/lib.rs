@@ -8,11 +8,13 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod diagnostic;
 pub mod error;
 pub mod git;
 pub mod log;
 pub mod output;
 pub mod record;
+pub mod rules;
 pub mod yaml;
 
 pub use context::{Context, Output, Prompt};

@@ -1,0 +1,122 @@
+//! A lint finding: what `decide check` reports about one place in one file.
+//!
+//! Rules produce [`Diagnostic`]s and the output writers render them; neither
+//! side knows about the other. A finding is data, not an error: the command
+//! decides the exit code from the findings it keeps after configuration and
+//! suppressions. A finding that a safe edit can mend carries that edit as a
+//! [`Fix`], so `--fix` needs no second look at the log.
+
+use serde::Serialize;
+
+use crate::record::Id;
+use crate::rules::Code;
+use crate::yaml::Pos;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A safe edit that mends a finding, for `decide check --fix`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    /// Add `id` to the list under `key` in the record at `path` (creating the key when absent).
+    AddReference {
+        /// The record to edit, relative to the repository root.
+        path: String,
+        /// `superseded-by` or `supersedes`.
+        key: &'static str,
+        id: Id,
+    },
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// Relative to the repository root, with `/` separators.
+    pub path: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding at the rule's default severity.
+    pub fn new(code: Code, path: &str, pos: Pos, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.info().severity,
+            path: path.to_string(),
+            line: pos.line.max(1),
+            column: pos.col.max(1),
+            message: message.into(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
+        self.severity = severity;
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn pos(&self) -> Pos {
+        Pos::new(self.line, self.column)
+    }
+
+    /// Whether `--fix` can mend this finding.
+    pub fn fixable(&self) -> bool {
+        self.fix.is_some()
+    }
+}
+
+/// Totals printed after the findings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Files checked (the paths asked for, or every file of the log).
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn new(files: usize, diagnostics: &[Diagnostic]) -> Summary {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Summary {
+            files,
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}

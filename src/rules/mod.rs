@@ -1,0 +1,357 @@
+//! The lint rules of `decide check`, one file per family, and the registry
+//! that describes them.
+//!
+//! [`check`] runs every rule over a loaded [`Log`] and returns findings at
+//! their default severities; configuration and suppression comments are
+//! applied afterwards by [`levels`]. Rules never read files or print: they
+//! look at the typed records (and, for placeholders, the text kept in
+//! [`Log::sources`]). Per-record rules run in parallel; the few rules that
+//! relate records to each other use hash maps built once in [`Index`], so the
+//! cost grows linearly with the log.
+
+mod actions;
+mod files;
+mod frontmatter;
+pub mod levels;
+mod links;
+mod people;
+mod placeholder;
+mod rationale;
+pub mod registry;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+pub use registry::{Code, RULES, RuleInfo, find};
+
+use crate::diagnostic::Diagnostic;
+use crate::log::Log;
+use crate::record::{Decision, Feedback, FrontMatter, Id, Meta, People, Review, Status};
+use crate::yaml::{Node, Pos};
+
+/// What a check run needs besides the log.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The date time-dependent rules compare against (`--as-of`, default today).
+    pub as_of: NaiveDate,
+}
+
+/// Runs every rule over `log`. Findings are sorted by path, line, column and code.
+pub fn check(log: &Log, options: &CheckOptions) -> Vec<Diagnostic> {
+    let ix = Index::new(log, options);
+    let mut out: Vec<Diagnostic> = log
+        .decisions
+        .par_iter()
+        .flat_map_iter(|d| {
+            let mut found = Vec::new();
+            decision(&ix, d, &mut found);
+            found
+        })
+        .collect();
+    out.par_extend(log.reviews.par_iter().flat_map_iter(|r| {
+        let mut found = Vec::new();
+        review(&ix, r, &mut found);
+        found
+    }));
+    if let Some(charter) = &log.charter {
+        frontmatter::charter(&ix, charter, &mut out);
+        people::charter(&ix, charter, &mut out);
+    }
+    if let Some(registry) = &log.people {
+        frontmatter::people(registry, &mut out);
+    }
+    frontmatter::duplicate_ids(&ix, &mut out);
+    links::cycles(&ix, &mut out);
+    files::check(log, &mut out);
+    sort(&mut out);
+    out
+}
+
+/// The order findings are printed in.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.code).cmp(&(&b.path, b.line, b.column, b.code))
+    });
+}
+
+fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
+    frontmatter::decision(ix, d, out);
+    if !parsed(&d.meta) {
+        // Without front matter every field looks missing; DL001 says what to do.
+        return;
+    }
+    people::decision(ix, d, out);
+    rationale::decision(d, out);
+    links::decision(ix, d, out);
+    actions::decision(ix, d, out);
+}
+
+fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
+    frontmatter::review(ix, r, out);
+    if !parsed(&r.meta) {
+        return;
+    }
+    people::review(ix, r, out);
+    links::review(ix, r, out);
+    actions::review(ix, r, out);
+}
+
+/// Lookups shared by the rules, built once per run.
+pub(crate) struct Index<'a> {
+    pub log: &'a Log,
+    pub as_of: NaiveDate,
+    /// Every decision id and the records that carry it.
+    pub by_id: HashMap<&'a Id, Vec<&'a Decision>>,
+    /// Feedback given in reviews, by the decision it is `on`.
+    pub review_feedback: HashMap<&'a Id, Vec<(&'a Review, &'a Feedback)>>,
+    /// Reviews that list a decision under `decisions`.
+    pub discussed_in: HashMap<&'a Id, Vec<&'a Review>>,
+    /// The people registry, when the log has a readable one.
+    pub people: Option<PeopleIndex<'a>>,
+}
+
+/// `people.yaml` as sets, for the people rules.
+pub(crate) struct PeopleIndex<'a> {
+    pub registry: &'a People,
+    /// Every name that may be used: people, aliases and groups.
+    pub known: HashSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(log: &'a Log, options: &CheckOptions) -> Index<'a> {
+        let mut by_id: HashMap<&Id, Vec<&Decision>> = HashMap::new();
+        for d in &log.decisions {
+            if let Some(id) = &d.id {
+                by_id.entry(id).or_default().push(d);
+            }
+        }
+        let mut review_feedback: HashMap<&Id, Vec<(&Review, &Feedback)>> = HashMap::new();
+        let mut discussed_in: HashMap<&Id, Vec<&Review>> = HashMap::new();
+        for r in &log.reviews {
+            for f in &r.feedback {
+                if let Some(on) = &f.on {
+                    review_feedback.entry(&on.id).or_default().push((r, f));
+                }
+            }
+            for d in &r.decisions {
+                discussed_in.entry(&d.id).or_default().push(r);
+            }
+        }
+        let people = log
+            .people
+            .as_ref()
+            .filter(|p| parsed(&p.meta))
+            .map(|registry| {
+                let mut known: HashSet<&str> = HashSet::new();
+                for p in &registry.people {
+                    known.insert(&p.key);
+                    known.extend(p.aliases.iter().map(String::as_str));
+                    known.extend(p.groups.iter().map(String::as_str));
+                }
+                known.extend(registry.groups.iter().map(|(g, ..)| g.as_str()));
+                PeopleIndex { registry, known }
+            });
+        Index {
+            log,
+            as_of: options.as_of,
+            by_id,
+            review_feedback,
+            discussed_in,
+            people,
+        }
+    }
+
+    /// The one decision with `id`; `None` when there is none or the id is taken twice.
+    pub fn decision(&self, id: &Id) -> Option<&'a Decision> {
+        match self.by_id.get(id).map(Vec::as_slice) {
+            Some([one]) => Some(one),
+            _ => None,
+        }
+    }
+
+    pub fn exists(&self, id: &Id) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// The people a name stands for (groups expanded, aliases resolved).
+    pub fn expand(&self, name: &str) -> Vec<String> {
+        match &self.people {
+            Some(p) => p.registry.expand(name),
+            None => vec![name.to_string()],
+        }
+    }
+}
+
+/// Whether the record's front matter was read.
+pub(crate) fn parsed(meta: &Meta) -> bool {
+    matches!(meta.front, FrontMatter::Parsed(_))
+}
+
+/// Where a status-dependent finding points: the `status` key, else the opening `---`.
+pub(crate) fn status_pos(d: &Decision) -> Pos {
+    d.meta.key_pos("status").unwrap_or(Pos::new(1, 1))
+}
+
+/// `key`'s position when present, else the `status` key's.
+pub(crate) fn key_or_status(d: &Decision, key: &str) -> Pos {
+    d.meta.key_pos(key).unwrap_or_else(|| status_pos(d))
+}
+
+/// Proposed or any later state (not draft, not unknown).
+pub(crate) fn proposed_or_later(d: &Decision) -> bool {
+    d.status.is_some_and(Status::at_least_proposed)
+}
+
+pub(crate) fn is(d: &Decision, status: Status) -> bool {
+    d.status == Some(status)
+}
+
+/// The mapping item at `pos` in the list under `key`, to see which keys it has.
+pub(crate) fn item_at<'m>(meta: &'m Meta, key: &str, pos: Pos) -> Option<&'m Node> {
+    match &meta.node()?.get(key)?.value.value {
+        crate::yaml::Value::Seq(items) => items.iter().find(|i| i.pos == pos),
+        _ => None,
+    }
+}
+
+/// Whether the item at `pos` in the list under `list` has `key` written.
+pub(crate) fn item_has(meta: &Meta, list: &str, pos: Pos, key: &str) -> bool {
+    item_at(meta, list, pos).is_some_and(|n| n.get(key).is_some())
+}
+
+/// The position of `key` inside the item at `pos`, else the item's own position.
+pub(crate) fn item_key_pos(meta: &Meta, list: &str, pos: Pos, key: &str) -> Pos {
+    item_at(meta, list, pos)
+        .and_then(|n| n.get(key))
+        .map_or(pos, |e| e.key_pos)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Builds logs in memory so each rule can be tested on a failing and a passing record.
+
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::log::{self, Kind, Location, Source, Stray};
+    use crate::record::{Charter, Decision, People, Review};
+
+    /// A log from `(path under decisions/, text)` pairs.
+    pub fn log(files: &[(&str, &str)]) -> Log {
+        let mut log = Log {
+            location: Location {
+                root: PathBuf::from("/repo"),
+                dir: PathBuf::from("/repo/decisions"),
+                config: Config::defaults(),
+                dir_source: "test".into(),
+            },
+            decisions: Vec::new(),
+            reviews: Vec::new(),
+            charter: None,
+            people: None,
+            strays: Vec::new(),
+            failures: Vec::new(),
+            sources: Vec::new(),
+        };
+        for (rel, text) in files {
+            let path = format!("decisions/{rel}");
+            let name = rel.rsplit('/').next().unwrap();
+            match log::classify(Path::new(rel)) {
+                Kind::Decision => log.decisions.push(Decision::parse(&path, name, text)),
+                Kind::Review => log.reviews.push(Review::parse(&path, name, text)),
+                Kind::Charter => log.charter = Some(Charter::parse(&path, text)),
+                Kind::People => log.people = Some(People::parse(&path, text)),
+                Kind::Stray => log.strays.push(Stray {
+                    path: path.clone(),
+                    abs: PathBuf::from("/repo").join(&path),
+                }),
+                Kind::Special | Kind::Ignored => {}
+            }
+            log.sources.push(Source {
+                path: path.clone(),
+                abs: PathBuf::from("/repo").join(&path),
+                text: Arc::from(*text),
+            });
+        }
+        log.sources.sort_by(|a, b| a.path.cmp(&b.path));
+        log
+    }
+
+    pub fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+    }
+
+    /// Every finding on `files`, as of 2026-03-01.
+    pub fn run(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        check(&log(files), &CheckOptions { as_of: as_of() })
+    }
+
+    /// The findings of one rule, as `(path without decisions/, line, column)`.
+    pub fn found(code: Code, files: &[(&str, &str)]) -> Vec<(String, usize, usize)> {
+        run(files)
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| {
+                (
+                    d.path.trim_start_matches("decisions/").to_string(),
+                    d.line,
+                    d.column,
+                )
+            })
+            .collect()
+    }
+
+    /// The messages of one rule's findings.
+    pub fn messages(code: Code, files: &[(&str, &str)]) -> Vec<String> {
+        run(files)
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| d.message)
+            .collect()
+    }
+
+    /// `(path, line, col)` for brevity in assertions.
+    pub fn at(path: &str, line: usize, col: usize) -> (String, usize, usize) {
+        (path.to_string(), line, col)
+    }
+
+    /// A complete accepted decision that breaks no rule, to start tests from.
+    pub const COMPLETE: &str = "---
+status: accepted
+date: 2026-01-10
+decided: 2026-01-20
+owners: [ana]
+proposed-by: [ana]
+decision-makers: [raj]
+consulted: [lee]
+alternatives:
+  - title: Logistic regression
+    rejected-because: AUC 0.71 against 0.84
+expected-outcomes:
+  - metric: auc
+    target: \">= 0.82\"
+artifacts:
+  - kind: model
+    ref: churn-model@v14
+revisit-by: 2026-09-01
+---
+# Use LightGBM
+
+## Context
+
+Churn scores are too coarse to rank the call queue.
+
+## Rationale
+
+Best AUC at equal latency.
+";
+
+    #[test]
+    fn the_complete_record_is_clean() {
+        assert_eq!(run(&[("0005-use-lightgbm.md", COMPLETE)]), vec![]);
+    }
+}

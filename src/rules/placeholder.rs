@@ -1,0 +1,300 @@
+//! Finding template placeholders and TBD/TODO/FIXME left in a record.
+//!
+//! Templates (MADR's among them) mark what to write with `{curly braces}` or
+//! a lone `...`; authors leave `TBD`. HTML comments are template hints and
+//! code is code, so both are blanked out before searching, keeping columns
+//! so a finding points at the placeholder itself.
+
+use crate::yaml::{Node, Pos, Value};
+
+/// Words that mark unfinished text, matched whole and in capitals only, so
+/// prose such as "a todo list" is not taken for one.
+const MARKERS: &[&str] = &["TBD", "TODO", "FIXME"];
+
+/// The first placeholder in one line of visible text: its 0-based character
+/// column and the placeholder as written (shortened for messages).
+pub fn in_line(line: &str) -> Option<(usize, String)> {
+    let chars: Vec<char> = line.chars().collect();
+    let trimmed: String = line
+        .trim()
+        .trim_start_matches(['*', '-', '+'])
+        .trim()
+        .to_string();
+    if trimmed == "..." || trimmed == "…" {
+        let col = chars.iter().position(|c| *c == '.' || *c == '…')?;
+        return Some((col, trimmed));
+    }
+    let mut best: Option<(usize, String)> = None;
+    for marker in MARKERS {
+        let m: Vec<char> = marker.chars().collect();
+        let mut i = 0;
+        while i + m.len() <= chars.len() {
+            if chars[i..i + m.len()] == m[..]
+                && (i == 0 || !is_word(chars[i - 1]))
+                && chars.get(i + m.len()).is_none_or(|c| !is_word(*c))
+            {
+                if best.as_ref().is_none_or(|(b, _)| i < *b) {
+                    best = Some((i, marker.to_string()));
+                }
+                break;
+            }
+            i += 1;
+        }
+    }
+    if let Some(found) = braces(&chars)
+        && best.as_ref().is_none_or(|(b, _)| found.0 < *b)
+    {
+        best = Some(found);
+    }
+    best
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// `{words with spaces}`: MADR's placeholder style. `{id}`, `${VAR}` and
+/// `{{ template }}` are left alone.
+fn braces(chars: &[char]) -> Option<(usize, String)> {
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '{'
+            && (i == 0 || !matches!(chars[i - 1], '$' | '{' | '%'))
+            && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+            && let Some(len) = chars[i + 1..].iter().position(|c| *c == '}')
+        {
+            let inner = &chars[i + 1..i + 1 + len];
+            if inner.contains(&' ') {
+                let text: String = chars[i..i + len + 2].iter().collect();
+                return Some((i, shorten(&text)));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Cuts long placeholders for messages.
+pub fn shorten(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// A placeholder in a front-matter tree: where, which key holds it, and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub pos: Pos,
+    pub key: String,
+    pub text: String,
+}
+
+/// Every placeholder value in front matter, one per value. `x-` extension keys are skipped.
+pub fn in_tree(node: &Node, key: &str, out: &mut Vec<Found>) {
+    match &node.value {
+        Value::String(s) => {
+            if let Some(text) = s.lines().find_map(|l| in_line(l).map(|(_, t)| t)) {
+                out.push(Found {
+                    pos: node.pos,
+                    key: key.to_string(),
+                    text,
+                });
+            }
+        }
+        Value::Seq(items) => items.iter().for_each(|i| in_tree(i, key, out)),
+        Value::Map(entries) => {
+            // An unquoted `{list everyone involved}` reads as a mapping whose
+            // only key is the placeholder text.
+            let braces_placeholder = !entries.is_empty()
+                && entries.iter().all(|e| e.value.is_null())
+                && entries.iter().any(|e| e.key.contains(' '));
+            if braces_placeholder {
+                let inner: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+                out.push(Found {
+                    pos: node.pos,
+                    key: key.to_string(),
+                    text: shorten(&format!("{{{}}}", inner.join(", "))),
+                });
+                return;
+            }
+            for e in entries {
+                if !e.key.starts_with("x-") {
+                    in_tree(&e.value, &e.key, out);
+                }
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {}
+    }
+}
+
+/// A placeholder in a Markdown body: where, under which heading, and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InBody {
+    pub pos: Pos,
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+/// The first placeholder under each heading of `body`, whose first line is
+/// line `first_line` of the file. HTML comments, fenced code and inline code
+/// are not searched.
+pub fn in_body(body: &str, first_line: usize) -> Vec<InBody> {
+    let mut out = Vec::new();
+    let mut in_comment = false;
+    let mut fence: Option<String> = None;
+    let mut heading: Option<String> = None;
+    let mut reported = false;
+    for (i, raw) in body.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        let trimmed = line.trim_start();
+        if let Some(open) = &fence {
+            if trimmed.starts_with(open.as_str()) {
+                fence = None;
+            }
+            continue;
+        }
+        if !in_comment && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            fence = Some(trimmed[..3].to_string());
+            continue;
+        }
+        let visible = blank_hidden(line, &mut in_comment);
+        if let Some(h) = heading_text(&visible) {
+            heading = Some(h);
+            reported = false;
+        }
+        if reported {
+            continue;
+        }
+        if let Some((col, text)) = in_line(&visible) {
+            out.push(InBody {
+                pos: Pos::new(first_line + i, col + 1),
+                heading: heading.clone(),
+                text,
+            });
+            reported = true;
+        }
+    }
+    out
+}
+
+/// The heading's text when `line` is an ATX heading.
+fn heading_text(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    if line.len() - t.len() > 3 {
+        return None;
+    }
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &t[hashes..];
+    (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim().to_string())
+}
+
+/// `line` with HTML comments and inline code replaced by spaces, so columns
+/// still match the file. `in_comment` carries an open comment to the next line.
+fn blank_hidden(line: &str, in_comment: &mut bool) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    let starts = |i: usize, pat: &str| {
+        pat.chars()
+            .enumerate()
+            .all(|(k, p)| chars.get(i + k) == Some(&p))
+    };
+    while i < chars.len() {
+        if *in_comment {
+            if starts(i, "-->") {
+                *in_comment = false;
+                out.push_str("   ");
+                i += 3;
+            } else {
+                out.push(' ');
+                i += 1;
+            }
+            continue;
+        }
+        if starts(i, "<!--") {
+            *in_comment = true;
+            out.push_str("    ");
+            i += 4;
+            continue;
+        }
+        if chars[i] == '`' {
+            let ticks = chars[i..].iter().take_while(|c| **c == '`').count();
+            let close = (i + ticks..chars.len()).find(|&j| {
+                chars[j..].iter().take_while(|c| **c == '`').count() == ticks
+                    && (j == 0 || chars[j - 1] != '`')
+            });
+            if let Some(j) = close {
+                for _ in i..j + ticks {
+                    out.push(' ');
+                }
+                i = j + ticks;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_braces_and_ellipses() {
+        assert_eq!(in_line("Cost is TBD."), Some((8, "TBD".into())));
+        assert_eq!(
+            in_line("* {title of option 1}"),
+            Some((2, "{title of option 1}".into()))
+        );
+        assert_eq!(in_line("* …"), Some((2, "…".into())));
+        assert_eq!(in_line("..."), Some((0, "...".into())));
+        assert_eq!(in_line("a todo list, TBDs and /users/{id}"), None);
+        assert_eq!(in_line("${HOME} and {{ name }}"), None);
+        assert_eq!(in_line("We waited... and then decided."), None);
+    }
+
+    #[test]
+    fn comments_and_code_are_not_searched() {
+        let body = "# Use X\n\n## Context\n\n<!-- {describe the context} -->\nUse `TODO` markers in code.\n\n```\nTODO\n```\n\n## Rationale\n\nTBD\n\nAnd TODO again.\n";
+        let found = in_body(body, 5);
+        assert_eq!(
+            found,
+            vec![InBody {
+                pos: Pos::new(18, 1),
+                heading: Some("Rationale".into()),
+                text: "TBD".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn multi_line_comments_are_skipped() {
+        let found = in_body("## Context\n<!--\nTBD\n-->\nReal text.\n", 1);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn braces_in_front_matter_read_as_a_mapping() {
+        let node = crate::yaml::parse(
+            "date: {YYYY-MM-DD when the decision was last updated}\nowners: [ana]\nx-note: TBD\nalternatives:\n  - title: A\n    rejected-because: TODO\n",
+            2,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        in_tree(&node, "", &mut out);
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[0].key, "date");
+        assert_eq!(out[0].pos, Pos::new(2, 7));
+        assert_eq!(out[1].key, "rejected-because");
+        assert_eq!(out[1].pos, Pos::new(7, 23));
+    }
+}
