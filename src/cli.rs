@@ -42,6 +42,10 @@ pub enum Command {
     List(ListArgs),
     /// Show one decision with its links, feedback and actions
     Show(ShowArgs),
+    /// Validate and lint the log: completeness, links, people, dates
+    Check(CheckArgs),
+    /// List the lint rules, or explain one
+    Rules(RulesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -148,4 +152,46 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The decision's id: `12`, `0012` or a date-scheme stem
     pub id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `github` when GITHUB_ACTIONS=true, else `human`
+    Auto,
+    /// rustc-style, with the source line and a caret under the key
+    Human,
+    /// One finding per line: `path:line:col: CODE [severity] message`
+    Concise,
+    /// Machine-readable, schema version 1
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Report only on these files or folders (the whole log is still read,
+    /// so rules that relate records hold)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Auto, help_heading = "Output")]
+    pub format: CheckFormat,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub strict: bool,
+    /// Exit 0 even when errors are found (configuration and I/O errors still exit 2)
+    #[arg(long, conflicts_with = "strict")]
+    pub exit_zero: bool,
+    /// The date time-dependent rules compare against (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule code (`DL020`) or slug (`missing-rationale`) to explain
+    #[arg(value_name = "CODE")]
+    pub rule: Option<String>,
 }

@@ -26,5 +26,7 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     match command {
         Command::List(args) => commands::list::run(&args, ctx),
         Command::Show(args) => commands::show::run(&args, ctx),
+        Command::Check(args) => commands::check::run(&args, ctx),
+        Command::Rules(args) => commands::rules::run(&args, ctx),
     }
 }

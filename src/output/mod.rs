@@ -1,5 +1,11 @@
 //! Rendering helpers shared by the commands: tables, CSV and JSON.
 
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
 use comfy_table::{ContentArrangement, Table, presets};
 
 /// Widest a table gets when the terminal width is unknown.

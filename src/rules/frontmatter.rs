@@ -253,7 +253,9 @@ fn problems(meta: &Meta, placeholders: &[Pos], out: &mut Vec<Diagnostic>) {
                 Code::UnknownKey,
                 Some(match suggestion {
                     Some(s) => {
-                        format!("did you mean `{s}`? Keys starting with `x-` are free extensions")
+                        format!(
+                            "rename it to `{s}`, or prefix it with `x-` to keep it as a free extension"
+                        )
                     }
                     None => "remove it, or prefix it with `x-` to keep it as a free extension"
                         .to_string(),
@@ -455,7 +457,7 @@ mod tests {
         let found = run(&[("0005-a.md", &bad)]);
         let d = found.iter().find(|d| d.code == Code::UnknownKey).unwrap();
         assert_eq!((d.line, d.column), (5, 1));
-        assert!(d.help.as_ref().unwrap().contains("`owners`"));
+        assert!(d.help.as_ref().unwrap().contains("rename it to `owners`"));
         let good = COMPLETE.replace("owners:", "x-owners-old: [zed]\nowners:");
         assert!(found_codes(&good).iter().all(|c| *c != Code::UnknownKey));
     }

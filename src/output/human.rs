@@ -1,0 +1,206 @@
+//! The `human` format of `decide check`: rustc-style findings with the
+//! source line and a caret under the key or section concerned.
+//!
+//! Styles are always written with `anstyle`; an `anstream` stream then keeps
+//! or strips them in one place, according to `--color` and `NO_COLOR` as
+//! resolved by [`Context::color`](crate::Context::color), so the rendering
+//! code has a single path.
+
+use std::io::Write;
+
+use anstream::{AutoStream, ColorChoice};
+use anstyle::{AnsiColor, Style};
+
+use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::log::Log;
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+const BOLD: Style = Style::new().bold();
+
+/// Tabs in quoted source lines are shown as this many spaces.
+const TAB: usize = 4;
+
+/// Renders findings and the summary; `quiet` drops the summary.
+pub fn render(
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+    log: &Log,
+    color: bool,
+    quiet: bool,
+) -> String {
+    let choice = if color {
+        ColorChoice::Always
+    } else {
+        ColorChoice::Never
+    };
+    let mut out = AutoStream::new(Vec::new(), choice);
+    for d in diagnostics {
+        let _ = write_one(&mut out, d, log);
+    }
+    if !quiet {
+        let _ = write_summary(&mut out, summary);
+    }
+    String::from_utf8_lossy(&out.into_inner()).into_owned()
+}
+
+fn write_one(out: &mut impl Write, d: &Diagnostic, log: &Log) -> std::io::Result<()> {
+    let style = match d.severity {
+        Severity::Error => ERROR,
+        Severity::Warning => WARNING,
+    };
+    writeln!(
+        out,
+        "{style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
+        d.severity.as_str(),
+        d.code.as_str(),
+        d.message
+    )?;
+    let source_line = log
+        .source(&d.path)
+        .and_then(|s| s.text.lines().nth(d.line - 1).map(str::to_string));
+    let number = d.line.to_string();
+    let pad = " ".repeat(number.len());
+    writeln!(
+        out,
+        "{pad}{GUTTER}-->{GUTTER:#} {}:{}:{}",
+        d.path, d.line, d.column
+    )?;
+    if let Some(line) = source_line {
+        let line = line.trim_end_matches(['\r', '\n']);
+        let (shown, caret_at) = expand_tabs(line, d.column);
+        let width = caret_width(&shown, caret_at);
+        writeln!(out, "{pad} {GUTTER}|{GUTTER:#}")?;
+        writeln!(out, "{GUTTER}{number} |{GUTTER:#} {shown}")?;
+        writeln!(
+            out,
+            "{pad} {GUTTER}|{GUTTER:#} {}{style}{}{style:#}",
+            " ".repeat(caret_at),
+            "^".repeat(width)
+        )?;
+    }
+    if let Some(help) = &d.help {
+        writeln!(out, "{pad} {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {help}")?;
+    }
+    writeln!(out, "{pad} {GUTTER}={GUTTER:#} rule: {}", d.code.slug())?;
+    writeln!(out)
+}
+
+fn write_summary(out: &mut impl Write, s: &Summary) -> std::io::Result<()> {
+    let files = plural(s.files, "file");
+    if s.errors == 0 && s.warnings == 0 {
+        return writeln!(out, "{BOLD}No problems{BOLD:#} in {files}.");
+    }
+    let mut parts = Vec::new();
+    if s.errors > 0 {
+        parts.push(format!("{ERROR}{}{ERROR:#}", plural(s.errors, "error")));
+    }
+    if s.warnings > 0 {
+        parts.push(format!(
+            "{WARNING}{}{WARNING:#}",
+            plural(s.warnings, "warning")
+        ));
+    }
+    writeln!(out, "Found {} in {files}.", parts.join(" and "))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The line with tabs expanded, and the 0-based display column of the 1-based character `column`.
+fn expand_tabs(line: &str, column: usize) -> (String, usize) {
+    let mut shown = String::with_capacity(line.len());
+    let mut caret_at = None;
+    let mut width = 0;
+    for (i, c) in line.chars().enumerate() {
+        if i + 1 == column {
+            caret_at = Some(width);
+        }
+        if c == '\t' {
+            shown.push_str(&" ".repeat(TAB));
+            width += TAB;
+        } else {
+            shown.push(c);
+            width += 1;
+        }
+    }
+    (shown, caret_at.unwrap_or(width))
+}
+
+/// How many characters to underline from `at`: a key up to its colon, a
+/// heading or a block value to the end of the line, a quoted or flow value
+/// to its end.
+fn caret_width(line: &str, at: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(at).collect();
+    let Some(&first) = rest.first() else {
+        return 1;
+    };
+    let len = if first == '"' || first == '\'' {
+        rest.iter()
+            .skip(1)
+            .position(|c| *c == first)
+            .map_or(rest.len(), |p| p + 2)
+    } else if first == '#' || first == '<' {
+        rest.len()
+    } else {
+        let in_flow = line.chars().take(at).any(|c| c == '[' || c == '{');
+        let token = rest
+            .iter()
+            .position(|c| matches!(c, ',' | ']' | '}') && in_flow)
+            .unwrap_or(rest.len());
+        let key = rest
+            .windows(2)
+            .position(|w| w[0] == ':' && w[1].is_whitespace())
+            .or_else(|| {
+                rest.last()
+                    .is_some_and(|c| *c == ':')
+                    .then(|| rest.len() - 1)
+            });
+        match key {
+            Some(k) if k < token && !rest[..k].iter().any(|c| c.is_whitespace()) => k,
+            _ => {
+                let comment = rest
+                    .windows(2)
+                    .position(|w| w[0].is_whitespace() && w[1] == '#')
+                    .unwrap_or(rest.len());
+                token.min(comment)
+            }
+        }
+    };
+    let trimmed = rest[..len.min(rest.len())]
+        .iter()
+        .rev()
+        .skip_while(|c| c.is_whitespace())
+        .count();
+    trimmed.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carets_cover_the_key_value_or_heading() {
+        assert_eq!(caret_width("status: proposed", 0), 6);
+        assert_eq!(caret_width("status: proposed", 8), 8);
+        assert_eq!(caret_width("consulted: [lee, product]", 12), 3);
+        assert_eq!(caret_width("title: Use TBD for now  # note", 7), 15);
+        assert_eq!(caret_width("## Rationale", 0), 12);
+        assert_eq!(caret_width("target: \">= 0.8\"", 8), 8);
+        assert_eq!(caret_width("  - title: A", 4), 5);
+        assert_eq!(caret_width("---", 0), 3);
+        assert_eq!(caret_width("", 0), 1);
+    }
+
+    #[test]
+    fn tabs_are_expanded_and_the_caret_follows() {
+        assert_eq!(expand_tabs("\tkey: x", 2), ("    key: x".to_string(), 4));
+        assert_eq!(expand_tabs("ab", 9), ("ab".to_string(), 2));
+    }
+}

@@ -1,0 +1,106 @@
+//! The `sarif` format of `decide check`: a SARIF 2.1.0 log for code-scanning
+//! dashboards (GitHub code scanning among them).
+//!
+//! The rule table lists every rule of the registry, so a dashboard can show
+//! the explanation of a rule even for results it has not seen yet. Columns
+//! count Unicode code points, as `decide` does everywhere.
+
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::RULES;
+
+pub fn render(diagnostics: &[Diagnostic]) -> String {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.slug,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.explanation },
+                "help": {
+                    "text": format!("{}\n\nBad:\n{}\nGood:\n{}", r.explanation, r.bad, r.good),
+                    "markdown": format!(
+                        "{}\n\nBad:\n\n```\n{}```\n\nGood:\n\n```\n{}```\n",
+                        r.explanation, r.bad, r.good
+                    ),
+                },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "fixable": r.fixable },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": d.code as usize,
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&d.path), "uriBaseId": "%SRCROOT%" },
+                        "region": { "startLine": d.line, "startColumn": d.column },
+                    }
+                }],
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "decide",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// A relative path as a URI reference: unreserved characters and `/` kept,
+/// everything else percent-encoded byte by byte.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("decisions/0001-a b.md"), "decisions/0001-a%20b.md");
+        assert_eq!(uri("décisions/x#1.md"), "d%C3%A9cisions/x%231.md");
+    }
+}
