@@ -3,4 +3,6 @@
 
 mod common;
 
+mod bad_input;
+mod check;
 mod list_show;
