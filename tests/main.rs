@@ -6,3 +6,5 @@ mod common;
 mod bad_input;
 mod check;
 mod list_show;
+mod precommit;
+mod rules;
