@@ -38,6 +38,15 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a decision log: folder, decide.toml, charter, people.yaml and decision 0001
+    Init(InitArgs),
+    /// Scaffold a new decision record and print its path
+    New(NewArgs),
+    /// Scaffold a review: a check-in, milestone review, async request or retrospective
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
     /// List decisions, one row each
     List(ListArgs),
     /// Show one decision with its links, feedback and actions
@@ -46,7 +55,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Id scheme for new decisions
+    /// Id scheme for new decisions: numbered files (0001-…) or dated files (2026-03-04-…)
     #[arg(long, value_enum, default_value_t = SchemeArg::Number)]
     pub scheme: SchemeArg,
 }
@@ -106,6 +115,12 @@ pub struct ReviewNewArgs {
     /// The review's date (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Who runs it
+    #[arg(long, value_name = "P")]
+    pub facilitator: Option<String>,
+    /// For an async request: when answers are due (default: date + charter response-days)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub respond_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

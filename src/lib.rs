@@ -11,17 +11,24 @@ pub mod context;
 pub mod error;
 pub mod git;
 pub mod log;
+pub mod naming;
 pub mod output;
 pub mod record;
+pub mod templates;
 pub mod yaml;
 
 pub use context::{Context, Output, Prompt};
 
-use cli::Command;
+use cli::{Command, ReviewCommand};
 
 /// Runs one command. Errors are usage, configuration or I/O failures (exit code 2).
 pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     match command {
+        Command::Init(args) => commands::init::run(&args, ctx),
+        Command::New(args) => commands::new::run(&args, ctx),
+        Command::Review {
+            command: ReviewCommand::New(args),
+        } => commands::review::run_new(&args, ctx),
         Command::List(args) => commands::list::run(&args, ctx),
         Command::Show(args) => commands::show::run(&args, ctx),
     }

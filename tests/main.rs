@@ -4,3 +4,4 @@
 mod common;
 
 mod list_show;
+mod scaffold;

@@ -1,7 +1,10 @@
 //! One module per command. Each takes its parsed arguments and the
 //! [`Context`](crate::Context) and returns an [`Output`](crate::Output).
 
+pub mod init;
 pub mod list;
+pub mod new;
+pub mod review;
 pub mod show;
 
 use crate::error::Error;
