@@ -145,6 +145,9 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
     }
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
+        // YAML 1.2 booleans only: `on: 12` in review feedback is the key "on",
+        // and `status: yes` is text, not `true`.
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: 64,
             max_nodes: 100_000,
@@ -331,6 +334,17 @@ mod tests {
             panic!()
         };
         assert_eq!(items[0].get("by").unwrap().key_pos, Pos::new(5, 5));
+    }
+
+    #[test]
+    fn yaml_1_1_booleans_are_text() {
+        let node = parse("on: 12
+x: yes
+y: true
+", 1).unwrap();
+        assert_eq!(node.get("on").unwrap().value.as_text().unwrap(), "12");
+        assert_eq!(node.get("x").unwrap().value.value, Value::String("yes".into()));
+        assert_eq!(node.get("y").unwrap().value.value, Value::Bool(true));
     }
 
     #[test]
