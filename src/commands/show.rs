@@ -13,12 +13,35 @@ use super::{find_decision, names};
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let log = ctx.load()?;
     let decision = find_decision(&log, &args.id)?;
-    Ok(Output::stdout(render(&log, decision)))
+    Ok(Output::stdout(fit(&render(&log, decision), ctx.width)))
 }
+
+/// Wraps long lines to the terminal width (100 when unknown), continuing
+/// under the value column of `label  value` lines and under the text of
+/// indented items.
+fn fit(text: &str, width: Option<u16>) -> String {
+    let width = usize::from(width.unwrap_or(crate::output::DEFAULT_WIDTH)).max(40);
+    let mut out = String::new();
+    for line in text.lines() {
+        let lead = line.len() - line.trim_start().len();
+        let indent = if lead == 0 {
+            LABEL_WIDTH
+        } else if line.trim_start().starts_with("- ") {
+            lead + 2
+        } else {
+            lead + 4
+        };
+        out.push_str(&crate::output::wrap(line, width, indent));
+        out.push('\n');
+    }
+    out
+}
+
+const LABEL_WIDTH: usize = 16;
 
 fn field(out: &mut String, label: &str, value: &str) {
     if !value.is_empty() {
-        let _ = writeln!(out, "{label:<16}{value}");
+        let _ = writeln!(out, "{label:<LABEL_WIDTH$}{value}");
     }
 }
 
