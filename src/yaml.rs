@@ -338,12 +338,19 @@ mod tests {
 
     #[test]
     fn yaml_1_1_booleans_are_text() {
-        let node = parse("on: 12
+        let node = parse(
+            "on: 12
 x: yes
 y: true
-", 1).unwrap();
+",
+            1,
+        )
+        .unwrap();
         assert_eq!(node.get("on").unwrap().value.as_text().unwrap(), "12");
-        assert_eq!(node.get("x").unwrap().value.value, Value::String("yes".into()));
+        assert_eq!(
+            node.get("x").unwrap().value.value,
+            Value::String("yes".into())
+        );
         assert_eq!(node.get("y").unwrap().value.value, Value::Bool(true));
     }
 

@@ -245,7 +245,10 @@ fn closed_pipe_ends_quietly() {
 #[test]
 fn list_on_the_example_log_matches_its_records() {
     let dir = example_log();
-    let run = decide(&repo(), &["list", "--dir", dir.to_str().unwrap(), "--format", "json"]);
+    let run = decide(
+        &repo(),
+        &["list", "--dir", dir.to_str().unwrap(), "--format", "json"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let rows = rows.as_array().unwrap();
@@ -258,17 +261,29 @@ fn list_on_the_example_log_matches_its_records() {
     for row in rows {
         let path = dir.join(row["path"].as_str().unwrap().rsplit('/').next().unwrap());
         let text = read(&path);
-        let status = text.lines().find_map(|l| l.strip_prefix("status: ")).unwrap();
+        let status = text
+            .lines()
+            .find_map(|l| l.strip_prefix("status: "))
+            .unwrap();
         assert_eq!(row["status"], status.trim(), "{}", path.display());
         let title = text.lines().find_map(|l| l.strip_prefix("# ")).unwrap();
         assert_eq!(row["title"], title.trim(), "{}", path.display());
     }
     let count = |s: &str| rows.iter().filter(|r| r["status"] == s).count();
     assert_eq!(
-        [count("accepted"), count("proposed"), count("superseded"), count("rejected"), count("draft")],
+        [
+            count("accepted"),
+            count("proposed"),
+            count("superseded"),
+            count("rejected"),
+            count("draft")
+        ],
         [18, 3, 2, 2, 2]
     );
-    assert_eq!([count("withdrawn"), count("deprecated"), count("deferred")], [1, 1, 1]);
+    assert_eq!(
+        [count("withdrawn"), count("deprecated"), count("deferred")],
+        [1, 1, 1]
+    );
 }
 
 #[test]
@@ -281,7 +296,16 @@ fn list_and_show_on_the_example_log_fit_100_columns() {
     assert!(list.stdout.ends_with("30 of 30 decisions\n"));
     let show = decide(&repo(), &["show", "12", "--dir", dir]);
     assert!(widest_line(&show.stdout) <= 100, "{}", show.stdout);
-    assert!(show.stdout.contains("veto"), "review feedback is shown: {}", show.stdout);
+    assert!(
+        show.stdout.contains("veto"),
+        "review feedback is shown: {}",
+        show.stdout
+    );
     let show = decide(&repo(), &["show", "11", "--dir", dir]);
-    assert!(show.stdout.contains("superseded by   0019 (Retrain the churn model when drift"), "{}", show.stdout);
+    assert!(
+        show.stdout
+            .contains("superseded by   0019 (Retrain the churn model when drift"),
+        "{}",
+        show.stdout
+    );
 }

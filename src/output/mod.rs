@@ -59,7 +59,12 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     // Splitting on single spaces keeps the padding of aligned columns.
     for (i, word) in text.split(' ').enumerate() {
         let len = line.chars().count() + usize::from(i > 0) + word.chars().count();
-        if i > 0 && len > width && !word.is_empty() && line.len() > indent && !line.trim().is_empty() {
+        if i > 0
+            && len > width
+            && !word.is_empty()
+            && line.len() > indent
+            && !line.trim().is_empty()
+        {
             out.push_str(line.trim_end());
             out.push('\n');
             line = " ".repeat(indent);
@@ -80,7 +85,10 @@ mod tests {
     fn wrap_keeps_lines_narrow() {
         let text = "  - alpha beta gamma delta epsilon zeta eta theta";
         let wrapped = wrap(text, 20, 4);
-        assert_eq!(wrapped, "  - alpha beta gamma\n    delta epsilon\n    zeta eta theta");
+        assert_eq!(
+            wrapped,
+            "  - alpha beta gamma\n    delta epsilon\n    zeta eta theta"
+        );
         assert_eq!(wrap("short", 20, 4), "short");
     }
 
