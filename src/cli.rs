@@ -47,6 +47,15 @@ pub enum Command {
         #[command(subcommand)]
         command: ReviewCommand,
     },
+    /// Print the effective configuration and where each value came from
+    Config,
+    /// Print a shell completion script (e.g. `decide completions bash > /etc/bash_completion.d/decide`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from the command-line definition
+    Man,
     /// List decisions, one row each
     List(ListArgs),
     /// Show one decision with its links, feedback and actions

@@ -29,6 +29,9 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Review {
             command: ReviewCommand::New(args),
         } => commands::review::run_new(&args, ctx),
+        Command::Config => commands::config::run(ctx),
+        Command::Completions { shell } => Ok(commands::generated::completions(shell)),
+        Command::Man => commands::generated::man(),
         Command::List(args) => commands::list::run(&args, ctx),
         Command::Show(args) => commands::show::run(&args, ctx),
     }

@@ -3,5 +3,6 @@
 
 mod common;
 
+mod config;
 mod list_show;
 mod scaffold;

@@ -1,6 +1,8 @@
 //! One module per command. Each takes its parsed arguments and the
 //! [`Context`](crate::Context) and returns an [`Output`](crate::Output).
 
+pub mod config;
+pub mod generated;
 pub mod init;
 pub mod list;
 pub mod new;
