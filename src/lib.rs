@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod edit;
 pub mod error;
 pub mod git;
 pub mod log;
