@@ -1277,7 +1277,7 @@ mod tests {
         assert_eq!(scalar("cost: high", false), "\"cost: high\"");
         assert_eq!(scalar("see #4", false), "\"see #4\"");
         assert_eq!(scalar("- dash", false), "\"- dash\"");
-        assert_eq!(scalar("yes", false), "\"yes\"");
+        assert_eq!(scalar("1e3", false), "\"1e3\"");
         assert_eq!(scalar("0012", false), "\"0012\"");
         assert_eq!(scalar("~", false), "\"~\"");
         assert_eq!(scalar("", false), "\"\"");
@@ -1372,14 +1372,13 @@ mod tests {
                 d.add_to_list("supersedes", "7")?;
                 d.add_to_list("owners", "lee")?;
                 d.add_to_list("related", "2")?;
-                // A YAML 1.1 reader takes a bare `y` for true.
                 d.add_to_list("x", "y")?;
                 d.add_to_list("tags", "new")
             },
         );
         assert_eq!(
             out,
-            "---\nsupersedes: [3, 7] # was\nowners: [ana, raj, lee]\nrelated: [2]\nx: [\"y\"]\ntags: [new]\n---\n"
+            "---\nsupersedes: [3, 7] # was\nowners: [ana, raj, lee]\nrelated: [2]\nx: [y]\ntags: [new]\n---\n"
         );
     }
 
