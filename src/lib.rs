@@ -25,5 +25,9 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     match command {
         Command::List(args) => commands::list::run(&args, ctx),
         Command::Show(args) => commands::show::run(&args, ctx),
+        Command::Status(args) => commands::status::run(&args, ctx),
+        Command::Supersede(args) => commands::supersede::run(&args, ctx),
+        Command::Feedback(args) => commands::feedback::run(&args, ctx),
+        Command::Action(cli::ActionCommand::Done(args)) => commands::action::done(&args, ctx),
     }
 }

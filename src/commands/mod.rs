@@ -1,8 +1,13 @@
 //! One module per command. Each takes its parsed arguments and the
 //! [`Context`](crate::Context) and returns an [`Output`](crate::Output).
 
+pub mod action;
+mod editing;
+pub mod feedback;
 pub mod list;
 pub mod show;
+pub mod status;
+pub mod supersede;
 
 use crate::error::Error;
 use crate::log::Log;
