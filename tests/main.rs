@@ -3,4 +3,5 @@
 
 mod common;
 
+mod edit_commands;
 mod list_show;

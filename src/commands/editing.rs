@@ -102,14 +102,36 @@ impl FileEdit {
 /// Writes every changed file: all new contents are staged beside their files
 /// first, and only then renamed into place, so a failure while writing
 /// leaves every file as it was.
-pub fn write(files: &[&FileEdit]) -> Result<(), Error> {
-    let staged = files
-        .iter()
-        .filter(|f| f.changed())
-        .map(|f| edit::stage(&f.abs, f.doc.text().as_bytes()))
-        .collect::<Result<Vec<_>, _>>()?;
-    for file in staged {
-        file.commit()?;
+pub fn write(files: &[&FileEdit]) -> anyhow::Result<()> {
+    let changed: Vec<&FileEdit> = files.iter().copied().filter(|f| f.changed()).collect();
+    let mut staged = Vec::new();
+    for file in &changed {
+        let result = edit::stage(&file.abs, file.doc.text().as_bytes());
+        let nothing = if changed.len() > 1 {
+            "no file was changed"
+        } else {
+            "the file was left as it was"
+        };
+        staged.push(result.map_err(|err| cannot_write(file, err, nothing))?);
+    }
+    let mut written: Vec<&str> = Vec::new();
+    for (file, stage) in changed.iter().zip(staged) {
+        stage.commit().map_err(|err| {
+            let done = match written.as_slice() {
+                [] => "the file was left as it was".to_string(),
+                paths => format!("{} was already written", paths.join(", ")),
+            };
+            cannot_write(file, err, &done)
+        })?;
+        written.push(&file.path);
     }
     Ok(())
+}
+
+fn cannot_write(file: &FileEdit, err: Error, outcome: &str) -> anyhow::Error {
+    let cause = match err {
+        Error::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    };
+    anyhow::anyhow!("cannot write {}: {cause}; {outcome}", file.path)
 }
