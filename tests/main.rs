@@ -5,3 +5,4 @@ mod common;
 
 mod edit_commands;
 mod list_show;
+mod show_engagement;
