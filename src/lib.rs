@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod edit;
 pub mod error;
 pub mod git;
 pub mod log;
@@ -34,5 +35,9 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Man => commands::generated::man(),
         Command::List(args) => commands::list::run(&args, ctx),
         Command::Show(args) => commands::show::run(&args, ctx),
+        Command::Status(args) => commands::status::run(&args, ctx),
+        Command::Supersede(args) => commands::supersede::run(&args, ctx),
+        Command::Feedback(args) => commands::feedback::run(&args, ctx),
+        Command::Action(cli::ActionCommand::Done(args)) => commands::action::done(&args, ctx),
     }
 }

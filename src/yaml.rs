@@ -145,8 +145,8 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
     }
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
-        // YAML 1.2 booleans only: `on: 12` in review feedback is the key "on",
-        // and `status: yes` is text, not `true`.
+        // YAML 1.2 booleans only: in YAML 1.1 the review key `on` (and `y`,
+        // `yes`, `off`) would read as a boolean.
         strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: 64,
@@ -337,21 +337,14 @@ mod tests {
     }
 
     #[test]
-    fn yaml_1_1_booleans_are_text() {
-        let node = parse(
-            "on: 12
-x: yes
-y: true
-",
-            1,
-        )
-        .unwrap();
+    fn on_yes_and_y_are_words_not_booleans() {
+        let node = parse("on: 12\nanswer: yes\nflag: [y, n]\nreal: true\n", 1).unwrap();
         assert_eq!(node.get("on").unwrap().value.as_text().unwrap(), "12");
         assert_eq!(
-            node.get("x").unwrap().value.value,
+            node.get("answer").unwrap().value.value,
             Value::String("yes".into())
         );
-        assert_eq!(node.get("y").unwrap().value.value, Value::Bool(true));
+        assert_eq!(node.get("real").unwrap().value.value, Value::Bool(true));
     }
 
     #[test]

@@ -4,5 +4,7 @@
 mod common;
 
 mod config;
+mod edit_commands;
 mod list_show;
 mod scaffold;
+mod show_engagement;
