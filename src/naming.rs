@@ -11,6 +11,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+pub use crate::edit::create_new;
+use crate::error::Error;
 use crate::record::Id;
 
 /// The longest slug SPEC §3 allows.
@@ -45,18 +47,6 @@ pub fn slug(title: &str) -> String {
     out
 }
 
-/// Writes `text` to `path` only if no file exists there.
-pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    let result = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all());
-    if result.is_err() {
-        let _ = fs::remove_file(path);
-    }
-    result
-}
-
 /// Creates `dir/PREFIX-SLUG.md`, or `PREFIX-SLUG-2.md`, `-3`, … when taken,
 /// with create-new semantics; `text_for` receives the chosen stem.
 pub fn create_unique(
@@ -64,7 +54,7 @@ pub fn create_unique(
     prefix: &str,
     slug: &str,
     text_for: impl Fn(&str) -> String,
-) -> io::Result<PathBuf> {
+) -> Result<PathBuf, Error> {
     for n in 1..1000 {
         let stem = if n == 1 {
             format!("{prefix}-{slug}")
@@ -74,17 +64,16 @@ pub fn create_unique(
         let path = dir.join(format!("{stem}.md"));
         match create_new(&path, &text_for(&stem)) {
             Ok(()) => return Ok(path),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::AlreadyExists => {
+                continue;
+            }
             Err(err) => return Err(err),
         }
     }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!(
-            "too many records named {prefix}-{slug} in {}",
-            dir.display()
-        ),
-    ))
+    Err(Error::Usage(format!(
+        "too many records named {prefix}-{slug} in {}",
+        dir.display()
+    )))
 }
 
 /// Holds the log folder's numbering lock until dropped.

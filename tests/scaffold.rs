@@ -396,3 +396,53 @@ fn review_new_scaffolds_under_reviews() {
         show.stdout
     );
 }
+
+#[test]
+fn new_supersedes_links_both_records() {
+    let dir = tempdir();
+    init(dir.path());
+    let old_path = dir
+        .path()
+        .join("decisions/0001-record-decisions-in-a-decision-log.md");
+    let before = read(&old_path);
+    let run = decide(
+        dir.path(),
+        &[
+            "new",
+            "Keep the log in docs instead",
+            "--supersedes",
+            "1",
+            "--no-input",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "decisions/0002-keep-the-log-in-docs-instead.md\n"
+    );
+    assert!(
+        run.stderr
+            .contains("0001: status accepted → superseded, superseded-by + 0002"),
+        "{}",
+        run.stderr
+    );
+    let new_text = read(
+        &dir.path()
+            .join("decisions/0002-keep-the-log-in-docs-instead.md"),
+    );
+    assert!(new_text.contains("\nsupersedes: [1]\n"), "{new_text}");
+    let after = read(&old_path);
+    assert_eq!(
+        after,
+        before
+            .replace("status: accepted", "status: superseded")
+            .replace("tags: [process]\n", "tags: [process]\nsuperseded-by: [2]\n")
+    );
+    let show = decide(dir.path(), &["show", "1"]);
+    assert!(
+        show.stdout
+            .contains("superseded by   0002 (Keep the log in docs instead)"),
+        "{}",
+        show.stdout
+    );
+}

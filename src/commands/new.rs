@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::cli::NewArgs;
+use crate::cli::{NewArgs, SupersedeArgs};
 use crate::config::IdScheme;
 use crate::context::{Context, Output};
 use crate::error::Error;
@@ -76,12 +76,34 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     );
 
     let path = create(&location, &naming::slug(&args.title), &today, &text)?;
-    let out = Output::stdout(format!("{}\n", display_path(&path, &ctx.cwd)));
-    // SUPERSEDE-LINK
+    let mut out = Output::stdout(format!("{}\n", display_path(&path, &ctx.cwd)));
+    if let Some(old) = supersedes {
+        // The new record already names OLD in `supersedes`; `decide
+        // supersede` marks OLD as superseded by it, byte-preserving.
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let new_id =
+            Id::from_file_name(&name).ok_or_else(|| Error::Usage(format!("{name} has no id")))?;
+        let linked = super::supersede::run(
+            &SupersedeArgs {
+                old: id_arg(&old),
+                new: id_arg(&new_id),
+            },
+            ctx,
+        )?;
+        out.stderr.push_str(&linked.stdout);
+        out.stderr.push_str(&linked.stderr);
+    }
     if args.edit {
         open_editor(ctx, &path)?;
     }
     Ok(out)
+}
+
+fn id_arg(id: &Id) -> String {
+    match id {
+        Id::Num(n) => n.to_string(),
+        Id::Name(s) => s.clone(),
+    }
 }
 
 fn alternatives_yaml(alternatives: &[(String, String)]) -> String {
