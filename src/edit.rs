@@ -1639,7 +1639,8 @@ mod tests {
             Err(io::Error::other("disk full"))
         })
         .unwrap_err();
-        assert!(err.to_string().contains("disk full"), "{err}");
+        let shown = format!("{:#}", anyhow::Error::from(err));
+        assert!(shown.contains("disk full"), "{shown}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "original contents\n");
         assert_eq!(files(dir.path()), vec!["0001-a.md"]);
     }
