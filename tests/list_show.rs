@@ -50,6 +50,10 @@ fn list_table_shows_every_decision_including_one_with_broken_yaml() {
     );
     assert!(run.stdout.contains("Broken front matter"));
     assert!(run.stdout.ends_with("4 of 4 decisions\n"));
+    assert_eq!(
+        run.stderr,
+        "note: 1 file could not be read in full; run `decide check` for details\n"
+    );
 }
 
 #[test]
