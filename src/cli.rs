@@ -38,6 +38,24 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a decision log: folder, decide.toml, charter, people.yaml and decision 0001
+    Init(InitArgs),
+    /// Scaffold a new decision record and print its path
+    New(NewArgs),
+    /// Scaffold a review: a check-in, milestone review, async request or retrospective
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+    /// Print the effective configuration and where each value came from
+    Config,
+    /// Print a shell completion script (e.g. `decide completions bash > /etc/bash_completion.d/decide`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from the command-line definition
+    Man,
     /// List decisions, one row each
     List(ListArgs),
     /// Show one decision with its links, feedback and actions
@@ -46,11 +64,20 @@ pub enum Command {
     Check(CheckArgs),
     /// List the lint rules, or explain one
     Rules(RulesArgs),
+    /// Change a decision's status (and its `decided` date), editing the file in place
+    Status(StatusArgs),
+    /// Record that NEW supersedes OLD: links both records and sets OLD to superseded
+    Supersede(SupersedeArgs),
+    /// Append a stakeholder's feedback to a decision, or to a review with `--review`
+    Feedback(FeedbackArgs),
+    /// Work with action items
+    #[command(subcommand)]
+    Action(ActionCommand),
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Id scheme for new decisions
+    /// Id scheme for new decisions: numbered files (0001-…) or dated files (2026-03-04-…)
     #[arg(long, value_enum, default_value_t = SchemeArg::Number)]
     pub scheme: SchemeArg,
 }
@@ -110,6 +137,12 @@ pub struct ReviewNewArgs {
     /// The review's date (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Who runs it
+    #[arg(long, value_name = "P")]
+    pub facilitator: Option<String>,
+    /// For an async request: when answers are due (default: date + charter response-days)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub respond_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,6 +185,90 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The decision's id: `12`, `0012` or a date-scheme stem
     pub id: String,
+}
+
+/// A decision status, as `decide status` accepts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Draft,
+    Proposed,
+    Accepted,
+    Rejected,
+    Deprecated,
+    Superseded,
+    Withdrawn,
+    Deferred,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The decision's id: `12`, `0012` or a date-scheme stem
+    pub id: String,
+    /// The new status
+    #[arg(value_enum, ignore_case = true)]
+    pub status: StatusArg,
+    /// The `decided` date set when moving to accepted or rejected (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SupersedeArgs {
+    /// The decision being replaced
+    pub old: String,
+    /// The decision that replaces it
+    pub new: String,
+}
+
+/// A stakeholder's position in a feedback entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StanceArg {
+    Support,
+    Concern,
+    Objection,
+    Veto,
+    Alternative,
+    Abstain,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    /// The decision the feedback is about
+    pub id: String,
+    /// Who gives the feedback (a person in people.yaml, when there is one)
+    #[arg(long, value_name = "P")]
+    pub by: String,
+    /// Their position
+    #[arg(long, value_enum, ignore_case = true, value_name = "S")]
+    pub stance: StanceArg,
+    /// What they said
+    #[arg(long, value_name = "T")]
+    pub note: Option<String>,
+    /// When they said it (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Record it in this review (its file stem) with `on: ID`, instead of in the decision
+    #[arg(long, value_name = "REVIEW")]
+    pub review: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Close an action item of a decision or a review
+    Done(ActionDoneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionDoneArgs {
+    /// A decision id, or a review's file stem
+    #[arg(value_name = "ID|REVIEW")]
+    pub target: String,
+    /// The item's number, as `decide show` numbers it (from 1)
+    #[arg(value_name = "N")]
+    pub number: usize,
+    /// When it was done (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

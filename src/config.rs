@@ -58,6 +58,8 @@ pub struct Config {
     pub per_file: BTreeMap<String, Vec<String>>,
     pub max_file_bytes: u64,
     pub stale_days: u64,
+    /// The keys the file set (the rest are defaults), for `decide config`.
+    pub set: Vec<&'static str>,
 }
 
 impl Config {
@@ -87,15 +89,21 @@ impl Config {
             toml::from_str(text).map_err(|e| bad(e.to_string().trim().to_string()))?;
         let mut config = Config::defaults();
         config.file = Some(path.to_path_buf());
+        if raw.dir.is_some() {
+            config.set.push("dir");
+        }
         config.dir = raw.dir;
         if let Some(ids) = raw.ids {
             config.scheme = ids.scheme;
+            config.set.push("ids.scheme");
         }
         if let Some(n) = raw.max_file_bytes {
             config.max_file_bytes = n;
+            config.set.push("max-file-bytes");
         }
         if let Some(n) = raw.stale_days {
             config.stale_days = n;
+            config.set.push("stale-days");
         }
         for (key, value) in raw.rules.unwrap_or_default() {
             if key == "per-file" {

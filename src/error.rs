@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: {source}", path.display())]
+    // The cause is the error's source, which `{:#}` prints after the path.
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         #[source]

@@ -9,23 +9,38 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod diagnostic;
+pub mod edit;
 pub mod error;
 pub mod git;
 pub mod log;
+pub mod naming;
 pub mod output;
 pub mod record;
 pub mod rules;
+pub mod templates;
 pub mod yaml;
 
 pub use context::{Context, Output, Prompt};
 
-use cli::Command;
+use cli::{Command, ReviewCommand};
 
 /// Runs one command. Errors are usage, configuration or I/O failures (exit code 2).
 pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     match command {
+        Command::Init(args) => commands::init::run(&args, ctx),
+        Command::New(args) => commands::new::run(&args, ctx),
+        Command::Review {
+            command: ReviewCommand::New(args),
+        } => commands::review::run_new(&args, ctx),
+        Command::Config => commands::config::run(ctx),
+        Command::Completions { shell } => Ok(commands::generated::completions(shell)),
+        Command::Man => commands::generated::man(),
         Command::List(args) => commands::list::run(&args, ctx),
         Command::Show(args) => commands::show::run(&args, ctx),
+        Command::Status(args) => commands::status::run(&args, ctx),
+        Command::Supersede(args) => commands::supersede::run(&args, ctx),
+        Command::Feedback(args) => commands::feedback::run(&args, ctx),
+        Command::Action(cli::ActionCommand::Done(args)) => commands::action::done(&args, ctx),
         Command::Check(args) => commands::check::run(&args, ctx),
         Command::Rules(args) => commands::rules::run(&args, ctx),
     }

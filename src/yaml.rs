@@ -145,8 +145,8 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
     }
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
-        // YAML 1.1 reads `on`, `yes` and `no` as booleans, which turned a
-        // review feedback's `on: 12` key into `true`.
+        // YAML 1.2 booleans only: in YAML 1.1 the review key `on` (and `y`,
+        // `yes`, `off`) would read as a boolean.
         strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: 64,
@@ -334,6 +334,17 @@ mod tests {
             panic!()
         };
         assert_eq!(items[0].get("by").unwrap().key_pos, Pos::new(5, 5));
+    }
+
+    #[test]
+    fn on_yes_and_y_are_words_not_booleans() {
+        let node = parse("on: 12\nanswer: yes\nflag: [y, n]\nreal: true\n", 1).unwrap();
+        assert_eq!(node.get("on").unwrap().value.as_text().unwrap(), "12");
+        assert_eq!(
+            node.get("answer").unwrap().value.value,
+            Value::String("yes".into())
+        );
+        assert_eq!(node.get("real").unwrap().value.value, Value::Bool(true));
     }
 
     #[test]

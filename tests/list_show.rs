@@ -50,6 +50,10 @@ fn list_table_shows_every_decision_including_one_with_broken_yaml() {
     );
     assert!(run.stdout.contains("Broken front matter"));
     assert!(run.stdout.ends_with("4 of 4 decisions\n"));
+    assert_eq!(
+        run.stderr,
+        "note: 1 file could not be read in full; run `decide check` for details\n"
+    );
 }
 
 #[test]
@@ -240,4 +244,72 @@ fn closed_pipe_ends_quietly() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn list_on_the_example_log_matches_its_records() {
+    let dir = example_log();
+    let run = decide(
+        &repo(),
+        &["list", "--dir", dir.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md") && n.as_bytes()[0].is_ascii_digit())
+        .collect();
+    assert_eq!(rows.len(), files.len());
+    for row in rows {
+        let path = dir.join(row["path"].as_str().unwrap().rsplit('/').next().unwrap());
+        let text = read(&path);
+        let status = text
+            .lines()
+            .find_map(|l| l.strip_prefix("status: "))
+            .unwrap();
+        assert_eq!(row["status"], status.trim(), "{}", path.display());
+        let title = text.lines().find_map(|l| l.strip_prefix("# ")).unwrap();
+        assert_eq!(row["title"], title.trim(), "{}", path.display());
+    }
+    let count = |s: &str| rows.iter().filter(|r| r["status"] == s).count();
+    assert_eq!(
+        [
+            count("accepted"),
+            count("proposed"),
+            count("superseded"),
+            count("rejected"),
+            count("draft")
+        ],
+        [18, 3, 2, 2, 2]
+    );
+    assert_eq!(
+        [count("withdrawn"), count("deprecated"), count("deferred")],
+        [1, 1, 1]
+    );
+}
+
+#[test]
+fn list_and_show_on_the_example_log_fit_100_columns() {
+    let dir = example_log();
+    let dir = dir.to_str().unwrap();
+    let list = decide(&repo(), &["list", "--dir", dir]);
+    assert!(widest_line(&list.stdout) <= 100, "{}", list.stdout);
+    assert!(list.stdout.contains("Retrain the churn model monthly"));
+    assert!(list.stdout.ends_with("30 of 30 decisions\n"));
+    let show = decide(&repo(), &["show", "12", "--dir", dir]);
+    assert!(widest_line(&show.stdout) <= 100, "{}", show.stdout);
+    assert!(
+        show.stdout.contains("veto"),
+        "review feedback is shown: {}",
+        show.stdout
+    );
+    let show = decide(&repo(), &["show", "11", "--dir", dir]);
+    assert!(
+        show.stdout
+            .contains("superseded by   0019 (Retrain the churn model when drift"),
+        "{}",
+        show.stdout
+    );
 }

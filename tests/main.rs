@@ -5,6 +5,10 @@ mod common;
 
 mod bad_input;
 mod check;
+mod config;
+mod edit_commands;
 mod list_show;
 mod precommit;
 mod rules;
+mod scaffold;
+mod show_engagement;

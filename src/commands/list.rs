@@ -6,7 +6,7 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::output;
-use crate::record::{Decision, Id};
+use crate::record::{Decision, FrontMatter, Id};
 
 use super::{date_arg, names};
 
@@ -127,7 +127,25 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             s
         }
     };
-    Ok(Output::stdout(text))
+    let mut out = Output::stdout(text);
+    let broken = log
+        .decisions
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.meta.front,
+                FrontMatter::Invalid(_) | FrontMatter::Unterminated
+            )
+        })
+        .count()
+        + log.failures.len();
+    if broken > 0 && !ctx.global.quiet {
+        out.stderr.push_str(&format!(
+            "note: {broken} file{} could not be read in full; run `decide check` for details\n",
+            if broken == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(out)
 }
 
 fn owners_joined(d: &Decision, sep: &str) -> String {

@@ -1,10 +1,20 @@
 //! One module per command. Each takes its parsed arguments and the
 //! [`Context`](crate::Context) and returns an [`Output`](crate::Output).
 
+pub mod action;
 pub mod check;
+pub mod config;
+mod editing;
+pub mod feedback;
+pub mod generated;
+pub mod init;
 pub mod list;
+pub mod new;
+pub mod review;
 pub mod rules;
 pub mod show;
+pub mod status;
+pub mod supersede;
 
 use crate::error::Error;
 use crate::log::Log;

@@ -53,9 +53,50 @@ where
     line
 }
 
+/// Wraps `text` at word boundaries so no line is wider than `width`
+/// characters; continuation lines start with `indent` spaces. A single word
+/// longer than the line is left whole rather than broken.
+pub fn wrap(text: &str, width: usize, indent: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut line = String::new();
+    // Splitting on single spaces keeps the padding of aligned columns.
+    for (i, word) in text.split(' ').enumerate() {
+        let len = line.chars().count() + usize::from(i > 0) + word.chars().count();
+        if i > 0
+            && len > width
+            && !word.is_empty()
+            && line.len() > indent
+            && !line.trim().is_empty()
+        {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = " ".repeat(indent);
+        } else if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(line.trim_end());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_keeps_lines_narrow() {
+        let text = "  - alpha beta gamma delta epsilon zeta eta theta";
+        let wrapped = wrap(text, 20, 4);
+        assert_eq!(
+            wrapped,
+            "  - alpha beta gamma\n    delta epsilon\n    zeta eta theta"
+        );
+        assert_eq!(wrap("short", 20, 4), "short");
+    }
 
     #[test]
     fn csv_quotes_only_when_needed() {

@@ -318,6 +318,17 @@ pub struct Meta {
     pub problems: Vec<Problem>,
 }
 
+impl Default for Meta {
+    fn default() -> Meta {
+        Meta {
+            path: String::new(),
+            front: FrontMatter::Missing,
+            body_line: 1,
+            problems: Vec::new(),
+        }
+    }
+}
+
 impl Meta {
     /// The parsed front matter, if any.
     pub fn node(&self) -> Option<&Node> {
@@ -519,10 +530,17 @@ impl Decision {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        let node = meta.node().cloned().unwrap_or(empty);
-        let node = &node;
+        // The tree is moved out and back rather than cloned: records are
+        // built for every file of the log and the tree is the largest part.
+        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
+        let node = match &front {
+            FrontMatter::Parsed(node) => node,
+            _ => &empty,
+        };
         let mut r = Reader::default();
-        if meta.node().is_some() && !matches!(node.value, crate::yaml::Value::Map(_)) {
+        if matches!(front, FrontMatter::Parsed(_))
+            && !matches!(node.value, crate::yaml::Value::Map(_))
+        {
             r.problem(
                 ProblemKind::InvalidValue,
                 node.pos,
@@ -646,11 +664,9 @@ impl Decision {
             feedback: feedback(&mut r, node, false),
             actions: actions(&mut r, node),
             body,
-            meta: Meta {
-                problems: Vec::new(),
-                ..meta.clone()
-            },
+            meta: Meta::default(),
         };
+        meta.front = front;
         meta.problems = r.problems;
         Decision { meta, ..decision }
     }
@@ -711,8 +727,13 @@ impl Review {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        let node = meta.node().cloned().unwrap_or(empty);
-        let node = &node;
+        // The tree is moved out and back rather than cloned: records are
+        // built for every file of the log and the tree is the largest part.
+        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
+        let node = match &front {
+            FrontMatter::Parsed(node) => node,
+            _ => &empty,
+        };
         let mut r = Reader::default();
         r.keys(node, REVIEW_KEYS, "a review");
         let outcomes = r
@@ -766,8 +787,9 @@ impl Review {
             actions: actions(&mut r, node),
             outcomes,
             body,
-            meta: meta.clone(),
+            meta: Meta::default(),
         };
+        meta.front = front;
         meta.problems = r.problems;
         Review { meta, ..review }
     }
@@ -828,8 +850,13 @@ impl Charter {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        let node = meta.node().cloned().unwrap_or(empty);
-        let node = &node;
+        // The tree is moved out and back rather than cloned: records are
+        // built for every file of the log and the tree is the largest part.
+        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
+        let node = match &front {
+            FrontMatter::Parsed(node) => node,
+            _ => &empty,
+        };
         let mut r = Reader::default();
         r.keys(node, CHARTER_KEYS, "the charter");
         let decision_rights = r
@@ -858,8 +885,9 @@ impl Charter {
             decision_rights,
             success_signals: r.field_list(node, "success-signals"),
             body,
-            meta: meta.clone(),
+            meta: Meta::default(),
         };
+        meta.front = front;
         meta.problems = r.problems;
         Charter { meta, ..charter }
     }

@@ -36,11 +36,14 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-fn is_fence(line: &str) -> bool {
+/// Whether `line` opens front matter. Shared with [`crate::edit`], which must
+/// find the same block.
+pub(crate) fn is_fence(line: &str) -> bool {
     line.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"
 }
 
-fn is_end_fence(line: &str) -> bool {
+/// Whether `line` closes front matter.
+pub(crate) fn is_end_fence(line: &str) -> bool {
     let t = line.trim_end_matches(['\r', '\n', ' ', '\t']);
     t == "---" || t == "..."
 }

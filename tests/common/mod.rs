@@ -50,8 +50,13 @@ pub fn example_log() -> PathBuf {
     repo().join("examples/churn-model/decisions")
 }
 
-/// `../shared/corpora/NAME`, the real third-party logs.
+/// A real third-party log: `tests/fixtures/corpora/NAME` (copied from the
+/// shared corpus so the suite runs anywhere), else `../shared/corpora/NAME`.
 pub fn corpus(name: &str) -> PathBuf {
+    let vendored = repo().join("tests/fixtures/corpora").join(name);
+    if vendored.is_dir() {
+        return vendored;
+    }
     repo().join("../shared/corpora").join(name)
 }
 

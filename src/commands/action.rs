@@ -1,0 +1,112 @@
+//! `decide action done ID|REVIEW N`: closes an action item of a decision or
+//! a review, numbered as `decide show` numbers them, stamping the day.
+
+use std::path::Path;
+
+use crate::cli::ActionDoneArgs;
+use crate::context::{Context, Output};
+use crate::error::Error;
+use crate::record::{Action, ActionStatus, Id};
+use crate::yaml::{Node, Value};
+
+use super::editing::{FileEdit, date_or_today, unique_decision, write};
+
+pub fn done(args: &ActionDoneArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    let date = date_or_today(args.date.as_deref(), ctx.today)?;
+    let log = ctx.load()?;
+    let target = args.target.as_str();
+    let decision = match Id::parse(target) {
+        Some(id) if log.find(&id).next().is_some() => Some(unique_decision(&log, target)?),
+        _ => None,
+    };
+    let stem = Path::new(target)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|_| target.ends_with(".md"))
+        .unwrap_or(target);
+    let review = log.reviews.iter().find(|r| r.id == stem);
+    let (label, path, actions, node): (String, &str, &[Action], Option<&Node>) =
+        match (decision, review) {
+            (Some(d), None) => (
+                d.id.as_ref().map(ToString::to_string).unwrap_or_default(),
+                &d.meta.path,
+                &d.actions,
+                d.meta.node(),
+            ),
+            (None, Some(r)) => (r.id.clone(), &r.meta.path, &r.actions, r.meta.node()),
+            (Some(d), Some(r)) => {
+                return Err(Error::Usage(format!(
+                    "`{target}` names both {} and {}; rename one of them",
+                    d.meta.path, r.meta.path
+                ))
+                .into());
+            }
+            (None, None) => {
+                return Err(Error::Usage(format!(
+                    "no decision or review `{target}` (a review is named by its file stem)"
+                ))
+                .into());
+            }
+        };
+
+    let n = args.number;
+    if n == 0 || n > actions.len() {
+        let message = match actions.len() {
+            0 => format!("{label} has no action items"),
+            1 => format!("{label} has 1 action item; there is no item {n}"),
+            k => format!("{label} has {k} action items; there is no item {n}"),
+        };
+        return Err(Error::Usage(message).into());
+    }
+    let action = &actions[n - 1];
+    match action.status {
+        Some(ActionStatus::Done) => {
+            let when = action
+                .done
+                .as_ref()
+                .map(|d| format!(" ({})", d.raw))
+                .unwrap_or_default();
+            return Err(
+                Error::Usage(format!("action {n} of {label} is already done{when}")).into(),
+            );
+        }
+        Some(ActionStatus::Dropped) => {
+            return Err(Error::Usage(format!(
+                "action {n} of {label} was dropped; edit the file if it was done after all"
+            ))
+            .into());
+        }
+        Some(ActionStatus::Open) | None => {}
+    }
+    let index = yaml_index(node, n).ok_or_else(|| Error::NotFound(target.to_string()))?;
+
+    let mut file = FileEdit::open(&log, path)?;
+    file.apply(|doc| doc.set_in_item("actions", index, "status", "done"))?;
+    file.apply(|doc| doc.set_in_item("actions", index, "done", &date))?;
+    write(&[&file])?;
+    let mut out = Output::default();
+    if !ctx.global.quiet {
+        let owner = action.owner.as_ref().map_or("no owner", |t| t.as_str());
+        let note = action
+            .note
+            .as_ref()
+            .map(|t| format!(": {}", t.value))
+            .unwrap_or_default();
+        out.stdout = format!("{label}: action {n} done {date} ({owner}{note})\n");
+    }
+    Ok(out)
+}
+
+/// Where the `n`th action (1-based, counting mapping items only, as the
+/// record reader and `decide show` do) sits in the YAML list.
+fn yaml_index(node: Option<&Node>, n: usize) -> Option<usize> {
+    let Value::Seq(items) = &node?.get("actions")?.value.value else {
+        return None;
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| matches!(item.value, Value::Map(_)))
+        .nth(n - 1)
+        .map(|(i, _)| i)
+}

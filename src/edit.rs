@@ -1,0 +1,1707 @@
+//! Byte-preserving edits of a record's front matter, and atomic writes.
+//!
+//! Records are versioned and reviewed as diffs, so an edit must change only
+//! the bytes it has to: re-serialising the YAML would reorder keys, drop
+//! comments, change quoting and line endings, and turn a one-word status
+//! change into a noisy diff. Instead each edit splices new text into the raw
+//! file at the positions the parser reported ([`crate::yaml`]), in the file's
+//! own line ending and indentation. Because that splicing works on text, every
+//! result is parsed again and compared with the document the edit intended;
+//! an edit that would change anything else, or break the YAML, is refused
+//! and nothing is written.
+//!
+//! Writes go to a temporary file in the same folder that is renamed over the
+//! original ([`write_atomic`], [`Staged`]), so a crash or a kill leaves either
+//! the old file or the new one, never a mix. New files are created without
+//! ever replacing an existing one ([`create_new`]).
+
+use std::fs;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::record::source;
+use crate::yaml::{self, Entry, Node, Pos, Value, YamlError};
+
+/// Why an edit was refused. The file is never written when one occurs.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error("has no front matter to edit; run `decide import` to add it")]
+    NoFrontMatter,
+    #[error("its front matter has no closing `---`; fix that first")]
+    Unterminated,
+    #[error("its front matter is not valid YAML (line {}: {}); fix that first", .0.pos.line, .0.message)]
+    Invalid(YamlError),
+    #[error("its front matter is not a mapping of keys")]
+    NotAMapping,
+    #[error("line {line}: `{key}` is given more than once; remove one before editing")]
+    DuplicateKey { key: String, line: usize },
+    #[error("line {line}: `{key}` is {found}; expected {expected}")]
+    WrongType {
+        key: String,
+        line: usize,
+        found: &'static str,
+        expected: &'static str,
+    },
+    #[error("`{key}` has no item {number}")]
+    NoItem { key: String, number: usize },
+    #[error("line {line}: cannot edit `{key}` in place: {why}")]
+    Unsupported {
+        key: String,
+        line: usize,
+        why: &'static str,
+    },
+    #[error("editing `{key}` would change more than intended; the file was left as it was")]
+    Verify { key: String },
+}
+
+/// A record file being edited: its full text, BOM and body included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    text: String,
+}
+
+/// One logical change, also applied to the parsed tree to verify the text edit.
+#[derive(Debug, Clone, Copy)]
+enum Change<'a> {
+    /// Set `key` to a scalar, at the top level or in item `index` of list `list`.
+    Set {
+        list: Option<(&'a str, usize)>,
+        key: &'a str,
+        value: &'a str,
+    },
+    /// Add a scalar item to the top-level list `key`.
+    Add { key: &'a str, item: &'a str },
+    /// Append a mapping item to the top-level list `key`.
+    Append {
+        key: &'a str,
+        entries: &'a [(&'a str, &'a str)],
+    },
+}
+
+impl Change<'_> {
+    fn key(&self) -> &str {
+        match self {
+            Change::Set {
+                list: Some((list, _)),
+                ..
+            } => list,
+            Change::Set { key, .. } | Change::Add { key, .. } | Change::Append { key, .. } => key,
+        }
+    }
+}
+
+impl Document {
+    pub fn new(text: impl Into<String>) -> Document {
+        Document { text: text.into() }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Sets top-level `key` to `value`: replaces the value's bytes (keeping
+    /// its quoting style and any comment after it), or adds a `key: value`
+    /// line at the end of the front matter.
+    pub fn set_scalar(&mut self, key: &str, value: &str) -> Result<(), EditError> {
+        self.apply(Change::Set {
+            list: None,
+            key,
+            value,
+        })
+    }
+
+    /// Adds `item` to the top-level list `key`: a new `- item` line in a
+    /// block list, `, item` in a flow list, a single value becomes a flow
+    /// list, and a missing or empty key becomes `key: [item]`.
+    pub fn add_to_list(&mut self, key: &str, item: &str) -> Result<(), EditError> {
+        self.apply(Change::Add { key, item })
+    }
+
+    /// Appends a mapping item (`entries` in order) to the top-level list
+    /// `key`, in the style of the items already there.
+    pub fn append_mapping(&mut self, key: &str, entries: &[(&str, &str)]) -> Result<(), EditError> {
+        self.apply(Change::Append { key, entries })
+    }
+
+    /// Sets `field` inside item `index` (0-based, counting every item of the
+    /// YAML list) of the top-level list of mappings `list`.
+    pub fn set_in_item(
+        &mut self,
+        list: &str,
+        index: usize,
+        field: &str,
+        value: &str,
+    ) -> Result<(), EditError> {
+        self.apply(Change::Set {
+            list: Some((list, index)),
+            key: field,
+            value,
+        })
+    }
+
+    fn apply(&mut self, change: Change) -> Result<(), EditError> {
+        let front = locate(&self.text)?;
+        let yaml_text = &self.text[front.range.clone()];
+        let ctx = Ctx::new(yaml_text, front.eol, &front.root);
+        let splices = match change {
+            Change::Set { list, key, value } => ctx.plan_set(list, key, value)?,
+            Change::Add { key, item } => ctx.plan_add(key, item)?,
+            Change::Append { key, entries } => ctx.plan_append(key, entries)?,
+        };
+        let mut new_yaml = yaml_text.to_string();
+        let mut splices = splices;
+        splices.sort_by_key(|s| std::cmp::Reverse(s.range.start));
+        for s in splices {
+            new_yaml.replace_range(s.range, &s.text);
+        }
+        let new_text = format!(
+            "{}{}{}",
+            &self.text[..front.range.start],
+            new_yaml,
+            &self.text[front.range.end..]
+        );
+        let mut expected = front.root.clone();
+        intend(&mut expected, change);
+        if !reads_as(&self.text, &new_text, &expected) {
+            return Err(EditError::Verify {
+                key: change.key().to_string(),
+            });
+        }
+        self.text = new_text;
+        Ok(())
+    }
+}
+
+/// Whether `new` splits into the same body as `old` and front matter that
+/// reads as `expected`: the defensive check behind every edit.
+fn reads_as(old: &str, new: &str, expected: &Node) -> bool {
+    let old_split = source::split(source::strip_bom(old));
+    let new_split = source::split(source::strip_bom(new));
+    match &new_split.front {
+        source::FrontMatter::Parsed(node) => {
+            new_split.body == old_split.body && equivalent(node, expected)
+        }
+        _ => false,
+    }
+}
+
+/// Equal as documents: same keys in the same order, same items, and scalars
+/// that read as the same text; positions and styles do not matter.
+fn equivalent(a: &Node, b: &Node) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(p, q)| p.key == q.key && equivalent(&p.value, &q.value))
+        }
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equivalent(p, q))
+        }
+        (Value::Null, Value::Null) => true,
+        _ => a.as_text().is_some() && a.as_text() == b.as_text(),
+    }
+}
+
+fn text_node(value: &str) -> Node {
+    Node {
+        value: Value::String(value.to_string()),
+        pos: Pos::default(),
+    }
+}
+
+fn entries_mut(node: &mut Node) -> Option<&mut Vec<Entry>> {
+    match &mut node.value {
+        Value::Map(entries) => Some(entries),
+        _ => None,
+    }
+}
+
+fn set_entry(map: &mut Node, key: &str, value: Node) {
+    let Some(entries) = entries_mut(map) else {
+        return;
+    };
+    match entries.iter_mut().find(|e| e.key == key) {
+        Some(entry) => entry.value = value,
+        None => entries.push(Entry {
+            key: key.to_string(),
+            key_pos: Pos::default(),
+            value,
+        }),
+    }
+}
+
+/// Applies `change` to a parsed tree: what the edited text must read as.
+fn intend(root: &mut Node, change: Change) {
+    match change {
+        Change::Set {
+            list: None,
+            key,
+            value,
+        } => set_entry(root, key, text_node(value)),
+        Change::Set {
+            list: Some((list, index)),
+            key,
+            value,
+        } => {
+            let item = entries_mut(root)
+                .and_then(|es| es.iter_mut().find(|e| e.key == list))
+                .and_then(|e| match &mut e.value.value {
+                    Value::Seq(items) => items.get_mut(index),
+                    _ => None,
+                });
+            if let Some(item) = item {
+                set_entry(item, key, text_node(value));
+            }
+        }
+        Change::Add { key, item } => {
+            let old = root.get(key).map(|e| e.value.clone());
+            let mut items = match old.map(|n| n.value) {
+                Some(Value::Seq(items)) => items,
+                Some(Value::Null) | None => Vec::new(),
+                Some(other) => comma_items(&Node {
+                    value: other,
+                    pos: Pos::default(),
+                })
+                .iter()
+                .map(|s| text_node(s))
+                .collect(),
+            };
+            items.push(text_node(item));
+            set_entry(
+                root,
+                key,
+                Node {
+                    value: Value::Seq(items),
+                    pos: Pos::default(),
+                },
+            );
+        }
+        Change::Append { key, entries } => {
+            let mut items = match root.get(key).map(|e| e.value.value.clone()) {
+                Some(Value::Seq(items)) => items,
+                _ => Vec::new(),
+            };
+            items.push(Node {
+                value: Value::Map(
+                    entries
+                        .iter()
+                        .map(|(k, v)| Entry {
+                            key: k.to_string(),
+                            key_pos: Pos::default(),
+                            value: text_node(v),
+                        })
+                        .collect(),
+                ),
+                pos: Pos::default(),
+            });
+            set_entry(
+                root,
+                key,
+                Node {
+                    value: Value::Seq(items),
+                    pos: Pos::default(),
+                },
+            );
+        }
+    }
+}
+
+/// A single value that stands for a list, split the way the record reader
+/// splits it (`owners: ana, raj` is two people).
+fn comma_items(node: &Node) -> Vec<String> {
+    node.as_text()
+        .map(|t| {
+            t.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The front-matter block of a file.
+struct Front {
+    /// Byte range of the YAML between the fences.
+    range: Range<usize>,
+    eol: &'static str,
+    root: Node,
+}
+
+fn locate(text: &str) -> Result<Front, EditError> {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let body = &text[bom..];
+    let mut lines = body.split_inclusive('\n');
+    let first = lines
+        .next()
+        .filter(|l| source::is_fence(l))
+        .ok_or(EditError::NoFrontMatter)?;
+    let eol = if first.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let start = first.len();
+    let mut offset = start;
+    for line in lines {
+        if source::is_end_fence(line) {
+            let root = yaml::parse(&body[start..offset], 2).map_err(EditError::Invalid)?;
+            if !matches!(root.value, Value::Map(_)) {
+                return Err(EditError::NotAMapping);
+            }
+            return Ok(Front {
+                range: bom + start..bom + offset,
+                eol,
+                root,
+            });
+        }
+        offset += line.len();
+    }
+    Err(EditError::Unterminated)
+}
+
+/// Text to put in place of a byte range of the YAML.
+#[derive(Debug)]
+struct Splice {
+    range: Range<usize>,
+    text: String,
+}
+
+fn insert(at: usize, text: String) -> Splice {
+    Splice {
+        range: at..at,
+        text,
+    }
+}
+
+/// How a scalar was written, so a replacement can be written the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Double,
+    Single,
+}
+
+/// The YAML text of one front matter, indexed by line.
+struct Ctx<'a> {
+    yaml: &'a str,
+    eol: &'static str,
+    root: &'a Node,
+    /// Byte offset where each line starts; line `n` of the file is `starts[n - 2]`.
+    starts: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(yaml: &'a str, eol: &'static str, root: &'a Node) -> Ctx<'a> {
+        let mut starts = vec![0];
+        starts.extend(yaml.match_indices('\n').map(|(i, _)| i + 1));
+        if starts.last() == Some(&yaml.len()) && !yaml.is_empty() {
+            starts.pop();
+        }
+        Ctx {
+            yaml,
+            eol,
+            root,
+            starts,
+        }
+    }
+
+    fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Index into `starts` of the line holding byte `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Line `idx` without its line ending.
+    fn line(&self, idx: usize) -> &'a str {
+        let start = self.starts[idx];
+        let end = self.starts.get(idx + 1).copied().unwrap_or(self.yaml.len());
+        self.yaml[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Where line `idx`'s content ends (before its line ending).
+    fn line_end(&self, idx: usize) -> usize {
+        self.starts[idx] + self.line(idx).len()
+    }
+
+    /// Where the line after `idx` starts (the end of the YAML for the last line).
+    fn next_line_start(&self, idx: usize) -> usize {
+        self.starts.get(idx + 1).copied().unwrap_or(self.yaml.len())
+    }
+
+    /// The byte offset of a 1-based position (columns count characters).
+    fn offset(&self, pos: Pos) -> Option<usize> {
+        let idx = pos.line.checked_sub(2)?;
+        let start = *self.starts.get(idx)?;
+        let line = self.line(idx);
+        let col = pos.col.checked_sub(1)?;
+        if col == line.chars().count() {
+            return Some(start + line.len());
+        }
+        line.char_indices().nth(col).map(|(i, _)| start + i)
+    }
+
+    fn unsupported(&self, key: &str, pos: Pos, why: &'static str) -> EditError {
+        EditError::Unsupported {
+            key: key.to_string(),
+            line: pos.line,
+            why,
+        }
+    }
+
+    fn offset_of(&self, key: &str, pos: Pos) -> Result<usize, EditError> {
+        self.offset(pos)
+            .ok_or_else(|| self.unsupported(key, pos, "its position is outside the front matter"))
+    }
+
+    /// Leading spaces of line `idx`.
+    fn indent(&self, idx: usize) -> usize {
+        let line = self.line(idx);
+        line.len() - line.trim_start_matches(' ').len()
+    }
+
+    /// The indentation of top-level keys (normally none).
+    fn top_indent(&self) -> String {
+        let col = self
+            .root
+            .entries()
+            .first()
+            .map_or(1, |e| e.key_pos.col.max(1));
+        " ".repeat(col - 1)
+    }
+
+    /// The single entry `key` of `map`; a key given twice is refused because
+    /// it is ambiguous which one to change.
+    fn entry<'n>(&self, map: &'n Node, key: &str) -> Result<Option<&'n Entry>, EditError> {
+        let mut found = map.entries().iter().filter(|e| e.key == key);
+        let first = found.next();
+        if let Some(second) = found.next() {
+            return Err(EditError::DuplicateKey {
+                key: key.to_string(),
+                line: second.key_pos.line,
+            });
+        }
+        Ok(first)
+    }
+
+    /// The offset just after the `:` that ends the key at `key_pos`.
+    fn after_colon(&self, key: &str, key_pos: Pos) -> Result<usize, EditError> {
+        let start = self.offset_of(key, key_pos)?;
+        let b = self.yaml.as_bytes();
+        let mut i = match b.get(start) {
+            Some(b'"') => end_of_double(self.yaml, start),
+            Some(b'\'') => end_of_single(self.yaml, start),
+            _ => Some(start),
+        }
+        .ok_or_else(|| self.unsupported(key, key_pos, "its key is not closed"))?;
+        while i < b.len() && b[i] != b'\n' {
+            if b[i] == b':' && matches!(b.get(i + 1), None | Some(b' ' | b'\t' | b'\r' | b'\n')) {
+                return Ok(i + 1);
+            }
+            i += 1;
+        }
+        Err(self.unsupported(key, key_pos, "no `:` follows its key on the same line"))
+    }
+
+    /// Whether the mapping or list `node` is written in flow style (`{…}`, `[…]`).
+    fn is_flow(&self, node: &Node) -> bool {
+        self.offset(node.pos)
+            .and_then(|o| self.yaml.as_bytes().get(o))
+            .is_some_and(|b| matches!(b, b'[' | b'{'))
+    }
+
+    /// The bytes of a non-null scalar value of `entry`, and how it is quoted.
+    fn scalar_range(&self, entry: &Entry, flow: bool) -> Result<(Range<usize>, Style), EditError> {
+        let key = entry.key.as_str();
+        let colon = self.after_colon(key, entry.key_pos)?;
+        let key_line = self.line_index(colon);
+        let key_indent = entry.key_pos.col.saturating_sub(1);
+        let after = &self.yaml[colon..self.line_end(key_line)];
+        let trimmed = after.trim_start();
+        if !flow && trimmed.starts_with(['|', '>']) {
+            // A block scalar runs over the following lines indented deeper than its key.
+            let start = colon + (after.len() - trimmed.len());
+            let mut end = self.line_end(key_line);
+            for idx in key_line + 1..self.line_count() {
+                let line = self.line(idx);
+                if line.trim().is_empty() {
+                    continue;
+                }
+                if self.indent(idx) <= key_indent {
+                    break;
+                }
+                end = self.line_end(idx);
+            }
+            return Ok((start..end, Style::Plain));
+        }
+        let start = self.offset_of(key, entry.value.pos)?;
+        if start < colon {
+            return Err(self.unsupported(key, entry.value.pos, "its value could not be located"));
+        }
+        let not_closed =
+            || self.unsupported(key, entry.value.pos, "its quoted value is not closed");
+        match self.yaml.as_bytes().get(start) {
+            Some(b'"') => Ok((
+                start..end_of_double(self.yaml, start).ok_or_else(not_closed)?,
+                Style::Double,
+            )),
+            Some(b'\'') => Ok((
+                start..end_of_single(self.yaml, start).ok_or_else(not_closed)?,
+                Style::Single,
+            )),
+            _ => Ok((start..self.plain_end(start, flow, key_indent), Style::Plain)),
+        }
+    }
+
+    /// Where a plain scalar starting at `start` ends: before a comment, a flow
+    /// indicator, or the end of its last continuation line.
+    fn plain_end(&self, start: usize, flow: bool, key_indent: usize) -> usize {
+        let idx = self.line_index(start);
+        let mut end = start + plain_len(&self.yaml[start..self.line_end(idx)], flow);
+        if flow {
+            return end;
+        }
+        for next in idx + 1..self.line_count() {
+            let line = self.line(next);
+            let content = line.trim_start_matches(' ');
+            if content.trim().is_empty()
+                || content.starts_with('#')
+                || self.indent(next) <= key_indent
+            {
+                break;
+            }
+            end = self.starts[next] + self.indent(next) + plain_len(content, false);
+        }
+        end
+    }
+
+    /// The last line of the block-list item or mapping that starts on line
+    /// `first` and is nested under indentation `parent`: later lines belong to
+    /// it while they are blank, comments, or indented deeper than `parent`.
+    fn block_end_line(&self, first: usize, parent: usize) -> usize {
+        let mut last = first;
+        for idx in first + 1..self.line_count() {
+            let line = self.line(idx);
+            let content = line.trim_start_matches(' ');
+            if content.trim().is_empty() {
+                continue;
+            }
+            if self.indent(idx) > parent {
+                last = idx;
+            } else if !content.starts_with('#') {
+                break;
+            }
+        }
+        last
+    }
+
+    /// The `  - ` that starts the block-list item `item`, when the item's
+    /// content starts on its dash line.
+    fn item_prefix(&self, key: &str, item: &Node) -> Result<&'a str, EditError> {
+        let at = self.offset_of(key, item.pos)?;
+        let idx = self.line_index(at);
+        let prefix = &self.yaml[self.starts[idx]..at];
+        let rest = prefix.trim_start_matches(' ');
+        match rest.strip_prefix('-') {
+            Some(after) if !after.is_empty() && after.chars().all(|c| c == ' ') => Ok(prefix),
+            _ => Err(self.unsupported(
+                key,
+                item.pos,
+                "its items are not written as `- value` lines",
+            )),
+        }
+    }
+
+    /// Where to insert after the block-list item `item`, whose dash line is `prefix`.
+    fn after_item(&self, key: &str, item: &Node) -> Result<usize, EditError> {
+        let at = self.offset_of(key, item.pos)?;
+        let idx = self.line_index(at);
+        Ok(self.next_line_start(self.block_end_line(idx, self.indent(idx))))
+    }
+
+    /// Offset of the bracket closing the flow collection at `node`.
+    fn flow_close(&self, key: &str, node: &Node) -> Result<usize, EditError> {
+        let open = self.offset_of(key, node.pos)?;
+        flow_end(self.yaml, open)
+            .ok_or_else(|| self.unsupported(key, node.pos, "its brackets are not balanced"))
+    }
+
+    /// Insertion point and separator for a new element of the flow collection at `node`.
+    fn flow_insertion(&self, key: &str, node: &Node) -> Result<(usize, &'static str), EditError> {
+        let close = self.flow_close(key, node)?;
+        let before = self.yaml[..close].trim_end();
+        let sep = match before.chars().last() {
+            Some('[' | '{') => "",
+            Some(',') => " ",
+            _ => ", ",
+        };
+        Ok((before.len(), sep))
+    }
+
+    /// A `~`/`null` token written as a null value, if there is one.
+    fn null_token(&self, entry: &Entry, colon: usize) -> Option<Range<usize>> {
+        let start = self.offset(entry.value.pos)?;
+        if start < colon {
+            return None;
+        }
+        let rest = &self.yaml[start..];
+        ["null", "Null", "NULL", "~"]
+            .iter()
+            .find(|t| {
+                rest.starts_with(*t)
+                    && !rest[t.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']'))
+            })
+            .map(|t| start..start + t.len())
+    }
+
+    fn plan_set(
+        &self,
+        list: Option<(&str, usize)>,
+        key: &str,
+        value: &str,
+    ) -> Result<Vec<Splice>, EditError> {
+        let (map, item_of) = match list {
+            None => (self.root, None),
+            Some((list_key, index)) => {
+                let entry = self
+                    .entry(self.root, list_key)?
+                    .ok_or_else(|| EditError::NoItem {
+                        key: list_key.to_string(),
+                        number: index + 1,
+                    })?;
+                let Value::Seq(items) = &entry.value.value else {
+                    return Err(EditError::WrongType {
+                        key: list_key.to_string(),
+                        line: entry.key_pos.line,
+                        found: entry.value.type_name(),
+                        expected: "a list",
+                    });
+                };
+                let item = items.get(index).ok_or_else(|| EditError::NoItem {
+                    key: list_key.to_string(),
+                    number: index + 1,
+                })?;
+                if !matches!(item.value, Value::Map(_)) {
+                    return Err(EditError::WrongType {
+                        key: format!("{list_key}` item `{}", index + 1),
+                        line: item.pos.line,
+                        found: item.type_name(),
+                        expected: "a mapping",
+                    });
+                }
+                (item, Some(list_key))
+            }
+        };
+        let flow = item_of.is_some() && self.is_flow(map);
+        let Some(entry) = self.entry(map, key)? else {
+            return self.plan_new_key(map, item_of, key, value, flow);
+        };
+        match &entry.value.value {
+            Value::Seq(_) | Value::Map(_) => Err(EditError::WrongType {
+                key: key.to_string(),
+                line: entry.key_pos.line,
+                found: entry.value.type_name(),
+                expected: "a single value",
+            }),
+            Value::Null => {
+                let colon = self.after_colon(key, entry.key_pos)?;
+                Ok(vec![match self.null_token(entry, colon) {
+                    Some(range) => Splice {
+                        range,
+                        text: scalar(value, flow),
+                    },
+                    None => insert(colon, format!(" {}", scalar(value, flow))),
+                }])
+            }
+            _ => {
+                let (range, style) = self.scalar_range(entry, flow)?;
+                Ok(vec![Splice {
+                    range,
+                    text: styled(value, style, flow),
+                }])
+            }
+        }
+    }
+
+    /// A new `key: value` in `map`: at the end of the front matter, at the
+    /// end of a block-list item, or before the `}` of a flow mapping.
+    fn plan_new_key(
+        &self,
+        map: &Node,
+        item_of: Option<&str>,
+        key: &str,
+        value: &str,
+        flow: bool,
+    ) -> Result<Vec<Splice>, EditError> {
+        let Some(list_key) = item_of else {
+            let line = format!(
+                "{}{key}: {}{}",
+                self.top_indent(),
+                scalar(value, false),
+                self.eol
+            );
+            return Ok(vec![insert(self.yaml.len(), line)]);
+        };
+        if flow {
+            let (at, sep) = self.flow_insertion(list_key, map)?;
+            return Ok(vec![insert(
+                at,
+                format!("{sep}{key}: {}", scalar(value, true)),
+            )]);
+        }
+        let at = self.after_item(list_key, map)?;
+        let indent = map.pos.col.saturating_sub(1);
+        let line = format!(
+            "{}{key}: {}{}",
+            " ".repeat(indent),
+            scalar(value, false),
+            self.eol
+        );
+        Ok(vec![insert(at, line)])
+    }
+
+    fn plan_add(&self, key: &str, item: &str) -> Result<Vec<Splice>, EditError> {
+        let Some(entry) = self.entry(self.root, key)? else {
+            let line = format!(
+                "{}{key}: [{}]{}",
+                self.top_indent(),
+                scalar(item, true),
+                self.eol
+            );
+            return Ok(vec![insert(self.yaml.len(), line)]);
+        };
+        let node = &entry.value;
+        match &node.value {
+            Value::Map(_) => Err(EditError::WrongType {
+                key: key.to_string(),
+                line: entry.key_pos.line,
+                found: "a mapping",
+                expected: "a list",
+            }),
+            Value::Null => {
+                let colon = self.after_colon(key, entry.key_pos)?;
+                let list = format!("[{}]", scalar(item, true));
+                Ok(vec![match self.null_token(entry, colon) {
+                    Some(range) => Splice { range, text: list },
+                    None => insert(colon, format!(" {list}")),
+                }])
+            }
+            Value::Seq(_) if self.is_flow(node) => {
+                let (at, sep) = self.flow_insertion(key, node)?;
+                Ok(vec![insert(at, format!("{sep}{}", scalar(item, true)))])
+            }
+            Value::Seq(items) => {
+                let last = items.last().ok_or_else(|| {
+                    self.unsupported(key, node.pos, "it is an empty list in an unknown style")
+                })?;
+                let prefix = self.item_prefix(key, last)?;
+                let at = self.after_item(key, last)?;
+                Ok(vec![insert(
+                    at,
+                    format!("{prefix}{}{}", scalar(item, false), self.eol),
+                )])
+            }
+            _ => {
+                // One value stands for a one-item list: write it as a flow list.
+                let (range, _) = self.scalar_range(entry, false)?;
+                let mut all: Vec<String> = comma_items(node);
+                all.push(item.to_string());
+                let text = format!(
+                    "[{}]",
+                    all.iter()
+                        .map(|s| scalar(s, true))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                Ok(vec![Splice { range, text }])
+            }
+        }
+    }
+
+    fn plan_append(&self, key: &str, entries: &[(&str, &str)]) -> Result<Vec<Splice>, EditError> {
+        let block_item = |prefix: &str| {
+            let pad = " ".repeat(prefix.chars().count());
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, v))| {
+                    let lead = if i == 0 { prefix } else { pad.as_str() };
+                    format!("{lead}{k}: {}{}", scalar(v, false), self.eol)
+                })
+                .collect::<String>()
+        };
+        let flow_item = || {
+            let inner = entries
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", scalar(v, true)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("{{{inner}}}")
+        };
+        let top = self.top_indent();
+        let new_prefix = format!("{top}  - ");
+        let Some(entry) = self.entry(self.root, key)? else {
+            let text = format!("{top}{key}:{}{}", self.eol, block_item(&new_prefix));
+            return Ok(vec![insert(self.yaml.len(), text)]);
+        };
+        let node = &entry.value;
+        let colon = self.after_colon(key, entry.key_pos)?;
+        let after_key_line = self.next_line_start(self.line_index(colon));
+        match &node.value {
+            Value::Null => {
+                let mut splices = vec![insert(after_key_line, block_item(&new_prefix))];
+                if let Some(range) = self.null_token(entry, colon) {
+                    splices.push(Splice {
+                        range: colon..range.end,
+                        text: String::new(),
+                    });
+                }
+                Ok(splices)
+            }
+            Value::Seq(items) if items.is_empty() && self.is_flow(node) => {
+                // `key: []` becomes a block list under the key.
+                let close = self.flow_close(key, node)?;
+                if self.line_index(close) != self.line_index(colon) {
+                    return Err(self.unsupported(key, node.pos, "its empty list spans lines"));
+                }
+                Ok(vec![
+                    Splice {
+                        range: colon..close + 1,
+                        text: String::new(),
+                    },
+                    insert(after_key_line, block_item(&new_prefix)),
+                ])
+            }
+            Value::Seq(_) if self.is_flow(node) => {
+                let (at, sep) = self.flow_insertion(key, node)?;
+                Ok(vec![insert(at, format!("{sep}{}", flow_item()))])
+            }
+            Value::Seq(items) => {
+                let last = items.last().ok_or_else(|| {
+                    self.unsupported(key, node.pos, "it is an empty list in an unknown style")
+                })?;
+                let prefix = self.item_prefix(key, last)?;
+                let at = self.after_item(key, last)?;
+                let text = if self.is_flow(last) {
+                    format!("{prefix}{}{}", flow_item(), self.eol)
+                } else {
+                    block_item(prefix)
+                };
+                Ok(vec![insert(at, text)])
+            }
+            _ => Err(EditError::WrongType {
+                key: key.to_string(),
+                line: entry.key_pos.line,
+                found: node.type_name(),
+                expected: "a list",
+            }),
+        }
+    }
+}
+
+/// Length of the plain scalar at the start of `line`: up to a ` #` comment,
+/// or in flow context a `,`, `]` or `}`, without trailing spaces.
+fn plain_len(line: &str, flow: bool) -> usize {
+    let mut end = line.len();
+    let mut prev_space = false;
+    for (i, c) in line.char_indices() {
+        if (c == '#' && prev_space) || (flow && matches!(c, ',' | ']' | '}')) {
+            end = i;
+            break;
+        }
+        prev_space = c == ' ' || c == '\t';
+    }
+    line[..end].trim_end().len()
+}
+
+/// Offset just past the `"` closing the double-quoted scalar at `start`.
+fn end_of_double(s: &str, start: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = start + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Offset just past the `'` closing the single-quoted scalar at `start`.
+fn end_of_single(s: &str, start: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = start + 1;
+    while i < b.len() {
+        if b[i] == b'\'' {
+            if b.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i + 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Offset of the bracket that closes the flow collection opened at `open`,
+/// skipping quoted scalars and comments.
+fn flow_end(s: &str, open: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut depth = 0usize;
+    let mut token_start = true;
+    let mut i = open;
+    while i < b.len() {
+        match b[i] {
+            b'[' | b'{' => {
+                depth += 1;
+                token_start = true;
+            }
+            b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+                token_start = false;
+            }
+            b',' | b':' | b' ' | b'\t' | b'\r' | b'\n' => token_start = true,
+            b'"' if token_start => {
+                i = end_of_double(s, i)?;
+                token_start = false;
+                continue;
+            }
+            b'\'' if token_start => {
+                i = end_of_single(s, i)?;
+                token_start = false;
+                continue;
+            }
+            b'#' if token_start => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            _ => token_start = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `value` written as YAML in the style the old value had.
+fn styled(value: &str, style: Style, flow: bool) -> String {
+    match style {
+        Style::Double => double_quoted(value),
+        Style::Single if !value.chars().any(needs_escape) => {
+            format!("'{}'", value.replace('\'', "''"))
+        }
+        _ => scalar(value, flow),
+    }
+}
+
+/// `value` as a YAML scalar: plain when that reads back as exactly `value`,
+/// else double-quoted with escapes. `flow` is for values inside `[…]`/`{…}`.
+pub fn scalar(value: &str, flow: bool) -> String {
+    if plain_ok(value, flow) {
+        value.to_string()
+    } else {
+        double_quoted(value)
+    }
+}
+
+fn plain_ok(value: &str, flow: bool) -> bool {
+    let starts_with_indicator = value.starts_with([
+        '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
+        '`',
+    ]);
+    if value.is_empty()
+        || value.trim() != value
+        || starts_with_indicator
+        || value.chars().any(needs_escape)
+        || value.contains(": ")
+        || value.contains(" #")
+        || value.ends_with(':')
+        || (flow && value.contains([',', '[', ']', '{', '}']))
+    {
+        return false;
+    }
+    // Plain text can still mean something else (`yes`, `1e3`, `~`, `0012`):
+    // keep it plain only if a YAML reader gives back the same text.
+    let doc = if flow {
+        format!("k: [{value}]\n")
+    } else {
+        format!("k: {value}\n")
+    };
+    let Ok(node) = yaml::parse(&doc, 1) else {
+        return false;
+    };
+    let read = node.get("k").map(|e| match &e.value.value {
+        Value::Seq(items) if items.len() == 1 => items[0].clone(),
+        _ => e.value.clone(),
+    });
+    read.and_then(|n| n.as_text()).as_deref() == Some(value)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// `value` in double quotes, with `"`, `\`, line breaks and control characters escaped.
+pub fn double_quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A file's new contents, written next to it and not yet in place.
+///
+/// Staging every file of a multi-file edit before committing any keeps a
+/// failure (disk full, permissions) from leaving one file changed and its
+/// partner not.
+#[derive(Debug)]
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn temp_builder<'a>() -> tempfile::Builder<'a, 'a> {
+    let mut builder = tempfile::Builder::new();
+    // Not `.md`, so a temporary file left by a killed process is never read as a record.
+    builder.prefix(".decide-").suffix(".tmp");
+    builder
+}
+
+/// Writes `contents` to a temporary file beside `path` with `path`'s permissions.
+pub fn stage(path: &Path, contents: &[u8]) -> Result<Staged, Error> {
+    stage_with(path, |file| file.write_all(contents))
+}
+
+fn stage_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> Result<Staged, Error> {
+    // Through a symbolic link to the real file, so the link itself survives.
+    let target = fs::canonicalize(path).map_err(io_error(path))?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let permissions = fs::metadata(&target).map_err(io_error(path))?.permissions();
+    let mut temp = temp_builder().tempfile_in(dir).map_err(io_error(dir))?;
+    let file = temp.as_file_mut();
+    write(file)
+        .and_then(|()| file.set_permissions(permissions))
+        .and_then(|()| file.sync_all())
+        .map_err(io_error(path))?;
+    Ok(Staged { temp, target })
+}
+
+impl Staged {
+    /// Renames the new contents over the file, atomically.
+    pub fn commit(self) -> Result<(), Error> {
+        let Staged { temp, target } = self;
+        temp.persist(&target)
+            .map(drop)
+            .map_err(|e| io_error(&target)(e.error))
+    }
+}
+
+/// Replaces `path`'s contents atomically: a temporary file in the same folder
+/// is written, flushed to disk and renamed over `path`. The file's permissions
+/// are kept. If anything fails, `path` is untouched and the temporary file removed.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
+    stage(path, contents)?.commit()
+}
+
+/// Creates `path` with `text`, failing if it already exists, so two commands
+/// creating the same file at once can never overwrite each other. The file
+/// appears complete or not at all: it is written aside and linked into place.
+pub fn create_new(path: &Path, text: &str) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = temp_builder();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The usual mode for a new file, less the umask (a temporary file is private by default).
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(io_error(dir))?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(io_error(path))?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(io_error(path)(e.error)),
+        Err(_) => {
+            // A file system without hard links or no-replace renames: fall
+            // back to an exclusive create, which still never overwrites.
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(io_error(path))?;
+            file.write_all(text.as_bytes()).map_err(io_error(path))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(text: &str, f: impl FnOnce(&mut Document) -> Result<(), EditError>) -> String {
+        let mut doc = Document::new(text);
+        f(&mut doc).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        doc.into_text()
+    }
+
+    fn refused(text: &str, f: impl FnOnce(&mut Document) -> Result<(), EditError>) -> EditError {
+        let mut doc = Document::new(text);
+        let err = f(&mut doc).expect_err("the edit should be refused");
+        assert_eq!(doc.text(), text, "a refused edit leaves the text as it was");
+        err
+    }
+
+    const BODY: &str = "# Title\n\nstatus: not this one\n";
+
+    #[test]
+    fn set_replaces_only_the_value_and_keeps_comments_and_quoting() {
+        let text = format!(
+            "---\n# lead comment\nstatus: proposed   # under review\ntitle: 'It''s: quoted'\n---\n{BODY}"
+        );
+        let out = edit(&text, |d| d.set_scalar("status", "accepted"));
+        assert_eq!(
+            out,
+            format!(
+                "---\n# lead comment\nstatus: accepted   # under review\ntitle: 'It''s: quoted'\n---\n{BODY}"
+            )
+        );
+    }
+
+    #[test]
+    fn set_keeps_the_quoting_style_of_the_old_value() {
+        let out = edit("---\nstatus: \"proposed\"\nnote: 'x'\n---\n", |d| {
+            d.set_scalar("status", "accepted")?;
+            d.set_scalar("note", "it's")
+        });
+        assert_eq!(out, "---\nstatus: \"accepted\"\nnote: 'it''s'\n---\n");
+    }
+
+    #[test]
+    fn set_inserts_a_missing_key_at_the_end_with_the_files_line_ending() {
+        let out = edit("---\r\nstatus: proposed\r\n---\r\nBody\r\n", |d| {
+            d.set_scalar("decided", "2026-11-25")
+        });
+        assert_eq!(
+            out,
+            "---\r\nstatus: proposed\r\ndecided: 2026-11-25\r\n---\r\nBody\r\n"
+        );
+    }
+
+    #[test]
+    fn set_on_empty_front_matter_and_with_a_bom() {
+        let out = edit("\u{feff}---\n---\n# T\n", |d| {
+            d.set_scalar("status", "draft")
+        });
+        assert_eq!(out, "\u{feff}---\nstatus: draft\n---\n# T\n");
+    }
+
+    #[test]
+    fn set_fills_an_empty_or_null_value() {
+        let out = edit("---\ndecided:\nstatus: ~ # none\n---\n", |d| {
+            d.set_scalar("decided", "2026-01-02")?;
+            d.set_scalar("status", "accepted")
+        });
+        assert_eq!(
+            out,
+            "---\ndecided: 2026-01-02\nstatus: accepted # none\n---\n"
+        );
+    }
+
+    #[test]
+    fn set_replaces_multi_line_and_block_scalars_whole() {
+        let out = edit(
+            "---\nstatus: superseded\n  by ADR-0003\nnote: |\n  one\n  two\n\nx: 1\n---\n",
+            |d| {
+                d.set_scalar("status", "accepted")?;
+                d.set_scalar("note", "short")
+            },
+        );
+        assert_eq!(out, "---\nstatus: accepted\nnote: short\n\nx: 1\n---\n");
+    }
+
+    #[test]
+    fn values_are_quoted_when_yaml_needs_it() {
+        assert_eq!(scalar("plain words", false), "plain words");
+        assert_eq!(scalar("2026-03-05", false), "2026-03-05");
+        assert_eq!(scalar("12", false), "12");
+        assert_eq!(scalar("cost: high", false), "\"cost: high\"");
+        assert_eq!(scalar("see #4", false), "\"see #4\"");
+        assert_eq!(scalar("- dash", false), "\"- dash\"");
+        assert_eq!(scalar("1e3", false), "\"1e3\"");
+        assert_eq!(scalar("0012", false), "\"0012\"");
+        assert_eq!(scalar("~", false), "\"~\"");
+        assert_eq!(scalar("", false), "\"\"");
+        assert_eq!(scalar("a, b", false), "a, b");
+        assert_eq!(scalar("a, b", true), "\"a, b\"");
+        assert_eq!(
+            scalar("say \"hi\"\\\nnext\tline", false),
+            "\"say \\\"hi\\\"\\\\\\nnext\\tline\""
+        );
+        assert_eq!(scalar("é ünïcode", false), "é ünïcode");
+    }
+
+    #[test]
+    fn every_quoted_value_reads_back() {
+        for value in [
+            "a: b # c",
+            "\"quoted\"",
+            "'single'",
+            "tab\there",
+            "line\nbreak",
+            "bell\u{7}",
+            "[not, a, list]",
+            "{not: map}",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "%directive",
+            "@at",
+            "`tick",
+            "trailing ",
+            "null",
+            "1e3",
+            "\u{2028}",
+        ] {
+            let out = edit("---\nnote: x\n---\n", |d| d.set_scalar("note", value));
+            let source::FrontMatter::Parsed(node) = source::split(&out).front else {
+                panic!("{out}")
+            };
+            assert_eq!(
+                node.get("note").unwrap().value.as_text().as_deref(),
+                Some(value),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn add_to_a_flow_list() {
+        let out = edit(
+            "---\nsupersedes: [3, \"a, b\"]  # old\nrelated: []\nx: [ 1 ]\n---\n",
+            |d| {
+                d.add_to_list("supersedes", "7")?;
+                d.add_to_list("related", "9")?;
+                d.add_to_list("x", "2")
+            },
+        );
+        assert_eq!(
+            out,
+            "---\nsupersedes: [3, \"a, b\", 7]  # old\nrelated: [9]\nx: [ 1, 2 ]\n---\n"
+        );
+    }
+
+    #[test]
+    fn add_to_a_flow_list_over_several_lines() {
+        let out = edit("---\ntags: [a,\n  b,\n]\n---\n", |d| {
+            d.add_to_list("tags", "c")
+        });
+        assert_eq!(out, "---\ntags: [a,\n  b, c\n]\n---\n");
+    }
+
+    #[test]
+    fn add_to_a_block_list_keeps_its_indentation() {
+        let out = edit(
+            "---\nsuperseded-by:\n    - 4   # first\n    - '5'\n# trailing comment\nnext: 1\n---\n",
+            |d| d.add_to_list("superseded-by", "9"),
+        );
+        assert_eq!(
+            out,
+            "---\nsuperseded-by:\n    - 4   # first\n    - '5'\n    - 9\n# trailing comment\nnext: 1\n---\n"
+        );
+        let out = edit("---\nrelated:\n- 1\n---\n", |d| {
+            d.add_to_list("related", "2")
+        });
+        assert_eq!(out, "---\nrelated:\n- 1\n- 2\n---\n");
+    }
+
+    #[test]
+    fn add_turns_a_single_value_or_nothing_into_a_flow_list() {
+        let out = edit(
+            "---\nsupersedes: 3 # was\nowners: ana, raj\nrelated:\nx: ~\n---\n",
+            |d| {
+                d.add_to_list("supersedes", "7")?;
+                d.add_to_list("owners", "lee")?;
+                d.add_to_list("related", "2")?;
+                d.add_to_list("x", "y")?;
+                d.add_to_list("tags", "new")
+            },
+        );
+        assert_eq!(
+            out,
+            "---\nsupersedes: [3, 7] # was\nowners: [ana, raj, lee]\nrelated: [2]\nx: [y]\ntags: [new]\n---\n"
+        );
+    }
+
+    const FEEDBACK: &[(&str, &str)] = &[
+        ("by", "lee"),
+        ("date", "2026-03-05"),
+        ("stance", "concern"),
+        ("note", "Cost: doubles #labels"),
+    ];
+
+    #[test]
+    fn append_a_mapping_to_a_block_list() {
+        let out = edit(
+            "---\nfeedback:\n  - by: raj   # first\n    stance: support\n\n    note: |\n      long\n  # end of list\nactions: []\n---\nBody\n",
+            |d| d.append_mapping("feedback", FEEDBACK),
+        );
+        assert_eq!(
+            out,
+            "---\nfeedback:\n  - by: raj   # first\n    stance: support\n\n    note: |\n      long\n  - by: lee\n    date: 2026-03-05\n    stance: concern\n    note: \"Cost: doubles #labels\"\n  # end of list\nactions: []\n---\nBody\n"
+        );
+    }
+
+    #[test]
+    fn append_a_mapping_to_a_missing_empty_or_flow_list() {
+        let entries = &[("by", "lee"), ("stance", "veto")];
+        let out = edit("---\r\nstatus: draft\r\n---\r\n", |d| {
+            d.append_mapping("feedback", entries)
+        });
+        assert_eq!(
+            out,
+            "---\r\nstatus: draft\r\nfeedback:\r\n  - by: lee\r\n    stance: veto\r\n---\r\n"
+        );
+        let out = edit("---\nfeedback: []  # none yet\nx: 1\n---\n", |d| {
+            d.append_mapping("feedback", entries)
+        });
+        assert_eq!(
+            out,
+            "---\nfeedback:  # none yet\n  - by: lee\n    stance: veto\nx: 1\n---\n"
+        );
+        let out = edit("---\nfeedback:\nx: 1\n---\n", |d| {
+            d.append_mapping("feedback", entries)
+        });
+        assert_eq!(
+            out,
+            "---\nfeedback:\n  - by: lee\n    stance: veto\nx: 1\n---\n"
+        );
+        let out = edit("---\nfeedback: [{by: raj}]\n---\n", |d| {
+            d.append_mapping("feedback", &[("by", "lee"), ("note", "a, b")])
+        });
+        assert_eq!(
+            out,
+            "---\nfeedback: [{by: raj}, {by: lee, note: \"a, b\"}]\n---\n"
+        );
+        let out = edit("---\nfeedback:\n  - {by: raj}\n---\n", |d| {
+            d.append_mapping("feedback", entries)
+        });
+        assert_eq!(
+            out,
+            "---\nfeedback:\n  - {by: raj}\n  - {by: lee, stance: veto}\n---\n"
+        );
+    }
+
+    const ACTIONS: &str = "---\nactions:\n  - owner: ana\n    status: open   # soon\n    note: First\n  - owner: raj\n    due: 2026-04-01\n    note: |\n      multi\n# between\nrisks: []\n---\n";
+
+    #[test]
+    fn set_a_key_inside_a_list_item() {
+        let out = edit(ACTIONS, |d| {
+            d.set_in_item("actions", 0, "status", "done")?;
+            d.set_in_item("actions", 0, "done", "2026-03-28")?;
+            d.set_in_item("actions", 1, "status", "done")?;
+            d.set_in_item("actions", 1, "done", "2026-03-29")
+        });
+        assert_eq!(
+            out,
+            "---\nactions:\n  - owner: ana\n    status: done   # soon\n    note: First\n    done: 2026-03-28\n  - owner: raj\n    due: 2026-04-01\n    note: |\n      multi\n    status: done\n    done: 2026-03-29\n# between\nrisks: []\n---\n"
+        );
+    }
+
+    #[test]
+    fn set_a_key_inside_a_flow_mapping_item() {
+        let out = edit(
+            "---\nactions:\n  - {owner: ana, status: open}\n  - {owner: raj}\n---\n",
+            |d| {
+                d.set_in_item("actions", 0, "status", "done")?;
+                d.set_in_item("actions", 1, "done", "2026-03-28")
+            },
+        );
+        assert_eq!(
+            out,
+            "---\nactions:\n  - {owner: ana, status: done}\n  - {owner: raj, done: 2026-03-28}\n---\n"
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_do_in_place() {
+        assert_eq!(
+            refused("# no front matter\n", |d| d.set_scalar("status", "x")),
+            EditError::NoFrontMatter
+        );
+        assert_eq!(
+            refused("---\nstatus: x\n", |d| d.set_scalar("status", "y")),
+            EditError::Unterminated
+        );
+        assert!(matches!(
+            refused("---\nstatus: [x\n---\n", |d| d.set_scalar("status", "y")),
+            EditError::Invalid(_)
+        ));
+        assert_eq!(
+            refused("---\nstatus: a\nstatus: b\n---\n", |d| d
+                .set_scalar("status", "y")),
+            EditError::DuplicateKey {
+                key: "status".into(),
+                line: 3
+            }
+        );
+        assert!(matches!(
+            refused("---\nstatus: [a]\n---\n", |d| d.set_scalar("status", "y")),
+            EditError::WrongType { line: 2, .. }
+        ));
+        assert!(matches!(
+            refused("---\nfeedback: {a: 1}\n---\n", |d| d
+                .append_mapping("feedback", FEEDBACK)),
+            EditError::WrongType { .. }
+        ));
+        assert_eq!(
+            refused(ACTIONS, |d| d.set_in_item("actions", 2, "status", "done")),
+            EditError::NoItem {
+                key: "actions".into(),
+                number: 3
+            }
+        );
+        assert_eq!(
+            refused("---\n- a\n---\n", |d| d.set_scalar("status", "y")),
+            EditError::NotAMapping
+        );
+    }
+
+    #[test]
+    fn refuses_an_edit_that_would_change_something_else() {
+        // The anchored value is also what `copy` reads: changing it would change both.
+        let err = refused("---\nstatus: &s proposed\ncopy: *s\n---\n", |d| {
+            d.set_scalar("status", "accepted")
+        });
+        assert_eq!(
+            err,
+            EditError::Verify {
+                key: "status".into()
+            }
+        );
+    }
+
+    #[test]
+    fn the_body_is_never_touched() {
+        let text = "---\nstatus: draft\n---\nstatus: draft\n---\nstatus: draft\n";
+        let out = edit(text, |d| d.set_scalar("status", "proposed"));
+        assert_eq!(
+            out,
+            "---\nstatus: proposed\n---\nstatus: draft\n---\nstatus: draft\n"
+        );
+    }
+
+    type Op = dyn Fn(&mut Document) -> Result<(), EditError>;
+
+    #[test]
+    fn awkward_front_matter_gives_an_edit_or_a_refusal_never_a_panic() {
+        let docs = [
+            "---\n---\n",
+            "---\n\n---\n",
+            "---\r\n\r\n---",
+            "---\nstatus:\tproposed\n---\n",
+            "---\n\tstatus: x\n---\n",
+            "---\n  status: x\n  feedback:\n  - by: a\n---\n",
+            "---\n\"status\": x\n'feedback': []\n---\n",
+            "---\nstatus:x\n---\n",
+            "---\nstatus: 'unterminated\n---\n",
+            "---\nstatus: \"a\\\"b\" # c\n---\n",
+            "---\nfeedback:\n-\n  by: a\n---\n",
+            "---\nfeedback:\n  - - a\n---\n",
+            "---\nfeedback: [{by: a}, [x], 3]\n---\n",
+            "---\nfeedback: &f [{by: a}]\nother: *f\n---\n",
+            "---\nactions:\n  - owner: é\n    status: ö # ü\n---\n",
+            "---\nactions: [{owner: a, status: open},\n  {owner: b}]\n---\n",
+            "---\nactions:\n  - {owner: a, status: \"open\"}\n---\n",
+            "---\nactions: {a: 1}\n---\n",
+            "---\nactions:\n  - a\n  - b\n---\n",
+            "---\nsupersedes: !!str 3\nsuperseded-by: |\n  4\n---\n",
+            "---\n? status\n: x\n---\n",
+            "---\nstatus: >-\n  a\n  b\nx: 1\n---\n",
+            "---\nstatus: x\n...\n",
+            "\u{feff}---\r\nstatus: x\r\nactions:\r\n  - owner: a\r\n---\r\n",
+            "---\nstatus: [\n---\n",
+            "---\n#only a comment\n---\n",
+            "---\n[a, b]\n---\n",
+        ];
+        for text in docs {
+            let ops: [&Op; 6] = [
+                &|d| d.set_scalar("status", "accepted"),
+                &|d| d.add_to_list("supersedes", "7"),
+                &|d| d.add_to_list("superseded-by", "8"),
+                &|d| d.append_mapping("feedback", FEEDBACK),
+                &|d| d.set_in_item("actions", 0, "status", "done"),
+                &|d| d.set_in_item("actions", 1, "done", "2026-01-01"),
+            ];
+            for op in ops {
+                let mut doc = Document::new(text);
+                if op(&mut doc).is_err() {
+                    assert_eq!(doc.text(), text);
+                } else {
+                    // Whatever was done must leave a file that still reads.
+                    let split = source::split(source::strip_bom(doc.text()));
+                    assert!(
+                        matches!(split.front, source::FrontMatter::Parsed(_)),
+                        "{text:?} became {:?}",
+                        doc.text()
+                    );
+                }
+            }
+        }
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn atomic_write_replaces_contents_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("0001-a.md");
+        fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(files(dir.path()), vec!["0001-a.md"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_original_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("0001-a.md");
+        fs::write(&path, "original contents\n").unwrap();
+        let err = stage_with(&path, |file| {
+            file.write_all(b"half of the new")?;
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        let shown = format!("{:#}", anyhow::Error::from(err));
+        assert!(shown.contains("disk full"), "{shown}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "original contents\n");
+        assert_eq!(files(dir.path()), vec!["0001-a.md"]);
+    }
+
+    #[test]
+    fn staged_files_change_nothing_until_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        let b = dir.path().join("b.md");
+        fs::write(&a, "a").unwrap();
+        fs::write(&b, "b").unwrap();
+        let staged_a = stage(&a, b"A").unwrap();
+        let staged_b = stage(&b, b"B").unwrap();
+        assert_eq!(fs::read_to_string(&a).unwrap(), "a");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "b");
+        drop(staged_b);
+        staged_a.commit().unwrap();
+        assert_eq!(fs::read_to_string(&a).unwrap(), "A");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "b");
+        assert_eq!(files(dir.path()), vec!["a.md", "b.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_through_a_symlink_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn create_new_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("0002-b.md");
+        create_new(&path, "first").unwrap();
+        let err = create_new(&path, "second").unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { source, .. } if source.kind() == io::ErrorKind::AlreadyExists),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(files(dir.path()), vec!["0002-b.md"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_ne!(
+                mode & 0o044,
+                0,
+                "a new record is readable by others like any new file"
+            );
+        }
+    }
+}
