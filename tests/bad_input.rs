@@ -96,6 +96,26 @@ fn a_byte_order_mark_is_skipped_and_positions_stay_right() {
         finding_on(&run, "decisions/0003-bom.md"),
         "decisions/0003-bom.md:2:1: DL011 [error] proposed decision has no `owners`"
     );
+    let dir = log_with(
+        "decisions/0003-bom.md",
+        "\u{feff}---\nstatus: draft\nonwers: [ana]\n---\n# Bom\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "decisions/0004-bom-first-line.md",
+        "\u{feff}status: draft\n",
+    );
+    let human = decide(dir.path(), &["check", "--as-of", "2026-03-01"]);
+    assert!(
+        human.stdout.contains("3 | onwers: [ana]\n  | ^^^^^^\n"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("1 | status: draft\n  | ^^^^^^\n"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]

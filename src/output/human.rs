@@ -57,9 +57,13 @@ fn write_one(out: &mut impl Write, d: &Diagnostic, log: &Log) -> std::io::Result
         d.code.as_str(),
         d.message
     )?;
-    let source_line = log
-        .source(&d.path)
-        .and_then(|s| s.text.lines().nth(d.line - 1).map(str::to_string));
+    let source_line = log.source(&d.path).and_then(|s| {
+        // Positions are counted after the byte-order mark, so it is not shown either.
+        crate::record::source::strip_bom(&s.text)
+            .lines()
+            .nth(d.line - 1)
+            .map(str::to_string)
+    });
     let number = d.line.to_string();
     let pad = " ".repeat(number.len());
     writeln!(
