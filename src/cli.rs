@@ -293,6 +293,7 @@ pub struct CheckArgs {
     /// so rules that relate records hold)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// How to print the findings
     #[arg(long, value_enum, default_value_t = CheckFormat::Auto, help_heading = "Output")]
     pub format: CheckFormat,
     /// Fail (exit 1) on warnings too
