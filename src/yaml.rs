@@ -145,6 +145,9 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
     }
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
+        // YAML 1.2 booleans only: review feedback's `on:` key (SPEC §2.2) and
+        // words like `no` or `off` in free text must stay text.
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: 64,
             max_nodes: 100_000,
@@ -316,6 +319,21 @@ impl<'de> Visitor<'de> for ValueVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_yaml_1_2_booleans() {
+        let node = parse("- on: 12\n  note: no\n- ok: true\n", 1).unwrap();
+        let Value::Seq(items) = &node.value else {
+            panic!()
+        };
+        let first = items[0].get("on").expect("`on` stays a key");
+        assert_eq!(first.value.value, Value::Int(12));
+        assert_eq!(
+            items[0].get("note").unwrap().value.value,
+            Value::String("no".into())
+        );
+        assert_eq!(items[1].get("ok").unwrap().value.value, Value::Bool(true));
+    }
 
     #[test]
     fn keys_and_values_keep_positions_shifted_by_first_line() {
