@@ -11,6 +11,7 @@ pub mod context;
 pub mod error;
 pub mod git;
 pub mod log;
+pub mod metrics;
 pub mod output;
 pub mod record;
 pub mod yaml;
