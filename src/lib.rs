@@ -14,6 +14,7 @@ pub mod log;
 pub mod metrics;
 pub mod output;
 pub mod record;
+pub mod report;
 pub mod yaml;
 
 pub use context::{Context, Output, Prompt};
@@ -25,5 +26,7 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     match command {
         Command::List(args) => commands::list::run(&args, ctx),
         Command::Show(args) => commands::show::run(&args, ctx),
+        Command::Report(args) => commands::report::run(&args, ctx),
+        Command::Digest(args) => commands::digest::run(&args, ctx),
     }
 }

@@ -1,7 +1,9 @@
 //! One module per command. Each takes its parsed arguments and the
 //! [`Context`](crate::Context) and returns an [`Output`](crate::Output).
 
+pub mod digest;
 pub mod list;
+pub mod report;
 pub mod show;
 
 use crate::error::Error;
