@@ -68,6 +68,12 @@ pub struct Gap {
     pub to: NaiveDate,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Facilitator {
+    pub person: String,
+    pub reviews: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cadence {
     pub check_ins: usize,
@@ -84,7 +90,7 @@ pub struct Cadence {
     /// Distinct facilitators over reviews that name one.
     pub rotation: Ratio,
     /// Reviews per facilitator, most first.
-    pub facilitators: Vec<(String, usize)>,
+    pub facilitators: Vec<Facilitator>,
     pub reviews_without_facilitator: usize,
     /// Reviews in scope whose date comes from git.
     pub inferred: usize,
@@ -146,8 +152,18 @@ pub(crate) fn cadence(scope: &Scope) -> Cadence {
     }
     let named: usize = counts.values().sum();
     let distinct: BTreeSet<&String> = counts.keys().collect();
-    let mut facilitators: Vec<(String, usize)> = counts.clone().into_iter().collect();
-    facilitators.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut facilitators: Vec<Facilitator> = counts
+        .iter()
+        .map(|(person, reviews)| Facilitator {
+            person: person.clone(),
+            reviews: *reviews,
+        })
+        .collect();
+    facilitators.sort_by(|a, b| {
+        b.reviews
+            .cmp(&a.reviews)
+            .then_with(|| a.person.cmp(&b.person))
+    });
     Cadence {
         check_ins: check_ins.len(),
         from,

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use actions::{ActionItem, ActionState, Actions, OwnerActions, Revisit, Revisits};
-pub use cadence::{Cadence, Gap, LeadTime};
+pub use cadence::{Cadence, Facilitator, Gap, LeadTime};
 pub use completeness::{CHECKS, Completeness, completeness, is_placeholder};
 pub use outcomes::{Correlation, OutcomePoint, Outcomes, Withheld};
 pub use participation::{Diversity, Participation, participation};
@@ -259,7 +259,13 @@ pub struct CompletenessSummary {
     /// Decisions that pass every applicable check.
     pub fully_complete: Ratio,
     /// For each check, how many decisions fail it (SPEC order).
-    pub failing: Vec<(&'static str, usize)>,
+    pub failing: Vec<CheckFailures>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckFailures {
+    pub check: &'static str,
+    pub decisions: usize,
 }
 
 /// One person's engagement across the decisions in scope.
@@ -424,8 +430,8 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         }
     }
     let cadence = cadence::cadence(&scope);
-    for (person, n) in &cadence.facilitators {
-        person_row(&mut people_rows, &scope.people, person).facilitated = *n;
+    for f in &cadence.facilitators {
+        person_row(&mut people_rows, &scope.people, &f.person).facilitated = f.reviews;
     }
     let observations = observations(&scope);
 
@@ -478,7 +484,10 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             fully_complete: Ratio::new(complete, counted_decisions),
             failing: CHECKS
                 .iter()
-                .map(|c| (*c, failing.get(c).copied().unwrap_or(0)))
+                .map(|c| CheckFailures {
+                    check: c,
+                    decisions: failing.get(c).copied().unwrap_or(0),
+                })
                 .collect(),
         },
         revisits: actions::revisits(&scope),
