@@ -94,10 +94,10 @@ fn parts(d: &Digest) -> Vec<Part> {
             if let Some(date) = o.date {
                 let _ = write!(text, " on {date}");
             }
-            let _ = write!(text, ", not resolved (decision is {})", o.status);
+            let _ = write!(text, ", still open on this {} decision", o.status);
             match &o.note {
                 Some(note) => {
-                    let _ = write!(text, ": \u{201c}{}\u{201d}", note.trim());
+                    let _ = write!(text, ": \u{201c}{}\u{201d}.", note.trim());
                 }
                 None => text.push('.'),
             }
@@ -113,7 +113,7 @@ fn parts(d: &Digest) -> Vec<Part> {
         .map(|a| Item {
             lead: a.owner.clone().unwrap_or_else(|| "No owner".into()),
             text: format!(
-                "{} ({} #{}), due {}, {} overdue.",
+                "{} ({}, action {}), due {}, {} overdue.",
                 a.note.as_deref().unwrap_or("an action with no note").trim(),
                 a.source,
                 a.number,
@@ -174,8 +174,29 @@ fn parts(d: &Digest) -> Vec<Part> {
     ]
 }
 
+/// One sentence that says how much there is in each section.
+fn in_short(d: &Digest) -> String {
+    format!(
+        "In short: {} decided, {} waiting for feedback, {}, {}, {} coming up.",
+        d.decided.len(),
+        d.proposed.len(),
+        plural(
+            d.objections.len(),
+            "unresolved objection",
+            "unresolved objections"
+        ),
+        plural(d.overdue.len(), "overdue action", "overdue actions"),
+        plural(d.revisits.len(), "revisit", "revisits"),
+    )
+}
+
 pub fn markdown(d: &Digest) -> String {
-    let mut out = format!("## Decision log digest, {} to {}\n", d.since, d.as_of);
+    let mut out = format!(
+        "## Decision log digest, {} to {}\n\n{}\n",
+        d.since,
+        d.as_of,
+        in_short(d)
+    );
     for part in parts(d) {
         let _ = writeln!(out, "\n### {}\n", part.title);
         if part.items.is_empty() {
@@ -215,7 +236,8 @@ fn wrap(out: &mut String, first: &str, indent: &str, text: &str, width: usize) {
 }
 
 pub fn text(d: &Digest) -> String {
-    let mut out = format!("Decision log digest, {} to {}\n", d.since, d.as_of);
+    let mut out = format!("Decision log digest, {} to {}\n\n", d.since, d.as_of);
+    wrap(&mut out, "", "", &in_short(d), 78);
     for part in parts(d) {
         let _ = writeln!(out, "\n{}\n{}", part.title, "-".repeat(part.title.len()));
         if part.items.is_empty() {

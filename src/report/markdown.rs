@@ -12,7 +12,7 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -49,9 +49,15 @@ pub fn table(out: &mut String, s: &Section) {
 }
 
 pub fn render(r: &Report) -> String {
+    let scope = scope_line(r);
+    let mut chars = scope.chars();
+    let scope: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     let mut out = format!(
         "## Engagement report\n\n{}. {}.\n\n",
-        escape(&super::clean(&scope_line(r))),
+        escape(&super::clean(&scope)),
         escape(&counts_line(r))
     );
     let all = sections(r);

@@ -177,11 +177,7 @@ pub fn summary(r: &Report) -> Section {
         vec![
             "Participation (pooled)".into(),
             ratio(&p.pooled),
-            format!(
-                "{} on {}",
-                plural(p.pooled.n, "expected responder", "expected responders"),
-                decisions(p.decisions)
-            ),
+            format!("{} expected on {}", p.pooled.n, decisions(p.decisions)),
         ],
         vec![
             "Unsolicited responses".into(),
@@ -204,12 +200,12 @@ pub fn summary(r: &Report) -> Section {
             decisions(d.entropy.n),
         ],
         vec!["Feedback on time".into(), ratio(&t.on_time), {
-            let mut n = plural(t.on_time.n, "answer due", "answers due");
+            let mut n = format!("{} due", t.on_time.n);
             if t.missing_overdue > 0 {
-                let _ = write!(n, ", {} missing", t.missing_overdue);
+                let _ = write!(n, " ({} missing)", t.missing_overdue);
             }
             if t.not_yet_due > 0 {
-                let _ = write!(n, "; {} not yet due", t.not_yet_due);
+                let _ = write!(n, ", {} not yet due", t.not_yet_due);
             }
             n
         }],
@@ -259,7 +255,7 @@ pub fn summary(r: &Report) -> Section {
             v.due.len().to_string()
         },
         {
-            let mut n = plural(v.n, "accepted decision", "accepted decisions");
+            let mut n = format!("{} accepted", v.n);
             if v.without_date > 0 {
                 let _ = write!(n, ", {} with no date", v.without_date);
             }
@@ -268,7 +264,7 @@ pub fn summary(r: &Report) -> Section {
     ]);
     let l = &r.lead_time;
     rows.push(vec!["Lead time, median / p90".into(), spread(&l.days), {
-        let mut n = plural(l.days.n, "decided record", "decided records");
+        let mut n = format!("{} decided", l.days.n);
         if l.inferred > 0 {
             let _ = write!(n, " ({} dated from git)", l.inferred);
         }
@@ -290,9 +286,8 @@ pub fn summary(r: &Report) -> Section {
         per_month,
         match c.from {
             Some(from) => format!(
-                "{}, {from} to {}",
-                plural(c.check_ins, "check-in", "check-ins"),
-                c.to
+                "{} from {from}",
+                plural(c.check_ins, "check-in", "check-ins")
             ),
             None => plural(c.check_ins, "check-in", "check-ins"),
         },
@@ -300,7 +295,8 @@ pub fn summary(r: &Report) -> Section {
     rows.push(vec![
         "Longest gap between check-ins".into(),
         match &c.longest_gap {
-            Some(g) => format!("{} days ({} to {})", g.days, g.from, g.to),
+            Some(g) if g.to == c.to => format!("{} days, since {}", g.days, g.from),
+            Some(g) => format!("{} days, {} to {}", g.days, g.from, g.to),
             None => "n/a".into(),
         },
         plural(c.check_ins, "check-in", "check-ins"),
@@ -344,10 +340,7 @@ pub fn summary(r: &Report) -> Section {
             if r.outcomes.correlations.is_empty() {
                 "n/a (no outcomes recorded)".into()
             } else {
-                format!(
-                    "not computed: needs {} decisions per metric",
-                    outcomes::MIN_DECISIONS
-                )
+                format!("n/a (needs {} decisions)", outcomes::MIN_DECISIONS)
             },
             format!("at most {}", decisions(most)),
         ]);
@@ -396,7 +389,7 @@ pub fn people(r: &Report) -> Section {
             "Overdue",
         ],
         rows,
-        empty: "No people named in the decisions in scope.".into(),
+        empty: "Nobody was asked, answered, facilitated or owns an action.".into(),
     }
 }
 
@@ -466,7 +459,7 @@ pub fn overdue(r: &Report) -> Section {
                     a.due.map(|d| d.to_string()).unwrap_or_default(),
                     a.overdue_days.unwrap_or(0).to_string(),
                     shorten(a.note.as_deref().unwrap_or("(no note)"), 50),
-                    format!("{} #{}", clean(&a.source), a.number),
+                    format!("{}, action {}", clean(&a.source), a.number),
                 ]
             })
             .collect(),
