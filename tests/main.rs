@@ -3,4 +3,7 @@
 
 mod common;
 
+mod digest;
 mod list_show;
+mod report;
+mod report_git;
