@@ -762,3 +762,40 @@ fn record_text_cannot_break_the_output() {
         "JSON keeps the text as written"
     );
 }
+
+#[test]
+fn records_with_broken_front_matter_are_left_out_and_said_to_be() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\nstatus: accepted\ndate: 2026-01-05\nowners: [ana]\n---\n# A\n",
+    );
+    write(
+        dir.path(),
+        "decisions/0002-broken.md",
+        "---\nstatus: [accepted\nowners: ana\n---\n# Broken\n",
+    );
+    write(
+        dir.path(),
+        "decisions/0003-adr-tools.md",
+        "# 3. Old style\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n",
+    );
+    let run = decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(r["counts"]["decisions"], 1);
+    assert_eq!(r["counts"]["unreadable"], 2);
+    assert!(
+        r["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == "2 records have no readable front matter and are left out (`decide check` says why)."),
+        "{}",
+        r["notes"]
+    );
+}

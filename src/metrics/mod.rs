@@ -17,7 +17,7 @@ pub mod people;
 pub mod stats;
 pub mod timeliness;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -117,12 +117,16 @@ pub struct Scope<'a> {
     /// chosen, dated on or before T.
     pub reviews: Vec<&'a Review>,
     pub(crate) index: Index<'a>,
+    /// Every decision of the log by id, for reviews that name them.
+    pub(crate) by_id: HashMap<&'a crate::record::Id, Vec<&'a Decision>>,
     /// Records left out because they are dated after T.
     pub after_as_of: usize,
     /// Records left out of a window because nothing dates them.
     pub undated_outside_window: usize,
     /// Records (kept or left out) whose `date` is not a real date.
     pub invalid_dates: usize,
+    /// Records left out because their front matter is missing or broken.
+    pub unreadable: usize,
 }
 
 impl<'a> Scope<'a> {
@@ -149,9 +153,19 @@ impl<'a> Scope<'a> {
                 None => true,
             }
         };
+        // A record whose front matter could not be read has no trustworthy
+        // field: counting it would report its blanks as missing engagement.
+        let unreadable = log
+            .decisions
+            .iter()
+            .map(|d| &d.meta)
+            .chain(log.reviews.iter().map(|r| &r.meta))
+            .filter(|m| m.node().is_none())
+            .count();
         let decisions: Vec<&Decision> = log
             .decisions
             .iter()
+            .filter(|d| d.meta.node().is_some())
             .filter(|d| {
                 opts.model.as_ref().is_none_or(|m| {
                     d.model
@@ -166,6 +180,7 @@ impl<'a> Scope<'a> {
         let reviews: Vec<&Review> = log
             .reviews
             .iter()
+            .filter(|r| r.meta.node().is_some())
             .filter(|r| {
                 opts.model.is_none()
                     || r.decisions.iter().any(|x| ids.contains(&x.id))
@@ -187,9 +202,19 @@ impl<'a> Scope<'a> {
             decisions,
             reviews,
             index: Index::new(&log.reviews),
+            by_id: {
+                let mut map: HashMap<&crate::record::Id, Vec<&Decision>> = HashMap::new();
+                for d in &log.decisions {
+                    if let Some(id) = &d.id {
+                        map.entry(id).or_default().push(d);
+                    }
+                }
+                map
+            },
             after_as_of,
             undated_outside_window,
             invalid_dates,
+            unreadable,
         }
     }
 }
@@ -228,6 +253,8 @@ pub struct Counts {
     pub undated_outside_window: usize,
     /// Records whose `date` is written but not a real date.
     pub invalid_dates: usize,
+    /// Records left out because their front matter is missing or broken.
+    pub unreadable: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -454,6 +481,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         after_as_of: scope.after_as_of,
         undated_outside_window: scope.undated_outside_window,
         invalid_dates: scope.invalid_dates,
+        unreadable: scope.unreadable,
     };
 
     let mut report = Report {
@@ -653,6 +681,13 @@ fn notes(r: &Report) -> Vec<String> {
             "{} a `date` that is not a real YYYY-MM-DD date (see `decide check`); \
              date-based figures leave them out.",
             plural(c.invalid_dates, "record has", "records have")
+        ));
+    }
+    if c.unreadable > 0 {
+        notes.push(format!(
+            "{} no readable front matter and {} left out (`decide check` says why).",
+            plural(c.unreadable, "record has", "records have"),
+            if c.unreadable == 1 { "is" } else { "are" }
         ));
     }
     if c.after_as_of > 0 {

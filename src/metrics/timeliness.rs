@@ -94,29 +94,33 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
             unjudged_reviews += 1;
             continue;
         };
-        let asked = scope.people.expand_all(&review.invited);
-        let answers = asked
+        // Every answer to this request, by person: feedback in the review,
+        // and feedback written into a listed decision since the request.
+        let mut given: Vec<(String, Option<NaiveDate>)> = Vec::new();
+        for f in &review.feedback {
+            let date = f.date.as_ref().and_then(|x| x.date);
+            given.extend(by(scope, f.by.as_ref()).into_iter().map(|p| (p, date)));
+        }
+        for r in &review.decisions {
+            for d in scope.by_id.get(&r.id).into_iter().flatten() {
+                for f in &d.feedback {
+                    let date = f.date.as_ref().and_then(|x| x.date);
+                    if date.is_some_and(|x| x >= start.date) {
+                        given.extend(by(scope, f.by.as_ref()).into_iter().map(|p| (p, date)));
+                    }
+                }
+            }
+        }
+        let answers = scope
+            .people
+            .expand_all(&review.invited)
             .into_iter()
             .map(|person| {
-                let mut dates = Vec::new();
-                for f in &review.feedback {
-                    if by(scope, f.by.as_ref()).contains(&person) {
-                        dates.push(f.date.as_ref().and_then(|x| x.date));
-                    }
-                }
-                // Answers written into the decision itself also answer the request.
-                for r in &review.decisions {
-                    for d in scope.log.find(&r.id) {
-                        for f in &d.feedback {
-                            let date = f.date.as_ref().and_then(|x| x.date);
-                            if date.is_some_and(|x| x >= start.date)
-                                && by(scope, f.by.as_ref()).contains(&person)
-                            {
-                                dates.push(date);
-                            }
-                        }
-                    }
-                }
+                let dates = given
+                    .iter()
+                    .filter(|(p, _)| *p == person)
+                    .map(|(_, d)| *d)
+                    .collect();
                 let first = first_response(dates, as_of);
                 judge(person, start.date, due, first, as_of)
             })
