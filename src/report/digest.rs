@@ -70,7 +70,7 @@ fn parts(d: &Digest) -> Vec<Part> {
             if p.expected == 0 {
                 text.push_str("Nobody is named as consulted or deciding.");
             } else if p.waiting_on.is_empty() {
-                let _ = write!(text, "All {} expected people have answered.", p.expected);
+                let _ = write!(text, "Everyone expected ({}) has answered.", p.expected);
             } else {
                 let _ = write!(
                     text,
@@ -97,7 +97,13 @@ fn parts(d: &Digest) -> Vec<Part> {
             let _ = write!(text, ", still open on this {} decision", o.status);
             match &o.note {
                 Some(note) => {
-                    let _ = write!(text, ": \u{201c}{}\u{201d}.", note.trim());
+                    let note = note.trim();
+                    let end = if note.ends_with(['.', '!', '?', '\u{2026}']) {
+                        ""
+                    } else {
+                        "."
+                    };
+                    let _ = write!(text, ": \u{201c}{note}\u{201d}{end}");
                 }
                 None => text.push('.'),
             }
