@@ -187,6 +187,7 @@ pub struct ReportArgs {
     /// Only decisions about this model
     #[arg(long, value_name = "M")]
     pub model: Option<String>,
+    /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// Which table `--format csv` prints
@@ -211,6 +212,7 @@ pub struct DigestArgs {
     /// The day the digest is written for (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
+    /// Output format
     #[arg(long, value_enum, default_value_t = DigestFormat::Markdown)]
     pub format: DigestFormat,
 }

@@ -799,3 +799,18 @@ fn records_with_broken_front_matter_are_left_out_and_said_to_be() {
         r["notes"]
     );
 }
+
+#[test]
+fn quiet_leaves_out_the_notes() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\nstatus: accepted\ndate: 2026-01-05\nowners: [ana]\n---\n# A\n",
+    );
+    let loud = decide(dir.path(), &["report", "--as-of", "2026-03-01"]).stdout;
+    assert!(loud.contains("note: No people.yaml"), "{loud}");
+    let quiet = decide(dir.path(), &["-q", "report", "--as-of", "2026-03-01"]).stdout;
+    assert!(!quiet.contains("note:"), "{quiet}");
+    assert!(quiet.contains("\nSummary\n"));
+}

@@ -35,7 +35,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let report = metrics::compute(&log, &opts);
     let text = match args.format {
-        ReportFormat::Table => report::table::render(&report, ctx.width),
+        ReportFormat::Table => report::table::render(&report, ctx.width, ctx.global.quiet),
         ReportFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report)?;
             s.push('\n');

@@ -23,7 +23,8 @@ fn section(out: &mut String, s: &Section, width: u16) {
     out.push_str(&output::render_table(&table));
 }
 
-pub fn render(r: &Report, width: Option<u16>) -> String {
+/// `quiet` leaves out the notes (`-q`).
+pub fn render(r: &Report, width: Option<u16>, quiet: bool) -> String {
     let width = width.map_or(MAX_WIDTH, |w| w.clamp(40, MAX_WIDTH));
     let mut out = format!("Engagement report, {}\n{}\n", scope_line(r), counts_line(r));
     let all = sections(r);
@@ -31,7 +32,7 @@ pub fn render(r: &Report, width: Option<u16>) -> String {
     if let Some(summary) = rest.next() {
         section(&mut out, summary, width);
     }
-    if !r.notes.is_empty() {
+    if !quiet && !r.notes.is_empty() {
         out.push('\n');
         for note in &r.notes {
             let _ = writeln!(out, "note: {note}");
