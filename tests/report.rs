@@ -814,3 +814,31 @@ fn quiet_leaves_out_the_notes() {
     assert!(!quiet.contains("note:"), "{quiet}");
     assert!(quiet.contains("\nSummary\n"));
 }
+
+#[test]
+fn extreme_dates_and_day_counts_do_not_crash() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/charter.md",
+        "---\nresponse-days: 999999999999\nrevisit-days: 999999999999\ncheck-in-days: 999999999999\n---\n# C\n",
+    );
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\nstatus: accepted\ndate: 0001-01-01\ndecided: 9999-12-31\nowners: [ana]\nconsulted: [lee]\n---\n# A\n",
+    );
+    write(
+        dir.path(),
+        "decisions/0002-b.md",
+        "---\nstatus: proposed\ndate: 9999-12-30\nowners: [ana]\nconsulted: [lee]\n---\n# B\n",
+    );
+    for args in [
+        vec!["report", "--as-of", "9999-12-31"],
+        vec!["report", "--as-of", "0001-01-01", "--format", "json"],
+        vec!["digest", "--since", "0001-01-01", "--as-of", "9999-12-31"],
+    ] {
+        let run = decide(dir.path(), &args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+}

@@ -11,7 +11,7 @@ use super::stats::Count;
 use crate::record::{Action, ActionStatus, Decision, Status};
 
 /// How far ahead revisits are listed.
-pub const REVISIT_HORIZON_DAYS: u64 = 30;
+pub const REVISIT_HORIZON_DAYS: i64 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -236,12 +236,12 @@ pub(crate) fn revisit_date(d: &Decision, revisit_days: Option<i64>) -> Option<(N
         return Some((date, false));
     }
     let decided = d.decided.as_ref().and_then(|x| x.date)?;
-    Some((decided + chrono::Days::new(revisit_days? as u64), true))
+    Some((super::add_days(decided, revisit_days?), true))
 }
 
 pub(crate) fn revisits(scope: &Scope) -> Revisits {
     let as_of = scope.opts.as_of;
-    let horizon = as_of + chrono::Days::new(REVISIT_HORIZON_DAYS);
+    let horizon = super::add_days(as_of, REVISIT_HORIZON_DAYS);
     let revisit_days = scope.charter.and_then(|c| c.revisit_days);
     let accepted: Vec<&&Decision> = scope
         .decisions
@@ -270,7 +270,7 @@ pub(crate) fn revisits(scope: &Scope) -> Revisits {
     Revisits {
         due,
         n: accepted.len(),
-        horizon: horizon - chrono::Days::new(1),
+        horizon: horizon.pred_opt().unwrap_or(horizon),
         without_date,
     }
 }

@@ -120,10 +120,8 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
                 id: id(d),
                 title: title(d),
                 date,
-                due: respond_by.or_else(|| {
-                    date.zip(response_days)
-                        .map(|(d, n)| d + chrono::Days::new(n as u64))
-                }),
+                due: respond_by
+                    .or_else(|| date.zip(response_days).map(|(d, n)| super::add_days(d, n))),
                 waiting_on: p
                     .expected
                     .iter()

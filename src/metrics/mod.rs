@@ -36,6 +36,15 @@ use crate::record::{Charter, Decision, Review, Status};
 use participation::Index;
 use people::Resolver;
 
+/// `date` + `days`, saturating at the last representable day: a charter
+/// may say `response-days: 99999999999`, and that must not crash the report.
+pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    u64::try_from(days)
+        .ok()
+        .and_then(|d| date.checked_add_days(chrono::Days::new(d)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 /// A date and whether it was inferred from git rather than written in the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dated {

@@ -89,7 +89,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
             .respond_by
             .as_ref()
             .and_then(|x| x.date)
-            .or_else(|| response_days.map(|n| start.date + chrono::Days::new(n as u64)));
+            .or_else(|| response_days.map(|n| super::add_days(start.date, n)));
         let Some(due) = due else {
             unjudged_reviews += 1;
             continue;
@@ -156,7 +156,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
             proposed_without_deadline += 1;
             continue;
         };
-        let due = start.date + chrono::Days::new(days as u64);
+        let due = super::add_days(start.date, days);
         let responses = scope.index.responses(d, &scope.people, scope.dates);
         let answers = super::participation::expected(d, &scope.people)
             .into_iter()
