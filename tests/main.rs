@@ -4,7 +4,10 @@
 mod common;
 
 mod config;
+mod digest;
 mod edit_commands;
 mod list_show;
+mod report;
+mod report_git;
 mod scaffold;
 mod show_engagement;
