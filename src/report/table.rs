@@ -20,6 +20,7 @@ fn section(out: &mut String, s: &Section, width: u16) {
     for row in &s.rows {
         table.add_row(row.iter().map(String::as_str));
     }
+    output::keep_words(&mut table, Some(width));
     out.push_str(&output::render_table(&table));
 }
 
