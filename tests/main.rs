@@ -6,6 +6,7 @@ mod common;
 mod config;
 mod digest;
 mod edit_commands;
+mod example_log;
 mod list_show;
 mod report;
 mod report_git;

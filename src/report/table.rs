@@ -27,7 +27,11 @@ fn section(out: &mut String, s: &Section, width: u16) {
 /// `quiet` leaves out the notes (`-q`).
 pub fn render(r: &Report, width: Option<u16>, quiet: bool) -> String {
     let width = width.map_or(MAX_WIDTH, |w| w.clamp(40, MAX_WIDTH));
-    let mut out = format!("Engagement report, {}\n{}\n", scope_line(r), counts_line(r));
+    let mut out = format!(
+        "Engagement report, {}\n{}\n",
+        scope_line(r),
+        output::wrap(&counts_line(r), usize::from(width), 2)
+    );
     let all = sections(r);
     let mut rest = all.iter();
     if let Some(summary) = rest.next() {
