@@ -73,6 +73,10 @@ pub enum Command {
     /// Work with action items
     #[command(subcommand)]
     Action(ActionCommand),
+    /// The engagement report: participation, perspectives, timeliness, completeness, follow-up
+    Report(ReportArgs),
+    /// A short brief for stakeholders: decided, waiting, objections, overdue, revisits
+    Digest(DigestArgs),
 }
 
 #[derive(Debug, Args)]
@@ -269,6 +273,69 @@ pub struct ActionDoneArgs {
     /// When it was done (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Markdown,
+    Csv,
+}
+
+/// The table `--format csv` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportBy {
+    Summary,
+    Person,
+    Decision,
+    Actions,
+    Revisits,
+    Outcomes,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Compute everything as it stood on this day (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Only decisions and reviews dated on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    /// Only decisions and reviews dated on or before this day
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+    /// Only decisions about this model
+    #[arg(long, value_name = "M")]
+    pub model: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Which table `--format csv` prints
+    #[arg(long, value_enum, default_value_t = ReportBy::Summary)]
+    pub by: ReportBy,
+    /// Write the report to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DigestFormat {
+    Markdown,
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    /// Report decisions taken from this day on
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: String,
+    /// The day the digest is written for (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DigestFormat::Markdown)]
+    pub format: DigestFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,9 +13,11 @@ pub mod edit;
 pub mod error;
 pub mod git;
 pub mod log;
+pub mod metrics;
 pub mod naming;
 pub mod output;
 pub mod record;
+pub mod report;
 pub mod rules;
 pub mod templates;
 pub mod yaml;
@@ -41,6 +43,8 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Supersede(args) => commands::supersede::run(&args, ctx),
         Command::Feedback(args) => commands::feedback::run(&args, ctx),
         Command::Action(cli::ActionCommand::Done(args)) => commands::action::done(&args, ctx),
+        Command::Report(args) => commands::report::run(&args, ctx),
+        Command::Digest(args) => commands::digest::run(&args, ctx),
         Command::Check(args) => commands::check::run(&args, ctx),
         Command::Rules(args) => commands::rules::run(&args, ctx),
     }

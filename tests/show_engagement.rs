@@ -42,10 +42,11 @@ fn show_prints_participation_and_completeness() {
 Participation   2 of 4 expected responded (50%) by 2026-03-20 (decided)
   responded     lee, raj
   no response   mei, priya
-  unsolicited   zed, ana
+  answered late mei
+  unsolicited   zed
 
 Completeness    5 of 9 checks (56%)
-  missing       a constraint, an expected outcome with metric and target, an artifact, revisit-by
+  missing       constraint, expected outcome, artifact, revisit date
 "
         ),
         "{}",

@@ -4,12 +4,14 @@
 pub mod action;
 pub mod check;
 pub mod config;
+pub mod digest;
 mod editing;
 pub mod feedback;
 pub mod generated;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod report;
 pub mod review;
 pub mod rules;
 pub mod show;

@@ -22,6 +22,34 @@ pub fn table(header: &[&str], width: Option<u16>) -> Table {
     table
 }
 
+/// Asks the table not to break words (an `ml-engineering` role split over
+/// two lines is hard to read): each column gets at least the width of its
+/// longest word, up to 24, when all of them fit in `width`.
+pub fn keep_words(table: &mut Table, width: Option<u16>) {
+    let width = usize::from(width.unwrap_or(DEFAULT_WIDTH));
+    let columns = table.column_count();
+    let mut longest = vec![0usize; columns];
+    for row in table.header().into_iter().chain(table.row_iter()) {
+        for (i, cell) in row.cell_iter().enumerate().take(columns) {
+            let word = cell
+                .content()
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            longest[i] = longest[i].max(word.min(24));
+        }
+    }
+    // Each column also takes one border and two padding characters.
+    if longest.iter().map(|w| w + 3).sum::<usize>() + 1 > width {
+        return;
+    }
+    let constraints = longest.iter().map(|&w| {
+        comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(w as u16 + 2))
+    });
+    table.set_constraints(constraints);
+}
+
 /// Renders a table followed by a newline.
 pub fn render_table(table: &Table) -> String {
     let mut out = table.to_string();

@@ -1,0 +1,28 @@
+//! `decide digest --since DATE`: the brief for stakeholders who will not
+//! read the report's tables.
+
+use super::date_arg;
+use super::report::{dates_from_git, optional_date};
+use crate::cli::{DigestArgs, DigestFormat};
+use crate::context::{Context, Output};
+use crate::metrics::{MetricsOptions, digest};
+use crate::report;
+
+pub fn run(args: &DigestArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    let since = date_arg("--since", &args.since)?;
+    let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    if since > as_of {
+        return Err(crate::error::Error::Usage(format!(
+            "--since {since} is after the as-of date {as_of}"
+        ))
+        .into());
+    }
+    let log = ctx.load()?;
+    let mut opts = MetricsOptions::new(as_of);
+    opts.dates = dates_from_git(&log);
+    let digest = digest::digest(&log, &opts, since);
+    Ok(Output::stdout(match args.format {
+        DigestFormat::Markdown => report::digest::markdown(&digest),
+        DigestFormat::Text => report::digest::text(&digest),
+    }))
+}

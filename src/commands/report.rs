@@ -1,0 +1,128 @@
+//! `decide report`: the engagement report of SPEC §6, as a table, JSON,
+//! Markdown or CSV, on standard output or into a file.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::date_arg;
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::context::{Context, Output};
+use crate::error::Error;
+use crate::git;
+use crate::log::Log;
+use crate::metrics::{self, Dates, MetricsOptions};
+use crate::report;
+
+pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let since = optional_date("--since", args.since.as_deref())?;
+    let until = optional_date("--until", args.until.as_deref())?;
+    if let (Some(s), Some(u)) = (since, until)
+        && s > u
+    {
+        return Err(Error::Usage(format!("--since {s} is after --until {u}")).into());
+    }
+    let log = ctx.load()?;
+    let opts = MetricsOptions {
+        as_of,
+        since,
+        until,
+        model: args.model.clone(),
+        dates: dates_from_git(&log),
+    };
+    let report = metrics::compute(&log, &opts);
+    let text = match args.format {
+        ReportFormat::Table => report::table::render(&report, ctx.width, ctx.global.quiet),
+        ReportFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report)?;
+            s.push('\n');
+            s
+        }
+        ReportFormat::Markdown => report::markdown::render(&report),
+        ReportFormat::Csv => report::csv::render(&report, args.by),
+    };
+    match &args.output {
+        None => Ok(Output::stdout(text)),
+        Some(path) => {
+            let path = ctx.cwd.join(path);
+            write_file(&path, &text)?;
+            let mut out = Output::default();
+            if !ctx.global.quiet {
+                out.stderr = format!("wrote {}\n", path.display());
+            }
+            Ok(out)
+        }
+    }
+}
+
+pub(crate) fn optional_date(flag: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Error> {
+    text.map(|t| date_arg(flag, t)).transpose()
+}
+
+/// Dates for the records that state none, from the commit that added each
+/// file: one `git log` for the whole log, and only when a record needs it.
+pub(crate) fn dates_from_git(log: &Log) -> Dates {
+    let undated: Vec<&str> = log
+        .decisions
+        .iter()
+        .filter(|d| d.date.is_none())
+        .map(|d| d.meta.path.as_str())
+        .chain(
+            log.reviews
+                .iter()
+                .filter(|r| r.date.is_none())
+                .map(|r| r.meta.path.as_str()),
+        )
+        .collect();
+    if undated.is_empty() {
+        return Dates::default();
+    }
+    let dir = &log.location.dir;
+    let added = git::added_dates(dir);
+    // git names files from the real top level, so compare real paths.
+    let real_dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+    let inferred = undated
+        .into_iter()
+        .filter_map(|path| {
+            let source = log.source(path)?;
+            let rel = source.abs.strip_prefix(dir).ok()?;
+            let date = added.dates.get(&real_dir.join(rel))?;
+            Some((path.to_string(), *date))
+        })
+        .collect();
+    Dates {
+        inferred,
+        history: Some(added.history),
+    }
+}
+
+/// Writes through a temporary file in the same folder, so a reader never
+/// sees half a report and a failed run leaves the old file as it was.
+fn write_file(path: &Path, text: &str) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = fs::File::create(&tmp)
+        .and_then(|mut f| {
+            f.write_all(text.as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}

@@ -1,0 +1,276 @@
+//! Action items and revisits (SPEC §6): the follow-up a decision promised,
+//! as it stood on the as-of date, and the decisions due for another look.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Scope;
+use super::stats::Count;
+use crate::record::{Action, ActionStatus, Decision, Status};
+
+/// How far ahead revisits are listed.
+pub const REVISIT_HORIZON_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionState {
+    Open,
+    Done,
+    Dropped,
+}
+
+/// One action item as it stood on the as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionItem {
+    /// `decision 0012` or `review 2026-03-04-x`.
+    pub source: String,
+    /// The record's id (decision id or review stem), for `decide action done`.
+    pub record: String,
+    /// 1-based position among the record's actions, as `decide show` numbers them.
+    pub number: usize,
+    pub path: String,
+    pub line: usize,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub state: ActionState,
+    /// Days past due while open.
+    pub overdue_days: Option<i64>,
+    /// Days past due when it was done.
+    pub done_late_days: Option<i64>,
+    pub note: Option<String>,
+}
+
+/// Action counts for one owner.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct OwnerActions {
+    pub owner: String,
+    pub open: usize,
+    pub overdue: usize,
+    pub done: usize,
+    pub done_late: usize,
+    pub no_due: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actions {
+    /// Open items, among all items.
+    pub open: Count,
+    /// Open items past due, among open items.
+    pub overdue: Count,
+    /// Items done after their due date, among done items.
+    pub done_late: Count,
+    /// Open items without a due date, among open items.
+    pub no_due: Count,
+    pub dropped: usize,
+    pub by_owner: Vec<OwnerActions>,
+    pub items: Vec<ActionItem>,
+}
+
+/// Where an action lives, for [`action_item`].
+pub(crate) struct Origin<'a> {
+    pub source: String,
+    pub record: String,
+    pub path: &'a str,
+}
+
+pub(crate) fn action_item(scope: &Scope, origin: &Origin, number: usize, a: &Action) -> ActionItem {
+    let as_of = scope.opts.as_of;
+    let due = a.due.as_ref().and_then(|x| x.date);
+    let done = a.done.as_ref().and_then(|x| x.date);
+    let state = match a.status {
+        Some(ActionStatus::Dropped) => ActionState::Dropped,
+        // Done after the as-of date: on that date it was still open.
+        Some(ActionStatus::Done) if done.is_none_or(|d| d <= as_of) => ActionState::Done,
+        _ => ActionState::Open,
+    };
+    let overdue_days = (state == ActionState::Open)
+        .then_some(due)
+        .flatten()
+        .filter(|d| *d < as_of)
+        .map(|d| (as_of - d).num_days());
+    let done_late_days = match (state, due, done) {
+        (ActionState::Done, Some(due), Some(done)) if done > due => Some((done - due).num_days()),
+        _ => None,
+    };
+    ActionItem {
+        source: origin.source.clone(),
+        record: origin.record.clone(),
+        number,
+        path: origin.path.to_string(),
+        line: a.pos.line,
+        owner: a
+            .owner
+            .as_ref()
+            .map(|o| scope.people.person(&o.value))
+            .filter(|o| !o.is_empty()),
+        due,
+        done,
+        state,
+        overdue_days,
+        done_late_days,
+        note: a.note.as_ref().map(|n| n.value.clone()),
+    }
+}
+
+pub(crate) fn decision_origin(d: &Decision) -> Origin<'_> {
+    let id = d.id.as_ref().map(|i| i.to_string()).unwrap_or_default();
+    Origin {
+        source: format!("decision {id}"),
+        record: id,
+        path: &d.meta.path,
+    }
+}
+
+/// Every action of the decisions and reviews in scope.
+pub(crate) fn items(scope: &Scope) -> Vec<ActionItem> {
+    let mut items = Vec::new();
+    for d in &scope.decisions {
+        let origin = decision_origin(d);
+        for (i, a) in d.actions.iter().enumerate() {
+            items.push(action_item(scope, &origin, i + 1, a));
+        }
+    }
+    for r in &scope.reviews {
+        let origin = Origin {
+            source: format!("review {}", r.id),
+            record: r.id.clone(),
+            path: &r.meta.path,
+        };
+        for (i, a) in r.actions.iter().enumerate() {
+            items.push(action_item(scope, &origin, i + 1, a));
+        }
+    }
+    items
+}
+
+pub(crate) fn actions(scope: &Scope) -> Actions {
+    let items = items(scope);
+    let open: Vec<&ActionItem> = items
+        .iter()
+        .filter(|a| a.state == ActionState::Open)
+        .collect();
+    let done = items
+        .iter()
+        .filter(|a| a.state == ActionState::Done)
+        .count();
+    let mut by_owner: BTreeMap<String, OwnerActions> = BTreeMap::new();
+    for a in &items {
+        let owner = a.owner.clone().unwrap_or_else(|| "(no owner)".into());
+        let row = by_owner
+            .entry(owner.clone())
+            .or_insert_with(|| OwnerActions {
+                owner,
+                ..OwnerActions::default()
+            });
+        match a.state {
+            ActionState::Open => {
+                row.open += 1;
+                row.overdue += usize::from(a.overdue_days.is_some());
+                row.no_due += usize::from(a.due.is_none());
+            }
+            ActionState::Done => {
+                row.done += 1;
+                row.done_late += usize::from(a.done_late_days.is_some());
+            }
+            ActionState::Dropped => {}
+        }
+    }
+    Actions {
+        open: Count {
+            count: open.len(),
+            n: items.len(),
+        },
+        overdue: Count {
+            count: open.iter().filter(|a| a.overdue_days.is_some()).count(),
+            n: open.len(),
+        },
+        done_late: Count {
+            count: items.iter().filter(|a| a.done_late_days.is_some()).count(),
+            n: done,
+        },
+        no_due: Count {
+            count: open.iter().filter(|a| a.due.is_none()).count(),
+            n: open.len(),
+        },
+        dropped: items
+            .iter()
+            .filter(|a| a.state == ActionState::Dropped)
+            .count(),
+        by_owner: by_owner.into_values().collect(),
+        items,
+    }
+}
+
+/// An accepted decision due for another look.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revisit {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub path: String,
+    pub date: NaiveDate,
+    /// `decided` + charter `revisit-days`, because the record sets no `revisit-by`.
+    pub implicit: bool,
+    /// Days from the as-of date (negative: overdue).
+    pub in_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revisits {
+    /// Revisits before the as-of date + 30 days, soonest first.
+    pub due: Vec<Revisit>,
+    /// Accepted decisions looked at.
+    pub n: usize,
+    /// The last day counted as due.
+    pub horizon: NaiveDate,
+    /// Accepted decisions with no revisit date, explicit or implicit.
+    pub without_date: usize,
+}
+
+/// The revisit date of an accepted decision: `revisit-by`, else `decided` +
+/// the charter's `revisit-days` (implicit).
+pub(crate) fn revisit_date(d: &Decision, revisit_days: Option<i64>) -> Option<(NaiveDate, bool)> {
+    if let Some(date) = d.revisit_by.as_ref().and_then(|x| x.date) {
+        return Some((date, false));
+    }
+    let decided = d.decided.as_ref().and_then(|x| x.date)?;
+    Some((super::add_days(decided, revisit_days?), true))
+}
+
+pub(crate) fn revisits(scope: &Scope) -> Revisits {
+    let as_of = scope.opts.as_of;
+    let horizon = super::add_days(as_of, REVISIT_HORIZON_DAYS);
+    let revisit_days = scope.charter.and_then(|c| c.revisit_days);
+    let accepted: Vec<&&Decision> = scope
+        .decisions
+        .iter()
+        .filter(|d| d.status == Some(Status::Accepted))
+        .collect();
+    let mut without_date = 0;
+    let mut due = Vec::new();
+    for d in &accepted {
+        let Some((date, implicit)) = revisit_date(d, revisit_days) else {
+            without_date += 1;
+            continue;
+        };
+        if date < horizon {
+            due.push(Revisit {
+                id: d.id.as_ref().map(|i| i.to_string()),
+                title: d.title.as_ref().map(|t| t.value.clone()),
+                path: d.meta.path.clone(),
+                date,
+                implicit,
+                in_days: (date - as_of).num_days(),
+            });
+        }
+    }
+    due.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    Revisits {
+        due,
+        n: accepted.len(),
+        horizon: horizon.pred_opt().unwrap_or(horizon),
+        without_date,
+    }
+}

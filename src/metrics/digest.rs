@@ -1,0 +1,285 @@
+//! The facts behind `decide digest`: what a stakeholder who reads no
+//! tables needs to know since a date. What was decided and why, what is
+//! waiting for whose answer, which objections are still open, which
+//! actions are late, and which decisions are due for another look.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::actions::{self, ActionItem, ActionState, Revisit};
+use super::{MetricsOptions, Scope, participation};
+use crate::log::Log;
+use crate::record::{Decision, ReviewKind, Stance, Status};
+
+/// A decision taken since the digest's start.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decided {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub status: &'static str,
+    pub decided: NaiveDate,
+    /// The first sentence of the rationale.
+    pub reason: Option<String>,
+}
+
+/// A proposal still open, and who has not answered it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proposed {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// The respond-by of an async review about it, else `date` + charter `response-days`.
+    pub due: Option<NaiveDate>,
+    /// Expected people who have not responded yet, by display name.
+    pub waiting_on: Vec<String>,
+    pub responded: usize,
+    pub expected: usize,
+}
+
+/// An objection or veto with no `resolved` date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Objection {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub status: &'static str,
+    pub by: String,
+    pub stance: Stance,
+    pub date: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Digest {
+    pub since: NaiveDate,
+    pub as_of: NaiveDate,
+    pub decided: Vec<Decided>,
+    pub proposed: Vec<Proposed>,
+    pub objections: Vec<Objection>,
+    pub overdue: Vec<ActionItem>,
+    pub revisits: Vec<Revisit>,
+}
+
+/// Builds the digest from `since` to `opts.as_of`. Decisions taken count
+/// from `since`; open proposals, objections, overdue actions and revisits
+/// are the state on the as-of date, whenever they began.
+pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
+    let scope = Scope::new(log, opts);
+    let as_of = opts.as_of;
+    let display = |key: &String| -> String {
+        scope
+            .people
+            .people
+            .and_then(|p| p.person(key))
+            .and_then(|p| p.name.clone())
+            .unwrap_or_else(|| key.clone())
+    };
+    let id = |d: &Decision| d.id.as_ref().map(|i| i.to_string());
+    let title = |d: &Decision| d.title.as_ref().map(|t| t.value.clone());
+
+    let mut decided: Vec<Decided> = scope
+        .decisions
+        .iter()
+        .filter_map(|d| {
+            let date = d.decided.as_ref().and_then(|x| x.date)?;
+            (date >= since && date <= as_of && d.status != Some(Status::Draft)).then(|| Decided {
+                id: id(d),
+                title: title(d),
+                status: d.status_word(),
+                decided: date,
+                reason: d
+                    .body
+                    .rationale()
+                    .filter(|s| !super::is_placeholder(&s.content))
+                    .and_then(|s| first_sentence(&s.content)),
+            })
+        })
+        .collect();
+    decided.sort_by(|a, b| (a.decided, &a.id).cmp(&(b.decided, &b.id)));
+
+    let response_days = scope.charter.and_then(|c| c.response_days);
+    let proposed = scope
+        .decisions
+        .iter()
+        .filter(|d| d.status == Some(Status::Proposed))
+        .map(|d| {
+            let responses = scope.index.responses(d, &scope.people, scope.dates);
+            let p = participation::compute(d, &scope.people, &responses, as_of);
+            let date = scope.dates.decision(d).map(|x| x.date);
+            // An async review's respond-by is the deadline people were given.
+            let respond_by = d.id.as_ref().and_then(|id| {
+                scope
+                    .index
+                    .listing
+                    .get(id)?
+                    .iter()
+                    .filter(|r| r.kind == Some(ReviewKind::Async))
+                    .filter_map(|r| r.respond_by.as_ref().and_then(|x| x.date))
+                    .max()
+            });
+            Proposed {
+                id: id(d),
+                title: title(d),
+                date,
+                due: respond_by
+                    .or_else(|| date.zip(response_days).map(|(d, n)| super::add_days(d, n))),
+                waiting_on: p
+                    .expected
+                    .iter()
+                    .filter(|x| !p.responded.contains(x))
+                    .map(display)
+                    .collect(),
+                responded: p.responded.len(),
+                expected: p.expected.len(),
+            }
+        })
+        .collect();
+
+    let mut objections = Vec::new();
+    for d in &scope.decisions {
+        // Once a decision is rejected, withdrawn or replaced, its open
+        // objections no longer hold anything up.
+        if matches!(
+            d.status,
+            Some(Status::Rejected | Status::Withdrawn | Status::Superseded | Status::Deprecated)
+        ) {
+            continue;
+        }
+        let on_d = scope
+            .index
+            .on
+            .get(d.id.as_ref().unwrap_or(&crate::record::Id::Num(u64::MAX)))
+            .into_iter()
+            .flatten()
+            .map(|(f, _)| *f);
+        for f in d.feedback.iter().chain(on_d) {
+            let open = matches!(f.stance, Some(Stance::Objection | Stance::Veto))
+                && f.resolved
+                    .as_ref()
+                    .and_then(|r| r.date)
+                    .is_none_or(|r| r > as_of);
+            let date = f.date.as_ref().and_then(|x| x.date);
+            if !open || date.is_some_and(|x| x > as_of) {
+                continue;
+            }
+            objections.push(Objection {
+                id: id(d),
+                title: title(d),
+                status: d.status_word(),
+                by: f
+                    .by
+                    .as_ref()
+                    .map(|b| display(&scope.people.person(&b.value)))
+                    .unwrap_or_else(|| "someone".into()),
+                stance: f.stance.unwrap_or(Stance::Objection),
+                date,
+                note: f.note.as_ref().map(|n| n.value.clone()),
+            });
+        }
+    }
+
+    let mut overdue: Vec<ActionItem> = actions::items(&scope)
+        .into_iter()
+        .filter(|a| a.state == ActionState::Open && a.overdue_days.is_some())
+        .map(|mut a| {
+            a.owner = a.owner.as_ref().map(display);
+            a
+        })
+        .collect();
+    overdue.sort_by_key(|a| std::cmp::Reverse(a.overdue_days));
+
+    Digest {
+        since,
+        as_of,
+        decided,
+        proposed,
+        objections,
+        overdue,
+        revisits: actions::revisits(&scope).due,
+    }
+}
+
+/// The first sentence of a Markdown text, as plain words: the one-line
+/// reason a stakeholder reads. Long sentences are cut at a word.
+pub fn first_sentence(markdown: &str) -> Option<String> {
+    let paragraph = markdown
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| !p.is_empty() && !p.starts_with('#'))?;
+    let mut plain = String::new();
+    let mut chars = paragraph.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' | '_' | '`' => {}
+            '[' => {
+                // [text](target) keeps the text.
+                let text: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                plain.push_str(&text);
+                if chars.peek() == Some(&'(') {
+                    chars.by_ref().take_while(|&c| c != ')').for_each(drop);
+                }
+            }
+            '\n' | '\r' | '\t' => {
+                if !plain.ends_with(' ') {
+                    plain.push(' ');
+                }
+            }
+            _ => plain.push(c),
+        }
+    }
+    let plain = plain
+        .trim_start_matches(|c: char| c == '-' || c == '>' || c.is_whitespace())
+        .trim();
+    let mut end = plain.len();
+    let bytes = plain.as_bytes();
+    for (i, c) in plain.char_indices() {
+        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
+            // "e.g. ", "vs. " and decimal points do not end a sentence.
+            let word = plain[..i]
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('(')
+                .to_lowercase();
+            let abbreviation = word.contains('.')
+                || [
+                    "vs", "cf", "dr", "mr", "ms", "mrs", "approx", "incl", "no", "fig",
+                ]
+                .contains(&word.as_str());
+            if !word.is_empty() && !abbreviation {
+                end = i + c.len_utf8();
+                break;
+            }
+        }
+    }
+    let sentence = &plain[..end];
+    const MAX: usize = 200;
+    if sentence.chars().count() <= MAX {
+        return (!sentence.is_empty()).then(|| sentence.to_string());
+    }
+    let cut: String = sentence.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    Some(format!("{}…", cut.trim_end_matches([',', ';', ':'])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_sentence_is_plain_and_short() {
+        assert_eq!(
+            first_sentence("Labels mature after **95 days**, so monthly is enough. More text.")
+                .as_deref(),
+            Some("Labels mature after 95 days, so monthly is enough.")
+        );
+        assert_eq!(
+            first_sentence("See [the run](http://x/y) e.g. for AUC 0.84 details.\n\nSecond.")
+                .as_deref(),
+            Some("See the run e.g. for AUC 0.84 details.")
+        );
+        let long = "word ".repeat(100);
+        let s = first_sentence(&long).unwrap();
+        assert!(s.ends_with('…') && s.chars().count() <= 201, "{s}");
+        assert_eq!(first_sentence("   "), None);
+    }
+}

@@ -1,0 +1,260 @@
+//! Participation and diversity of perspectives (SPEC §6): who was expected
+//! to answer on a decision, who did before it was taken, who answered
+//! without being asked, and which roles were heard.
+//!
+//! A response is evidence that a person took part: feedback on the decision
+//! (in its own file or in a review with `on:`), or attendance at a review
+//! that lists it. Only evidence dated on or before the cutoff counts: the
+//! `decided` date, or the as-of date while the decision is open, because an
+//! answer that arrives after the decision cannot have shaped it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Dates;
+use super::people::Resolver;
+use super::stats::Ratio;
+use crate::log::Log;
+use crate::record::{Charter, Decision, Feedback, Id, Review};
+
+/// Who was asked and who answered on one decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Participation {
+    /// Consulted ∪ decision-makers, groups expanded, aliases resolved.
+    pub expected: Vec<String>,
+    /// Expected people who responded on or before the cutoff.
+    pub responded: Vec<String>,
+    /// People outside the expected set (and not owners or proposers) who
+    /// responded on or before the cutoff.
+    pub unsolicited: Vec<String>,
+    /// Expected people whose only responses came after the cutoff (not counted).
+    pub after_cutoff: Vec<String>,
+    /// |responded| / |expected|.
+    pub rate: Ratio,
+    /// The last day a response counts: `decided`, or the as-of date while undecided.
+    pub cutoff: NaiveDate,
+}
+
+impl Participation {
+    /// Everyone whose response counted, asked or not.
+    pub fn respondents(&self) -> impl Iterator<Item = &String> {
+        self.responded.iter().chain(&self.unsolicited)
+    }
+}
+
+/// One piece of evidence that a person took part in a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Response {
+    pub person: String,
+    /// The feedback's date (else its review's); the review's date for
+    /// attendance. `None` when nothing dates it: such a response counts.
+    pub date: Option<NaiveDate>,
+}
+
+/// The reviews that bear on each decision, gathered once so the report
+/// stays linear in the size of the log.
+#[derive(Debug, Default)]
+pub(crate) struct Index<'a> {
+    /// Reviews that list the decision in `decisions`.
+    pub listing: HashMap<&'a Id, Vec<&'a Review>>,
+    /// Review feedback `on:` the decision, with its review.
+    pub on: HashMap<&'a Id, Vec<(&'a Feedback, &'a Review)>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(reviews: &'a [Review]) -> Index<'a> {
+        let mut index = Index::default();
+        for review in reviews {
+            let mut seen = BTreeSet::new();
+            for r in &review.decisions {
+                if seen.insert(&r.id) {
+                    index.listing.entry(&r.id).or_default().push(review);
+                }
+            }
+            for f in &review.feedback {
+                if let Some(on) = &f.on {
+                    index.on.entry(&on.id).or_default().push((f, review));
+                }
+            }
+        }
+        index
+    }
+
+    /// All evidence of responses to `d`.
+    pub fn responses(&self, d: &Decision, people: &Resolver, dates: &Dates) -> Vec<Response> {
+        let mut out = Vec::new();
+        let mut feedback = |f: &Feedback, fallback: Option<NaiveDate>| {
+            let date = f.date.as_ref().and_then(|x| x.date).or(fallback);
+            if let Some(by) = &f.by {
+                for person in people.expand(&by.value) {
+                    out.push(Response { person, date });
+                }
+            }
+        };
+        for f in &d.feedback {
+            feedback(f, None);
+        }
+        let Some(id) = d.id.as_ref() else {
+            return out;
+        };
+        for (f, review) in self.on.get(id).into_iter().flatten() {
+            feedback(f, dates.review(review).map(|x| x.date));
+        }
+        for review in self.listing.get(id).into_iter().flatten() {
+            let date = dates.review(review).map(|x| x.date);
+            for name in &review.attended {
+                for person in people.expand(&name.value) {
+                    out.push(Response { person, date });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Participation in `d` as of `as_of`, for callers outside the report
+/// (`decide show`): groups and aliases resolve through the log's
+/// `people.yaml`; records without a `date` are not dated from git here.
+pub fn participation(log: &Log, d: &Decision, as_of: NaiveDate) -> Participation {
+    let people = Resolver::new(log.people.as_ref());
+    let dates = Dates::default();
+    let index = Index::new(&log.reviews);
+    let responses = index.responses(d, &people, &dates);
+    compute(d, &people, &responses, as_of)
+}
+
+pub(crate) fn expected(d: &Decision, people: &Resolver) -> BTreeSet<String> {
+    people.expand_all(d.consulted.iter().chain(&d.decision_makers))
+}
+
+pub(crate) fn cutoff(d: &Decision, as_of: NaiveDate) -> NaiveDate {
+    d.decided
+        .as_ref()
+        .and_then(|x| x.date)
+        .map_or(as_of, |decided| decided.min(as_of))
+}
+
+pub(crate) fn compute(
+    d: &Decision,
+    people: &Resolver,
+    responses: &[Response],
+    as_of: NaiveDate,
+) -> Participation {
+    let expected = expected(d, people);
+    let cutoff = cutoff(d, as_of);
+    let mut counted = BTreeSet::new();
+    let mut late = BTreeSet::new();
+    for r in responses {
+        if r.date.is_none_or(|date| date <= cutoff) {
+            counted.insert(r.person.clone());
+        } else {
+            late.insert(r.person.clone());
+        }
+    }
+    // Owners and proposers are the ones asking: their own feedback or
+    // attendance is neither expected nor unsolicited.
+    let authors = people.expand_all(d.owners.iter().chain(&d.proposed_by));
+    let responded: Vec<String> = expected.intersection(&counted).cloned().collect();
+    let unsolicited: Vec<String> = counted
+        .difference(&expected)
+        .filter(|p| !authors.contains(*p))
+        .cloned()
+        .collect();
+    let after_cutoff: Vec<String> = expected
+        .iter()
+        .filter(|p| late.contains(*p) && !counted.contains(*p))
+        .cloned()
+        .collect();
+    Participation {
+        rate: Ratio::new(responded.len(), expected.len()),
+        expected: expected.into_iter().collect(),
+        responded,
+        unsolicited,
+        after_cutoff,
+        cutoff,
+    }
+}
+
+/// The perspectives heard on one decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diversity {
+    /// Distinct roles among everyone who responded (asked or not); `None`
+    /// without `people.yaml`.
+    pub roles: Option<Vec<String>>,
+    /// Required roles of the charter among those roles; `None` without
+    /// `people.yaml` or without charter `required-roles`.
+    pub coverage: Option<Ratio>,
+    /// Required roles not heard.
+    pub missing_roles: Vec<String>,
+    /// Shannon entropy of the respondents' role distribution over ln(k),
+    /// k = roles in the registry; `None` when no respondent has a role.
+    pub entropy: Option<f64>,
+}
+
+pub(crate) fn diversity(
+    participation: &Participation,
+    people: &Resolver,
+    charter: Option<&Charter>,
+) -> Diversity {
+    if people.people.is_none() {
+        return Diversity {
+            roles: None,
+            coverage: None,
+            missing_roles: Vec::new(),
+            entropy: None,
+        };
+    }
+    let mut weights: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut with_roles = 0usize;
+    for person in participation.respondents() {
+        let roles = people.roles(person);
+        if roles.is_empty() {
+            continue;
+        }
+        with_roles += 1;
+        let distinct: BTreeSet<&str> = roles.iter().map(String::as_str).collect();
+        for role in &distinct {
+            *weights.entry(role).or_default() += 1.0 / distinct.len() as f64;
+        }
+    }
+    let heard: Vec<String> = weights.keys().map(|r| r.to_string()).collect();
+    let required: BTreeSet<&str> = charter
+        .map(|c| c.required_roles.iter().map(|t| t.value.trim()).collect())
+        .unwrap_or_default();
+    let coverage = (!required.is_empty()).then(|| {
+        Ratio::new(
+            required.iter().filter(|r| weights.contains_key(*r)).count(),
+            required.len(),
+        )
+    });
+    let missing_roles = required
+        .iter()
+        .filter(|r| !weights.contains_key(*r))
+        .map(|r| r.to_string())
+        .collect();
+    let k = people.registry_roles().len();
+    let entropy = match with_roles {
+        0 => None,
+        _ if k < 2 => None,
+        // One voice is one perspective, however many hats it wears.
+        1 => Some(0.0),
+        n => {
+            let h: f64 = weights
+                .values()
+                .map(|w| {
+                    let p = w / n as f64;
+                    -p * p.ln()
+                })
+                .sum();
+            Some(h / (k as f64).ln())
+        }
+    };
+    Diversity {
+        roles: Some(heard),
+        coverage,
+        missing_roles,
+        entropy,
+    }
+}

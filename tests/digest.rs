@@ -1,0 +1,159 @@
+//! `decide digest`: the stakeholder brief, on the hand-computed fixture
+//! log (tests/fixtures/report) and on a log with nothing to say.
+
+use crate::common::*;
+
+fn digest(args: &[&str]) -> Run {
+    let dir = tempdir();
+    let log = repo().join("tests/fixtures/report/decisions");
+    let mut all = vec![
+        "--dir",
+        log.to_str().unwrap(),
+        "digest",
+        "--as-of",
+        "2026-03-31",
+    ];
+    all.extend_from_slice(args);
+    decide(dir.path(), &all)
+}
+
+/// Decided since 02-01: 0002, 0007 and 0003 (whose rationale is `TBD`);
+/// 0001 was decided before. Waiting: 0004 until its async review's
+/// respond-by, 0005 past its charter deadline. Priya's objection to 0001
+/// was never resolved. Overdue actions and revisits as in tests/report.rs.
+const MARKDOWN: &str = r#"## Decision log digest, 2026-02-01 to 2026-03-31
+
+In short: 3 decided, 2 waiting for feedback, 1 unresolved objection, 2 overdue actions, 2 revisits coming up.
+
+### Decided
+
+- **0002 Call the top decile every week**: accepted on 2026-02-11. The top decile holds 38% of the churners, and the team can call it in a week.
+- **0007 Buy third-party propensity data**: rejected on 2026-02-15. The vendor could not say how the data was collected.
+- **0003 Retrain monthly**: accepted on 2026-03-10. No rationale is recorded.
+
+### Waiting for feedback
+
+- **0004 Add sentiment features from call transcripts**: proposed 2026-03-20, answers due 2026-04-03. Waiting on Kim Soto and Raj Menon (2 of 4 answered).
+- **0005 Cap retention discounts at 20%**: proposed 2026-03-02, answers were due 2026-03-07. Waiting on Raj Menon (2 of 3 answered).
+
+### Unresolved objections
+
+- **0001 Use LightGBM for churn**: objection by Priya Nair on 2026-01-25, still open on this accepted decision: “The offer budget was never discussed”.
+
+### Overdue actions
+
+- **Kim Soto**: Size the Lisbon queue (decision 0002, action 1), due 2026-03-01, 30 days overdue.
+- **Raj Menon**: Move the cron job (decision 0003, action 1), due 2026-03-15, 16 days overdue.
+
+### Revisits coming up
+
+- **0003 Retrain monthly**: revisit by 2026-03-20, 11 days overdue.
+- **0001 Use LightGBM for churn**: revisit by 2026-04-15, in 15 days.
+"#;
+
+const TEXT: &str = r#"Decision log digest, 2026-02-01 to 2026-03-31
+
+In short: 3 decided, 2 waiting for feedback, 1 unresolved objection, 2 overdue
+actions, 2 revisits coming up.
+
+Decided
+-------
+* 0002 Call the top decile every week: accepted on 2026-02-11. The top decile
+  holds 38% of the churners, and the team can call it in a week.
+* 0007 Buy third-party propensity data: rejected on 2026-02-15. The vendor
+  could not say how the data was collected.
+* 0003 Retrain monthly: accepted on 2026-03-10. No rationale is recorded.
+
+Waiting for feedback
+--------------------
+* 0004 Add sentiment features from call transcripts: proposed 2026-03-20,
+  answers due 2026-04-03. Waiting on Kim Soto and Raj Menon (2 of 4 answered).
+* 0005 Cap retention discounts at 20%: proposed 2026-03-02, answers were due
+  2026-03-07. Waiting on Raj Menon (2 of 3 answered).
+
+Unresolved objections
+---------------------
+* 0001 Use LightGBM for churn: objection by Priya Nair on 2026-01-25, still
+  open on this accepted decision: “The offer budget was never discussed”.
+
+Overdue actions
+---------------
+* Kim Soto: Size the Lisbon queue (decision 0002, action 1), due 2026-03-01,
+  30 days overdue.
+* Raj Menon: Move the cron job (decision 0003, action 1), due 2026-03-15, 16
+  days overdue.
+
+Revisits coming up
+------------------
+* 0003 Retrain monthly: revisit by 2026-03-20, 11 days overdue.
+* 0001 Use LightGBM for churn: revisit by 2026-04-15, in 15 days.
+"#;
+
+#[test]
+fn markdown_brief() {
+    let run = digest(&["--since", "2026-02-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, MARKDOWN);
+}
+
+#[test]
+fn plain_text_brief_wraps_at_78_columns() {
+    let run = digest(&["--since", "2026-02-01", "--format", "text"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, TEXT);
+    assert!(widest_line(&run.stdout) <= 78);
+}
+
+#[test]
+fn a_quiet_period_says_so() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\nstatus: accepted\ndate: 2026-01-05\ndecided: 2026-01-10\nowners: [ana]\n---\n# A\n",
+    );
+    let run = decide(
+        dir.path(),
+        &[
+            "digest",
+            "--since",
+            "2026-03-01",
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            "text",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Decision log digest, 2026-03-01 to 2026-03-31\n\n\
+In short: 0 decided, 0 waiting for feedback, 0 unresolved objections, 0\n\
+overdue actions, 0 revisits coming up.\n\n\
+Decided\n-------\nNothing was decided in this period.\n\n\
+Waiting for feedback\n--------------------\nNo proposal is waiting for feedback.\n\n\
+Unresolved objections\n---------------------\nNo objection or veto is unresolved.\n\n\
+Overdue actions\n---------------\nNo action is overdue.\n\n\
+Revisits coming up\n------------------\nNo revisit is due in the next 30 days.\n"
+    );
+}
+
+#[test]
+fn since_is_required_and_checked() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\nstatus: draft\n---\n# A\n",
+    );
+    assert_eq!(decide(dir.path(), &["digest"]).code, 2);
+    let run = decide(
+        dir.path(),
+        &["digest", "--since", "2026-04-01", "--as-of", "2026-03-31"],
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --since 2026-04-01 is after the as-of date 2026-03-31\n"
+    );
+}
