@@ -372,6 +372,10 @@ pub struct CheckArgs {
     /// The date time-dependent rules compare against (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
+    /// Apply the safe fixes (reciprocal supersede links, MADR `superseded by
+    /// ADR-N` statuses), say what changed, then report what remains
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod common;
 
 mod bad_input;
 mod check;
+mod check_fix;
 mod config;
 mod digest;
 mod edit_commands;

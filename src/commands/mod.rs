@@ -5,7 +5,7 @@ pub mod action;
 pub mod check;
 pub mod config;
 pub mod digest;
-mod editing;
+pub(crate) mod editing;
 pub mod feedback;
 pub mod generated;
 pub mod init;

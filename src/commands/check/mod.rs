@@ -19,6 +19,8 @@ use crate::rules::{self, CheckOptions, levels::Levels};
 
 use super::date_arg;
 
+mod fix;
+
 pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let as_of = match &args.as_of {
         Some(text) => date_arg("--as-of", text)?,
@@ -31,11 +33,25 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .iter()
         .map(|p| resolve(&ctx.cwd, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut log = Log::load(location);
-    let (scope, notes) = select(&mut log, &requested);
+    let mut log = Log::load(location.clone());
+    let (mut scope, mut notes) = select(&mut log, &requested);
 
     let found = rules::check(&log, &CheckOptions { as_of });
     let mut diagnostics = levels.apply(found, &log);
+    if args.fix {
+        let fixed = fix::apply(&log, &diagnostics, |path| {
+            scope.as_ref().is_none_or(|s| s.contains(path))
+        })?;
+        if !fixed.is_empty() {
+            // Report what remains after the edits, on the log as it is now.
+            log = Log::load(location);
+            (scope, _) = select(&mut log, &requested);
+            diagnostics = levels.apply(rules::check(&log, &CheckOptions { as_of }), &log);
+            let mut changes = fixed;
+            changes.push_str(&notes);
+            notes = changes;
+        }
+    }
     let files = match &scope {
         Some(scope) => {
             diagnostics.retain(|d| scope.contains(&d.path));
