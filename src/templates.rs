@@ -55,7 +55,13 @@ pub fn render(template: &str, vars: &[(&str, String)]) -> String {
                     {
                         out.pop();
                     }
-                    Some((_, value)) => out.push_str(value),
+                    Some((_, value)) => {
+                        // A block value (`\n  - item`) starts on the next line.
+                        if value.starts_with('\n') && out.ends_with(' ') {
+                            out.pop();
+                        }
+                        out.push_str(value);
+                    }
                     None => out.push_str(&rest[start..start + 2 + end + 2]),
                 }
                 rest = &after[end + 2..];

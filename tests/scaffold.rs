@@ -47,7 +47,12 @@ fn init_creates_the_log_and_refuses_to_overwrite() {
     assert!(list.stdout.contains("1,accepted,"), "{}", list.stdout);
     // A new log passes its own checks, warnings included.
     let check = decide(dir.path(), &["check", "--strict", "--format", "concise"]);
-    assert_eq!((check.code, check.stdout.as_str()), (0, ""), "{}", check.stderr);
+    assert_eq!(
+        (check.code, check.stdout.as_str()),
+        (0, ""),
+        "{}",
+        check.stderr
+    );
 
     let before = read(&dir.path().join("decisions/charter.md"));
     std::fs::write(dir.path().join("decisions/charter.md"), "mine\n").unwrap();
