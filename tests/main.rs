@@ -14,6 +14,7 @@ mod list_show;
 mod precommit;
 mod report;
 mod report_git;
+mod robustness;
 mod rules;
 mod scaffold;
 mod show_engagement;
