@@ -47,6 +47,8 @@ pub enum Command {
         #[command(subcommand)]
         command: ReviewCommand,
     },
+    /// Draw the lineage of decisions (supersedes and related links)
+    Graph(GraphArgs),
     /// Print the effective configuration and where each value came from
     Config,
     /// Print a shell completion script (e.g. `decide completions bash > /etc/bash_completion.d/decide`)
@@ -155,6 +157,23 @@ pub enum ReviewKindArg {
     Milestone,
     Async,
     Retro,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// A Mermaid flowchart, for Markdown that renders it
+    Mermaid,
+    /// Graphviz dot
+    Dot,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+    pub format: GraphFormat,
+    /// Include decisions that have no links
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -35,6 +35,7 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
             command: ReviewCommand::New(args),
         } => commands::review::run_new(&args, ctx),
         Command::Config => commands::config::run(ctx),
+        Command::Graph(args) => commands::graph::run(&args, ctx),
         Command::Completions { shell } => Ok(commands::generated::completions(shell)),
         Command::Man => commands::generated::man(),
         Command::List(args) => commands::list::run(&args, ctx),

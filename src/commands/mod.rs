@@ -8,6 +8,7 @@ pub mod digest;
 pub(crate) mod editing;
 pub mod feedback;
 pub mod generated;
+pub mod graph;
 pub mod init;
 pub mod list;
 pub mod new;
