@@ -648,4 +648,69 @@ mod tests {
             vec!["a".to_string(), "b".to_string(), "c".to_string()]
         );
     }
+
+    /// Every conversion of odd input ends in front matter that reads back
+    /// without problems and with the status it was written with; never a panic.
+    #[test]
+    fn odd_input_always_converts_to_readable_front_matter() {
+        const PARTS: &[&str] = &[
+            "# 3. Title: with colon\n",
+            "# ADR-0007 – «Ünïcode» title #\n",
+            "#\n",
+            "# - dash title\n",
+            "# \"quoted\" 'title' & *stars*\n",
+            "Date: 2020-02-30\n",
+            "Date: 2021-01-05\n",
+            "* Status: ✅ Approved; supersedes ADR-1, [x](0002-x.md)\n",
+            "- Deciders: a, b and c\n",
+            "- Tags: [x, y]\n",
+            "## Status\n",
+            "Superceded by [[2]. T](0002-t.md)\n",
+            "Amended by [",
+            "Status: ]]](((\n",
+            "[a](b)(c)[d]\n",
+            "```\n",
+            "~~~~\n",
+            "\r\n",
+            "\n",
+            "## Links\n",
+            "* Refined by ADR-0009\n",
+            "superseded by [İİİ](0003-i.md)\n",
+            "<!-- comment\n",
+            "-->\n",
+            "---\n",
+            "…\u{feff}\u{2028}\n",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut converted = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let n = (seed % 9) as usize;
+            for _ in 0..n {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(PARTS[(seed >> 33) as usize % PARTS.len()]);
+            }
+            let Ok(c) = convert("0005-x.md", &text, Format::Auto) else {
+                continue;
+            };
+            converted += 1;
+            let d = record::Decision::parse("p", "0005-x.md", &c.text);
+            assert!(
+                matches!(d.meta.front, FrontMatter::Parsed(_)),
+                "{text:?} became {:?}",
+                c.text
+            );
+            let bad: Vec<_> = d
+                .meta
+                .problems
+                .iter()
+                .filter(|p| !matches!(p.kind, record::ProblemKind::UnknownKey { .. }))
+                .collect();
+            assert!(bad.is_empty(), "{text:?} became {:?}: {bad:?}", c.text);
+            assert_eq!(d.status, c.status, "{text:?} became {:?}", c.text);
+        }
+        assert!(converted > 2000, "only {converted} inputs converted");
+    }
 }
