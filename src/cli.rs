@@ -421,7 +421,8 @@ pub enum ImportFrom {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The folder of records to convert (files directly in it; README, index and templates are skipped)
+    /// The folder of records to convert (the files directly in it; README, index and
+    /// templates are skipped), or one record file
     #[arg(value_name = "SRC")]
     pub src: PathBuf,
     /// The format the records are in

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{corpus, decide, read, tempdir, write};
+use decide::record::{STATUS_SYNONYMS, Status};
+
+use crate::common::{corpus, decide, read, repo, tempdir, write};
 
 /// One row of a corpus's hand-written `expected.tsv`.
 struct Expected {
@@ -515,6 +517,23 @@ fn files_that_cannot_be_converted_are_named_and_the_rest_imported() {
     );
     assert!(tmp.path().join("decisions/0001-good.md").exists());
     assert!(!tmp.path().join("decisions/0002-broken.md").exists());
+
+    // Fixed by hand, the one file is imported on its own.
+    write(
+        tmp.path(),
+        "old/0002-broken.md",
+        "---\nstatus: accepted\n---\n# Broken\n",
+    );
+    let one = decide(
+        tmp.path(),
+        &["import", "old/0002-broken.md", "--dir", "decisions"],
+    );
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert!(one.stdout.contains("imported 1 record into decisions"));
+    assert_eq!(
+        read(&tmp.path().join("decisions/0002-broken.md")),
+        "---\nstatus: accepted\n---\n# Broken\n"
+    );
 }
 
 #[test]
@@ -530,7 +549,13 @@ fn a_source_that_is_not_a_log_is_a_usage_error() {
     );
     let missing = decide(tmp.path(), &["import", "nowhere", "--dir", "decisions"]);
     assert_eq!(missing.code, 2);
-    assert!(missing.stderr.contains("nowhere is not a folder"));
+    assert!(
+        missing
+            .stderr
+            .contains("nowhere is neither a folder nor a file"),
+        "{}",
+        missing.stderr
+    );
 }
 
 #[test]
@@ -560,4 +585,40 @@ fn from_names_the_format_to_read() {
         &["import", "old", "--from", "madr", "--dir", "b", "--dry-run"],
     );
     assert!(madr.stdout.contains("(accepted)"), "{}", madr.stdout);
+}
+
+#[test]
+fn the_documented_synonym_table_is_the_one_in_use() {
+    let doc = read(&repo().join("docs/import.md"));
+    let rows: Vec<(&str, Vec<&str>)> = doc
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let status = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            Status::parse(status)?;
+            let words = cells
+                .get(2)?
+                .split(", ")
+                .map(|w| w.trim_matches('`'))
+                .collect();
+            Some((status, words))
+        })
+        .collect();
+    assert_eq!(rows.len(), Status::ALL.len(), "one row per status");
+    for (word, status) in STATUS_SYNONYMS {
+        assert!(
+            rows.iter()
+                .any(|(s, words)| *s == status.as_str() && words.contains(word)),
+            "docs/import.md does not list `{word}` under `{status}`"
+        );
+    }
+    for (status, words) in &rows {
+        for word in words {
+            assert_eq!(
+                Status::from_text(word).map(Status::as_str),
+                Some(*status),
+                "docs/import.md lists `{word}` under `{status}`"
+            );
+        }
+    }
 }

@@ -32,14 +32,20 @@ struct Item {
 
 pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let src = ctx.cwd.join(&args.src);
-    if !src.is_dir() {
+    // One file can be given too: the one left over after fixing it by hand.
+    let src_dir = if src.is_file() {
+        src.parent()
+            .map_or_else(|| ctx.cwd.clone(), Path::to_path_buf)
+    } else if src.is_dir() {
+        src.clone()
+    } else {
         return Err(Error::Usage(format!(
-            "{} is not a folder; give the folder that holds the records to import",
+            "{} is neither a folder nor a file; give the folder that holds the records to import",
             display_path(&src, &ctx.cwd)
         ))
         .into());
-    }
-    let dest = destination(args, ctx, &src)?;
+    };
+    let dest = destination(args, ctx, &src_dir)?;
     let config = match config::find_config(&ctx.cwd) {
         Some(path) => Config::load(&path)?,
         None => Config::defaults(),
@@ -199,6 +205,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         summary(
             &mut out,
             args,
+            &ctx.global.dir,
             &items,
             &dest,
             &show,
@@ -260,8 +267,13 @@ fn same_folder(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// SRC's entries sorted by name; `None` for a name that is not UTF-8.
+/// SRC's entries sorted by name (or SRC itself when it is a file); `None`
+/// for a name that is not UTF-8.
 fn entries(src: &Path) -> Result<Vec<(Option<String>, PathBuf)>, Error> {
+    if src.is_file() {
+        let name = src.file_name().and_then(|n| n.to_str()).map(String::from);
+        return Ok(vec![(name, src.to_path_buf())]);
+    }
     let io = |source| Error::Io {
         path: src.to_path_buf(),
         source,
@@ -348,6 +360,7 @@ fn write(items: &[Item], dest: &Path, in_place: bool) -> Result<(), Error> {
 fn summary(
     out: &mut String,
     args: &ImportArgs,
+    dir_flag: &Option<PathBuf>,
     items: &[Item],
     dest: &Path,
     show: &dyn Fn(&Path) -> String,
@@ -381,10 +394,11 @@ fn summary(
     };
     let _ = writeln!(out, "\n{line}");
     if !args.dry_run {
-        let _ = writeln!(
-            out,
-            "next: `decide check` shows what the records still lack"
-        );
+        let check = match (args.in_place, &dir_flag) {
+            (false, Some(dir)) => format!("decide check --dir {}", dir.display()),
+            _ => "decide check".to_string(),
+        };
+        let _ = writeln!(out, "next: `{check}` shows what the records still lack");
     }
 }
 
