@@ -444,16 +444,16 @@ fn importing_the_log_folder_itself_needs_in_place() {
         .cloned()
         .collect();
     assert_eq!(dl001.len(), 1, "{}", check.stdout);
-    assert!(
-        dl001[0]["help"]
-            .as_str()
-            .unwrap()
-            .contains("decide import --from adr-tools"),
-        "{}",
-        check.stdout
-    );
-
-    let run = decide(tmp.path(), &["import", "doc/adr", "--in-place"]);
+    // The help names the command to run; run exactly that.
+    let help = dl001[0]["help"].as_str().unwrap();
+    let command = help
+        .split('`')
+        .find(|part| part.starts_with("decide import"))
+        .unwrap_or_else(|| panic!("no command in {help}"))
+        .replace("<folder>", "doc/adr");
+    assert_eq!(command, "decide import --from adr-tools --in-place doc/adr");
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let run = decide(tmp.path(), &args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout

@@ -171,8 +171,10 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             ),
         };
         let _ = writeln!(out, "{line}");
-        for note in &c.notes {
-            let _ = writeln!(out, "  note: {note}");
+        if !ctx.global.quiet {
+            for note in &c.notes {
+                let _ = writeln!(out, "  note: {note}");
+            }
         }
         if args.dry_run && c.changed {
             let _ = writeln!(out, "  front matter:");
