@@ -383,7 +383,7 @@ fn dry_run_shows_the_front_matter_and_writes_nothing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(
-            "would import old/adr-017-queue-sizes.md → decisions/0017-queue-sizes.md (proposed)\n  front matter:\n    ---\n    status: proposed\n    date: 2022-04-01\n    x-original-status: In Review\n    ---\n  moved out of the body:\n    Date: 2022-04-01\n    ## Status\n    In Review\n"
+            "would import old/adr-017-queue-sizes.md → decisions/0017-queue-sizes.md (proposed)\n  read as adr-tools: ## Status section, metadata under the title\n  front matter:\n    ---\n    status: proposed\n    date: 2022-04-01\n    x-original-status: In Review\n    ---\n  moved out of the body:\n    Date: 2022-04-01\n    ## Status\n    In Review\n"
         ),
         "{}",
         run.stdout

@@ -177,6 +177,12 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             }
         }
         if args.dry_run && c.changed {
+            let read = if c.read.is_empty() {
+                "nothing but its title".to_string()
+            } else {
+                c.read.join(", ")
+            };
+            let _ = writeln!(out, "  read as {}: {read}", c.format);
             let _ = writeln!(out, "  front matter:");
             for l in c.front.lines() {
                 let _ = writeln!(out, "    {l}");

@@ -147,6 +147,7 @@ pub fn native(bom: &str, text: &str, node: &Node) -> Result<Converted, Refused> 
         changed: new_text != text,
         text: format!("{bom}{new_text}"),
         format: "MADR front matter",
+        read: vec!["front matter"],
         front,
         removed: Vec::new(),
         status,

@@ -96,6 +96,8 @@ pub struct Converted {
     pub changed: bool,
     /// The format it was read as, for the report.
     pub format: &'static str,
+    /// Where in the record the metadata was found (`## Status section`), for `--dry-run`.
+    pub read: Vec<&'static str>,
     /// The front matter written, for `--dry-run`.
     pub front: String,
     /// The source lines removed from the body, for `--dry-run`.
@@ -275,7 +277,7 @@ fn read_preamble(doc: &Doc, x: &mut Extracted, keys: &[&str]) {
             _ => continue,
         }
         x.removed[i] = true;
-        x.note("metadata lines");
+        x.note("metadata under the title");
     }
 }
 
@@ -449,6 +451,7 @@ fn assemble(bom: &str, file_name: &str, doc: &Doc, x: Extracted, label: &'static
         text: format!("{bom}{front}{body}"),
         changed: true,
         format: label,
+        read: x.found,
         front,
         removed,
         status,
