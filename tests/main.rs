@@ -13,6 +13,7 @@ mod example_log;
 mod graph;
 mod list_show;
 mod precommit;
+mod renumber;
 mod report;
 mod report_git;
 mod robustness;

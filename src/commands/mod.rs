@@ -12,6 +12,7 @@ pub mod graph;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod renumber;
 pub mod report;
 pub mod review;
 pub mod rules;
