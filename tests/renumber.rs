@@ -398,6 +398,14 @@ fn a_duplicated_id_is_mended_by_path_and_its_references_listed() {
     let d = dir.path();
     let check = decide(d, &["check", "--format", "concise"]);
     assert_eq!(check.stdout.matches("DL007").count(), 2, "{}", check.stdout);
+    // DL007's help names the command to run, and it works from anywhere in the repository.
+    let check = decide(d, &["check", "--format", "json"]);
+    for file in ["0012-retrain-monthly.md", "0012-score-nightly.md"] {
+        let help = format!(
+            "give one of them a new number, naming its file: `decide renumber decisions/{file} NEW`"
+        );
+        assert!(check.stdout.contains(&help), "{}", check.stdout);
+    }
 
     let stderr = refused(d, &["renumber", "12", "13"]);
     assert_eq!(
@@ -408,7 +416,12 @@ fn a_duplicated_id_is_mended_by_path_and_its_references_listed() {
     );
 
     let before = tree(d);
-    let run = decide(d, &["renumber", "decisions/0012-score-nightly.md", "13"]);
+    std::fs::create_dir(d.join("src")).unwrap();
+    let run = decide(
+        &d.join("src"),
+        &["renumber", "decisions/0012-score-nightly.md", "13"],
+    );
+    std::fs::remove_dir(d.join("src")).unwrap();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,

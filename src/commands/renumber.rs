@@ -197,11 +197,15 @@ fn target<'a>(
 ) -> Result<&'a Decision, Error> {
     let is_path = arg.contains(['/', '\\']) || arg.to_ascii_lowercase().ends_with(".md");
     if is_path {
+        // Relative to the working directory, else to the repository root,
+        // as `decide check` prints paths (DL007's help names one).
         let given = cwd.join(arg);
-        let canonical = fs::canonicalize(&given).map_err(|source| Error::Io {
-            path: given.clone(),
-            source,
-        })?;
+        let canonical = fs::canonicalize(&given)
+            .or_else(|err| fs::canonicalize(log.location.root.join(arg)).map_err(|_| err))
+            .map_err(|source| Error::Io {
+                path: given.clone(),
+                source,
+            })?;
         let name = canonical.file_name();
         return log
             .decisions
