@@ -613,3 +613,39 @@ fn a_write_that_fails_leaves_every_file_as_it_was() {
         "no file changed and no temporary file left"
     );
 }
+
+#[test]
+fn quiet_still_lists_the_references_left_for_the_user() {
+    let dir = merged_log();
+    let d = dir.path();
+    let run = decide(
+        d,
+        &["-q", "renumber", "decisions/0012-retrain-monthly.md", "13"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "2 references to 12 were left as they are: decisions/0012-score-nightly.md also has number 12, \
+         so each may mean either record; change those that mean decisions/0013-retrain-monthly.md to 13:\n  \
+         decisions/0015-alert-on-drift.md:3:14: related 12\n  \
+         decisions/reviews/2026-03-04-check-in.md:5:5: decisions 12\n"
+    );
+    assert_eq!(
+        read(&d.join("decisions/0013-retrain-monthly.md")),
+        "---\nstatus: proposed\nsupersedes: [7]\n---\n# Retrain monthly\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_reached_through_a_symbolic_link_is_not_renamed() {
+    let dir = log();
+    let d = dir.path();
+    let real = d.join("decisions/0012-retrain-monthly.md");
+    std::fs::rename(&real, d.join("decisions/real.txt")).unwrap();
+    std::os::unix::fs::symlink("real.txt", &real).unwrap();
+    assert_eq!(
+        refused(d, &["renumber", "12", "13"]),
+        "error: decisions/0012-retrain-monthly.md is a symbolic link; rename it and its target by hand\n"
+    );
+}
