@@ -649,3 +649,52 @@ fn a_record_reached_through_a_symbolic_link_is_not_renamed() {
         "error: decisions/0012-retrain-monthly.md is a symbolic link; rename it and its target by hand\n"
     );
 }
+
+#[test]
+fn files_it_cannot_read_are_named_and_a_broken_record_is_not_renamed() {
+    let dir = log();
+    let d = dir.path();
+    write(
+        d,
+        "decisions/0030-broken.md",
+        "---\nsupersedes: [12\n---\n# Broken\n",
+    );
+    write(d, "decisions/0031-latin1.md", "");
+    std::fs::write(
+        d.join("decisions/0031-latin1.md"),
+        b"---\nrelated: [12]\nnote: caf\xe9\n---\n",
+    )
+    .unwrap();
+    let run = decide(d, &["renumber", "12", "13", "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, PLAN);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "note: decisions/0031-latin1.md: its front matter could not be read, so references in it were not looked for\n\
+             note: decisions/0030-broken.md: its front matter could not be read, so references in it were not looked for\n\
+             {LINK_NOTE}dry run: nothing was written\n"
+        )
+    );
+
+    assert_eq!(
+        refused(d, &["renumber", "30", "32"]),
+        "error: decisions/0030-broken.md: its front matter cannot be read; fix that first (see `decide check decisions/0030-broken.md`)\n"
+    );
+}
+
+#[test]
+fn a_record_without_front_matter_is_renamed_as_it_is() {
+    let dir = tempdir();
+    let d = dir.path();
+    let adr = "# 3. Use LightGBM\n\nDate: 2026-01-10\n\n## Status\n\nAccepted\n";
+    write(d, "doc/adr/0003-use-lightgbm.md", adr);
+    let run = decide(d, &["renumber", "3", "4"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "renamed doc/adr/0003-use-lightgbm.md → doc/adr/0004-use-lightgbm.md\n"
+    );
+    assert_eq!(names(&tree(d)), ["doc/adr/0004-use-lightgbm.md"]);
+    assert_eq!(read(&d.join("doc/adr/0004-use-lightgbm.md")), adr);
+}

@@ -39,11 +39,21 @@ pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let new = number(&args.new, "NEW", scheme)?;
     let record = target(&log, &args.old, &ctx.cwd, scheme)?;
     let path = record.meta.path.as_str();
-    let (Some(old), Some(_)) = (
-        record.id.as_ref().and_then(Id::as_num),
-        record.file_id.as_ref().and_then(Id::as_num),
-    ) else {
+    if record.file_id.as_ref().and_then(Id::as_num).is_none() {
         return Err(Error::Usage(not_numbered(path, scheme)).into());
+    }
+    if broken(&record.meta.front) {
+        // Its `id` may be in there, and would then disagree with the new name.
+        return Err(Error::Usage(format!(
+            "{path}: its front matter cannot be read; fix that first (see `decide check {path}`)"
+        ))
+        .into());
+    }
+    let Some(old) = record.id.as_ref().and_then(Id::as_num) else {
+        return Err(Error::Usage(format!(
+            "{path}: its `id` is not a number; make it agree with the file name first"
+        ))
+        .into());
     };
     if old == new {
         return Err(Error::Usage(format!("{path} already has number {new}")).into());
@@ -400,8 +410,6 @@ fn mentions(log: &Log, id: &Id) -> Vec<Mention> {
 /// references could not be read, and Markdown text that names the old file.
 fn notes(log: &Log, path: &str, renamed: &Renamed) -> String {
     let mut out = String::new();
-    let broken =
-        |front: &FrontMatter| matches!(front, FrontMatter::Invalid(_) | FrontMatter::Unterminated);
     let unread = log
         .failures
         .iter()
@@ -442,6 +450,11 @@ fn notes(log: &Log, path: &str, renamed: &Renamed) -> String {
         }
     }
     out
+}
+
+/// Front matter that is there but cannot be read: references in it are unknown.
+fn broken(front: &FrontMatter) -> bool {
+    matches!(front, FrontMatter::Invalid(_) | FrontMatter::Unterminated)
 }
 
 /// Whether `line` names the file `name` (`0012-x.md`, `./0012-x.md`, a
