@@ -28,7 +28,7 @@ use crate::edit::{self, Staged};
 use crate::error::Error;
 use crate::log::{Log, display_path};
 use crate::naming::{self, Lock};
-use crate::record::{Decision, FrontMatter, Id, Ref, superseded_by_in_status};
+use crate::record::{Decision, FrontMatter, Id, Meta, Ref, superseded_by_in_status};
 use crate::yaml::Pos;
 
 use super::editing::FileEdit;
@@ -42,7 +42,7 @@ pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     if record.file_id.as_ref().and_then(Id::as_num).is_none() {
         return Err(Error::Usage(not_numbered(path, scheme)).into());
     }
-    if broken(&record.meta.front) {
+    if broken(&record.meta) {
         // Its `id` may be in there, and would then disagree with the new name.
         return Err(Error::Usage(format!(
             "{path}: its front matter cannot be read; fix that first (see `decide check {path}`)"
@@ -417,13 +417,13 @@ fn notes(log: &Log, path: &str, renamed: &Renamed) -> String {
         .chain(
             log.decisions
                 .iter()
-                .filter(|d| broken(&d.meta.front))
+                .filter(|d| broken(&d.meta))
                 .map(|d| d.meta.path.as_str()),
         )
         .chain(
             log.reviews
                 .iter()
-                .filter(|r| broken(&r.meta.front))
+                .filter(|r| broken(&r.meta))
                 .map(|r| r.meta.path.as_str()),
         );
     for file in unread {
@@ -438,7 +438,11 @@ fn notes(log: &Log, path: &str, renamed: &Renamed) -> String {
         } else {
             &source.path
         };
-        for (i, line) in source.text.lines().enumerate() {
+        // Read again rather than taken from the log, which need not keep texts.
+        let Ok(text) = fs::read_to_string(&source.abs) else {
+            continue;
+        };
+        for (i, line) in text.lines().enumerate() {
             if names_file(line, &renamed.old_name) {
                 let _ = writeln!(
                     out,
@@ -453,8 +457,11 @@ fn notes(log: &Log, path: &str, renamed: &Renamed) -> String {
 }
 
 /// Front matter that is there but cannot be read: references in it are unknown.
-fn broken(front: &FrontMatter) -> bool {
-    matches!(front, FrontMatter::Invalid(_) | FrontMatter::Unterminated)
+fn broken(meta: &Meta) -> bool {
+    matches!(
+        meta.front,
+        FrontMatter::Invalid(_) | FrontMatter::Unterminated
+    )
 }
 
 /// Whether `line` names the file `name` (`0012-x.md`, `./0012-x.md`, a
