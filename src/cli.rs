@@ -81,6 +81,8 @@ pub enum Command {
     Report(ReportArgs),
     /// A short brief for stakeholders: decided, waiting, objections, overdue, revisits
     Digest(DigestArgs),
+    /// Convert an existing log (adr-tools, MADR, log4brains) to front-matter records, keeping each body
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -418,4 +420,35 @@ pub struct RulesArgs {
     /// A rule code (`DL020`) or slug (`missing-rationale`) to explain
     #[arg(value_name = "CODE")]
     pub rule: Option<String>,
+}
+
+/// The format `decide import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFrom {
+    /// Recognise each file's format (and mixed conventions) by itself
+    Auto,
+    /// adr-tools and other Nygard records: `# N. Title`, `Date:`, `## Status`
+    AdrTools,
+    /// MADR 2 bullets (`* Status:`), or MADR 3/4 front matter
+    Madr,
+    /// log4brains: MADR 2 bullets, `## Links`, `YYYYMMDD-slug.md` names
+    Log4brains,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The folder of records to convert (the files directly in it; README, index and
+    /// templates are skipped), or one record file
+    #[arg(value_name = "SRC")]
+    pub src: PathBuf,
+    /// The format the records are in
+    #[arg(long, value_enum, default_value_t = ImportFrom::Auto, value_name = "FORMAT")]
+    pub from: ImportFrom,
+    /// Print what would be written, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Convert the records in SRC where they are, rewriting each file atomically
+    /// (otherwise they are written as new files into the log folder, --dir)
+    #[arg(long)]
+    pub in_place: bool,
 }

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod error;
 pub mod git;
+pub mod import;
 pub mod log;
 pub mod metrics;
 pub mod naming;
@@ -49,5 +50,6 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Digest(args) => commands::digest::run(&args, ctx),
         Command::Check(args) => commands::check::run(&args, ctx),
         Command::Rules(args) => commands::rules::run(&args, ctx),
+        Command::Import(args) => commands::import::run(&args, ctx),
     }
 }

@@ -11,6 +11,7 @@ mod digest;
 mod edit_commands;
 mod example_log;
 mod graph;
+mod import;
 mod list_show;
 mod precommit;
 mod renumber;

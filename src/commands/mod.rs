@@ -9,6 +9,7 @@ pub(crate) mod editing;
 pub mod feedback;
 pub mod generated;
 pub mod graph;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod new;

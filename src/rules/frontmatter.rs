@@ -142,7 +142,7 @@ fn front_matter(
                         format!("no front matter: this looks like {format} record"),
                     )
                     .with_help(format!(
-                        "`decide import --from {from} <folder>` converts the log to front matter, keeping the body"
+                        "`decide import --from {from} --in-place <folder>` converts the log to front matter where it is, keeping the body"
                     )),
                     _ => at(
                         Pos::new(1, 1),
