@@ -70,6 +70,8 @@ pub enum Command {
     Status(StatusArgs),
     /// Record that NEW supersedes OLD: links both records and sets OLD to superseded
     Supersede(SupersedeArgs),
+    /// Give decision OLD the free number NEW: rename its file and rewrite every reference to it
+    Renumber(RenumberArgs),
     /// Append a stakeholder's feedback to a decision, or to a review with `--review`
     Feedback(FeedbackArgs),
     /// Work with action items
@@ -243,6 +245,20 @@ pub struct SupersedeArgs {
     pub old: String,
     /// The decision that replaces it
     pub new: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RenumberArgs {
+    /// The decision to renumber: its id (`12`), or the path of its file when
+    /// two files share the id (`decisions/0012-retrain-weekly.md`)
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The number to give it; no record may use it yet
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Print what would change and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// A stakeholder's position in a feedback entry.

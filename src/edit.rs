@@ -54,6 +54,8 @@ pub enum EditError {
     },
     #[error("editing `{key}` would change more than intended; the file was left as it was")]
     Verify { key: String },
+    #[error("line {line}, column {col}: there is no single value there to edit")]
+    NoValueAt { line: usize, col: usize },
 }
 
 /// A record file being edited: its full text, BOM and body included.
@@ -154,8 +156,83 @@ impl Document {
             Change::Add { key, item } => ctx.plan_add(key, item)?,
             Change::Append { key, entries } => ctx.plan_append(key, entries)?,
         };
-        let mut new_yaml = yaml_text.to_string();
-        let mut splices = splices;
+        let mut expected = front.root.clone();
+        intend(&mut expected, change);
+        self.finish(&front, splices, &expected, change.key())
+    }
+
+    /// Replaces the number `old` written in the scalar whose value starts at
+    /// `at` (a position the YAML reader gave: a top-level value, a list item,
+    /// or a value inside a list item) by `new`, and nothing else about how
+    /// it is written: its quotes, a prefix (`ADR-0012`), text around it
+    /// (`superseded by ADR-0012`, `12, 14`) and its zero padding (`0012`
+    /// becomes `0013`) stay. Refused unless the value's text holds exactly
+    /// one run of digits that reads as `old`: a number written some other
+    /// way (`0x0C`) or twice is left for a person to change.
+    pub fn replace_number(&mut self, at: Pos, old: u64, new: u64) -> Result<(), EditError> {
+        let front = locate(&self.text)?;
+        let yaml_text = &self.text[front.range.clone()];
+        let ctx = Ctx::new(yaml_text, front.eol, &front.root);
+        let key = ctx.key_around(at);
+        let found = ctx.scalars_at(at);
+        let found = match found.as_slice() {
+            [one] => one,
+            [] => {
+                return Err(EditError::NoValueAt {
+                    line: at.line,
+                    col: at.col,
+                });
+            }
+            _ => return Err(ctx.unsupported(&key, at, "its value is shared through a YAML alias")),
+        };
+        let (range, read) = ctx.scalar_bytes(found, &key)?;
+        let not_once = |runs: usize| {
+            ctx.unsupported(
+                &key,
+                at,
+                if runs == 0 {
+                    "the number is not written in it as plain digits"
+                } else {
+                    "the number is written in it more than once"
+                },
+            )
+        };
+        let written = &yaml_text[range.clone()];
+        let runs = number_runs(written, old);
+        let [digits] = runs.as_slice() else {
+            return Err(not_once(runs.len()));
+        };
+        let logical = number_runs(&read.text, old);
+        let [logical] = logical.as_slice() else {
+            return Err(not_once(logical.len()));
+        };
+        // A number read as a number reads back without its zero padding.
+        let expected_digits = if read.is_text {
+            renumbered(new, &read.text[logical.clone()])
+        } else {
+            new.to_string()
+        };
+        let mut expected_value = read.text.clone();
+        expected_value.replace_range(logical.clone(), &expected_digits);
+        let splice = Splice {
+            range: range.start + digits.start..range.start + digits.end,
+            text: renumbered(new, &written[digits.clone()]),
+        };
+        let mut expected = front.root.clone();
+        set_scalar_at(&mut expected, at, &expected_value);
+        self.finish(&front, vec![splice], &expected, &key)
+    }
+
+    /// Splices `splices` into the front matter and keeps the result only if
+    /// it reads as `expected` with the body unchanged.
+    fn finish(
+        &mut self,
+        front: &Front,
+        mut splices: Vec<Splice>,
+        expected: &Node,
+        key: &str,
+    ) -> Result<(), EditError> {
+        let mut new_yaml = self.text[front.range.clone()].to_string();
         splices.sort_by_key(|s| std::cmp::Reverse(s.range.start));
         for s in splices {
             new_yaml.replace_range(s.range, &s.text);
@@ -166,15 +243,68 @@ impl Document {
             new_yaml,
             &self.text[front.range.end..]
         );
-        let mut expected = front.root.clone();
-        intend(&mut expected, change);
-        if !reads_as(&self.text, &new_text, &expected) {
+        if !reads_as(&self.text, &new_text, expected) {
             return Err(EditError::Verify {
-                key: change.key().to_string(),
+                key: key.to_string(),
             });
         }
         self.text = new_text;
         Ok(())
+    }
+}
+
+/// The byte ranges of the runs of ASCII digits in `text` that read as `n`
+/// (`12`, `012`, `0012`; not `112` or `120`).
+fn number_runs(text: &str, n: u64) -> Vec<Range<usize>> {
+    let want = n.to_string();
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let digits = text[start..i].trim_start_matches('0');
+        let digits = if digits.is_empty() { "0" } else { digits };
+        if digits == want {
+            runs.push(start..i);
+        }
+    }
+    runs
+}
+
+/// `n` written the way `was` is: zero-padded to its width when it has
+/// leading zeros (`0012` → `0013`), else plain (`12` → `9`).
+pub fn renumbered(n: u64, was: &str) -> String {
+    if was.len() > 1 && was.starts_with('0') {
+        let width = was.len();
+        format!("{n:0width$}")
+    } else {
+        n.to_string()
+    }
+}
+
+fn is_scalar(node: &Node) -> bool {
+    !matches!(node.value, Value::Null | Value::Seq(_) | Value::Map(_))
+}
+
+/// Sets the scalar that starts at `at` to the text `value`.
+fn set_scalar_at(node: &mut Node, at: Pos, value: &str) -> bool {
+    if node.pos == at && is_scalar(node) {
+        node.value = Value::String(value.to_string());
+        return true;
+    }
+    match &mut node.value {
+        Value::Map(entries) => entries
+            .iter_mut()
+            .any(|e| set_scalar_at(&mut e.value, at, value)),
+        Value::Seq(items) => items.iter_mut().any(|item| set_scalar_at(item, at, value)),
+        _ => false,
     }
 }
 
@@ -391,6 +521,27 @@ enum Style {
     Plain,
     Double,
     Single,
+}
+
+/// A scalar located by its position: a mapping value or a list item.
+#[derive(Clone, Copy)]
+enum Holder<'n> {
+    Entry(&'n Entry),
+    Item(&'n Node),
+}
+
+#[derive(Clone, Copy)]
+struct Found<'n> {
+    holder: Holder<'n>,
+    /// Inside `[…]` or `{…}`, where `,`, `]` and `}` end a plain scalar.
+    flow: bool,
+}
+
+/// A scalar as the YAML reader gives it.
+struct Read {
+    text: String,
+    /// Read as a string, not as a number whose text is its canonical form.
+    is_text: bool,
 }
 
 /// The YAML text of one front matter, indexed by line.
@@ -671,6 +822,81 @@ impl<'a> Ctx<'a> {
                         .is_some_and(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']'))
             })
             .map(|t| start..start + t.len())
+    }
+
+    /// The top-level key whose value holds the position `at`, for messages.
+    fn key_around(&self, at: Pos) -> String {
+        self.root
+            .entries()
+            .iter()
+            .rfind(|e| e.key_pos <= at)
+            .map_or_else(String::new, |e| e.key.clone())
+    }
+
+    /// Every scalar value that starts at `at`, with whether it sits in a
+    /// flow collection. More than one means a YAML alias repeats it.
+    fn scalars_at(&self, at: Pos) -> Vec<Found<'a>> {
+        let mut found = Vec::new();
+        self.collect_at(self.root, at, false, &mut found);
+        found
+    }
+
+    fn collect_at(&self, node: &'a Node, at: Pos, flow: bool, found: &mut Vec<Found<'a>>) {
+        let flow = flow || self.is_flow(node);
+        match &node.value {
+            Value::Map(entries) => {
+                for entry in entries {
+                    if entry.value.pos == at && is_scalar(&entry.value) {
+                        found.push(Found {
+                            holder: Holder::Entry(entry),
+                            flow,
+                        });
+                    }
+                    self.collect_at(&entry.value, at, flow, found);
+                }
+            }
+            Value::Seq(items) => {
+                for item in items {
+                    if item.pos == at && is_scalar(item) {
+                        found.push(Found {
+                            holder: Holder::Item(item),
+                            flow,
+                        });
+                    }
+                    self.collect_at(item, at, flow, found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The bytes of a found scalar as written, and its text as read.
+    fn scalar_bytes(&self, found: &Found, key: &str) -> Result<(Range<usize>, Read), EditError> {
+        let (range, node) = match found.holder {
+            Holder::Entry(entry) => (self.scalar_range(entry, found.flow)?.0, &entry.value),
+            Holder::Item(item) => {
+                let start = self.offset_of(key, item.pos)?;
+                let not_closed =
+                    || self.unsupported(key, item.pos, "its quoted value is not closed");
+                let end = match self.yaml.as_bytes().get(start) {
+                    Some(b'"') => end_of_double(self.yaml, start).ok_or_else(not_closed)?,
+                    Some(b'\'') => end_of_single(self.yaml, start).ok_or_else(not_closed)?,
+                    Some(b'|' | b'>') => {
+                        return Err(self.unsupported(key, item.pos, "it is a block scalar"));
+                    }
+                    _ => {
+                        let indent = self.indent(self.line_index(start));
+                        self.plain_end(start, found.flow, indent)
+                    }
+                };
+                (start..end, item)
+            }
+        };
+        let text = node
+            .as_text()
+            .ok_or_else(|| self.unsupported(key, node.pos, "it is not a single value"))?;
+        let is_text = matches!(node.value, Value::String(_));
+        Ok((range, Read { text, is_text }))
     }
 
     fn plan_set(
@@ -1142,6 +1368,18 @@ impl Staged {
     }
 }
 
+impl Staged {
+    /// Puts the new contents at `path` instead of over the original, failing
+    /// if anything exists at `path`: the copy half of renaming a record
+    /// without ever replacing another. `path` must be in the same folder.
+    pub fn commit_new(self, path: &Path) -> Result<(), Error> {
+        self.temp
+            .persist_noclobber(path)
+            .map(drop)
+            .map_err(|e| io_error(path)(e.error))
+    }
+}
+
 /// Replaces `path`'s contents atomically: a temporary file in the same folder
 /// is written, flushed to disk and renamed over `path`. The file's permissions
 /// are kept. If anything fails, `path` is untouched and the temporary file removed.
@@ -1540,6 +1778,89 @@ mod tests {
         );
     }
 
+    /// The position of the first `needle` in `text`, as the YAML reader counts.
+    fn pos_of(text: &str, needle: &str) -> Pos {
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} in {text:?}"));
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos::new(line, text[line_start..at].chars().count() + 1)
+    }
+
+    fn renumber(text: &str, needles: &[&str], old: u64, new: u64) -> String {
+        let positions: Vec<Pos> = needles.iter().map(|n| pos_of(text, n)).collect();
+        edit(text, |d| {
+            positions
+                .iter()
+                .try_for_each(|&at| d.replace_number(at, old, new))
+        })
+    }
+
+    #[test]
+    fn replace_a_number_in_flow_and_block_lists_keeping_its_style() {
+        let text = "---\nsupersedes: [7, 0012, \"ADR-0012\", 'adr12']  # merged\nrelated:\n  - 12   # the old cadence\n  - \"#12\"\n---\n# 12\n";
+        let out = renumber(
+            text,
+            &["0012,", "\"ADR-0012\"", "'adr12'", "12   #", "\"#12\""],
+            12,
+            13,
+        );
+        assert_eq!(
+            out,
+            "---\nsupersedes: [7, 0013, \"ADR-0013\", 'adr13']  # merged\nrelated:\n  - 13   # the old cadence\n  - \"#13\"\n---\n# 12\n"
+        );
+    }
+
+    #[test]
+    fn replace_a_number_in_a_single_value_and_a_sentence() {
+        let text = "---\r\nstatus: superseded by ADR-0012 # MADR\r\nsuperseded-by: 12, 120\r\nid: 0012\r\n---\r\n";
+        let out = renumber(text, &["superseded by", "12, 120", "0012\r"], 12, 9);
+        assert_eq!(
+            out,
+            "---\r\nstatus: superseded by ADR-0009 # MADR\r\nsuperseded-by: 9, 120\r\nid: 0009\r\n---\r\n"
+        );
+    }
+
+    #[test]
+    fn replace_a_number_inside_list_items() {
+        let text = "---\nfeedback:\n  - by: lee\n    on: 9  # asked at the review\n  - {by: raj, on: '9'}\noutcomes:\n  - decision: ADR-9\n    metric: psi\n---\n";
+        let out = renumber(text, &["9  #", "'9'", "ADR-9"], 9, 10);
+        assert_eq!(
+            out,
+            "---\nfeedback:\n  - by: lee\n    on: 10  # asked at the review\n  - {by: raj, on: '10'}\noutcomes:\n  - decision: ADR-10\n    metric: psi\n---\n"
+        );
+        let out = renumber("---\nrelated: [0099]\n---\n", &["0099"], 99, 100);
+        assert_eq!(out, "---\nrelated: [0100]\n---\n");
+    }
+
+    #[test]
+    fn refuses_a_number_it_cannot_find_once() {
+        let refuse = |text: &str, needle: &str| {
+            let at = pos_of(text, needle);
+            refused(text, |d| d.replace_number(at, 12, 13))
+        };
+        assert!(matches!(
+            refuse("---\nsupersedes: [0x0C]\n---\n", "0x0C"),
+            EditError::Unsupported { why, .. } if why.contains("not written")
+        ));
+        assert!(matches!(
+            refuse("---\nrelated: 12, 0012\n---\n", "12,"),
+            EditError::Unsupported { why, .. } if why.contains("more than once")
+        ));
+        assert_eq!(
+            refuse("---\nrelated: [12]\n---\n", "related"),
+            EditError::NoValueAt { line: 2, col: 1 }
+        );
+        assert!(matches!(
+            refuse("---\nrelated: &r 12\nsupersedes: *r\n---\n", "12"),
+            EditError::Unsupported { .. } | EditError::Verify { .. }
+        ));
+        let out = renumber("---\nrelated: |\n  12\nx: 12\n---\n", &["12\nx"], 12, 13);
+        assert_eq!(out, "---\nrelated: |\n  13\nx: 12\n---\n");
+    }
+
     type Op = dyn Fn(&mut Document) -> Result<(), EditError>;
 
     #[test]
@@ -1582,6 +1903,26 @@ mod tests {
                 &|d| d.set_in_item("actions", 0, "status", "done"),
                 &|d| d.set_in_item("actions", 1, "done", "2026-01-01"),
             ];
+            let renumbers = (1..=8).flat_map(|line| {
+                (1..=24).flat_map(move |col| {
+                    [1, 3, 4].map(|old| {
+                        move |d: &mut Document| d.replace_number(Pos::new(line, col), old, 1234)
+                    })
+                })
+            });
+            for renumber in renumbers {
+                let mut doc = Document::new(text);
+                if renumber(&mut doc).is_err() {
+                    assert_eq!(doc.text(), text);
+                } else {
+                    let split = source::split(source::strip_bom(doc.text()));
+                    assert!(
+                        matches!(split.front, source::FrontMatter::Parsed(_)),
+                        "{text:?} became {:?}",
+                        doc.text()
+                    );
+                }
+            }
             for op in ops {
                 let mut doc = Document::new(text);
                 if op(&mut doc).is_err() {

@@ -43,6 +43,7 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Show(args) => commands::show::run(&args, ctx),
         Command::Status(args) => commands::status::run(&args, ctx),
         Command::Supersede(args) => commands::supersede::run(&args, ctx),
+        Command::Renumber(args) => commands::renumber::run(&args, ctx),
         Command::Feedback(args) => commands::feedback::run(&args, ctx),
         Command::Action(cli::ActionCommand::Done(args)) => commands::action::done(&args, ctx),
         Command::Report(args) => commands::report::run(&args, ctx),

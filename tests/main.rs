@@ -14,6 +14,7 @@ mod graph;
 mod import;
 mod list_show;
 mod precommit;
+mod renumber;
 mod report;
 mod report_git;
 mod robustness;

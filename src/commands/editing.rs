@@ -2,7 +2,7 @@
 //! share: finding the one record an id names, editing its file's text with
 //! [`crate::edit`], and writing every changed file atomically.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::edit::{self, Document, EditError};
 use crate::error::Error;
@@ -96,6 +96,21 @@ impl FileEdit {
 
     pub fn changed(&self) -> bool {
         self.doc.text() != self.original
+    }
+
+    /// The file on disk.
+    pub fn abs(&self) -> &Path {
+        &self.abs
+    }
+
+    /// The contents with the edits made so far.
+    pub fn text(&self) -> &str {
+        self.doc.text()
+    }
+
+    /// The contents as they were read.
+    pub fn original(&self) -> &str {
+        &self.original
     }
 }
 

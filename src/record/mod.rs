@@ -515,7 +515,7 @@ fn actions(r: &mut Reader, map: &Node) -> Vec<Action> {
 }
 
 /// Reads MADR's `superseded by ADR-0123` status form.
-fn superseded_by_in_status(text: &str) -> Option<Id> {
+pub fn superseded_by_in_status(text: &str) -> Option<Id> {
     let lower = text.trim().to_ascii_lowercase();
     let rest = lower
         .strip_prefix("superseded by")

@@ -396,9 +396,14 @@ pub(super) fn duplicate_ids(ix: &Index, out: &mut Vec<Diagnostic>) {
                 .collect();
             others.sort_unstable();
             let pos = d.declared_id.as_ref().map_or(Pos::new(1, 1), |r| r.pos);
-            let num = id
-                .as_num()
-                .map_or_else(|| id.to_string(), |n| n.to_string());
+            let help = if id.as_num().is_some() {
+                format!(
+                    "give one of them a new number, naming its file: `decide renumber {} NEW`",
+                    d.meta.path
+                )
+            } else {
+                "change the `id` of one of them".to_string()
+            };
             out.push(
                 Diagnostic::new(
                     Code::DuplicateId,
@@ -406,9 +411,7 @@ pub(super) fn duplicate_ids(ix: &Index, out: &mut Vec<Diagnostic>) {
                     pos,
                     format!("id {id} is also used by {}", others.join(", ")),
                 )
-                .with_help(format!(
-                    "give one of them a new number: `decide renumber {num} NEW`"
-                )),
+                .with_help(help),
             );
         }
     }

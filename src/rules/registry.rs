@@ -205,7 +205,8 @@ ambiguous and `2026-02-30` does not exist.",
         "Two records have the same id (both are reported)",
         "Two branches that each add decision 0012 merge cleanly in git and leave two \
 records that links cannot tell apart. Both files are reported so the author of either \
-sees it; `decide renumber 12 13` renames one and rewrites every reference to it.",
+sees it. `decide renumber decisions/0012-score-nightly.md 13` renames that file and \
+lists the references to 12, which may mean either record, for you to point at the right one.",
         "decisions/0012-retrain-monthly.md\ndecisions/0012-score-nightly.md\n",
         "decisions/0012-retrain-monthly.md\ndecisions/0013-score-nightly.md\n",
     ),
