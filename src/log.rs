@@ -3,11 +3,14 @@
 //! Loading never stops at a bad file: a file that cannot be read becomes a
 //! [`Failure`], a record whose front matter is broken still loads with its
 //! problems attached, and the rest of the log loads as usual.
+//!
+//! Each file's text is dropped once its record is built, so memory grows
+//! with what the records hold, not with the size of the files; the few
+//! commands that quote or edit a file read it again ([`Source::text`]).
 
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -107,12 +110,58 @@ pub struct Stray {
     pub abs: PathBuf,
 }
 
-/// A loaded file's text, kept for output that quotes source lines and for edits.
+/// A file loaded as a record. Its text is not kept: [`Source::text`] reads
+/// it again for output that quotes source lines and for edits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub path: String,
     pub abs: PathBuf,
-    pub text: Arc<str>,
+    /// The lines holding `decide-disable` (suppression comments), with
+    /// their 0-based line index, as `str::lines` splits the file.
+    pub directives: Vec<(usize, String)>,
+    /// `max-file-bytes` when the file was loaded, applied again on reading.
+    limit: u64,
+}
+
+impl Source {
+    /// A loaded file and what is kept of its text.
+    pub fn new(path: String, abs: PathBuf, text: &str) -> Source {
+        let directives = if text.contains("decide-disable") {
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| line.contains("decide-disable"))
+                .map(|(i, line)| (i, line.to_string()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Source {
+            path,
+            abs,
+            directives,
+            limit: u64::MAX,
+        }
+    }
+
+    /// The file's text, read again from disk with the checks loading made.
+    pub fn text(&self) -> Result<String, Error> {
+        let invalid = |message: String| Error::Io {
+            path: self.abs.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, message),
+        };
+        read_limited(&self.abs, self.limit).map_err(|err| match err {
+            ReadError::TooLarge(size) => invalid(format!(
+                "file is {size} bytes, over max-file-bytes ({})",
+                self.limit
+            )),
+            ReadError::NotRegular => invalid("not a regular file".into()),
+            ReadError::NotUtf8(_) => invalid("file is not valid UTF-8".into()),
+            ReadError::Io(source) => Error::Io {
+                path: self.abs.clone(),
+                source,
+            },
+        })
+    }
 }
 
 /// The whole log in memory.
@@ -125,7 +174,7 @@ pub struct Log {
     pub people: Option<People>,
     pub strays: Vec<Stray>,
     pub failures: Vec<Failure>,
-    /// Every file's text by display path, sorted by path.
+    /// Every file loaded as a record, sorted by display path.
     pub sources: Vec<Source>,
 }
 
@@ -237,6 +286,16 @@ impl Log {
             failures,
             sources: Vec::new(),
         };
+        // Reserved up front: growing by doubling would hold two copies of
+        // the largest vector for a moment, which is what sets peak memory.
+        let count = |f: fn(&Loaded) -> bool| loaded.iter().filter(|l| f(l)).count();
+        log.decisions
+            .reserve_exact(count(|l| matches!(l, Loaded::Decision(..))));
+        log.reviews
+            .reserve_exact(count(|l| matches!(l, Loaded::Review(..))));
+        log.sources.reserve_exact(count(|l| {
+            !matches!(l, Loaded::Stray(_) | Loaded::Failure(_))
+        }));
         for item in loaded {
             match item {
                 Loaded::Decision(d, s) => {
@@ -306,7 +365,7 @@ impl Log {
         Some(path)
     }
 
-    /// The source text of a file by display path.
+    /// A file loaded as a record, by display path; [`Source::text`] reads it.
     pub fn source(&self, path: &str) -> Option<&Source> {
         self.sources
             .binary_search_by(|s| s.path.as_str().cmp(path))
@@ -376,9 +435,8 @@ fn load_one(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let source = Source {
-        path: path.clone(),
-        abs: abs.to_path_buf(),
-        text: Arc::from(text.as_str()),
+        limit: location.config.max_file_bytes,
+        ..Source::new(path.clone(), abs.to_path_buf(), &text)
     };
     match kind {
         Kind::Decision => Loaded::Decision(Box::new(Decision::parse(&path, &name, &text)), source),

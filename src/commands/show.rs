@@ -111,9 +111,9 @@ pub fn render(log: &Log, d: &Decision) -> String {
     field(&mut out, "related", &link_list(log, &d.related));
     field(&mut out, "file", &d.meta.path);
 
-    if let Some(rationale) = d.body.rationale().filter(|s| !s.content.is_empty()) {
+    if let Some(rationale) = d.body.rationale_text() {
         heading(&mut out, "Rationale");
-        for line in rationale.content.lines() {
+        for line in rationale.lines() {
             let _ = writeln!(out, "  {line}");
         }
     }

@@ -36,8 +36,16 @@ pub fn render(
         ColorChoice::Never
     };
     let mut out = AutoStream::new(Vec::new(), choice);
+    // The log keeps no file texts; findings come sorted by path, so each
+    // file is read once, when its first finding is written.
+    let mut file: Option<(&str, Option<String>)> = None;
     for d in diagnostics {
-        let _ = write_one(&mut out, d, log);
+        if file.as_ref().is_none_or(|(path, _)| *path != d.path) {
+            let text = log.source(&d.path).and_then(|s| s.text().ok());
+            file = Some((&d.path, text));
+        }
+        let text = file.as_ref().and_then(|(_, text)| text.as_deref());
+        let _ = write_one(&mut out, d, text);
     }
     if !quiet {
         let _ = write_summary(&mut out, summary);
@@ -45,7 +53,7 @@ pub fn render(
     String::from_utf8_lossy(&out.into_inner()).into_owned()
 }
 
-fn write_one(out: &mut impl Write, d: &Diagnostic, log: &Log) -> std::io::Result<()> {
+fn write_one(out: &mut impl Write, d: &Diagnostic, text: Option<&str>) -> std::io::Result<()> {
     let style = match d.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
@@ -57,9 +65,9 @@ fn write_one(out: &mut impl Write, d: &Diagnostic, log: &Log) -> std::io::Result
         d.code.as_str(),
         d.message
     )?;
-    let source_line = log.source(&d.path).and_then(|s| {
+    let source_line = text.and_then(|text| {
         // Positions are counted after the byte-order mark, so it is not shown either.
-        crate::record::source::strip_bom(&s.text)
+        crate::record::source::strip_bom(text)
             .lines()
             .nth(d.line - 1)
             .map(str::to_string)

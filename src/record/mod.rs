@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod fields;
+pub mod outline;
 pub mod source;
 
 use std::fmt;
@@ -16,8 +17,11 @@ use serde::Serialize;
 
 pub use body::{Body, Section};
 pub use fields::{DateField, Problem, ProblemKind, Text, parse_date};
+pub use outline::Outline;
 pub use source::FrontMatter;
 
+use crate::rules::frontmatter::looks_like;
+use crate::rules::placeholder;
 use crate::yaml::{Node, Pos};
 use fields::Reader;
 
@@ -308,14 +312,20 @@ pub struct Action {
 }
 
 /// Where a record's parts live in its file, for rules and edits.
+///
+/// The file's text and its YAML tree are not kept (a large log would not
+/// fit in memory): the [`Outline`] keeps where keys are written, [`Scan`]
+/// what the checks read from the text, and [`crate::log::Source::text`]
+/// reads the file again when its text is needed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     /// Path relative to the repository root, with `/` separators.
     pub path: String,
-    pub front: FrontMatter,
+    pub front: FrontMatter<Outline>,
     /// 1-based line where the Markdown body starts.
     pub body_line: usize,
     pub problems: Vec<Problem>,
+    pub scan: Scan,
 }
 
 impl Default for Meta {
@@ -325,23 +335,45 @@ impl Default for Meta {
             front: FrontMatter::Missing,
             body_line: 1,
             problems: Vec::new(),
+            scan: Scan::default(),
         }
     }
 }
 
 impl Meta {
-    /// The parsed front matter, if any.
-    pub fn node(&self) -> Option<&Node> {
+    /// Whether the front matter was read.
+    pub fn parsed(&self) -> bool {
+        matches!(self.front, FrontMatter::Parsed(_))
+    }
+
+    /// Where the front matter's keys are written, when it was read.
+    pub fn outline(&self) -> Option<&Outline> {
         match &self.front {
-            FrontMatter::Parsed(node) => Some(node),
+            FrontMatter::Parsed(outline) => Some(outline),
             _ => None,
         }
     }
 
-    /// Where `key` is written in the front matter.
+    /// Where top-level `key` is written in the front matter.
     pub fn key_pos(&self, key: &str) -> Option<Pos> {
-        self.node()?.get(key).map(|e| e.key_pos)
+        self.outline()?.key_pos(key)
     }
+}
+
+/// What `check` reads from a file's text besides its fields, found while
+/// the text is in memory so that it need not be kept.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    /// The file holds nothing but whitespace (after a byte-order mark).
+    pub empty: bool,
+    /// Without front matter: the format the file looks like, and the
+    /// `decide import --from` value that converts it.
+    pub looks_like: Option<(&'static str, &'static str)>,
+    /// Template placeholders in front-matter values (decisions and reviews).
+    pub front_placeholders: Vec<placeholder::Found>,
+    /// The first template placeholder under each heading of the body
+    /// (decisions and reviews).
+    pub body_placeholders: Vec<placeholder::InBody>,
 }
 
 /// One decision record.
@@ -444,18 +476,57 @@ pub const CHARTER_KEYS: &[&str] = &[
     "success-signals",
 ];
 
-/// Splits a raw file into its meta, body and front-matter tree.
-fn open(path: &str, text: &str) -> (Meta, Body) {
+/// Every key table, so outlines can name known keys by number.
+const KEY_TABLES: &[&[&str]] = &[
+    DECISION_KEYS,
+    REVIEW_KEYS,
+    CHARTER_KEYS,
+    ALTERNATIVE_KEYS,
+    OUTCOME_KEYS,
+    ARTIFACT_KEYS,
+    RISK_KEYS,
+    REVIEW_FEEDBACK_KEYS,
+    ACTION_KEYS,
+    OUTCOME_RECORD_KEYS,
+    &["scope", "decides", "consults", "informs"],
+    &["people", "groups", "name", "roles", "aliases", "email"],
+];
+
+/// Splits a raw file into its meta, body and front-matter tree; `scan`
+/// says whether to look for placeholders, which only decisions and reviews have.
+fn open(path: &str, text: &str, scan: bool) -> (Meta, Body, FrontMatter) {
     let text = source::strip_bom(text);
     let split = source::split(text);
     let body = Body::parse(split.body, split.body_line);
-    let meta = Meta {
+    let mut meta = Meta {
         path: path.to_string(),
-        front: split.front,
+        front: FrontMatter::Missing,
         body_line: split.body_line,
         problems: Vec::new(),
+        scan: Scan {
+            empty: text.trim().is_empty(),
+            ..Scan::default()
+        },
     };
-    (meta, body)
+    match &split.front {
+        FrontMatter::Parsed(node) if scan => {
+            placeholder::in_tree(node, "", &mut meta.scan.front_placeholders);
+            meta.scan.body_placeholders = placeholder::in_body(split.body, split.body_line);
+        }
+        FrontMatter::Missing => meta.scan.looks_like = looks_like(text),
+        _ => {}
+    }
+    (meta, body, split.front)
+}
+
+/// What a loaded record keeps of its front matter.
+fn outline(front: &FrontMatter) -> FrontMatter<Outline> {
+    match front {
+        FrontMatter::Parsed(node) => FrontMatter::Parsed(Outline::of(node)),
+        FrontMatter::Missing => FrontMatter::Missing,
+        FrontMatter::Unterminated => FrontMatter::Unterminated,
+        FrontMatter::Invalid(err) => FrontMatter::Invalid(err.clone()),
+    }
 }
 
 fn refs(r: &mut Reader, map: &Node, key: &str) -> Vec<Ref> {
@@ -524,15 +595,12 @@ fn superseded_by_in_status(text: &str) -> Option<Id> {
 impl Decision {
     /// Builds a decision from a file's text; never fails.
     pub fn parse(path: &str, file_name: &str, text: &str) -> Decision {
-        let (mut meta, body) = open(path, text);
+        let (mut meta, body, front) = open(path, text, true);
         let file_id = Id::from_file_name(file_name);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        // The tree is moved out and back rather than cloned: records are
-        // built for every file of the log and the tree is the largest part.
-        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
         let node = match &front {
             FrontMatter::Parsed(node) => node,
             _ => &empty,
@@ -666,7 +734,7 @@ impl Decision {
             body,
             meta: Meta::default(),
         };
-        meta.front = front;
+        meta.front = outline(&front);
         meta.problems = r.problems;
         Decision { meta, ..decision }
     }
@@ -722,14 +790,11 @@ pub struct Review {
 
 impl Review {
     pub fn parse(path: &str, file_name: &str, text: &str) -> Review {
-        let (mut meta, body) = open(path, text);
+        let (mut meta, body, front) = open(path, text, true);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        // The tree is moved out and back rather than cloned: records are
-        // built for every file of the log and the tree is the largest part.
-        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
         let node = match &front {
             FrontMatter::Parsed(node) => node,
             _ => &empty,
@@ -789,7 +854,7 @@ impl Review {
             body,
             meta: Meta::default(),
         };
-        meta.front = front;
+        meta.front = outline(&front);
         meta.problems = r.problems;
         Review { meta, ..review }
     }
@@ -845,14 +910,11 @@ fn days(r: &mut Reader, map: &Node, key: &str) -> Option<i64> {
 
 impl Charter {
     pub fn parse(path: &str, text: &str) -> Charter {
-        let (mut meta, body) = open(path, text);
+        let (mut meta, body, front) = open(path, text, false);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        // The tree is moved out and back rather than cloned: records are
-        // built for every file of the log and the tree is the largest part.
-        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
         let node = match &front {
             FrontMatter::Parsed(node) => node,
             _ => &empty,
@@ -887,7 +949,7 @@ impl Charter {
             body,
             meta: Meta::default(),
         };
-        meta.front = front;
+        meta.front = outline(&front);
         meta.problems = r.problems;
         Charter { meta, ..charter }
     }
@@ -962,9 +1024,10 @@ impl People {
         People {
             meta: Meta {
                 path: path.to_string(),
-                front,
+                front: outline(&front),
                 body_line: 1,
                 problems: r.problems,
+                scan: Scan::default(),
             },
             people,
             groups,
