@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::error::Error;
-use crate::record::{Charter, Decision, Id, People, Review};
+use crate::record::{Charter, Decision, Depth, Id, People, Review};
 use crate::yaml::Pos;
 
 /// The folders tried, in order, when nothing names the log folder.
@@ -231,6 +231,68 @@ enum Loaded {
 impl Log {
     /// Loads every file of the log at `location`.
     pub fn load(location: Location) -> Log {
+        Log::load_to(location, Depth::Full)
+    }
+
+    /// Loads every file of the log at `location`, decisions and reviews to
+    /// their front-matter fields only ([`Depth::Fields`]): for commands that
+    /// show fields or relate records, and never look at bodies.
+    pub fn load_fields(location: Location) -> Log {
+        Log::load_to(location, Depth::Fields)
+    }
+
+    /// Reads again, in full, the records whose display path `wanted` picks,
+    /// for a log loaded with [`Log::load_fields`].
+    pub fn load_in_full(&mut self, wanted: impl Fn(&str) -> bool + Sync) {
+        let location = &self.location;
+        let canonical_dir =
+            fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
+        let sources = &self.sources;
+        let reload = |meta: &crate::record::Meta, kind: Kind| {
+            let source = sources
+                .binary_search_by(|s| s.path.as_str().cmp(&meta.path))
+                .ok()
+                .map(|i| &sources[i])?;
+            let symlink =
+                fs::symlink_metadata(&source.abs).is_ok_and(|m| m.file_type().is_symlink());
+            Some(load_one(
+                &source.abs,
+                kind,
+                symlink,
+                &canonical_dir,
+                location,
+                Depth::Full,
+            ))
+        };
+        let decisions: Vec<(usize, Loaded)> = self
+            .decisions
+            .par_iter()
+            .enumerate()
+            .filter(|(_, d)| wanted(&d.meta.path))
+            .filter_map(|(i, d)| Some((i, reload(&d.meta, Kind::Decision)?)))
+            .collect();
+        let reviews: Vec<(usize, Loaded)> = self
+            .reviews
+            .par_iter()
+            .enumerate()
+            .filter(|(_, r)| wanted(&r.meta.path))
+            .filter_map(|(i, r)| Some((i, reload(&r.meta, Kind::Review)?)))
+            .collect();
+        // A file that changed meanwhile keeps what was read the first time,
+        // unless it reads as the same kind of record again.
+        for (i, loaded) in decisions {
+            if let Loaded::Decision(d, _) = loaded {
+                self.decisions[i] = *d;
+            }
+        }
+        for (i, loaded) in reviews {
+            if let Loaded::Review(r, _) = loaded {
+                self.reviews[i] = *r;
+            }
+        }
+    }
+
+    fn load_to(location: Location, depth: Depth) -> Log {
         let dir = location.dir.clone();
         let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
         let mut candidates = Vec::new();
@@ -273,7 +335,9 @@ impl Log {
         }
         let loaded: Vec<Loaded> = candidates
             .par_iter()
-            .map(|(abs, kind, symlink)| load_one(abs, *kind, *symlink, &canonical_dir, &location))
+            .map(|(abs, kind, symlink)| {
+                load_one(abs, *kind, *symlink, &canonical_dir, &location, depth)
+            })
             .collect();
 
         let mut log = Log {
@@ -351,6 +415,7 @@ impl Log {
             symlink,
             &canonical_parent,
             &self.location,
+            Depth::Full,
         ) {
             Loaded::Decision(d, source) => {
                 self.decisions.push(*d);
@@ -380,6 +445,7 @@ fn load_one(
     symlink: bool,
     canonical_dir: &Path,
     location: &Location,
+    depth: Depth,
 ) -> Loaded {
     let path = display_path(abs, &location.root);
     let fail = |message: String, pos: Pos| {
@@ -439,8 +505,14 @@ fn load_one(
         ..Source::new(path.clone(), abs.to_path_buf(), &text)
     };
     match kind {
-        Kind::Decision => Loaded::Decision(Box::new(Decision::parse(&path, &name, &text)), source),
-        Kind::Review => Loaded::Review(Box::new(Review::parse(&path, &name, &text)), source),
+        Kind::Decision => Loaded::Decision(
+            Box::new(Decision::parse_to(&path, &name, &text, depth)),
+            source,
+        ),
+        Kind::Review => Loaded::Review(
+            Box::new(Review::parse_to(&path, &name, &text, depth)),
+            source,
+        ),
         Kind::Charter => Loaded::Charter(Box::new(Charter::parse(&path, &text)), source),
         Kind::People => Loaded::People(Box::new(People::parse(&path, &text)), source),
         Kind::Stray => Loaded::Stray(Stray {
@@ -469,11 +541,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
         return Err(ReadError::TooLarge(metadata.len()));
     }
     let file = fs::File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map_err(ReadError::Io)?.len();
-    if size > limit {
-        return Err(ReadError::TooLarge(size));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
     // `take` guards against a file that grows between the check and the read.
     file.take(limit + 1)
         .read_to_end(&mut bytes)

@@ -10,6 +10,7 @@ mod config;
 mod digest;
 mod edit_commands;
 mod example_log;
+mod large_logs;
 mod list_show;
 mod precommit;
 mod report;

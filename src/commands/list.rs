@@ -41,7 +41,8 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    // A list shows fields only; bodies are left unread.
+    let log = Log::load_fields(ctx.locate()?);
     let since = args
         .since
         .as_deref()

@@ -492,12 +492,48 @@ const KEY_TABLES: &[&[&str]] = &[
     &["people", "groups", "name", "roles", "aliases", "email"],
 ];
 
-/// Splits a raw file into its meta, body and front-matter tree; `scan`
-/// says whether to look for placeholders, which only decisions and reviews have.
-fn open(path: &str, text: &str, scan: bool) -> (Meta, Body, FrontMatter) {
+/// How much of a file a decision or review is built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Everything: fields, body sections, and what `check` reads in the text.
+    Full,
+    /// The front-matter fields only, for commands that show or relate fields
+    /// (`list`, and the records `check PATH` reads but does not report on):
+    /// the body is parsed only for a title the front matter does not give,
+    /// sections stay empty, and no placeholders are looked for.
+    Fields,
+}
+
+/// A file split into its meta, body and front-matter tree.
+struct Opened<'t> {
+    meta: Meta,
+    /// Empty when read for [`Depth::Fields`].
+    body: Body,
+    front: FrontMatter,
+    depth: Depth,
+    body_text: &'t str,
+}
+
+impl Opened<'_> {
+    /// The first `# ` heading, for a record whose front matter has no title.
+    fn heading(depth: Depth, body: &Body, body_text: &str, body_line: usize) -> Option<Text> {
+        let title = match depth {
+            Depth::Full => body.title.clone(),
+            Depth::Fields => Body::parse(body_text, body_line).title,
+        };
+        title.map(|(value, pos)| Text { value, pos })
+    }
+}
+
+/// Splits `text` as far as `depth` says; `scan` says whether to look for
+/// placeholders, which only decisions and reviews have.
+fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     let text = source::strip_bom(text);
     let split = source::split(text);
-    let body = Body::parse(split.body, split.body_line);
+    let body = match depth {
+        Depth::Full => Body::parse(split.body, split.body_line),
+        Depth::Fields => Body::default(),
+    };
     let mut meta = Meta {
         path: path.to_string(),
         front: FrontMatter::Missing,
@@ -509,14 +545,20 @@ fn open(path: &str, text: &str, scan: bool) -> (Meta, Body, FrontMatter) {
         },
     };
     match &split.front {
-        FrontMatter::Parsed(node) if scan => {
+        FrontMatter::Parsed(node) if scan && depth == Depth::Full => {
             placeholder::in_tree(node, "", &mut meta.scan.front_placeholders);
             meta.scan.body_placeholders = placeholder::in_body(split.body, split.body_line);
         }
         FrontMatter::Missing => meta.scan.looks_like = looks_like(text),
         _ => {}
     }
-    (meta, body, split.front)
+    Opened {
+        meta,
+        body,
+        front: split.front,
+        depth,
+        body_text: split.body,
+    }
 }
 
 /// What a loaded record keeps of its front matter.
@@ -595,7 +637,18 @@ fn superseded_by_in_status(text: &str) -> Option<Id> {
 impl Decision {
     /// Builds a decision from a file's text; never fails.
     pub fn parse(path: &str, file_name: &str, text: &str) -> Decision {
-        let (mut meta, body, front) = open(path, text, true);
+        Decision::parse_to(path, file_name, text, Depth::Full)
+    }
+
+    /// Builds a decision from as much of a file's text as `depth` says.
+    pub fn parse_to(path: &str, file_name: &str, text: &str, depth: Depth) -> Decision {
+        let Opened {
+            mut meta,
+            body,
+            front,
+            depth,
+            body_text,
+        } = open(path, text, depth, true);
         let file_id = Id::from_file_name(file_name);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
@@ -625,7 +678,7 @@ impl Decision {
             .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos }));
         let title = r
             .field_text(node, "title")
-            .or_else(|| body.title.clone().map(|(value, pos)| Text { value, pos }));
+            .or_else(|| Opened::heading(depth, &body, body_text, meta.body_line));
 
         let status_text = r.field_text(node, "status");
         let mut superseded_by = refs(&mut r, node, "superseded-by");
@@ -790,7 +843,18 @@ pub struct Review {
 
 impl Review {
     pub fn parse(path: &str, file_name: &str, text: &str) -> Review {
-        let (mut meta, body, front) = open(path, text, true);
+        Review::parse_to(path, file_name, text, Depth::Full)
+    }
+
+    /// Builds a review from as much of a file's text as `depth` says.
+    pub fn parse_to(path: &str, file_name: &str, text: &str, depth: Depth) -> Review {
+        let Opened {
+            mut meta,
+            body,
+            front,
+            depth,
+            body_text,
+        } = open(path, text, depth, true);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
@@ -839,7 +903,7 @@ impl Review {
                 .to_string(),
             title: r
                 .field_text(node, "title")
-                .or_else(|| body.title.clone().map(|(value, pos)| Text { value, pos })),
+                .or_else(|| Opened::heading(depth, &body, body_text, meta.body_line)),
             kind: r.choice(node, "kind", ReviewKind::ALL).map(|(k, _)| k),
             date: r.date(node, "date"),
             facilitator: r.field_text(node, "facilitator"),
@@ -910,7 +974,12 @@ fn days(r: &mut Reader, map: &Node, key: &str) -> Option<i64> {
 
 impl Charter {
     pub fn parse(path: &str, text: &str) -> Charter {
-        let (mut meta, body, front) = open(path, text, false);
+        let Opened {
+            mut meta,
+            body,
+            front,
+            ..
+        } = open(path, text, Depth::Full, false);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),

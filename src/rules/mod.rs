@@ -40,21 +40,40 @@ pub struct CheckOptions {
 
 /// Runs every rule over `log`. Findings are sorted by path, line, column and code.
 pub fn check(log: &Log, options: &CheckOptions) -> Vec<Diagnostic> {
+    check_only(log, options, |_| true)
+}
+
+/// [`check`], with the rules about one decision or review run only on
+/// those whose path `wanted` picks (every finding of such a rule is on its
+/// record's own file), while the rules that relate records still see the
+/// whole log: what `check PATH` needs, on a log whose other records were
+/// read to their fields only ([`Log::load_fields`]).
+pub fn check_only(
+    log: &Log,
+    options: &CheckOptions,
+    wanted: impl Fn(&str) -> bool + Sync,
+) -> Vec<Diagnostic> {
     let ix = Index::new(log, options);
     let mut out: Vec<Diagnostic> = log
         .decisions
         .par_iter()
+        .filter(|d| wanted(&d.meta.path))
         .flat_map_iter(|d| {
             let mut found = Vec::new();
             decision(&ix, d, &mut found);
             found
         })
         .collect();
-    out.par_extend(log.reviews.par_iter().flat_map_iter(|r| {
-        let mut found = Vec::new();
-        review(&ix, r, &mut found);
-        found
-    }));
+    out.par_extend(
+        log.reviews
+            .par_iter()
+            .filter(|r| wanted(&r.meta.path))
+            .flat_map_iter(|r| {
+                let mut found = Vec::new();
+                review(&ix, r, &mut found);
+                found
+            }),
+    );
     if let Some(charter) = &log.charter {
         frontmatter::charter(charter, &mut out);
         people::charter(&ix, charter, &mut out);
