@@ -64,7 +64,18 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+    // Eight digits are the usual case, read without interpreting a format
+    // string (a log has tens of thousands of dates); anything else, such as
+    // a signed year, is left to chrono as before.
+    let digits = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+        _ => NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok(),
+    }
 }
 
 impl Reader {
@@ -283,6 +294,34 @@ mod tests {
         assert!(parse_date("2026-02-30").is_none());
         assert!(parse_date("2026-2-3").is_none());
         assert!(parse_date("03/02/2026").is_none());
+    }
+
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for raw in [
+            "2026-02-28",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "0000-01-01",
+            "9999-12-31",
+            " 2026-01-05 ",
+            "+026-01-05",
+            "-026-01-05",
+            "2026-+1-05",
+            "2026-1 -05",
+            "2026-01-0x",
+            "２０２６-01-05",
+        ] {
+            let trimmed = raw.trim();
+            let chrono = (trimmed.len() == 10)
+                .then(|| NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").ok())
+                .flatten()
+                .filter(|_| trimmed.as_bytes()[4] == b'-' && trimmed.as_bytes()[7] == b'-');
+            assert_eq!(parse_date(raw), chrono, "{raw:?}");
+        }
     }
 
     #[test]

@@ -39,7 +39,7 @@ struct Reader<'a> {
 /// Reads `text`, whose first line is line `first_line` of the file, or
 /// returns `None` when the text is outside the subset this reader knows.
 pub(super) fn parse(text: &str, first_line: usize) -> Option<Node> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     for (i, raw) in text.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         if !printable(line) {
