@@ -234,15 +234,8 @@ impl Log {
         Log::load_to(location, Depth::Full)
     }
 
-    /// Loads every file of the log at `location`, decisions and reviews to
-    /// their front-matter fields only ([`Depth::Fields`]): for commands that
-    /// show fields or relate records, and never look at bodies.
-    pub fn load_fields(location: Location) -> Log {
-        Log::load_to(location, Depth::Fields)
-    }
-
     /// Reads again, in full, the records whose display path `wanted` picks,
-    /// for a log loaded with [`Log::load_fields`].
+    /// for a log loaded to less than [`Depth::Full`].
     pub fn load_in_full(&mut self, wanted: impl Fn(&str) -> bool + Sync) {
         let location = &self.location;
         let canonical_dir =
@@ -292,7 +285,10 @@ impl Log {
         }
     }
 
-    fn load_to(location: Location, depth: Depth) -> Log {
+    /// Loads every file of the log at `location`, decisions and reviews to
+    /// `depth`: a command that never looks at bodies, or at what only
+    /// `check` reads, saves parsing them.
+    pub fn load_to(location: Location, depth: Depth) -> Log {
         let dir = location.dir.clone();
         let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
         let mut candidates = Vec::new();

@@ -9,12 +9,13 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
-use crate::record::{Decision, Feedback, Ref, Status};
+use crate::record::{Decision, Depth, Feedback, Ref, Status};
 
 use super::{find_decision, names};
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    // Placeholders are check's business; bodies are needed for the rationale.
+    let log = Log::load_to(ctx.locate()?, Depth::Sections);
     let decision = find_decision(&log, &args.id)?;
     let mut text = render(&log, decision);
     text.push_str(&engagement(&log, decision, ctx.today));

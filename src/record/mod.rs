@@ -495,13 +495,16 @@ const KEY_TABLES: &[&[&str]] = &[
 /// How much of a file a decision or review is built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Depth {
-    /// Everything: fields, body sections, and what `check` reads in the text.
-    Full,
     /// The front-matter fields only, for commands that show or relate fields
     /// (`list`, and the records `check PATH` reads but does not report on):
     /// the body is parsed only for a title the front matter does not give,
-    /// sections stay empty, and no placeholders are looked for.
+    /// sections stay empty, and no placeholders are looked for ([`Scan`]).
     Fields,
+    /// Fields and body sections, without what only `check` reads in the
+    /// text ([`Scan`]): for `report`, `digest` and `show`.
+    Sections,
+    /// Everything, for `check`.
+    Full,
 }
 
 /// A file split into its meta, body and front-matter tree.
@@ -518,7 +521,7 @@ impl Opened<'_> {
     /// The first `# ` heading, for a record whose front matter has no title.
     fn heading(depth: Depth, body: &Body, body_text: &str, body_line: usize) -> Option<Text> {
         let title = match depth {
-            Depth::Full => body.title.clone(),
+            Depth::Full | Depth::Sections => body.title.clone(),
             Depth::Fields => Body::parse(body_text, body_line).title,
         };
         title.map(|(value, pos)| Text { value, pos })
@@ -531,7 +534,7 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     let text = source::strip_bom(text);
     let split = source::split(text);
     let body = match depth {
-        Depth::Full => Body::parse(split.body, split.body_line),
+        Depth::Full | Depth::Sections => Body::parse(split.body, split.body_line),
         Depth::Fields => Body::default(),
     };
     let mut meta = Meta {

@@ -47,7 +47,7 @@ pub fn check(log: &Log, options: &CheckOptions) -> Vec<Diagnostic> {
 /// those whose path `wanted` picks (every finding of such a rule is on its
 /// record's own file), while the rules that relate records still see the
 /// whole log: what `check PATH` needs, on a log whose other records were
-/// read to their fields only ([`Log::load_fields`]).
+/// read to their fields only ([`crate::record::Depth::Fields`]).
 pub fn check_only(
     log: &Log,
     options: &CheckOptions,

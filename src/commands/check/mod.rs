@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::error::Error;
 use crate::log::{Location, Log, display_path};
 use crate::output;
+use crate::record::Depth;
 use crate::rules::{self, CheckOptions, levels::Levels};
 
 use super::date_arg;
@@ -91,7 +92,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 fn load(location: Location, requested: &[Requested]) -> (Log, Option<Scope>, String) {
     let files_only = !requested.is_empty() && requested.iter().all(|r| !r.is_dir);
     let mut log = if files_only {
-        Log::load_fields(location)
+        Log::load_to(location, Depth::Fields)
     } else {
         Log::load(location)
     };
