@@ -55,16 +55,16 @@ pub fn in_line(line: &str) -> Option<(usize, String)> {
 }
 
 /// Whether `line` contains `TBD`, `TODO`, `FIXME`, `{`, `...` or `…`.
+/// `memchr` jumps to the few bytes that can start a marker.
 fn may_hold_marker(line: &[u8]) -> bool {
     let at = |i: usize, marker: &[u8]| line[i..].starts_with(marker);
-    (0..line.len()).any(|i| match line[i] {
-        b'{' => true,
-        b'T' => at(i, b"TBD") || at(i, b"TODO"),
-        b'F' => at(i, b"FIXME"),
-        b'.' => at(i, b"..."),
-        0xE2 => at(i, "…".as_bytes()),
-        _ => false,
-    })
+    memchr::memchr(b'{', line).is_some()
+        || memchr::memchr3_iter(b'T', b'F', b'.', line).any(|i| match line[i] {
+            b'T' => at(i, b"TBD") || at(i, b"TODO"),
+            b'F' => at(i, b"FIXME"),
+            _ => at(i, b"..."),
+        })
+        || memchr::memchr_iter(0xE2, line).any(|i| at(i, "…".as_bytes()))
 }
 
 fn is_word(c: char) -> bool {
