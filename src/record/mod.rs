@@ -498,7 +498,8 @@ pub enum Depth {
     /// The front-matter fields only, for commands that show or relate fields
     /// (`list`, and the records `check PATH` reads but does not report on):
     /// the body is parsed only for a title the front matter does not give,
-    /// sections stay empty, and no placeholders are looked for ([`Scan`]).
+    /// sections stay empty, no placeholders are looked for ([`Scan`]), and
+    /// where keys are written is not kept (the [`Outline`] is empty).
     Fields,
     /// Fields and body sections, without what only `check` reads in the
     /// text ([`Scan`]): for `report`, `digest` and `show`.
@@ -564,9 +565,11 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     }
 }
 
-/// What a loaded record keeps of its front matter.
-fn outline(front: &FrontMatter) -> FrontMatter<Outline> {
+/// What a loaded record keeps of its front matter: nothing of where keys
+/// are written when it is read to [`Depth::Fields`].
+fn outline(front: &FrontMatter, depth: Depth) -> FrontMatter<Outline> {
     match front {
+        FrontMatter::Parsed(_) if depth == Depth::Fields => FrontMatter::Parsed(Outline::default()),
         FrontMatter::Parsed(node) => FrontMatter::Parsed(Outline::of(node)),
         FrontMatter::Missing => FrontMatter::Missing,
         FrontMatter::Unterminated => FrontMatter::Unterminated,
@@ -790,7 +793,7 @@ impl Decision {
             body,
             meta: Meta::default(),
         };
-        meta.front = outline(&front);
+        meta.front = outline(&front, depth);
         meta.problems = r.problems;
         Decision { meta, ..decision }
     }
@@ -921,7 +924,7 @@ impl Review {
             body,
             meta: Meta::default(),
         };
-        meta.front = outline(&front);
+        meta.front = outline(&front, depth);
         meta.problems = r.problems;
         Review { meta, ..review }
     }
@@ -1021,7 +1024,7 @@ impl Charter {
             body,
             meta: Meta::default(),
         };
-        meta.front = outline(&front);
+        meta.front = outline(&front, Depth::Full);
         meta.problems = r.problems;
         Charter { meta, ..charter }
     }
@@ -1096,7 +1099,7 @@ impl People {
         People {
             meta: Meta {
                 path: path.to_string(),
-                front: outline(&front),
+                front: outline(&front, Depth::Full),
                 body_line: 1,
                 problems: r.problems,
                 scan: Scan::default(),
