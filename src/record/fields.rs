@@ -91,8 +91,15 @@ impl Reader {
     /// (keys starting with `x-` are free extensions).
     pub fn keys(&mut self, node: &Node, known: &[&str], what: &str) {
         let entries = node.entries();
+        // A set for long mappings, so that a hostile block of many keys stays linear.
+        let mut seen = std::collections::HashSet::new();
         for (i, entry) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|e| e.key == entry.key) {
+            let repeated = if entries.len() > 32 {
+                !seen.insert(entry.key.as_str())
+            } else {
+                entries[..i].iter().any(|e| e.key == entry.key)
+            };
+            if repeated {
                 self.problem(
                     ProblemKind::DuplicateKey,
                     entry.key_pos,
@@ -321,6 +328,24 @@ mod tests {
                 .flatten()
                 .filter(|_| trimmed.as_bytes()[4] == b'-' && trimmed.as_bytes()[7] == b'-');
             assert_eq!(parse_date(raw), chrono, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn duplicates_are_found_in_long_mappings_too() {
+        for count in [5, 40] {
+            let mut text: String = (0..count).map(|i| format!("x-k{i}: {i}\n")).collect();
+            text.push_str("x-k3: again\n");
+            let node = crate::yaml::parse(&text, 2).unwrap();
+            let mut r = Reader::default();
+            r.keys(&node, &[], "a test");
+            let duplicates: Vec<_> = r
+                .problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::DuplicateKey)
+                .map(|p| p.pos)
+                .collect();
+            assert_eq!(duplicates, vec![Pos::new(count + 2, 1)], "{count} keys");
         }
     }
 

@@ -8,7 +8,7 @@
 //! title). The outline keeps exactly that, for the top-level keys and the
 //! keys of the mapping items of top-level lists, in twelve bytes a key.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::yaml::{Node, Pos, Value};
@@ -71,14 +71,16 @@ impl Outline {
         let Value::Map(entries) = &node.value else {
             return outline;
         };
-        for (i, entry) in entries.iter().enumerate() {
-            let name = outline.name(&entry.key);
+        // Sets, not scans, so that a hostile block of many keys stays linear.
+        let mut others: HashMap<&str, u16> = HashMap::new();
+        let mut lists: HashSet<&str> = HashSet::new();
+        for entry in entries {
+            let name = outline.name(&entry.key, &mut others);
             outline.push(name, 0, entry.key_pos);
-            let first = !entries[..i].iter().any(|e| e.key == entry.key);
             let Value::Seq(items) = &entry.value.value else {
                 continue;
             };
-            if !first {
+            if !lists.insert(&entry.key) {
                 continue;
             }
             for item in items {
@@ -96,7 +98,7 @@ impl Outline {
                 });
                 let n = outline.items.len() as u16;
                 for key in keys {
-                    let key_name = outline.name(&key.key);
+                    let key_name = outline.name(&key.key, &mut others);
                     outline.push(key_name, n, key.key_pos);
                 }
             }
@@ -116,18 +118,21 @@ impl Outline {
         });
     }
 
-    fn name(&mut self, key: &str) -> u16 {
-        if let Some(n) = self.lookup(key) {
-            return n;
+    /// The number of `key`; `others` indexes the names given so far outside [`KNOWN`].
+    fn name<'k>(&mut self, key: &'k str, others: &mut HashMap<&'k str, u16>) -> u16 {
+        let (names, index) = &*KNOWN;
+        if let Some(n) = index.get(key).or_else(|| others.get(key)) {
+            return *n;
         }
-        let names = KNOWN.0.len();
-        if names + self.others.len() >= usize::from(UNNAMED) {
+        if names.len() + self.others.len() >= usize::from(UNNAMED) {
             // Tens of thousands of distinct unknown keys: the rest are not
             // findable, which only moves a finding to the item or the file.
             return UNNAMED;
         }
         self.others.push(key.into());
-        (names + self.others.len() - 1) as u16
+        let n = (names.len() + self.others.len() - 1) as u16;
+        others.insert(key, n);
+        n
     }
 
     /// The number `key` has in this outline, if any slot can carry it.
@@ -191,5 +196,21 @@ mod tests {
             None
         );
         assert_eq!(outline.item_key_pos("feedback", Pos::new(7, 5), "by"), None);
+    }
+
+    #[test]
+    fn only_the_first_of_a_list_given_twice_has_items() {
+        let node = yaml::parse(
+            "feedback:\n  - by: lee\nx-other: 1\nfeedback:\n  - by: raj\n",
+            1,
+        )
+        .unwrap();
+        let outline = Outline::of(&node);
+        assert_eq!(
+            outline.item_key_pos("feedback", Pos::new(2, 5), "by"),
+            Some(Pos::new(2, 5))
+        );
+        assert_eq!(outline.item_key_pos("feedback", Pos::new(5, 5), "by"), None);
+        assert_eq!(outline.key_pos("x-other"), Some(Pos::new(3, 1)));
     }
 }
