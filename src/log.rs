@@ -329,13 +329,6 @@ impl Log {
                 }
             }
         }
-        let loaded: Vec<Loaded> = candidates
-            .par_iter()
-            .map(|(abs, kind, symlink)| {
-                load_one(abs, *kind, *symlink, &canonical_dir, &location, depth)
-            })
-            .collect();
-
         let mut log = Log {
             location,
             decisions: Vec::new(),
@@ -344,19 +337,72 @@ impl Log {
             people: None,
             strays: Vec::new(),
             failures,
-            sources: Vec::new(),
+            sources: Vec::with_capacity(candidates.len()),
         };
-        // Reserved up front: growing by doubling would hold two copies of
-        // the largest vector for a moment, which is what sets peak memory.
-        let count = |f: fn(&Loaded) -> bool| loaded.iter().filter(|l| f(l)).count();
-        log.decisions
-            .reserve_exact(count(|l| matches!(l, Loaded::Decision(..))));
-        log.reviews
-            .reserve_exact(count(|l| matches!(l, Loaded::Review(..))));
-        log.sources.reserve_exact(count(|l| {
-            !matches!(l, Loaded::Stray(_) | Loaded::Failure(_))
-        }));
-        for item in loaded {
+        let load = |(_, abs, kind, symlink): &(usize, PathBuf, Kind, bool)| {
+            load_one(abs, *kind, *symlink, &canonical_dir, &log.location, depth)
+        };
+        // Decisions and reviews are loaded straight into their vectors: each
+        // record leaves its box as soon as it is built, and the vector of
+        // results becomes the vector of records in place, so the largest
+        // vectors never exist twice (which would set peak memory).
+        let (decision_files, rest): (Vec<_>, Vec<_>) = candidates
+            .into_iter()
+            .enumerate()
+            .map(|(i, (abs, kind, symlink))| (i, abs, kind, symlink))
+            .partition(|(_, _, kind, _)| *kind == Kind::Decision);
+        let (review_files, other_files): (Vec<_>, Vec<_>) = rest
+            .into_iter()
+            .partition(|(_, _, kind, _)| *kind == Kind::Review);
+        // The rest, with their place in the walk, so failures and strays keep its order.
+        let mut others: Vec<(usize, Loaded)> = other_files
+            .par_iter()
+            .map(|file| (file.0, load(file)))
+            .collect();
+        let decisions: Vec<Result<(Decision, Source), (usize, Loaded)>> = decision_files
+            .par_iter()
+            .map(|file| match load(file) {
+                Loaded::Decision(d, s) => Ok((*d, s)),
+                other => Err((file.0, other)),
+            })
+            .collect();
+        let reviews: Vec<Result<(Review, Source), (usize, Loaded)>> = review_files
+            .par_iter()
+            .map(|file| match load(file) {
+                Loaded::Review(r, s) => Ok((*r, s)),
+                other => Err((file.0, other)),
+            })
+            .collect();
+        let mut sources = Vec::with_capacity(decision_files.len() + review_files.len());
+        log.decisions = decisions
+            .into_iter()
+            .filter_map(|loaded| match loaded {
+                Ok((d, s)) => {
+                    sources.push(s);
+                    Some(d)
+                }
+                Err(other) => {
+                    others.push(other);
+                    None
+                }
+            })
+            .collect();
+        log.reviews = reviews
+            .into_iter()
+            .filter_map(|loaded| match loaded {
+                Ok((r, s)) => {
+                    sources.push(s);
+                    Some(r)
+                }
+                Err(other) => {
+                    others.push(other);
+                    None
+                }
+            })
+            .collect();
+        log.sources = sources;
+        others.sort_by_key(|(i, _)| *i);
+        for (_, item) in others {
             match item {
                 Loaded::Decision(d, s) => {
                     log.decisions.push(*d);
