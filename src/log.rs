@@ -337,7 +337,7 @@ impl Log {
             people: None,
             strays: Vec::new(),
             failures,
-            sources: Vec::with_capacity(candidates.len()),
+            sources: Vec::new(),
         };
         let load = |(_, abs, kind, symlink): &(usize, PathBuf, Kind, bool)| {
             load_one(abs, *kind, *symlink, &canonical_dir, &log.location, depth)
@@ -346,6 +346,7 @@ impl Log {
         // record leaves its box as soon as it is built, and the vector of
         // results becomes the vector of records in place, so the largest
         // vectors never exist twice (which would set peak memory).
+        let candidates_count = candidates.len();
         let (decision_files, rest): (Vec<_>, Vec<_>) = candidates
             .into_iter()
             .enumerate()
@@ -373,7 +374,7 @@ impl Log {
                 other => Err((file.0, other)),
             })
             .collect();
-        let mut sources = Vec::with_capacity(decision_files.len() + review_files.len());
+        let mut sources = Vec::with_capacity(candidates_count);
         log.decisions = decisions
             .into_iter()
             .filter_map(|loaded| match loaded {

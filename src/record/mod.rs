@@ -369,10 +369,11 @@ pub struct Scan {
     /// Without front matter: the format the file looks like, and the
     /// `decide import --from` value that converts it.
     pub looks_like: Option<(&'static str, &'static str)>,
-    /// Template placeholders in front-matter values (decisions and reviews).
+    /// Template placeholders in front-matter values (decisions and reviews
+    /// read to [`Depth::Full`]).
     pub front_placeholders: Vec<placeholder::Found>,
     /// The first template placeholder under each heading of the body
-    /// (decisions and reviews).
+    /// (decisions and reviews read to [`Depth::Full`]).
     pub body_placeholders: Vec<placeholder::InBody>,
 }
 
