@@ -57,7 +57,7 @@ else
     echo "bench: reusing the log in $log" >&2
 fi
 # The file a pre-commit hook would pass: the 42nd decision, or the last of a smaller log.
-one=$(find "$log" -maxdepth 1 -name '[0-9]*.md' | sort | head -42 | tail -1)
+one=$(find "$log" -maxdepth 1 -name '[0-9]*.md' | sort | sed -n '1,42p' | tail -1)
 size=$(du -s --apparent-size --block-size=1M "$log" | cut -f1)
 files=$(find "$log" -type f | wc -l)
 echo "bench: $files files, $size MB" >&2
