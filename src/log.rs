@@ -3,17 +3,20 @@
 //! Loading never stops at a bad file: a file that cannot be read becomes a
 //! [`Failure`], a record whose front matter is broken still loads with its
 //! problems attached, and the rest of the log loads as usual.
+//!
+//! Each file's text is dropped once its record is built, so memory grows
+//! with what the records hold, not with the size of the files; the few
+//! commands that quote or edit a file read it again ([`Source::text`]).
 
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::error::Error;
-use crate::record::{Charter, Decision, Id, People, Review};
+use crate::record::{Charter, Decision, Depth, Id, People, Review};
 use crate::yaml::Pos;
 
 /// The folders tried, in order, when nothing names the log folder.
@@ -107,12 +110,58 @@ pub struct Stray {
     pub abs: PathBuf,
 }
 
-/// A loaded file's text, kept for output that quotes source lines and for edits.
+/// A file loaded as a record. Its text is not kept: [`Source::text`] reads
+/// it again for output that quotes source lines and for edits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub path: String,
     pub abs: PathBuf,
-    pub text: Arc<str>,
+    /// The lines holding `decide-disable` (suppression comments), with
+    /// their 0-based line index, as `str::lines` splits the file.
+    pub directives: Vec<(usize, String)>,
+    /// `max-file-bytes` when the file was loaded, applied again on reading.
+    limit: u64,
+}
+
+impl Source {
+    /// A loaded file and what is kept of its text.
+    pub fn new(path: String, abs: PathBuf, text: &str) -> Source {
+        let directives = if text.contains("decide-disable") {
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| line.contains("decide-disable"))
+                .map(|(i, line)| (i, line.to_string()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Source {
+            path,
+            abs,
+            directives,
+            limit: u64::MAX,
+        }
+    }
+
+    /// The file's text, read again from disk with the checks loading made.
+    pub fn text(&self) -> Result<String, Error> {
+        let invalid = |message: String| Error::Io {
+            path: self.abs.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, message),
+        };
+        read_limited(&self.abs, self.limit).map_err(|err| match err {
+            ReadError::TooLarge(size) => invalid(format!(
+                "file is {size} bytes, over max-file-bytes ({})",
+                self.limit
+            )),
+            ReadError::NotRegular => invalid("not a regular file".into()),
+            ReadError::NotUtf8(_) => invalid("file is not valid UTF-8".into()),
+            ReadError::Io(source) => Error::Io {
+                path: self.abs.clone(),
+                source,
+            },
+        })
+    }
 }
 
 /// The whole log in memory.
@@ -125,7 +174,7 @@ pub struct Log {
     pub people: Option<People>,
     pub strays: Vec<Stray>,
     pub failures: Vec<Failure>,
-    /// Every file's text by display path, sorted by path.
+    /// Every file loaded as a record, sorted by display path.
     pub sources: Vec<Source>,
 }
 
@@ -182,6 +231,64 @@ enum Loaded {
 impl Log {
     /// Loads every file of the log at `location`.
     pub fn load(location: Location) -> Log {
+        Log::load_to(location, Depth::Full)
+    }
+
+    /// Reads again, in full, the records whose display path `wanted` picks,
+    /// for a log loaded to less than [`Depth::Full`].
+    pub fn load_in_full(&mut self, wanted: impl Fn(&str) -> bool + Sync) {
+        let location = &self.location;
+        let canonical_dir =
+            fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
+        let sources = &self.sources;
+        let reload = |meta: &crate::record::Meta, kind: Kind| {
+            let source = sources
+                .binary_search_by(|s| s.path.as_str().cmp(&meta.path))
+                .ok()
+                .map(|i| &sources[i])?;
+            let symlink =
+                fs::symlink_metadata(&source.abs).is_ok_and(|m| m.file_type().is_symlink());
+            Some(load_one(
+                &source.abs,
+                kind,
+                symlink,
+                &canonical_dir,
+                location,
+                Depth::Full,
+            ))
+        };
+        let decisions: Vec<(usize, Loaded)> = self
+            .decisions
+            .par_iter()
+            .enumerate()
+            .filter(|(_, d)| wanted(&d.meta.path))
+            .filter_map(|(i, d)| Some((i, reload(&d.meta, Kind::Decision)?)))
+            .collect();
+        let reviews: Vec<(usize, Loaded)> = self
+            .reviews
+            .par_iter()
+            .enumerate()
+            .filter(|(_, r)| wanted(&r.meta.path))
+            .filter_map(|(i, r)| Some((i, reload(&r.meta, Kind::Review)?)))
+            .collect();
+        // A file that changed meanwhile keeps what was read the first time,
+        // unless it reads as the same kind of record again.
+        for (i, loaded) in decisions {
+            if let Loaded::Decision(d, _) = loaded {
+                self.decisions[i] = *d;
+            }
+        }
+        for (i, loaded) in reviews {
+            if let Loaded::Review(r, _) = loaded {
+                self.reviews[i] = *r;
+            }
+        }
+    }
+
+    /// Loads every file of the log at `location`, decisions and reviews to
+    /// `depth`: a command that never looks at bodies, or at what only
+    /// `check` reads, saves parsing them.
+    pub fn load_to(location: Location, depth: Depth) -> Log {
         let dir = location.dir.clone();
         let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
         let mut candidates = Vec::new();
@@ -222,11 +329,6 @@ impl Log {
                 }
             }
         }
-        let loaded: Vec<Loaded> = candidates
-            .par_iter()
-            .map(|(abs, kind, symlink)| load_one(abs, *kind, *symlink, &canonical_dir, &location))
-            .collect();
-
         let mut log = Log {
             location,
             decisions: Vec::new(),
@@ -237,7 +339,71 @@ impl Log {
             failures,
             sources: Vec::new(),
         };
-        for item in loaded {
+        let load = |(_, abs, kind, symlink): &(usize, PathBuf, Kind, bool)| {
+            load_one(abs, *kind, *symlink, &canonical_dir, &log.location, depth)
+        };
+        // Decisions and reviews are loaded straight into their vectors: each
+        // record leaves its box as soon as it is built, and the vector of
+        // results becomes the vector of records in place, so the largest
+        // vectors never exist twice (which would set peak memory).
+        let candidates_count = candidates.len();
+        let (decision_files, rest): (Vec<_>, Vec<_>) = candidates
+            .into_iter()
+            .enumerate()
+            .map(|(i, (abs, kind, symlink))| (i, abs, kind, symlink))
+            .partition(|(_, _, kind, _)| *kind == Kind::Decision);
+        let (review_files, other_files): (Vec<_>, Vec<_>) = rest
+            .into_iter()
+            .partition(|(_, _, kind, _)| *kind == Kind::Review);
+        // The rest, with their place in the walk, so failures and strays keep its order.
+        let mut others: Vec<(usize, Loaded)> = other_files
+            .par_iter()
+            .map(|file| (file.0, load(file)))
+            .collect();
+        let decisions: Vec<Result<(Decision, Source), (usize, Loaded)>> = decision_files
+            .par_iter()
+            .map(|file| match load(file) {
+                Loaded::Decision(d, s) => Ok((*d, s)),
+                other => Err((file.0, other)),
+            })
+            .collect();
+        let reviews: Vec<Result<(Review, Source), (usize, Loaded)>> = review_files
+            .par_iter()
+            .map(|file| match load(file) {
+                Loaded::Review(r, s) => Ok((*r, s)),
+                other => Err((file.0, other)),
+            })
+            .collect();
+        let mut sources = Vec::with_capacity(candidates_count);
+        log.decisions = decisions
+            .into_iter()
+            .filter_map(|loaded| match loaded {
+                Ok((d, s)) => {
+                    sources.push(s);
+                    Some(d)
+                }
+                Err(other) => {
+                    others.push(other);
+                    None
+                }
+            })
+            .collect();
+        log.reviews = reviews
+            .into_iter()
+            .filter_map(|loaded| match loaded {
+                Ok((r, s)) => {
+                    sources.push(s);
+                    Some(r)
+                }
+                Err(other) => {
+                    others.push(other);
+                    None
+                }
+            })
+            .collect();
+        log.sources = sources;
+        others.sort_by_key(|(i, _)| *i);
+        for (_, item) in others {
             match item {
                 Loaded::Decision(d, s) => {
                     log.decisions.push(*d);
@@ -292,6 +458,7 @@ impl Log {
             symlink,
             &canonical_parent,
             &self.location,
+            Depth::Full,
         ) {
             Loaded::Decision(d, source) => {
                 self.decisions.push(*d);
@@ -306,7 +473,7 @@ impl Log {
         Some(path)
     }
 
-    /// The source text of a file by display path.
+    /// A file loaded as a record, by display path; [`Source::text`] reads it.
     pub fn source(&self, path: &str) -> Option<&Source> {
         self.sources
             .binary_search_by(|s| s.path.as_str().cmp(path))
@@ -321,6 +488,7 @@ fn load_one(
     symlink: bool,
     canonical_dir: &Path,
     location: &Location,
+    depth: Depth,
 ) -> Loaded {
     let path = display_path(abs, &location.root);
     let fail = |message: String, pos: Pos| {
@@ -376,13 +544,18 @@ fn load_one(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let source = Source {
-        path: path.clone(),
-        abs: abs.to_path_buf(),
-        text: Arc::from(text.as_str()),
+        limit: location.config.max_file_bytes,
+        ..Source::new(path.clone(), abs.to_path_buf(), &text)
     };
     match kind {
-        Kind::Decision => Loaded::Decision(Box::new(Decision::parse(&path, &name, &text)), source),
-        Kind::Review => Loaded::Review(Box::new(Review::parse(&path, &name, &text)), source),
+        Kind::Decision => Loaded::Decision(
+            Box::new(Decision::parse_to(&path, &name, &text, depth)),
+            source,
+        ),
+        Kind::Review => Loaded::Review(
+            Box::new(Review::parse_to(&path, &name, &text, depth)),
+            source,
+        ),
         Kind::Charter => Loaded::Charter(Box::new(Charter::parse(&path, &text)), source),
         Kind::People => Loaded::People(Box::new(People::parse(&path, &text)), source),
         Kind::Stray => Loaded::Stray(Stray {
@@ -411,11 +584,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
         return Err(ReadError::TooLarge(metadata.len()));
     }
     let file = fs::File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map_err(ReadError::Io)?.len();
-    if size > limit {
-        return Err(ReadError::TooLarge(size));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
     // `take` guards against a file that grows between the check and the read.
     file.take(limit + 1)
         .read_to_end(&mut bytes)

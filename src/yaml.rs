@@ -3,6 +3,8 @@
 //! Front matter is parsed once into [`Node`]s by `serde-saphyr` (see decision
 //! 0002 in `decisions/`) with hard limits on depth, alias expansion and size,
 //! so hostile input becomes an error value instead of a hang or a crash.
+//! The common plain shapes are read by a faster reader ([`fast`]) that
+//! builds the same tree, and hands anything else to `serde-saphyr`.
 //! Typed records are then built from the tree by hand, which lets every
 //! finding point at the line and column of the key concerned, and lets a key
 //! that appears twice be reported instead of silently dropped.
@@ -12,6 +14,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
+
+mod fast;
 
 /// A 1-based line and column in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
@@ -143,6 +147,14 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
             message: format!("nested more than {MAX_DEPTH} levels deep"),
         });
     }
+    if let Some(node) = fast::parse(text, first_line) {
+        return Ok(node);
+    }
+    full(text, first_line)
+}
+
+/// Parses `text` with `serde-saphyr`, whatever its shape.
+fn full(text: &str, first_line: usize) -> Result<Node, YamlError> {
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
         // YAML 1.2 booleans only: in YAML 1.1 the review key `on` (and `y`,

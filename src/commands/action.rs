@@ -25,29 +25,27 @@ pub fn done(args: &ActionDoneArgs, ctx: &mut Context) -> anyhow::Result<Output> 
         .filter(|_| target.ends_with(".md"))
         .unwrap_or(target);
     let review = log.reviews.iter().find(|r| r.id == stem);
-    let (label, path, actions, node): (String, &str, &[Action], Option<&Node>) =
-        match (decision, review) {
-            (Some(d), None) => (
-                d.id.as_ref().map(ToString::to_string).unwrap_or_default(),
-                &d.meta.path,
-                &d.actions,
-                d.meta.node(),
-            ),
-            (None, Some(r)) => (r.id.clone(), &r.meta.path, &r.actions, r.meta.node()),
-            (Some(d), Some(r)) => {
-                return Err(Error::Usage(format!(
-                    "`{target}` names both {} and {}; rename one of them",
-                    d.meta.path, r.meta.path
-                ))
-                .into());
-            }
-            (None, None) => {
-                return Err(Error::Usage(format!(
-                    "no decision or review `{target}` (a review is named by its file stem)"
-                ))
-                .into());
-            }
-        };
+    let (label, path, actions): (String, &str, &[Action]) = match (decision, review) {
+        (Some(d), None) => (
+            d.id.as_ref().map(ToString::to_string).unwrap_or_default(),
+            &d.meta.path,
+            &d.actions,
+        ),
+        (None, Some(r)) => (r.id.clone(), &r.meta.path, &r.actions),
+        (Some(d), Some(r)) => {
+            return Err(Error::Usage(format!(
+                "`{target}` names both {} and {}; rename one of them",
+                d.meta.path, r.meta.path
+            ))
+            .into());
+        }
+        (None, None) => {
+            return Err(Error::Usage(format!(
+                "no decision or review `{target}` (a review is named by its file stem)"
+            ))
+            .into());
+        }
+    };
 
     let n = args.number;
     if n == 0 || n > actions.len() {
@@ -78,9 +76,9 @@ pub fn done(args: &ActionDoneArgs, ctx: &mut Context) -> anyhow::Result<Output> 
         }
         Some(ActionStatus::Open) | None => {}
     }
-    let index = yaml_index(node, n).ok_or_else(|| Error::NotFound(target.to_string()))?;
-
     let mut file = FileEdit::open(&log, path)?;
+    let index = yaml_index(file.front(), n).ok_or_else(|| Error::NotFound(target.to_string()))?;
+
     file.apply(|doc| doc.set_in_item("actions", index, "status", "done"))?;
     file.apply(|doc| doc.set_in_item("actions", index, "done", &date))?;
     write(&[&file])?;

@@ -5,7 +5,9 @@ use super::date_arg;
 use super::report::{dates_from_git, optional_date};
 use crate::cli::{DigestArgs, DigestFormat};
 use crate::context::{Context, Output};
+use crate::log::Log;
 use crate::metrics::{MetricsOptions, digest};
+use crate::record::Depth;
 use crate::report;
 
 pub fn run(args: &DigestArgs, ctx: &mut Context) -> anyhow::Result<Output> {
@@ -17,7 +19,8 @@ pub fn run(args: &DigestArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         ))
         .into());
     }
-    let log = ctx.load()?;
+    // Placeholders are check's business; bodies are needed for the rationale.
+    let log = Log::load_to(ctx.locate()?, Depth::Sections);
     let mut opts = MetricsOptions::new(as_of);
     opts.dates = dates_from_git(&log);
     let digest = digest::digest(&log, &opts, since);

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::edit::{self, Document, EditError};
 use crate::error::Error;
 use crate::log::Log;
-use crate::record::{Decision, Id};
+use crate::record::{Decision, FrontMatter, Id, source};
 use crate::yaml::{Node, Value};
 
 use super::{date_arg, find_decision};
@@ -70,20 +70,34 @@ pub struct FileEdit {
     abs: PathBuf,
     original: String,
     doc: Document,
+    /// The front matter as the file was opened, for what the record does not keep.
+    front: Option<Node>,
 }
 
 impl FileEdit {
-    /// Starts editing the record at display path `path`, from the text the log loaded.
+    /// Starts editing the record at display path `path`, read again from disk
+    /// (the log keeps no file texts).
     pub fn open(log: &Log, path: &str) -> Result<FileEdit, Error> {
         let source = log
             .source(path)
             .ok_or_else(|| Error::Usage(format!("{path}: the file could not be read")))?;
+        let text = source.text()?;
+        let front = match source::split(source::strip_bom(&text)).front {
+            FrontMatter::Parsed(node) => Some(node),
+            _ => None,
+        };
         Ok(FileEdit {
             path: path.to_string(),
             abs: source.abs.clone(),
-            original: source.text.to_string(),
-            doc: Document::new(source.text.to_string()),
+            doc: Document::new(text.clone()),
+            original: text,
+            front,
         })
+    }
+
+    /// The front-matter tree of the file as it was opened, before any edit.
+    pub fn front(&self) -> Option<&Node> {
+        self.front.as_ref()
     }
 
     /// Applies one edit; a refusal names the file.

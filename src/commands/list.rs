@@ -6,7 +6,7 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::output;
-use crate::record::{Decision, FrontMatter, Id};
+use crate::record::{Decision, Depth, FrontMatter, Id};
 
 use super::{date_arg, names};
 
@@ -41,7 +41,8 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    // A list shows fields only; bodies are left unread.
+    let log = Log::load_to(ctx.locate()?, Depth::Fields);
     let since = args
         .since
         .as_deref()

@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::git;
 use crate::log::Log;
 use crate::metrics::{self, Dates, MetricsOptions};
+use crate::record::Depth;
 use crate::report;
 
 pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
@@ -25,7 +26,8 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     {
         return Err(Error::Usage(format!("--since {s} is after --until {u}")).into());
     }
-    let log = ctx.load()?;
+    // Placeholders are check's business; bodies are needed for the rationale.
+    let log = Log::load_to(ctx.locate()?, Depth::Sections);
     let opts = MetricsOptions {
         as_of,
         since,

@@ -9,12 +9,13 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
-use crate::record::{Decision, Feedback, Ref, Status};
+use crate::record::{Decision, Depth, Feedback, Ref, Status};
 
 use super::{find_decision, names};
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    // Placeholders are check's business; bodies are needed for the rationale.
+    let log = Log::load_to(ctx.locate()?, Depth::Sections);
     let decision = find_decision(&log, &args.id)?;
     let mut text = render(&log, decision);
     text.push_str(&engagement(&log, decision, ctx.today));
@@ -111,9 +112,9 @@ pub fn render(log: &Log, d: &Decision) -> String {
     field(&mut out, "related", &link_list(log, &d.related));
     field(&mut out, "file", &d.meta.path);
 
-    if let Some(rationale) = d.body.rationale().filter(|s| !s.content.is_empty()) {
+    if let Some(rationale) = d.body.rationale_text() {
         heading(&mut out, "Rationale");
-        for line in rationale.content.lines() {
+        for line in rationale.lines() {
             let _ = writeln!(out, "  {line}");
         }
     }

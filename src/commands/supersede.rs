@@ -44,7 +44,7 @@ pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     }
     // A MADR `status: superseded by ADR-N` names a successor too; keep it
     // as a link now that the status becomes a plain word.
-    let present = ids_under(old.meta.node(), "superseded-by");
+    let present = ids_under(old_file.front(), "superseded-by");
     let mut successors: Vec<&Id> = old.superseded_by.iter().map(|r| &r.id).collect();
     successors.push(&new_id);
     let mut added = Vec::new();
@@ -61,7 +61,7 @@ pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 
     let mut new_file = FileEdit::open(&log, &new.meta.path)?;
     let mut new_changes = Vec::new();
-    if !ids_under(new.meta.node(), "supersedes").contains(&old_id) {
+    if !ids_under(new_file.front(), "supersedes").contains(&old_id) {
         new_file.apply(|doc| doc.add_to_list("supersedes", &id_value(&old_id)))?;
         new_changes.push(format!("supersedes + {old_id}"));
     }

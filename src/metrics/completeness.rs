@@ -65,7 +65,8 @@ pub fn completeness(d: &Decision, charter: Option<&Charter>) -> Completeness {
             Some(
                 d.body
                     .rationale()
-                    .is_some_and(|s| !s.content.is_empty() && !is_placeholder(&s.content)),
+                    .and_then(|s| s.content.as_deref())
+                    .is_some_and(|c| !c.is_empty() && !is_placeholder(c)),
             ),
         ),
         (

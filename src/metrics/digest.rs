@@ -89,8 +89,9 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
                 reason: d
                     .body
                     .rationale()
-                    .filter(|s| !super::is_placeholder(&s.content))
-                    .and_then(|s| first_sentence(&s.content)),
+                    .map(|s| s.content.as_deref().unwrap_or_default())
+                    .filter(|content| !super::is_placeholder(content))
+                    .and_then(first_sentence),
             })
         })
         .collect();

@@ -169,12 +169,12 @@ impl<'a> Scope<'a> {
             .iter()
             .map(|d| &d.meta)
             .chain(log.reviews.iter().map(|r| &r.meta))
-            .filter(|m| m.node().is_none())
+            .filter(|m| !m.parsed())
             .count();
         let decisions: Vec<&Decision> = log
             .decisions
             .iter()
-            .filter(|d| d.meta.node().is_some())
+            .filter(|d| d.meta.parsed())
             .filter(|d| {
                 opts.model.as_ref().is_none_or(|m| {
                     d.model
@@ -189,7 +189,7 @@ impl<'a> Scope<'a> {
         let reviews: Vec<&Review> = log
             .reviews
             .iter()
-            .filter(|r| r.meta.node().is_some())
+            .filter(|r| r.meta.parsed())
             .filter(|r| {
                 opts.model.is_none()
                     || r.decisions.iter().any(|x| ids.contains(&x.id))

@@ -6,10 +6,12 @@
 //! resolved by [`Context::color`](crate::Context::color), so the rendering
 //! code has a single path.
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use anstream::{AutoStream, ColorChoice};
 use anstyle::{AnsiColor, Style};
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::log::Log;
@@ -36,8 +38,10 @@ pub fn render(
         ColorChoice::Never
     };
     let mut out = AutoStream::new(Vec::new(), choice);
+    let quoted = quoted_lines(diagnostics, log);
     for d in diagnostics {
-        let _ = write_one(&mut out, d, log);
+        let line = quoted.get(&(d.path.as_str(), d.line)).map(String::as_str);
+        let _ = write_one(&mut out, d, line);
     }
     if !quiet {
         let _ = write_summary(&mut out, summary);
@@ -45,7 +49,38 @@ pub fn render(
     String::from_utf8_lossy(&out.into_inner()).into_owned()
 }
 
-fn write_one(out: &mut impl Write, d: &Diagnostic, log: &Log) -> std::io::Result<()> {
+/// The source lines the findings point at, by path and line number. The log
+/// keeps no file texts, so each file with findings is read again, once, the
+/// files in parallel.
+fn quoted_lines<'d>(diagnostics: &'d [Diagnostic], log: &Log) -> HashMap<(&'d str, usize), String> {
+    let mut wanted: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for d in diagnostics {
+        wanted.entry(d.path.as_str()).or_default().push(d.line);
+    }
+    wanted
+        .into_par_iter()
+        .flat_map_iter(|(path, lines)| {
+            let text = log.source(path).and_then(|s| s.text().ok());
+            let mut found = Vec::new();
+            if let Some(text) = text {
+                // Positions are counted after the byte-order mark, so it is not shown either.
+                let all: Vec<&str> = crate::record::source::strip_bom(&text).lines().collect();
+                for line in lines {
+                    if let Some(shown) = line.checked_sub(1).and_then(|i| all.get(i)) {
+                        found.push(((path, line), (*shown).to_string()));
+                    }
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+fn write_one(
+    out: &mut impl Write,
+    d: &Diagnostic,
+    source_line: Option<&str>,
+) -> std::io::Result<()> {
     let style = match d.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
@@ -57,13 +92,6 @@ fn write_one(out: &mut impl Write, d: &Diagnostic, log: &Log) -> std::io::Result
         d.code.as_str(),
         d.message
     )?;
-    let source_line = log.source(&d.path).and_then(|s| {
-        // Positions are counted after the byte-order mark, so it is not shown either.
-        crate::record::source::strip_bom(&s.text)
-            .lines()
-            .nth(d.line - 1)
-            .map(str::to_string)
-    });
     let number = d.line.to_string();
     let pad = " ".repeat(number.len());
     writeln!(

@@ -1,8 +1,11 @@
 //! The Markdown body of a record: its title heading and its sections.
 //!
 //! Only structure is extracted here: the first `# ` heading and each
-//! section's heading, position and text with HTML comments (template hints)
-//! removed, so rules can tell an untouched template from a written one.
+//! section's heading, position and whether it holds text once HTML comments
+//! (template hints) are removed, so rules can tell an untouched template
+//! from a written one. Only the rationale's text is kept: it is the one
+//! section shown (`show`, `digest`) and judged word by word, and keeping
+//! every section of a large log would not fit a small memory.
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -22,9 +25,15 @@ pub struct Section {
     pub level: u8,
     pub heading: String,
     pub pos: Pos,
-    /// The section's text with HTML comments removed and whitespace trimmed.
-    pub content: String,
+    /// Whether the section holds anything but whitespace and HTML comments.
+    pub has_content: bool,
+    /// The section's text with HTML comments removed and whitespace trimmed;
+    /// kept for rationale sections ([`RATIONALE_HEADINGS`]) only, `None` for others.
+    pub content: Option<String>,
 }
+
+/// The headings of a rationale: `## Rationale`, or MADR's `## Decision Outcome`.
+pub const RATIONALE_HEADINGS: &[&str] = &["Rationale", "Decision Outcome"];
 
 impl Body {
     /// Parses `text`, whose first line is line `first_line` of the file.
@@ -62,11 +71,18 @@ impl Body {
             let raw = text
                 .get(*content_start..end.max(*content_start))
                 .unwrap_or("");
+            let content = RATIONALE_HEADINGS
+                .iter()
+                .any(|h| heading.eq_ignore_ascii_case(h))
+                .then(|| strip_html_comments(raw).trim().to_string());
             body.sections.push(Section {
                 level: *level,
                 heading: heading.clone(),
                 pos,
-                content: strip_html_comments(raw).trim().to_string(),
+                has_content: content
+                    .as_ref()
+                    .map_or_else(|| has_visible(raw), |c| !c.is_empty()),
+                content,
             });
         }
         body
@@ -81,7 +97,14 @@ impl Body {
 
     /// The rationale: `## Rationale`, or MADR's `## Decision Outcome`.
     pub fn rationale(&self) -> Option<&Section> {
-        self.section(&["Rationale", "Decision Outcome"])
+        self.section(RATIONALE_HEADINGS)
+    }
+
+    /// The rationale's text, when it has any.
+    pub fn rationale_text(&self) -> Option<&str> {
+        self.rationale()
+            .and_then(|s| s.content.as_deref())
+            .filter(|c| !c.is_empty())
     }
 
     /// The context: `## Context`, or MADR's `## Context and Problem Statement`.
@@ -112,6 +135,25 @@ fn strip_number(title: &str) -> &str {
     title
 }
 
+/// Whether `text` holds anything but whitespace and `<!-- ... -->` comments:
+/// [`strip_html_comments`] without building the text.
+fn has_visible(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        let (before, after) = match rest.find("<!--") {
+            Some(start) => (&rest[..start], Some(&rest[start + 4..])),
+            None => (rest, None),
+        };
+        if !before.trim().is_empty() {
+            return true;
+        }
+        match after.and_then(|a| a.find("-->").map(|end| &a[end + 3..])) {
+            Some(next) => rest = next,
+            None => return false,
+        }
+    }
+}
+
 /// Removes `<!-- ... -->` comments; an unclosed comment runs to the end.
 pub fn strip_html_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -138,10 +180,12 @@ mod tests {
             5,
         );
         assert_eq!(body.title, Some(("Use X".to_string(), Pos::new(5, 1))));
-        assert_eq!(body.context().unwrap().content, "Why.");
+        assert!(body.context().unwrap().has_content);
+        assert_eq!(body.context().unwrap().content, None);
         let r = body.rationale().unwrap();
         assert_eq!(r.pos, Pos::new(11, 1));
-        assert_eq!(r.content, "");
+        assert!(!r.has_content);
+        assert_eq!(r.content.as_deref(), Some(""));
     }
 
     #[test]
@@ -150,9 +194,29 @@ mod tests {
             "## Decision Outcome\n\nChosen option: \"A\", because B.\n\n### Consequences\n\nGood.\n\n## Links\n",
             1,
         );
-        let r = body.rationale().unwrap();
-        assert!(r.content.contains("Chosen option"));
-        assert!(r.content.contains("Good."));
-        assert!(!r.content.contains("Links"));
+        let r = body.rationale_text().unwrap();
+        assert!(r.contains("Chosen option"));
+        assert!(r.contains("Good."));
+        assert!(!r.contains("Links"));
+    }
+
+    #[test]
+    fn visible_text_ignores_comments_and_whitespace() {
+        for (text, visible) in [
+            ("", false),
+            ("  \n\t", false),
+            ("<!-- hint -->\n", false),
+            ("<!-- a --> <!-- b", false),
+            ("<!-- a --> x", true),
+            ("x <!-- a", true),
+            ("<!-- a --> <!-- b --> .", true),
+        ] {
+            assert_eq!(has_visible(text), visible, "{text:?}");
+            assert_eq!(
+                has_visible(text),
+                !strip_html_comments(text).trim().is_empty(),
+                "{text:?}"
+            );
+        }
     }
 }

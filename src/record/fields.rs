@@ -64,7 +64,18 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+    // Eight digits are the usual case, read without interpreting a format
+    // string (a log has tens of thousands of dates); anything else, such as
+    // a signed year, is left to chrono as before.
+    let digits = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+        _ => NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok(),
+    }
 }
 
 impl Reader {
@@ -80,8 +91,15 @@ impl Reader {
     /// (keys starting with `x-` are free extensions).
     pub fn keys(&mut self, node: &Node, known: &[&str], what: &str) {
         let entries = node.entries();
+        // A set for long mappings, so that a hostile block of many keys stays linear.
+        let mut seen = std::collections::HashSet::new();
         for (i, entry) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|e| e.key == entry.key) {
+            let repeated = if entries.len() > 32 {
+                !seen.insert(entry.key.as_str())
+            } else {
+                entries[..i].iter().any(|e| e.key == entry.key)
+            };
+            if repeated {
                 self.problem(
                     ProblemKind::DuplicateKey,
                     entry.key_pos,
@@ -283,6 +301,52 @@ mod tests {
         assert!(parse_date("2026-02-30").is_none());
         assert!(parse_date("2026-2-3").is_none());
         assert!(parse_date("03/02/2026").is_none());
+    }
+
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for raw in [
+            "2026-02-28",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "0000-01-01",
+            "9999-12-31",
+            " 2026-01-05 ",
+            "+026-01-05",
+            "-026-01-05",
+            "2026-+1-05",
+            "2026-1 -05",
+            "2026-01-0x",
+            "２０２６-01-05",
+        ] {
+            let trimmed = raw.trim();
+            let chrono = (trimmed.len() == 10)
+                .then(|| NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").ok())
+                .flatten()
+                .filter(|_| trimmed.as_bytes()[4] == b'-' && trimmed.as_bytes()[7] == b'-');
+            assert_eq!(parse_date(raw), chrono, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn duplicates_are_found_in_long_mappings_too() {
+        for count in [5, 40] {
+            let mut text: String = (0..count).map(|i| format!("x-k{i}: {i}\n")).collect();
+            text.push_str("x-k3: again\n");
+            let node = crate::yaml::parse(&text, 2).unwrap();
+            let mut r = Reader::default();
+            r.keys(&node, &[], "a test");
+            let duplicates: Vec<_> = r
+                .problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::DuplicateKey)
+                .map(|p| p.pos)
+                .collect();
+            assert_eq!(duplicates, vec![Pos::new(count + 2, 1)], "{count} keys");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod fields;
+pub mod outline;
 pub mod source;
 
 use std::fmt;
@@ -16,8 +17,11 @@ use serde::Serialize;
 
 pub use body::{Body, Section};
 pub use fields::{DateField, Problem, ProblemKind, Text, parse_date};
+pub use outline::Outline;
 pub use source::FrontMatter;
 
+use crate::rules::frontmatter::looks_like;
+use crate::rules::placeholder;
 use crate::yaml::{Node, Pos};
 use fields::Reader;
 
@@ -315,14 +319,20 @@ pub struct Action {
 }
 
 /// Where a record's parts live in its file, for rules and edits.
+///
+/// The file's text and its YAML tree are not kept (a large log would not
+/// fit in memory): the [`Outline`] keeps where keys are written, [`Scan`]
+/// what the checks read from the text, and [`crate::log::Source::text`]
+/// reads the file again when its text is needed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     /// Path relative to the repository root, with `/` separators.
     pub path: String,
-    pub front: FrontMatter,
+    pub front: FrontMatter<Outline>,
     /// 1-based line where the Markdown body starts.
     pub body_line: usize,
     pub problems: Vec<Problem>,
+    pub scan: Scan,
 }
 
 impl Default for Meta {
@@ -332,23 +342,46 @@ impl Default for Meta {
             front: FrontMatter::Missing,
             body_line: 1,
             problems: Vec::new(),
+            scan: Scan::default(),
         }
     }
 }
 
 impl Meta {
-    /// The parsed front matter, if any.
-    pub fn node(&self) -> Option<&Node> {
+    /// Whether the front matter was read.
+    pub fn parsed(&self) -> bool {
+        matches!(self.front, FrontMatter::Parsed(_))
+    }
+
+    /// Where the front matter's keys are written, when it was read.
+    pub fn outline(&self) -> Option<&Outline> {
         match &self.front {
-            FrontMatter::Parsed(node) => Some(node),
+            FrontMatter::Parsed(outline) => Some(outline),
             _ => None,
         }
     }
 
-    /// Where `key` is written in the front matter.
+    /// Where top-level `key` is written in the front matter.
     pub fn key_pos(&self, key: &str) -> Option<Pos> {
-        self.node()?.get(key).map(|e| e.key_pos)
+        self.outline()?.key_pos(key)
     }
+}
+
+/// What `check` reads from a file's text besides its fields, found while
+/// the text is in memory so that it need not be kept.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    /// The file holds nothing but whitespace (after a byte-order mark).
+    pub empty: bool,
+    /// Without front matter: the format the file looks like, and the
+    /// `decide import --from` value that converts it.
+    pub looks_like: Option<(&'static str, &'static str)>,
+    /// Template placeholders in front-matter values (decisions and reviews
+    /// read to [`Depth::Full`]).
+    pub front_placeholders: Vec<placeholder::Found>,
+    /// The first template placeholder under each heading of the body
+    /// (decisions and reviews read to [`Depth::Full`]).
+    pub body_placeholders: Vec<placeholder::InBody>,
 }
 
 /// One decision record.
@@ -451,18 +484,105 @@ pub const CHARTER_KEYS: &[&str] = &[
     "success-signals",
 ];
 
-/// Splits a raw file into its meta, body and front-matter tree.
-fn open(path: &str, text: &str) -> (Meta, Body) {
+/// Every key table, so outlines can name known keys by number.
+const KEY_TABLES: &[&[&str]] = &[
+    DECISION_KEYS,
+    REVIEW_KEYS,
+    CHARTER_KEYS,
+    ALTERNATIVE_KEYS,
+    OUTCOME_KEYS,
+    ARTIFACT_KEYS,
+    RISK_KEYS,
+    REVIEW_FEEDBACK_KEYS,
+    ACTION_KEYS,
+    OUTCOME_RECORD_KEYS,
+    &["scope", "decides", "consults", "informs"],
+    &["people", "groups", "name", "roles", "aliases", "email"],
+];
+
+/// How much of a file a decision or review is built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// The front-matter fields only, for commands that show or relate fields
+    /// (`list`, and the records `check PATH` reads but does not report on):
+    /// the body is parsed only for a title the front matter does not give,
+    /// sections stay empty, no placeholders are looked for ([`Scan`]), and
+    /// where keys are written is not kept (the [`Outline`] is empty).
+    Fields,
+    /// Fields and body sections, without what only `check` reads in the
+    /// text ([`Scan`]): for `report`, `digest` and `show`.
+    Sections,
+    /// Everything, for `check`.
+    Full,
+}
+
+/// A file split into its meta, body and front-matter tree.
+struct Opened<'t> {
+    meta: Meta,
+    /// Empty when read for [`Depth::Fields`].
+    body: Body,
+    front: FrontMatter,
+    depth: Depth,
+    body_text: &'t str,
+}
+
+impl Opened<'_> {
+    /// The first `# ` heading, for a record whose front matter has no title.
+    fn heading(depth: Depth, body: &Body, body_text: &str, body_line: usize) -> Option<Text> {
+        let title = match depth {
+            Depth::Full | Depth::Sections => body.title.clone(),
+            Depth::Fields => Body::parse(body_text, body_line).title,
+        };
+        title.map(|(value, pos)| Text { value, pos })
+    }
+}
+
+/// Splits `text` as far as `depth` says; `scan` says whether to look for
+/// placeholders, which only decisions and reviews have.
+fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     let text = source::strip_bom(text);
     let split = source::split(text);
-    let body = Body::parse(split.body, split.body_line);
-    let meta = Meta {
+    let body = match depth {
+        Depth::Full | Depth::Sections => Body::parse(split.body, split.body_line),
+        Depth::Fields => Body::default(),
+    };
+    let mut meta = Meta {
         path: path.to_string(),
-        front: split.front,
+        front: FrontMatter::Missing,
         body_line: split.body_line,
         problems: Vec::new(),
+        scan: Scan {
+            empty: text.trim().is_empty(),
+            ..Scan::default()
+        },
     };
-    (meta, body)
+    match &split.front {
+        FrontMatter::Parsed(node) if scan && depth == Depth::Full => {
+            placeholder::in_tree(node, "", &mut meta.scan.front_placeholders);
+            meta.scan.body_placeholders = placeholder::in_body(split.body, split.body_line);
+        }
+        FrontMatter::Missing => meta.scan.looks_like = looks_like(text),
+        _ => {}
+    }
+    Opened {
+        meta,
+        body,
+        front: split.front,
+        depth,
+        body_text: split.body,
+    }
+}
+
+/// What a loaded record keeps of its front matter: nothing of where keys
+/// are written when it is read to [`Depth::Fields`].
+fn outline(front: &FrontMatter, depth: Depth) -> FrontMatter<Outline> {
+    match front {
+        FrontMatter::Parsed(_) if depth == Depth::Fields => FrontMatter::Parsed(Outline::default()),
+        FrontMatter::Parsed(node) => FrontMatter::Parsed(Outline::of(node)),
+        FrontMatter::Missing => FrontMatter::Missing,
+        FrontMatter::Unterminated => FrontMatter::Unterminated,
+        FrontMatter::Invalid(err) => FrontMatter::Invalid(err.clone()),
+    }
 }
 
 fn refs(r: &mut Reader, map: &Node, key: &str) -> Vec<Ref> {
@@ -531,15 +651,23 @@ pub fn superseded_by_in_status(text: &str) -> Option<Id> {
 impl Decision {
     /// Builds a decision from a file's text; never fails.
     pub fn parse(path: &str, file_name: &str, text: &str) -> Decision {
-        let (mut meta, body) = open(path, text);
+        Decision::parse_to(path, file_name, text, Depth::Full)
+    }
+
+    /// Builds a decision from as much of a file's text as `depth` says.
+    pub fn parse_to(path: &str, file_name: &str, text: &str, depth: Depth) -> Decision {
+        let Opened {
+            mut meta,
+            body,
+            front,
+            depth,
+            body_text,
+        } = open(path, text, depth, true);
         let file_id = Id::from_file_name(file_name);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        // The tree is moved out and back rather than cloned: records are
-        // built for every file of the log and the tree is the largest part.
-        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
         let node = match &front {
             FrontMatter::Parsed(node) => node,
             _ => &empty,
@@ -564,7 +692,7 @@ impl Decision {
             .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos }));
         let title = r
             .field_text(node, "title")
-            .or_else(|| body.title.clone().map(|(value, pos)| Text { value, pos }));
+            .or_else(|| Opened::heading(depth, &body, body_text, meta.body_line));
 
         let status_text = r.field_text(node, "status");
         let mut superseded_by = refs(&mut r, node, "superseded-by");
@@ -673,7 +801,7 @@ impl Decision {
             body,
             meta: Meta::default(),
         };
-        meta.front = front;
+        meta.front = outline(&front, depth);
         meta.problems = r.problems;
         Decision { meta, ..decision }
     }
@@ -729,14 +857,22 @@ pub struct Review {
 
 impl Review {
     pub fn parse(path: &str, file_name: &str, text: &str) -> Review {
-        let (mut meta, body) = open(path, text);
+        Review::parse_to(path, file_name, text, Depth::Full)
+    }
+
+    /// Builds a review from as much of a file's text as `depth` says.
+    pub fn parse_to(path: &str, file_name: &str, text: &str, depth: Depth) -> Review {
+        let Opened {
+            mut meta,
+            body,
+            front,
+            depth,
+            body_text,
+        } = open(path, text, depth, true);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        // The tree is moved out and back rather than cloned: records are
-        // built for every file of the log and the tree is the largest part.
-        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
         let node = match &front {
             FrontMatter::Parsed(node) => node,
             _ => &empty,
@@ -781,7 +917,7 @@ impl Review {
                 .to_string(),
             title: r
                 .field_text(node, "title")
-                .or_else(|| body.title.clone().map(|(value, pos)| Text { value, pos })),
+                .or_else(|| Opened::heading(depth, &body, body_text, meta.body_line)),
             kind: r.choice(node, "kind", ReviewKind::ALL).map(|(k, _)| k),
             date: r.date(node, "date"),
             facilitator: r.field_text(node, "facilitator"),
@@ -796,7 +932,7 @@ impl Review {
             body,
             meta: Meta::default(),
         };
-        meta.front = front;
+        meta.front = outline(&front, depth);
         meta.problems = r.problems;
         Review { meta, ..review }
     }
@@ -852,14 +988,16 @@ fn days(r: &mut Reader, map: &Node, key: &str) -> Option<i64> {
 
 impl Charter {
     pub fn parse(path: &str, text: &str) -> Charter {
-        let (mut meta, body) = open(path, text);
+        let Opened {
+            mut meta,
+            body,
+            front,
+            ..
+        } = open(path, text, Depth::Full, false);
         let empty = Node {
             value: crate::yaml::Value::Map(Vec::new()),
             pos: Pos::new(1, 1),
         };
-        // The tree is moved out and back rather than cloned: records are
-        // built for every file of the log and the tree is the largest part.
-        let front = std::mem::replace(&mut meta.front, FrontMatter::Missing);
         let node = match &front {
             FrontMatter::Parsed(node) => node,
             _ => &empty,
@@ -894,7 +1032,7 @@ impl Charter {
             body,
             meta: Meta::default(),
         };
-        meta.front = front;
+        meta.front = outline(&front, Depth::Full);
         meta.problems = r.problems;
         Charter { meta, ..charter }
     }
@@ -969,9 +1107,10 @@ impl People {
         People {
             meta: Meta {
                 path: path.to_string(),
-                front,
+                front: outline(&front, Depth::Full),
                 body_line: 1,
                 problems: r.problems,
+                scan: Scan::default(),
             },
             people,
             groups,

@@ -7,10 +7,14 @@
 use crate::yaml::{self, Node, Pos, YamlError};
 
 /// The outcome of looking for a front-matter block.
+///
+/// [`split`] gives the parsed tree (`FrontMatter<Node>`); a loaded record
+/// keeps only its [`Outline`](super::Outline) (`FrontMatter<Outline>`), since
+/// the tree of every file of a large log would not fit a small memory.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FrontMatter {
+pub enum FrontMatter<T = Node> {
     /// A `---` block that parsed as YAML.
-    Parsed(Node),
+    Parsed(T),
     /// The file does not start with `---`.
     Missing,
     /// The opening `---` has no closing `---`.

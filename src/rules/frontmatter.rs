@@ -5,7 +5,6 @@
 
 use std::collections::HashSet;
 
-use super::placeholder;
 use super::{Index, is, item_has, proposed_or_later, status_pos};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::record::ReviewKind;
@@ -13,16 +12,15 @@ use crate::record::{Charter, Decision, FrontMatter, Meta, People, ProblemKind, R
 use crate::rules::Code;
 use crate::yaml::Pos;
 
-pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
-    let text = ix.log.source(&d.meta.path).map(|s| &*s.text);
-    if !front_matter(&d.meta, text, true, out) {
+pub(super) fn decision(d: &Decision, out: &mut Vec<Diagnostic>) {
+    if !front_matter(&d.meta, true, out) {
         return;
     }
     let decided = matches!(
         d.status,
         Some(Status::Accepted | Status::Rejected | Status::Superseded | Status::Deprecated)
     );
-    let placeholders = placeholders(&d.meta, text, decided, out);
+    let placeholders = placeholders(&d.meta, decided, out);
     problems(&d.meta, &placeholders, out);
     missing_decision_fields(d, out);
     if let (Some(declared), Some(file_id)) = (&d.declared_id, &d.file_id)
@@ -43,15 +41,13 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
-    let text = ix.log.source(&r.meta.path).map(|s| &*s.text);
-    if !front_matter(&r.meta, text, false, out) {
+pub(super) fn review(r: &Review, out: &mut Vec<Diagnostic>) {
+    if !front_matter(&r.meta, false, out) {
         return;
     }
-    let placeholders = placeholders(&r.meta, text, false, out);
+    let placeholders = placeholders(&r.meta, false, out);
     problems(&r.meta, &placeholders, out);
-    let node = r.meta.node();
-    let has = |key: &str| node.is_some_and(|n| n.get(key).is_some());
+    let has = |key: &str| r.meta.key_pos(key).is_some();
     let mut missing = Vec::new();
     if !has("kind") {
         missing.push("`kind`");
@@ -86,9 +82,8 @@ pub(super) fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
     feedback_fields(&r.meta, &r.feedback, out);
 }
 
-pub(super) fn charter(ix: &Index, c: &Charter, out: &mut Vec<Diagnostic>) {
-    let text = ix.log.source(&c.meta.path).map(|s| &*s.text);
-    if front_matter(&c.meta, text, false, out) {
+pub(super) fn charter(c: &Charter, out: &mut Vec<Diagnostic>) {
+    if front_matter(&c.meta, false, out) {
         problems(&c.meta, &[], out);
     }
 }
@@ -107,12 +102,7 @@ pub(super) fn people(p: &People, out: &mut Vec<Diagnostic>) {
 }
 
 /// DL001. Returns whether the front matter was read, so other rules may look at it.
-fn front_matter(
-    meta: &Meta,
-    text: Option<&str>,
-    is_decision: bool,
-    out: &mut Vec<Diagnostic>,
-) -> bool {
+fn front_matter(meta: &Meta, is_decision: bool, out: &mut Vec<Diagnostic>) -> bool {
     let at = |pos: Pos, message: String| {
         Diagnostic::new(Code::InvalidFrontmatter, &meta.path, pos, message)
     };
@@ -131,12 +121,11 @@ fn front_matter(
             ),
         ),
         FrontMatter::Missing => {
-            let text = text.map(crate::record::source::strip_bom).unwrap_or("");
-            let diagnostic = if text.trim().is_empty() {
+            let diagnostic = if meta.scan.empty {
                 at(Pos::new(1, 1), "file is empty".into())
                     .with_help("a record starts with a front-matter block between two `---` lines; `decide new` writes one")
             } else {
-                match (is_decision, looks_like(text)) {
+                match (is_decision, meta.scan.looks_like) {
                     (true, Some((format, from))) => at(
                         Pos::new(1, 1),
                         format!("no front matter: this looks like {format} record"),
@@ -160,7 +149,7 @@ fn front_matter(
 }
 
 /// Which foreign format a record without front matter is in, and the `--from` to import it.
-fn looks_like(text: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn looks_like(text: &str) -> Option<(&'static str, &'static str)> {
     let mut numbered_title = false;
     let mut status_section = false;
     for line in text.lines().map(|l| l.trim_end_matches('\r')) {
@@ -182,12 +171,7 @@ fn looks_like(text: &str) -> Option<(&'static str, &'static str)> {
 
 /// DL009. Returns the positions reported, so that a `{placeholder}` that YAML
 /// read as a mapping is not also reported as a wrong type.
-fn placeholders(
-    meta: &Meta,
-    text: Option<&str>,
-    decided: bool,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Pos> {
+fn placeholders(meta: &Meta, decided: bool, out: &mut Vec<Diagnostic>) -> Vec<Pos> {
     let severity = if decided {
         Severity::Error
     } else {
@@ -198,12 +182,8 @@ fn placeholders(
     } else {
         "replace it with the real content before the record is accepted"
     };
-    let mut found = Vec::new();
-    if let Some(node) = meta.node() {
-        placeholder::in_tree(node, "", &mut found);
-    }
     let mut positions = Vec::new();
-    for f in found {
+    for f in &meta.scan.front_placeholders {
         positions.push(f.pos);
         out.push(
             Diagnostic::new(
@@ -216,27 +196,21 @@ fn placeholders(
             .with_help(help),
         );
     }
-    if let Some(text) = text {
-        let body = crate::record::source::strip_bom(text)
-            .split_inclusive('\n')
-            .skip(meta.body_line.saturating_sub(1))
-            .collect::<String>();
-        for p in placeholder::in_body(&body, meta.body_line) {
-            let place = match &p.heading {
-                Some(h) => format!("under `{h}`"),
-                None => "in the body".to_string(),
-            };
-            out.push(
-                Diagnostic::new(
-                    Code::Placeholder,
-                    &meta.path,
-                    p.pos,
-                    format!("template placeholder {} left {place}", quoted(&p.text)),
-                )
-                .with_severity(severity)
-                .with_help(help),
-            );
-        }
+    for p in &meta.scan.body_placeholders {
+        let place = match &p.heading {
+            Some(h) => format!("under `{h}`"),
+            None => "in the body".to_string(),
+        };
+        out.push(
+            Diagnostic::new(
+                Code::Placeholder,
+                &meta.path,
+                p.pos,
+                format!("template placeholder {} left {place}", quoted(&p.text)),
+            )
+            .with_severity(severity)
+            .with_help(help),
+        );
     }
     positions
 }

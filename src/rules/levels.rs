@@ -77,9 +77,10 @@ impl Levels {
         let parsed: Vec<(&str, Suppressions, Vec<Diagnostic>)> = log
             .sources
             .par_iter()
-            .filter(|s| s.text.contains("decide-disable"))
+            .filter(|s| !s.directives.is_empty())
             .map(|s| {
-                let (suppressions, unknown) = Suppressions::parse(&s.path, &s.text);
+                let lines = s.directives.iter().map(|(i, line)| (*i, line.as_str()));
+                let (suppressions, unknown) = Suppressions::parse(&s.path, lines);
                 (s.path.as_str(), suppressions, unknown)
             })
             .collect();
@@ -170,11 +171,15 @@ impl Suppressions {
                 .is_some_and(|list| list.iter().any(|s| s.covers(code)))
     }
 
-    /// Reads every `decide-disable` comment in `text`; unknown codes become DL005 warnings.
-    fn parse(path: &str, text: &str) -> (Suppressions, Vec<Diagnostic>) {
+    /// Reads every `decide-disable` comment in `lines` (0-based index and
+    /// text); unknown codes become DL005 warnings.
+    fn parse<'t>(
+        path: &str,
+        lines: impl Iterator<Item = (usize, &'t str)>,
+    ) -> (Suppressions, Vec<Diagnostic>) {
         let mut out = Suppressions::default();
         let mut unknown = Vec::new();
-        for (i, line) in text.lines().enumerate() {
+        for (i, line) in lines {
             let mut rest = line;
             let mut offset = 0;
             while let Some(found) = rest.find("decide-disable") {

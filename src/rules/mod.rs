@@ -4,18 +4,18 @@
 //! [`check`] runs every rule over a loaded [`Log`] and returns findings at
 //! their default severities; configuration and suppression comments are
 //! applied afterwards by [`levels`]. Rules never read files or print: they
-//! look at the typed records (and, for placeholders, the text kept in
-//! [`Log::sources`]). Per-record rules run in parallel; the few rules that
+//! look at the typed records (and, for placeholders, what loading found in
+//! the text, [`crate::record::Scan`]). Per-record rules run in parallel; the few rules that
 //! relate records to each other use hash maps built once in [`Index`], so the
 //! cost grows linearly with the log.
 
 mod actions;
 mod files;
-mod frontmatter;
+pub(crate) mod frontmatter;
 pub mod levels;
 mod links;
 mod people;
-mod placeholder;
+pub(crate) mod placeholder;
 mod rationale;
 pub mod registry;
 
@@ -28,8 +28,8 @@ pub use registry::{Code, RULES, RuleInfo, find};
 
 use crate::diagnostic::Diagnostic;
 use crate::log::Log;
-use crate::record::{Decision, Feedback, FrontMatter, Id, Meta, People, Review, Status};
-use crate::yaml::{Node, Pos};
+use crate::record::{Decision, Feedback, Id, Meta, People, Review, Status};
+use crate::yaml::Pos;
 
 /// What a check run needs besides the log.
 #[derive(Debug, Clone)]
@@ -40,23 +40,42 @@ pub struct CheckOptions {
 
 /// Runs every rule over `log`. Findings are sorted by path, line, column and code.
 pub fn check(log: &Log, options: &CheckOptions) -> Vec<Diagnostic> {
+    check_only(log, options, |_| true)
+}
+
+/// [`check`], with the rules about one decision or review run only on
+/// those whose path `wanted` picks (every finding of such a rule is on its
+/// record's own file), while the rules that relate records still see the
+/// whole log: what `check PATH` needs, on a log whose other records were
+/// read to their fields only ([`crate::record::Depth::Fields`]).
+pub fn check_only(
+    log: &Log,
+    options: &CheckOptions,
+    wanted: impl Fn(&str) -> bool + Sync,
+) -> Vec<Diagnostic> {
     let ix = Index::new(log, options);
     let mut out: Vec<Diagnostic> = log
         .decisions
         .par_iter()
+        .filter(|d| wanted(&d.meta.path))
         .flat_map_iter(|d| {
             let mut found = Vec::new();
             decision(&ix, d, &mut found);
             found
         })
         .collect();
-    out.par_extend(log.reviews.par_iter().flat_map_iter(|r| {
-        let mut found = Vec::new();
-        review(&ix, r, &mut found);
-        found
-    }));
+    out.par_extend(
+        log.reviews
+            .par_iter()
+            .filter(|r| wanted(&r.meta.path))
+            .flat_map_iter(|r| {
+                let mut found = Vec::new();
+                review(&ix, r, &mut found);
+                found
+            }),
+    );
     if let Some(charter) = &log.charter {
-        frontmatter::charter(&ix, charter, &mut out);
+        frontmatter::charter(charter, &mut out);
         people::charter(&ix, charter, &mut out);
     }
     if let Some(registry) = &log.people {
@@ -77,7 +96,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
-    frontmatter::decision(ix, d, out);
+    frontmatter::decision(d, out);
     if !parsed(&d.meta) {
         // Without front matter every field looks missing; DL001 says what to do.
         return;
@@ -89,7 +108,7 @@ fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
 }
 
 fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
-    frontmatter::review(ix, r, out);
+    frontmatter::review(r, out);
     if !parsed(&r.meta) {
         return;
     }
@@ -186,7 +205,7 @@ impl<'a> Index<'a> {
 
 /// Whether the record's front matter was read.
 pub(crate) fn parsed(meta: &Meta) -> bool {
-    matches!(meta.front, FrontMatter::Parsed(_))
+    meta.parsed()
 }
 
 /// Where a status-dependent finding points: the `status` key, else the opening `---`.
@@ -208,24 +227,19 @@ pub(crate) fn is(d: &Decision, status: Status) -> bool {
     d.status == Some(status)
 }
 
-/// The mapping item at `pos` in the list under `key`, to see which keys it has.
-pub(crate) fn item_at<'m>(meta: &'m Meta, key: &str, pos: Pos) -> Option<&'m Node> {
-    match &meta.node()?.get(key)?.value.value {
-        crate::yaml::Value::Seq(items) => items.iter().find(|i| i.pos == pos),
-        _ => None,
-    }
+/// Where `key` is written in the item at `pos` of the list under `list`.
+fn item_key(meta: &Meta, list: &str, pos: Pos, key: &str) -> Option<Pos> {
+    meta.outline()?.item_key_pos(list, pos, key)
 }
 
 /// Whether the item at `pos` in the list under `list` has `key` written.
 pub(crate) fn item_has(meta: &Meta, list: &str, pos: Pos, key: &str) -> bool {
-    item_at(meta, list, pos).is_some_and(|n| n.get(key).is_some())
+    item_key(meta, list, pos, key).is_some()
 }
 
 /// The position of `key` inside the item at `pos`, else the item's own position.
 pub(crate) fn item_key_pos(meta: &Meta, list: &str, pos: Pos, key: &str) -> Pos {
-    item_at(meta, list, pos)
-        .and_then(|n| n.get(key))
-        .map_or(pos, |e| e.key_pos)
+    item_key(meta, list, pos, key).unwrap_or(pos)
 }
 
 #[cfg(test)]
@@ -233,7 +247,6 @@ pub(crate) mod testing {
     //! Builds logs in memory so each rule can be tested on a failing and a passing record.
 
     use std::path::{Path, PathBuf};
-    use std::sync::Arc;
 
     use super::*;
     use crate::config::Config;
@@ -271,11 +284,11 @@ pub(crate) mod testing {
                 }),
                 Kind::Special | Kind::Ignored => {}
             }
-            log.sources.push(Source {
-                path: path.clone(),
-                abs: PathBuf::from("/repo").join(&path),
-                text: Arc::from(*text),
-            });
+            log.sources.push(Source::new(
+                path.clone(),
+                PathBuf::from("/repo").join(&path),
+                text,
+            ));
         }
         log.sources.sort_by(|a, b| a.path.cmp(&b.path));
         log

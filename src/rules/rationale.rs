@@ -22,7 +22,7 @@ pub(super) fn decision(d: &Decision, out: &mut Vec<Diagnostic>) {
                 )
                 .with_help("say why this option was chosen under a `## Rationale` heading"),
             ),
-            Some(section) if section.content.is_empty() => out.push(
+            Some(section) if !section.has_content => out.push(
                 Diagnostic::new(
                     Code::MissingRationale,
                     path,
@@ -36,7 +36,7 @@ pub(super) fn decision(d: &Decision, out: &mut Vec<Diagnostic>) {
         let considered = d
             .body
             .section(&["Considered Options"])
-            .is_some_and(|s| !s.content.is_empty());
+            .is_some_and(|s| s.has_content);
         if d.alternatives.is_empty() && !considered {
             out.push(
                 Diagnostic::new(
@@ -49,7 +49,7 @@ pub(super) fn decision(d: &Decision, out: &mut Vec<Diagnostic>) {
             );
         }
         match d.body.context() {
-            Some(section) if !section.content.is_empty() => {}
+            Some(section) if section.has_content => {}
             Some(section) => out.push(
                 Diagnostic::new(
                     Code::MissingContext,

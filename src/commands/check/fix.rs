@@ -35,7 +35,7 @@ pub fn apply(
         }
         let file = open(&mut files, log, &d.meta.path)?;
         file.apply(|doc| doc.set_scalar("status", Status::Superseded.as_str()))?;
-        let present = ids_under(d.meta.node(), "superseded-by");
+        let present = ids_under(file.front(), "superseded-by");
         let mut added: Vec<&Id> = Vec::new();
         for r in &d.superseded_by {
             if !present.contains(&r.id) && !added.contains(&&r.id) {

@@ -13,8 +13,9 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::error::Error;
-use crate::log::{Log, display_path};
+use crate::log::{Location, Log, display_path};
 use crate::output;
+use crate::record::Depth;
 use crate::rules::{self, CheckOptions, levels::Levels};
 
 use super::date_arg;
@@ -33,10 +34,9 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .iter()
         .map(|p| resolve(&ctx.cwd, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut log = Log::load(location.clone());
-    let (mut scope, mut notes) = select(&mut log, &requested);
+    let (mut log, mut scope, mut notes) = load(location.clone(), &requested);
 
-    let found = rules::check(&log, &CheckOptions { as_of });
+    let found = run_rules(&log, &scope, as_of);
     let mut diagnostics = levels.apply(found, &log);
     if args.fix {
         let fixed = fix::apply(&log, &diagnostics, |path| {
@@ -44,9 +44,8 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         })?;
         if !fixed.is_empty() {
             // Report what remains after the edits, on the log as it is now.
-            log = Log::load(location);
-            (scope, _) = select(&mut log, &requested);
-            diagnostics = levels.apply(rules::check(&log, &CheckOptions { as_of }), &log);
+            (log, scope, _) = load(location, &requested);
+            diagnostics = levels.apply(run_rules(&log, &scope, as_of), &log);
             let mut changes = fixed;
             changes.push_str(&notes);
             notes = changes;
@@ -84,6 +83,33 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         },
         code: exit_code(&diagnostics, args),
     })
+}
+
+/// Loads the log and picks the files to report on. When only files are
+/// named (what a pre-commit hook passes), the other records are read to
+/// their fields only, which is all the rules relating records look at, and
+/// the named files in full.
+fn load(location: Location, requested: &[Requested]) -> (Log, Option<Scope>, String) {
+    let files_only = !requested.is_empty() && requested.iter().all(|r| !r.is_dir);
+    let mut log = if files_only {
+        Log::load_to(location, Depth::Fields)
+    } else {
+        Log::load(location)
+    };
+    let (scope, notes) = select(&mut log, requested);
+    if files_only && let Some(scope) = &scope {
+        log.load_in_full(|path| scope.contains(path));
+    }
+    (log, scope, notes)
+}
+
+/// The findings of every rule, on the files in `scope` (or all).
+fn run_rules(log: &Log, scope: &Option<Scope>, as_of: chrono::NaiveDate) -> Vec<Diagnostic> {
+    let options = CheckOptions { as_of };
+    match scope {
+        Some(scope) => rules::check_only(log, &options, |path| scope.contains(path)),
+        None => rules::check(log, &options),
+    }
 }
 
 /// 1 when errors were found (or warnings, with `--strict`), unless `--exit-zero`.

@@ -1,0 +1,216 @@
+//! Where the keys of a front-matter block are written, kept once its tree is gone.
+//!
+//! A record is built from its YAML tree, and the tree is then dropped: kept
+//! for every file of a 10,000-record log it took hundreds of megabytes. What
+//! the rules still ask of the written form is small: where a key is (to point
+//! a finding at `status:`), and whether an item of a list has a key written
+//! at all (an alternative with `title:` left empty is not one without a
+//! title). The outline keeps exactly that, for the top-level keys and the
+//! keys of the mapping items of top-level lists, in twelve bytes a key.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::yaml::{Node, Pos, Value};
+
+/// The keys of one front-matter block and of its list items, with positions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outline {
+    /// Every key in document order, duplicates included; top-level keys
+    /// have `item == 0`, keys of `items[n]` have `item == n + 1`.
+    keys: Vec<Slot>,
+    /// The mapping items of top-level lists (of the first entry of a key given twice).
+    items: Vec<Item>,
+    /// Names outside [`KNOWN`], which slots refer to past its end.
+    others: Vec<Box<str>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Slot {
+    name: u16,
+    item: u16,
+    line: u32,
+    col: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Item {
+    list: u16,
+    line: u32,
+    col: u32,
+}
+
+/// Key names shared by all outlines, so a slot holds a number, not a string.
+static KNOWN: LazyLock<(Vec<&'static str>, HashMap<&'static str, u16>)> = LazyLock::new(|| {
+    let mut names: Vec<&'static str> = Vec::new();
+    for name in super::KEY_TABLES.iter().flat_map(|t| t.iter()) {
+        if !names.contains(name) {
+            names.push(name);
+        }
+    }
+    let index = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, i as u16))
+        .collect();
+    (names, index)
+});
+
+/// The name of keys that could not be given a number; never looked up.
+const UNNAMED: u16 = u16::MAX;
+
+fn compact(pos: Pos) -> (u32, u32) {
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    (clamp(pos.line), clamp(pos.col))
+}
+
+impl Outline {
+    /// The outline of a parsed front-matter tree.
+    pub fn of(node: &Node) -> Outline {
+        let mut outline = Outline::default();
+        let Value::Map(entries) = &node.value else {
+            return outline;
+        };
+        // Sets, not scans, so that a hostile block of many keys stays linear.
+        let mut others: HashMap<&str, u16> = HashMap::new();
+        let mut lists: HashSet<&str> = HashSet::new();
+        for entry in entries {
+            let name = outline.name(&entry.key, &mut others);
+            outline.push(name, 0, entry.key_pos);
+            let Value::Seq(items) = &entry.value.value else {
+                continue;
+            };
+            if !lists.insert(&entry.key) {
+                continue;
+            }
+            for item in items {
+                let Value::Map(keys) = &item.value else {
+                    continue;
+                };
+                if outline.items.len() >= usize::from(u16::MAX) {
+                    break;
+                }
+                let (line, col) = compact(item.pos);
+                outline.items.push(Item {
+                    list: name,
+                    line,
+                    col,
+                });
+                let n = outline.items.len() as u16;
+                for key in keys {
+                    let key_name = outline.name(&key.key, &mut others);
+                    outline.push(key_name, n, key.key_pos);
+                }
+            }
+        }
+        outline.keys.shrink_to_fit();
+        outline.items.shrink_to_fit();
+        outline
+    }
+
+    fn push(&mut self, name: u16, item: u16, pos: Pos) {
+        let (line, col) = compact(pos);
+        self.keys.push(Slot {
+            name,
+            item,
+            line,
+            col,
+        });
+    }
+
+    /// The number of `key`; `others` indexes the names given so far outside [`KNOWN`].
+    fn name<'k>(&mut self, key: &'k str, others: &mut HashMap<&'k str, u16>) -> u16 {
+        let (names, index) = &*KNOWN;
+        if let Some(n) = index.get(key).or_else(|| others.get(key)) {
+            return *n;
+        }
+        if names.len() + self.others.len() >= usize::from(UNNAMED) {
+            // Tens of thousands of distinct unknown keys: the rest are not
+            // findable, which only moves a finding to the item or the file.
+            return UNNAMED;
+        }
+        self.others.push(key.into());
+        let n = (names.len() + self.others.len() - 1) as u16;
+        others.insert(key, n);
+        n
+    }
+
+    /// The number `key` has in this outline, if any slot can carry it.
+    fn lookup(&self, key: &str) -> Option<u16> {
+        let (names, index) = &*KNOWN;
+        if let Some(n) = index.get(key) {
+            return Some(*n);
+        }
+        let i = self.others.iter().position(|o| &**o == key)?;
+        Some((names.len() + i) as u16)
+    }
+
+    fn find(&self, item: u16, key: &str) -> Option<Pos> {
+        let name = self.lookup(key)?;
+        self.keys
+            .iter()
+            .find(|s| s.item == item && s.name == name)
+            .map(|s| Pos::new(s.line as usize, s.col as usize))
+    }
+
+    /// Where top-level `key` is first written.
+    pub fn key_pos(&self, key: &str) -> Option<Pos> {
+        self.find(0, key)
+    }
+
+    /// Where `key` is written in the mapping item at `pos` of the top-level
+    /// list `list`; `None` when the item has no such key or is not a mapping.
+    pub fn item_key_pos(&self, list: &str, pos: Pos, key: &str) -> Option<Pos> {
+        let list = self.lookup(list)?;
+        let (line, col) = compact(pos);
+        let n = self
+            .items
+            .iter()
+            .position(|i| i.list == list && i.line == line && i.col == col)?;
+        self.find(u16::try_from(n + 1).ok()?, key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml;
+
+    #[test]
+    fn keys_and_item_keys_keep_their_positions() {
+        let node = yaml::parse(
+            "status: accepted\nx-team: ml\nfeedback:\n  - by: lee\n    stance:\n  - plain\nstatus: draft\n",
+            2,
+        )
+        .unwrap();
+        let outline = Outline::of(&node);
+        assert_eq!(outline.key_pos("status"), Some(Pos::new(2, 1)));
+        assert_eq!(outline.key_pos("x-team"), Some(Pos::new(3, 1)));
+        assert_eq!(outline.key_pos("owners"), None);
+        assert_eq!(
+            outline.item_key_pos("feedback", Pos::new(5, 5), "stance"),
+            Some(Pos::new(6, 5))
+        );
+        assert_eq!(
+            outline.item_key_pos("feedback", Pos::new(5, 5), "date"),
+            None
+        );
+        assert_eq!(outline.item_key_pos("feedback", Pos::new(7, 5), "by"), None);
+    }
+
+    #[test]
+    fn only_the_first_of_a_list_given_twice_has_items() {
+        let node = yaml::parse(
+            "feedback:\n  - by: lee\nx-other: 1\nfeedback:\n  - by: raj\n",
+            1,
+        )
+        .unwrap();
+        let outline = Outline::of(&node);
+        assert_eq!(
+            outline.item_key_pos("feedback", Pos::new(2, 5), "by"),
+            Some(Pos::new(2, 5))
+        );
+        assert_eq!(outline.item_key_pos("feedback", Pos::new(5, 5), "by"), None);
+        assert_eq!(outline.key_pos("x-other"), Some(Pos::new(3, 1)));
+    }
+}

@@ -1,0 +1,178 @@
+//! What must not change when decide reads a large log frugally: records
+//! keep no file text or YAML tree, `list` and the other records of
+//! `check PATH` are read to their fields only, and the text is read again
+//! where it is quoted. Each test compares against what the whole log shows.
+
+use std::collections::BTreeMap;
+
+use crate::common::*;
+
+const AS_OF: &str = "2026-03-01";
+
+/// `decide check --format concise` lines, grouped by file.
+fn findings_by_file(stdout: &str) -> BTreeMap<String, Vec<String>> {
+    let mut by_file: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in stdout.lines() {
+        let path = line.split(':').next().unwrap().to_string();
+        by_file.entry(path).or_default().push(line.to_string());
+    }
+    by_file
+}
+
+#[test]
+fn each_file_checked_alone_has_the_findings_the_whole_log_gives_it() {
+    let dir = "examples/churn-model/decisions";
+    let whole = decide(
+        &repo(),
+        &[
+            "--dir", dir, "check", "--format", "concise", "--as-of", AS_OF,
+        ],
+    );
+    assert_eq!(whole.code, 1, "{}", whole.stderr);
+    let by_file = findings_by_file(&whole.stdout);
+    let mut files: Vec<String> = std::fs::read_dir(repo().join(dir))
+        .unwrap()
+        .chain(std::fs::read_dir(repo().join(dir).join("reviews")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            p.strip_prefix(repo())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() > 40, "{files:?}");
+    for file in &files {
+        let alone = decide(
+            &repo(),
+            &[
+                "--dir", dir, "check", "--format", "concise", "--as-of", AS_OF, file,
+            ],
+        );
+        let expected = by_file.get(file).cloned().unwrap_or_default();
+        let found: Vec<String> = alone.stdout.lines().map(String::from).collect();
+        assert_eq!(found, expected, "{file}");
+        let failing = expected.iter().any(|l| l.contains("[error]"));
+        assert_eq!(alone.code, i32::from(failing), "{file}: {}", alone.stderr);
+    }
+}
+
+const LINKED: &str = "---\nid: 1\ntitle: Use LightGBM\nstatus: proposed\ndate: 2026-01-10\nowners: [ana]\nconsulted: [lee]\nsupersedes: [2]\nrelated: [9]\nalternatives:\n  - title: Logistic regression\n    rejected-because: AUC 0.71\n---\n## Context\n\nScores are too coarse.\n\n## Rationale\n\nBest AUC at equal latency.\n";
+
+const SUPERSEDED: &str =
+    "---\ntitle: Use logistic regression\nstatus: accepted\n---\n## Rationale\n\nTBD\n";
+
+#[test]
+fn a_file_checked_alone_is_judged_against_the_fields_of_the_others() {
+    let dir = tempdir();
+    let root = dir.path();
+    write(root, "decisions/0001-use-lightgbm.md", LINKED);
+    write(
+        root,
+        "decisions/0002-use-logistic-regression.md",
+        SUPERSEDED,
+    );
+    // Its body is unfinished: reported when it is checked, not with 0001.
+    write(
+        root,
+        "decisions/0004-same-id.md",
+        "---\nid: 1\nstatus: proposed\n---\n# Same id\n\n## Rationale\n\n<!-- later -->\n",
+    );
+    let run = decide(
+        root,
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--as-of",
+            AS_OF,
+            "decisions/0001-use-lightgbm.md",
+        ],
+    );
+    assert_eq!(
+        run.stdout,
+        "decisions/0001-use-lightgbm.md:2:5: DL007 [error] id 0001 is also used by decisions/0004-same-id.md\n\
+         decisions/0001-use-lightgbm.md:8:14: DL032 [warning] 0001 supersedes 0002, but 0002 does not name 0001 in `superseded-by`\n\
+         decisions/0001-use-lightgbm.md:9:11: DL031 [error] `related` names 0009, which is not in the log\n"
+    );
+    assert_eq!(run.code, 1);
+
+    let other = decide(
+        root,
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--as-of",
+            AS_OF,
+            "decisions/0004-same-id.md",
+        ],
+    );
+    assert!(
+        other.stdout.contains(
+            "decisions/0004-same-id.md:7:1: DL020 [error] the `Rationale` section is empty\n"
+        ),
+        "{}",
+        other.stdout
+    );
+    assert!(
+        other
+            .stdout
+            .lines()
+            .all(|l| l.starts_with("decisions/0004-same-id.md:")),
+        "{}",
+        other.stdout
+    );
+}
+
+#[test]
+fn list_takes_a_title_from_the_heading_when_front_matter_has_none() {
+    let dir = tempdir();
+    let root = dir.path();
+    write(
+        root,
+        "decisions/0001-atx.md",
+        "---\nstatus: draft\n---\n<!-- a comment first -->\n\n# 1. Score nightly\n\n## Context\n",
+    );
+    write(
+        root,
+        "decisions/0002-setext.md",
+        "---\nstatus: draft\ntitle:\n---\nRetrain monthly\n===============\n\nText.\n",
+    );
+    write(
+        root,
+        "decisions/0003-none.md",
+        "---\nstatus: draft\n---\n## Only a section\n",
+    );
+    let run = decide(root, &["list", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "id,status,date,title,owners,model,tags,path\n\
+         0001,draft,,Score nightly,,,,decisions/0001-atx.md\n\
+         0002,draft,,Retrain monthly,,,,decisions/0002-setext.md\n\
+         0003,draft,,,,,,decisions/0003-none.md\n"
+    );
+}
+
+#[test]
+fn findings_quote_the_line_as_the_file_has_it_now() {
+    let dir = tempdir();
+    let root = dir.path();
+    write(
+        root,
+        "decisions/0001-a.md",
+        "\u{feff}---\r\nstatus: accepted\r\nonwers: [ana]\r\n---\r\n# A\r\n",
+    );
+    let run = decide(root, &["check", "--as-of", AS_OF]);
+    assert!(
+        run.stdout.contains(
+            "warning[DL002]: unknown key `onwers` in a decision; did you mean `owners`?\n \
+             --> decisions/0001-a.md:3:1\n  |\n3 | onwers: [ana]\n  | ^^^^^^\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
