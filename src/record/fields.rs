@@ -273,7 +273,9 @@ pub fn suggest(key: &str, known: &[&str]) -> Option<String> {
         .iter()
         .map(|k| (levenshtein(&key, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, _)| *d)
+        // Ties go to the first name in order, so the suggestion does not
+        // depend on the order `known` comes in (a hash set's, for people).
+        .min_by_key(|(d, k)| (*d, *k))
         .map(|(_, k)| k.to_string())
 }
 
@@ -356,5 +358,6 @@ mod tests {
             Some("owners".into())
         );
         assert_eq!(suggest("zzz", &["owners", "status"]), None);
+        assert_eq!(suggest("a", &["raj", "ana"]), suggest("a", &["ana", "raj"]));
     }
 }
