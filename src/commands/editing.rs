@@ -8,7 +8,7 @@ use crate::edit::{self, Document, EditError};
 use crate::error::Error;
 use crate::log::Log;
 use crate::record::{Decision, FrontMatter, Id, source};
-use crate::yaml::{Node, Value};
+use crate::yaml::Node;
 
 use super::{date_arg, find_decision};
 
@@ -43,18 +43,8 @@ pub fn id_value(id: &Id) -> String {
 
 /// The ids written under `key` (a list, or one value, possibly `a, b`).
 pub fn ids_under(node: Option<&Node>, key: &str) -> Vec<Id> {
-    let Some(entry) = node.and_then(|n| n.get(key)) else {
-        return Vec::new();
-    };
-    let texts: Vec<String> = match &entry.value.value {
-        Value::Seq(items) => items.iter().filter_map(Node::as_text).collect(),
-        _ => entry
-            .value
-            .as_text()
-            .map(|t| t.split(',').map(|s| s.trim().to_string()).collect())
-            .unwrap_or_default(),
-    };
-    texts.iter().filter_map(|t| Id::parse(t)).collect()
+    node.map(|n| crate::record::ids_in(n, key))
+        .unwrap_or_default()
 }
 
 /// `--date`, else today, as `YYYY-MM-DD`.

@@ -12,14 +12,13 @@
 //! [`crate::edit`], so comments, quoting and key order survive.
 
 use crate::edit::Document;
-use crate::record::{FrontMatter, Status, parse_date, source};
+use crate::record::{FrontMatter, Status, ids_in, parse_date, source};
 use crate::yaml::{Node, Value};
 
 use super::markdown::{self, Doc};
 use super::status::{self, LinkRef, Mapped, Rel};
 use super::{
-    Converted, Extracted, Refused, edit_doc, id_text, ids_in, read_preamble,
-    remove_section_if_moved,
+    Converted, Extracted, Refused, edit_doc, id_text, read_preamble, remove_section_if_moved,
 };
 
 /// Every bullet key MADR 2 and log4brains write.

@@ -26,7 +26,6 @@ use std::fmt::Write as _;
 use crate::edit::{self, Document};
 use crate::record::{self, FrontMatter, Id, Status, parse_date, source};
 use crate::templates::{yaml_ids, yaml_list, yaml_scalar};
-use crate::yaml::{Node, Value};
 
 use markdown::Doc;
 use status::{LinkRef, Rel, StatusValue};
@@ -491,22 +490,6 @@ fn body_without(doc: &Doc, removed: &[bool]) -> String {
         }
     }
     out
-}
-
-/// Ids already written under `key` in a front-matter tree.
-fn ids_in(node: &Node, key: &str) -> Vec<Id> {
-    let Some(entry) = node.get(key) else {
-        return Vec::new();
-    };
-    let texts: Vec<String> = match &entry.value.value {
-        Value::Seq(items) => items.iter().filter_map(Node::as_text).collect(),
-        _ => entry
-            .value
-            .as_text()
-            .map(|t| t.split(',').map(|s| s.trim().to_string()).collect())
-            .unwrap_or_default(),
-    };
-    texts.iter().filter_map(|t| Id::parse(t)).collect()
 }
 
 /// Applies one front-matter edit, turning a refusal into the reason the file was left alone.

@@ -113,6 +113,23 @@ impl Serialize for Id {
     }
 }
 
+/// The ids written under `key` in a front-matter tree: a list, or one value
+/// (possibly `a, b`). What an edit checks before adding a link.
+pub fn ids_in(node: &Node, key: &str) -> Vec<Id> {
+    let Some(entry) = node.get(key) else {
+        return Vec::new();
+    };
+    let texts: Vec<String> = match &entry.value.value {
+        crate::yaml::Value::Seq(items) => items.iter().filter_map(Node::as_text).collect(),
+        _ => entry
+            .value
+            .as_text()
+            .map(|t| t.split(',').map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default(),
+    };
+    texts.iter().filter_map(|t| Id::parse(t)).collect()
+}
+
 /// A reference to another record, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref {
