@@ -113,6 +113,22 @@ impl Serialize for Id {
     }
 }
 
+/// What a file without readable front matter reads as: no keys at all.
+fn empty_front() -> Node {
+    Node {
+        value: crate::yaml::Value::Map(Vec::new()),
+        pos: Pos::new(1, 1),
+    }
+}
+
+/// The parsed tree, or `empty` when the front matter is missing or broken.
+fn tree_or<'a>(front: &'a FrontMatter, empty: &'a Node) -> &'a Node {
+    match front {
+        FrontMatter::Parsed(node) => node,
+        _ => empty,
+    }
+}
+
 /// The ids written under `key` in a front-matter tree: a list, or one value
 /// (possibly `a, b`). What an edit checks before adding a link.
 pub fn ids_in(node: &Node, key: &str) -> Vec<Id> {
@@ -681,14 +697,8 @@ impl Decision {
             body_text,
         } = open(path, text, depth, true);
         let file_id = Id::from_file_name(file_name);
-        let empty = Node {
-            value: crate::yaml::Value::Map(Vec::new()),
-            pos: Pos::new(1, 1),
-        };
-        let node = match &front {
-            FrontMatter::Parsed(node) => node,
-            _ => &empty,
-        };
+        let empty = empty_front();
+        let node = tree_or(&front, &empty);
         let mut r = Reader::default();
         if matches!(front, FrontMatter::Parsed(_))
             && !matches!(node.value, crate::yaml::Value::Map(_))
@@ -886,14 +896,8 @@ impl Review {
             depth,
             body_text,
         } = open(path, text, depth, true);
-        let empty = Node {
-            value: crate::yaml::Value::Map(Vec::new()),
-            pos: Pos::new(1, 1),
-        };
-        let node = match &front {
-            FrontMatter::Parsed(node) => node,
-            _ => &empty,
-        };
+        let empty = empty_front();
+        let node = tree_or(&front, &empty);
         let mut r = Reader::default();
         r.keys(node, REVIEW_KEYS, "a review");
         let outcomes = r
@@ -1011,14 +1015,8 @@ impl Charter {
             front,
             ..
         } = open(path, text, Depth::Full, false);
-        let empty = Node {
-            value: crate::yaml::Value::Map(Vec::new()),
-            pos: Pos::new(1, 1),
-        };
-        let node = match &front {
-            FrontMatter::Parsed(node) => node,
-            _ => &empty,
-        };
+        let empty = empty_front();
+        let node = tree_or(&front, &empty);
         let mut r = Reader::default();
         r.keys(node, CHARTER_KEYS, "the charter");
         let decision_rights = r
