@@ -79,6 +79,11 @@ pub fn tempdir() -> tempfile::TempDir {
 
 /// Runs git in `dir` with a pinned author, committer and date.
 pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_at(dir, "2026-03-01T12:00:00Z", args)
+}
+
+/// Runs git in `dir` with a pinned author and committer, dated `date` (ISO 8601).
+pub fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
     let out = Command::new("git")
         .current_dir(dir)
         .args(args)
@@ -86,8 +91,8 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         .env("GIT_AUTHOR_EMAIL", "test@example.com")
         .env("GIT_COMMITTER_NAME", "Test")
         .env("GIT_COMMITTER_EMAIL", "test@example.com")
-        .env("GIT_AUTHOR_DATE", "2026-03-01T12:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-03-01T12:00:00Z")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .output()
