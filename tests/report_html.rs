@@ -401,3 +401,51 @@ fn hostile_page_in_chromium_has_no_injected_element_and_fetches_nothing() {
         "the page asked for an external resource"
     );
 }
+
+#[test]
+fn html_page_takes_the_report_filters_and_writes_a_file() {
+    let filters = [
+        "--as-of",
+        AS_OF,
+        "--since",
+        "2025-10-01",
+        "--until",
+        "2026-06-30",
+        "--model",
+        "retention-offers",
+    ];
+    let dir = tempdir();
+    let out = dir.path().join("page.html");
+    let mut args = vec!["report", "--dir", "examples/churn-model/decisions"];
+    args.extend(filters);
+    let json = decide(&repo(), &[&args[..], &["--format", "json"]].concat());
+    let expected: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let ids: Vec<&str> = expected["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.is_empty() && ids.len() < 30, "{ids:?}");
+    let out_arg = out.to_str().unwrap();
+    let run = decide(
+        &repo(),
+        &[&args[..], &["--format", "html", "-o", out_arg]].concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.starts_with("wrote "), "{}", run.stderr);
+    let page = read(&out);
+    assert!(page.contains(
+        "Engagement report, as of 2026-11-25, decisions dated 2025-10-01 to 2026-06-30, model retention-offers"
+    ));
+    let shown: Vec<&str> = page
+        .split("<details class=\"dec")
+        .skip(1)
+        .map(|d| {
+            let id = d.split("<span class=\"id\">").nth(1).unwrap();
+            &id[..id.find('<').unwrap()]
+        })
+        .collect();
+    assert_eq!(shown, ids);
+}

@@ -366,8 +366,8 @@ fn tiles(report: &Report) -> Vec<Tile> {
                 Some((v, d)) => (v.to_string(), d.trim_end_matches(')').to_string()),
                 None => (value, String::new()),
             };
-            let alert = (label == "Overdue actions" && value != "0")
-                || (label.starts_with("Revisits due") && value != "0");
+            let alert =
+                value != "0" && (label == "Overdue actions" || label.starts_with("Revisits due"));
             Tile {
                 label,
                 value,
