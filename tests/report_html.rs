@@ -449,3 +449,117 @@ fn html_page_takes_the_report_filters_and_writes_a_file() {
         .collect();
     assert_eq!(shown, ids);
 }
+
+/// A small log whose chart tables and registers are computed by hand in
+/// the comments, with the edges of each definition: a support after the
+/// decision, an objection resolved on the decision day, a veto resolved
+/// after it, a resolution after the as-of date, a gap of exactly
+/// `check-in-days`, and a target that is not a number.
+#[test]
+fn html_tables_and_registers_match_a_hand_computed_log() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/charter.md",
+        "---\nresponse-days: 5\ncheck-in-days: 14\n---\n# Small team\n",
+    );
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\ntitle: A\nstatus: accepted\ndate: 2026-01-10\ndecided: 2026-01-20\nowners: [ana]\n\
+         decision-makers: [raj, mei]\nconsulted: [lee]\n\
+         expected-outcomes:\n  - metric: auc\n    target: \">= 0.80\"\n    by: 2026-06-30\n  - metric: cost\n    target: lower\n\
+         feedback:\n\
+         \x20 - {by: raj, date: 2026-01-15, stance: support}\n\
+         \x20 - {by: mei, date: 2026-01-21, stance: support}\n\
+         \x20 - {by: lee, date: 2026-01-12, stance: objection, note: too slow, resolved: 2026-01-20}\n\
+         \x20 - {by: lee, date: 2026-01-13, stance: veto, note: no, resolved: 2026-01-25}\n\
+         ---\n# A\n",
+    );
+    write(
+        dir.path(),
+        "decisions/0002-b.md",
+        "---\ntitle: B\nstatus: proposed\ndate: 2026-02-03\nowners: [ana]\nconsulted: [lee]\n\
+         feedback:\n\
+         \x20 - {by: lee, date: 2026-02-05, stance: objection, note: open one}\n\
+         \x20 - {by: lee, date: 2026-02-06, stance: objection, note: later, resolved: 2026-03-10}\n\
+         ---\n# B\n",
+    );
+    for (name, date) in [
+        ("a", "2026-01-05"),
+        ("b", "2026-01-19"),
+        ("c", "2026-02-25"),
+    ] {
+        write(
+            dir.path(),
+            &format!("decisions/reviews/{date}-{name}.md"),
+            &format!("---\nkind: check-in\ndate: {date}\nfacilitator: ana\ndecisions: [1]\n---\n"),
+        );
+    }
+    write(
+        dir.path(),
+        "decisions/reviews/2026-02-20-retro.md",
+        "---\nkind: retro\ndate: 2026-02-20\ndecisions: [1]\n\
+         outcomes:\n  - {decision: 1, metric: auc, value: 0.79, date: 2026-02-20}\n  - {decision: 1, metric: cost, value: 3, date: 2026-02-20}\n---\n",
+    );
+    let run = decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "html"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = run.stdout;
+    let table = |id: &str| -> String {
+        let f = &page[page.find(&format!("<figure id=\"{id}\">")).unwrap()..];
+        let f = &f[..f.find("</figure>").unwrap()];
+        f[f.find("<tbody>").unwrap()..f.find("</tbody>").unwrap()]
+            .trim_end()
+            .to_string()
+    };
+    // 0001 expects raj, mei, lee: raj and lee answered by `decided`, mei's
+    // support came the day after. 0002 expects lee, who answered.
+    assert_eq!(
+        table("chart-participation"),
+        "<tbody>\n<tr><td>2026-01</td><td>1</td><td>2</td><td>3</td><td>67%</td></tr>\n\
+         <tr><td>2026-02</td><td>1</td><td>1</td><td>1</td><td>100%</td></tr>"
+    );
+    // One request (0002, proposed 02-03, due 02-08): lee answered in 2 days.
+    // The norm of 5 days makes the bins one day wide, 0 to 5.
+    let latency = table("chart-latency");
+    assert!(
+        latency.contains("<tr><td>2</td><td>1</td><td>1</td></tr>")
+            && latency.contains("<tr><td>5</td><td>0</td><td>0</td></tr>")
+            && !latency.contains("<td>6</td>"),
+        "{latency}"
+    );
+    // From the earliest date (01-05) to T (03-01): a gap of exactly 14 days
+    // is within the charter; 37 days is not.
+    assert_eq!(
+        table("chart-cadence"),
+        "<tbody>\n<tr><td>2026-01-05</td><td>0</td><td>—</td></tr>\n\
+         <tr><td>2026-01-19</td><td>14</td><td>—</td></tr>\n\
+         <tr><td>2026-02-25</td><td>37</td><td>⚠ over 14 days</td></tr>\n\
+         <tr><td>2026-03-01 (end of the period)</td><td>4</td><td>—</td></tr>"
+    );
+    // Registers: the objection resolved on the decision day was not open
+    // when 0001 was decided, the veto resolved after it was; 0002's second
+    // objection is resolved only after T, so it is still open.
+    for row in [
+        "<td>too slow</td><td>✓ 2026-01-20</td>",
+        "<td>veto</td><td>lee</td><td>2026-01-13</td><td>no</td><td>✓ 2026-01-25</td>",
+        "<td>open one</td><td><span class=\"overdue\">open</span></td>",
+        "<td>later</td><td><span class=\"overdue\">open</span></td>",
+        "<td>accepted</td><td>2026-01-20</td><td>mei, raj</td><td>raj</td><td>2</td><td><span class=\"overdue\">1</span></td>",
+        "<td>auc</td><td>&#62;= 0.80</td><td>2026-06-30</td><td>0.79 on 2026-02-20</td><td><span class=\"overdue\">not met</span></td>",
+        "<td>cost</td><td>lower</td><td></td><td>3 on 2026-02-20</td><td>not comparable</td>",
+    ] {
+        assert!(page.contains(row), "missing: {row}");
+    }
+    // The proposal is not an approval.
+    let approvals = &page[page.find("<h3>Approvals</h3>").unwrap()..];
+    let approvals = &approvals[..approvals.find("</table>").unwrap()];
+    assert!(approvals.contains("<span class=\"id\">0001</span>"));
+    assert!(
+        !approvals.contains("<span class=\"id\">0002</span>"),
+        "{approvals}"
+    );
+}
