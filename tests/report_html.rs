@@ -563,3 +563,41 @@ fn html_tables_and_registers_match_a_hand_computed_log() {
         "{approvals}"
     );
 }
+
+/// Needs attention is the state on the as-of date: a date window does not
+/// hide a proposal that still waits (SPEC §6), and the page says so.
+#[test]
+fn html_needs_attention_ignores_the_date_window() {
+    let run = decide(
+        &repo(),
+        &[
+            "report",
+            "--dir",
+            "examples/churn-model/decisions",
+            "--as-of",
+            AS_OF,
+            "--since",
+            "2025-06-01",
+            "--until",
+            "2025-06-30",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = run.stdout;
+    let attention = &page[page.find("<section id=\"attention\">").unwrap()..];
+    let attention = &attention[..attention.find("</section>").unwrap()];
+    assert!(
+        attention.contains("The state on 2026-11-25 of every decision, whatever the date window.")
+    );
+    // 0024 is dated 2026-08-11, outside the window, and still waits on two people.
+    assert!(
+        attention.contains("<span class=\"id\">0024</span>"),
+        "{attention}"
+    );
+    assert!(
+        !page.contains("<details class=\"dec st-proposed"),
+        "window applies to the tables"
+    );
+}

@@ -176,6 +176,8 @@ struct Page {
     version: String,
     tiles: Vec<Tile>,
     notes: Vec<String>,
+    /// Said when a date window is set: needs attention ignores it.
+    attention_note: String,
     waiting: Vec<Waiting>,
     open: Vec<Open>,
     overdue: Vec<OwnerOverdue>,
@@ -197,7 +199,15 @@ struct Page {
 pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options) -> String {
     let scope = Scope::new(log, opts);
     let links = Links::new(log, options.base_url);
-    let digest = digest::digest(log, opts, opts.as_of);
+    // What needs attention is the state on the as-of date, which no date
+    // window changes (SPEC §6), as in `decide digest`.
+    let state = MetricsOptions {
+        since: None,
+        until: None,
+        ..opts.clone()
+    };
+    let digest = digest::digest(log, &state, opts.as_of);
+    let all: Vec<&Decision> = log.decisions.iter().collect();
     let decisions: Vec<&Decision> = scope.decisions.clone();
     let models: Vec<String> = decisions
         .iter()
@@ -213,8 +223,20 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
         version: options.version.to_string(),
         tiles: tiles(report),
         notes: report.notes.iter().map(|n| clean(n)).collect(),
-        waiting: waiting(&digest, &decisions, &links),
-        open: open_objections(&digest, &decisions, &links),
+        attention_note: if opts.since.is_some() || opts.until.is_some() {
+            format!(
+                "The state on {} of every decision{}, whatever the date window.",
+                opts.as_of,
+                opts.model
+                    .as_ref()
+                    .map(|m| format!(" about model {}", clean(m)))
+                    .unwrap_or_default()
+            )
+        } else {
+            String::new()
+        },
+        waiting: waiting(&digest, &all, &links),
+        open: open_objections(&digest, &all, &links),
         overdue: overdue_by_owner(&digest),
         revisits: digest
             .revisits
@@ -912,10 +934,14 @@ fn latency_chart(report: &Report) -> Chart {
         .collect();
     latencies.sort();
     let norm = report.inputs.response_days;
-    let max = latencies.last().map_or(0, |l| l.0).max(norm.unwrap_or(0));
+    let longest = latencies.last().map_or(0, |l| l.0);
+    // The axis reaches the norm unless the norm is far beyond every answer;
+    // then the marker sits at the right edge with an arrow.
+    let norm_on_axis = norm.filter(|n| *n <= longest.max(7).saturating_mul(3));
+    let max = longest.max(norm_on_axis.unwrap_or(0));
     // Ten bins at most, each a whole number of days wide.
-    let width = ((max + 1 + 9) / 10).max(1);
-    let bins = (max / width + 1) as usize;
+    let width = (max.saturating_add(10) / 10).max(1);
+    let bins = usize::try_from(max / width).unwrap_or(0) + 1;
     let mut counts = vec![(0usize, 0usize); bins];
     for (l, on_time) in &latencies {
         let b = (*l / width) as usize;
@@ -925,8 +951,8 @@ fn latency_chart(report: &Report) -> Chart {
         }
     }
     let label = |i: usize| {
-        let lo = i as i64 * width;
-        let hi = lo + width - 1;
+        let lo = (i as i64).saturating_mul(width);
+        let hi = lo.saturating_add(width - 1);
         if width == 1 {
             lo.to_string()
         } else {
@@ -952,6 +978,9 @@ fn latency_chart(report: &Report) -> Chart {
         })
         .collect();
     let marker = norm.map(|days| {
+        if norm_on_axis.is_none() {
+            return (1.0, format!("norm: {days} days →"));
+        }
         // The norm falls after the bin that holds day `days`.
         let at = ((days / width) as f64 + 1.0) / bins as f64;
         (at.min(1.0), format!("norm: {days} days"))
@@ -990,6 +1019,18 @@ fn latency_chart(report: &Report) -> Chart {
     }
 }
 
+/// Charts with a row per decision draw at most this many (the last ones);
+/// their tables list every decision.
+const CHART_ROWS: usize = 60;
+
+fn latest_note(rows: usize) -> String {
+    if rows > CHART_ROWS {
+        format!(" (the chart draws the last {CHART_ROWS}; the table lists all)")
+    } else {
+        String::new()
+    }
+}
+
 /// Checks passed over checks applicable, per decision past draft.
 fn completeness_chart(report: &Report) -> Chart {
     let scored: Vec<_> = report
@@ -1014,10 +1055,16 @@ fn completeness_chart(report: &Report) -> Chart {
         id: "chart-completeness",
         title: "Rationale completeness by decision".into(),
         caption: format!(
-            "Checks passed of the checks that apply, for {} decisions past draft; an incomplete decision is drawn orange with a dashed outline, and its missing checks are listed in the table.",
-            scored.len()
+            "Checks passed of the checks that apply, for {} decisions past draft{}; an incomplete decision is drawn orange with a dashed outline, and its missing checks are listed in the table.",
+            scored.len(),
+            latest_note(rows.len())
         ),
-        drawing: (!rows.is_empty()).then(|| svg::rows(&rows, "checks passed")),
+        drawing: (!rows.is_empty()).then(|| {
+            svg::rows(
+                &rows[rows.len().saturating_sub(CHART_ROWS)..],
+                "checks passed",
+            )
+        }),
         missing: "No decision past draft is in scope.".into(),
         table: Table {
             headers: vec![
@@ -1101,11 +1148,14 @@ fn roles_chart(report: &Report) -> Chart {
         id: "chart-roles",
         title: "Role coverage".into(),
         caption: format!(
-            "Roles heard on {} decisions past draft: ● heard, ✕ a required role not heard, – another role not heard; required roles are marked *.",
-            rows.len()
+            "Roles heard on {} decisions past draft{}: ● heard, ✕ a required role not heard, – another role not heard; required roles are marked *.",
+            rows.len(),
+            latest_note(rows.len())
         ),
-        drawing: (!rows.is_empty() && !columns.is_empty())
-            .then(|| svg::grid(&labels, &columns, &cells)),
+        drawing: (!rows.is_empty() && !columns.is_empty()).then(|| {
+            let from = rows.len().saturating_sub(CHART_ROWS);
+            svg::grid(&labels[from..], &columns, &cells[from..])
+        }),
         missing: if report.inputs.people_yaml {
             "No decision past draft is in scope.".into()
         } else {

@@ -172,7 +172,12 @@ pub fn bars(
     if let Some((at, label)) = marker {
         let x = LEFT + plot_w * at;
         d.line(x, TOP - 8.0, x, base, "marker");
-        d.text(x + 4.0, TOP - 10.0, "start", "marker-label", label);
+        // Right of the line, unless that would leave the chart.
+        if at > 0.6 {
+            d.text(x - 4.0, TOP - 10.0, "end", "marker-label", label);
+        } else {
+            d.text(x + 4.0, TOP - 10.0, "start", "marker-label", label);
+        }
     }
     d.text(
         LEFT + plot_w / 2.0,
