@@ -161,6 +161,12 @@ fn html_page_escapes_record_text_and_links_to_the_source() {
     let dir = hostile_log();
     let page = hostile_page(dir.path());
     assert_no_markup_from_records(&page);
+    // The charter's title is nothing but markup: the page is named after the folder.
+    let folder = dir.path().file_name().unwrap().to_str().unwrap();
+    assert!(
+        page.contains(&format!("<h1>{folder} decision log</h1>")),
+        "{page}"
+    );
     assert!(
         page.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
         "title shown as text"

@@ -296,8 +296,13 @@ fn model_key(model: &str) -> String {
 /// The log's name: the charter's title, else the folder's name (its
 /// parent's, for a folder with one of the usual names).
 fn log_name(log: &Log) -> String {
-    if let Some((title, _)) = log.charter.as_ref().and_then(|c| c.body.title.as_ref()) {
-        return clean(title);
+    if let Some((title, _)) = log
+        .charter
+        .as_ref()
+        .and_then(|c| c.body.title.as_ref())
+        .filter(|(t, _)| !clean(t).trim().is_empty())
+    {
+        return clean(title).trim().to_string();
     }
     let dir = &log.location.dir;
     let name = |p: &std::path::Path| {
