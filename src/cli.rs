@@ -318,6 +318,8 @@ pub enum ReportFormat {
     Json,
     Markdown,
     Csv,
+    /// One self-contained page: inline CSS and SVG, no script, nothing fetched
+    Html,
 }
 
 /// The table `--format csv` prints.

@@ -36,6 +36,7 @@ struct RawConfig {
     rules: Option<toml::Table>,
     max_file_bytes: Option<u64>,
     stale_days: Option<u64>,
+    base_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,6 +59,9 @@ pub struct Config {
     pub per_file: BTreeMap<String, Vec<String>>,
     pub max_file_bytes: u64,
     pub stale_days: u64,
+    /// The web address of the log folder (`base-url`): the HTML report links
+    /// each record id to `base-url/<file>`.
+    pub base_url: Option<String>,
     /// The keys the file set (the rest are defaults), for `decide config`.
     pub set: Vec<&'static str>,
 }
@@ -105,6 +109,10 @@ impl Config {
             config.stale_days = n;
             config.set.push("stale-days");
         }
+        if let Some(url) = raw.base_url {
+            config.base_url = Some(base_url(&url).map_err(bad)?);
+            config.set.push("base-url");
+        }
         for (key, value) in raw.rules.unwrap_or_default() {
             if key == "per-file" {
                 let toml::Value::Table(table) = value else {
@@ -145,6 +153,23 @@ impl Config {
     }
 }
 
+/// Checks a `base-url`: an `http(s)` address with no whitespace, quotes or
+/// angle brackets, so that the links built from it in the HTML report can
+/// only lead to a web page. The trailing `/` is dropped.
+fn base_url(url: &str) -> Result<String, String> {
+    let lower = url.to_ascii_lowercase();
+    let scheme = lower.starts_with("https://") || lower.starts_with("http://");
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'));
+    if !scheme || !clean || url.len() > 2048 {
+        return Err(format!(
+            "`base-url` must be an http:// or https:// address without spaces or quotes, not {url:?}"
+        ));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
 /// The nearest `decide.toml` from `start` upwards, stopping at the folder that holds `.git`.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
@@ -183,6 +208,33 @@ mod tests {
         assert_eq!(c.rules["DL021"], Level::Off);
         assert_eq!(c.per_file["legacy/*.md"], vec!["DL020".to_string()]);
         assert_eq!((c.max_file_bytes, c.stale_days), (10, 30));
+    }
+
+    #[test]
+    fn base_url_is_a_web_address() {
+        let c = Config::parse(
+            "base-url = \"https://git.example.com/team/repo/blob/main/decisions/\"\n",
+            Path::new("decide.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            c.base_url.as_deref(),
+            Some("https://git.example.com/team/repo/blob/main/decisions")
+        );
+        assert_eq!(c.set, vec!["base-url"]);
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x",
+            "https://x/\"><b>",
+            "https://a b",
+        ] {
+            let text = format!("base-url = \"{}\"\n", bad.replace('"', "\\\""));
+            let err = Config::parse(&text, Path::new("decide.toml")).unwrap_err();
+            assert!(
+                err.to_string().contains("`base-url` must be"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

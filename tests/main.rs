@@ -18,6 +18,7 @@ mod precommit;
 mod renumber;
 mod report;
 mod report_git;
+mod report_html;
 mod robustness;
 mod rules;
 mod scaffold;

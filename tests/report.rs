@@ -655,7 +655,7 @@ fn bad_arguments_are_usage_errors() {
         "{}",
         run.stderr
     );
-    let run = report(&["--format", "html"]);
+    let run = report(&["--format", "pdf"]);
     assert_eq!(run.code, 2);
 }
 

@@ -1,5 +1,5 @@
 //! `decide report`: the engagement report of SPEC §6, as a table, JSON,
-//! Markdown or CSV, on standard output or into a file.
+//! Markdown, CSV or a self-contained HTML page, on standard output or into a file.
 
 use std::fs;
 use std::io::Write;
@@ -45,6 +45,15 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         ReportFormat::Markdown => report::markdown::render(&report),
         ReportFormat::Csv => report::csv::render(&report, args.by),
+        ReportFormat::Html => report::html::render(
+            &report,
+            &log,
+            &opts,
+            &report::html::Options {
+                base_url: log.location.config.base_url.as_deref(),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+        ),
     };
     match &args.output {
         None => Ok(Output::stdout(text)),

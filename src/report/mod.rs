@@ -9,7 +9,9 @@
 
 pub mod csv;
 pub mod digest;
+pub mod html;
 pub mod markdown;
+pub mod svg;
 pub mod table;
 
 use std::fmt::Write;
@@ -393,7 +395,7 @@ pub fn people(r: &Report) -> Section {
     }
 }
 
-fn decision_cells(d: &DecisionRow) -> Vec<String> {
+pub(crate) fn decision_cells(d: &DecisionRow) -> Vec<String> {
     let dash = || "-".to_string();
     let (answered, roles, required) = match (&d.participation, &d.diversity) {
         (Some(p), Some(div)) => (
