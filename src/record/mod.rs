@@ -496,9 +496,8 @@ const OUTCOME_KEYS: &[&str] = &["metric", "target", "by"];
 const ARTIFACT_KEYS: &[&str] = &["kind", "ref"];
 const RISK_KEYS: &[&str] = &["risk", "mitigation"];
 const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "signals"];
-const REVIEW_FEEDBACK_KEYS: &[&str] = &[
-    "by", "date", "stance", "note", "resolved", "on", "signals",
-];
+const REVIEW_FEEDBACK_KEYS: &[&str] =
+    &["by", "date", "stance", "note", "resolved", "on", "signals"];
 const ACTION_KEYS: &[&str] = &["owner", "due", "status", "done", "note"];
 pub const REVIEW_KEYS: &[&str] = &[
     "kind",

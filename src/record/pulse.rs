@@ -76,7 +76,10 @@ pub(super) fn responses(r: &mut Reader, map: &Node) -> Vec<Response> {
                         Value::String(s) => s.trim().parse().ok(),
                         _ => None,
                     },
-                    raw: e.value.as_text().unwrap_or_else(|| e.value.type_name().into()),
+                    raw: e
+                        .value
+                        .as_text()
+                        .unwrap_or_else(|| e.value.type_name().into()),
                     pos: e.value.pos,
                 })
                 .collect();
@@ -227,7 +230,14 @@ mod tests {
         assert_eq!((cfg.scale, cfg.drop), (7, 0.3));
         assert_eq!(
             cfg.signals,
-            ["trust", "fairness", "user-friction", "clarity", "risk", "cost"]
+            [
+                "trust",
+                "fairness",
+                "user-friction",
+                "clarity",
+                "risk",
+                "cost"
+            ]
         );
         let none = PulseConfig::of(None);
         assert_eq!(none.questions, DEFAULT_QUESTIONS);

@@ -10,7 +10,9 @@
 pub mod csv;
 pub mod digest;
 pub mod markdown;
+pub mod pulse;
 pub mod table;
+pub mod trend;
 
 use std::fmt::Write;
 
@@ -509,12 +511,14 @@ pub fn outcome_section(r: &Report) -> Section {
 
 /// The sections in SPEC order.
 pub fn sections(r: &Report) -> Vec<Section> {
-    vec![
+    let mut all = vec![
         summary(r),
         people(r),
         decisions(r),
         overdue(r),
         revisits(r),
         outcome_section(r),
-    ]
+    ];
+    all.extend(pulse::sections(r));
+    all
 }
