@@ -61,7 +61,15 @@ fn engagement(t: &Trend) -> Section {
                     ratio(&f.on_time),
                     mean(&f.completeness, percent),
                     count(&f.overdue_actions, "open"),
-                    count(&f.risks.recorded, "decisions"),
+                    if f.risks.recorded.n == 0 {
+                        "n/a".into()
+                    } else {
+                        format!(
+                            "{} in {}",
+                            f.risks.recorded.count,
+                            super::plural(f.risks.recorded.n, "decision", "decisions")
+                        )
+                    },
                     count(&f.risks.without_mitigation, "risks"),
                 ]
             })
