@@ -350,7 +350,11 @@ fn a_month_with_no_data_is_na_and_every_format_has_the_n() {
         .split('┆')
         .map(str::trim)
         .collect();
-    assert_eq!(feb, ["2026-02", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"], "{table}");
+    assert_eq!(
+        feb,
+        ["2026-02", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"],
+        "{table}"
+    );
     let csv = report(&[
         "--as-of",
         "2026-03-31",
@@ -443,7 +447,11 @@ fn trend_equals_reports(log: &std::path::Path, as_of: &str, period_word: &str) -
         // Sections left out of the plain report's JSON have no data; the
         // trend states them with n = 0.
         let means = r["pulse"]["means"].clone();
-        from_report["pulse"] = if means.is_null() { json!([]) } else { means.clone() };
+        from_report["pulse"] = if means.is_null() {
+            json!([])
+        } else {
+            means.clone()
+        };
         from_trend["pulse"] = json!(
             p["pulse_means"]
                 .as_array()
@@ -755,4 +763,85 @@ fn review_new_scaffolds_a_pulse() {
         .filter_map(|l| l.split(' ').nth(1))
         .collect();
     assert_eq!(codes, ["DL063", "DL062"], "{}", check.stdout);
+}
+
+#[test]
+fn digest_tells_the_latest_pulse_and_the_open_fairness_and_friction_concerns() {
+    let log = fixture();
+    let dir = tempdir();
+    let run = decide(
+        dir.path(),
+        &[
+            "--dir",
+            log.to_str().unwrap(),
+            "digest",
+            "--since",
+            "2026-04-01",
+            "--as-of",
+            "2026-05-15",
+            "--format",
+            "text",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    // April against January: trust 4 → 8/3, satisfaction 3.5 → 8/3, clarity 3.5 both times.
+    assert!(
+        out.ends_with(
+            "\nStakeholder pulse\n-----------------\n\
+             * Pulse of 2026-04-30: Clarity held at 3.5, trust fell from 4 to 2.7 (a drop)\n  \
+             and satisfaction fell from 3.5 to 2.7 (a drop) since the 2026-01-31 pulse; 4\n  \
+             of 5 invited answered, after 0002 Send retention offers by SMS.\n\
+             * dana: “The SMS plan leaves agents out”\n\
+             \nOpen fairness and user-friction concerns\n\
+             ----------------------------------------\n\
+             * 0001 Use LightGBM: fairness concern by lee on 2026-01-15: “Older customers\n  \
+             may be ranked lower”.\n\
+             * 0002 Send retention offers by SMS: user-friction concern by kofi on\n  \
+             2026-04-11.\n"
+        ),
+        "{out}"
+    );
+    // Dana's objection was resolved on 2026-04-20; before that it is listed.
+    let run = decide(
+        dir.path(),
+        &[
+            "--dir",
+            log.to_str().unwrap(),
+            "digest",
+            "--since",
+            "2026-04-01",
+            "--as-of",
+            "2026-04-15",
+        ],
+    );
+    assert!(
+        run.stdout.contains("- **0002 Send retention offers by SMS**: user-friction and fairness objection by dana on 2026-04-10.\n"),
+        "{}",
+        run.stdout
+    );
+    // The July pulse asked fairness for the first time.
+    let run = decide(
+        dir.path(),
+        &[
+            "--dir",
+            log.to_str().unwrap(),
+            "digest",
+            "--since",
+            "2026-07-01",
+            "--as-of",
+            AS_OF,
+        ],
+    );
+    assert!(
+        run.stdout.contains(
+            "and fairness was 3 (first asked) since the 2026-04-30 pulse; 2 of 5 invited answered"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("Anonymous"),
+        "the July anonymous answer has no comment"
+    );
 }

@@ -316,3 +316,94 @@ pub fn outcomes(scope: &Scope, points: &[OutcomePoint]) -> Vec<PulseCorrelation>
     }
     out
 }
+
+/// One question of the latest pulse against the pulse before it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Shift {
+    pub question: String,
+    pub before: Option<f64>,
+    pub now: f64,
+    pub dropped: bool,
+}
+
+/// The latest pulse in a sentence's worth of facts, for the digest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PulseBrief {
+    pub id: String,
+    pub date: NaiveDate,
+    pub response_rate: Ratio,
+    pub responses: usize,
+    /// Questions with a mean, in the charter's order.
+    pub shifts: Vec<Shift>,
+    /// The date of the pulse compared with, when every shift has the same one.
+    pub previous: Option<NaiveDate>,
+    /// The decisions the pulse names, as `0026 Title`.
+    pub decisions: Vec<String>,
+    /// Comments, by display name (`None`: anonymous).
+    pub comments: Vec<Comment>,
+}
+
+/// The latest dated pulse, against the one before it.
+pub fn brief(scope: &Scope, pulse: &Pulse, name: impl Fn(&str) -> String) -> Option<PulseBrief> {
+    let latest = pulse.latest()?;
+    let date_of = |id: &str| {
+        pulse
+            .pulses
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.date)
+    };
+    let shifts: Vec<Shift> = latest
+        .questions
+        .iter()
+        .filter_map(|q| {
+            Some(Shift {
+                question: q.question.clone(),
+                now: q.mean.value?,
+                before: q.change.map(|c| q.mean.value.unwrap_or(0.0) - c),
+                dropped: q.dropped,
+            })
+        })
+        .collect();
+    let mut previous: Vec<Option<NaiveDate>> = latest
+        .questions
+        .iter()
+        .filter_map(|q| q.previous.as_deref().map(date_of))
+        .collect();
+    previous.dedup();
+    let review = scope.reviews.iter().find(|r| r.id == latest.id)?;
+    let decisions = review
+        .decisions
+        .iter()
+        .map(|r| {
+            let title = scope
+                .by_id
+                .get(&r.id)
+                .and_then(|ds| ds.first())
+                .and_then(|d| d.title.as_ref())
+                .map(|t| format!(" {}", t.value))
+                .unwrap_or_default();
+            format!("{}{title}", r.id)
+        })
+        .collect();
+    Some(PulseBrief {
+        id: latest.id.clone(),
+        date: latest.date?,
+        response_rate: latest.response_rate,
+        responses: latest.responses,
+        shifts,
+        previous: match previous.as_slice() {
+            [one] => *one,
+            _ => None,
+        },
+        decisions,
+        comments: latest
+            .comments
+            .iter()
+            .map(|c| Comment {
+                by: c.by.as_deref().map(&name),
+                text: c.text.clone(),
+            })
+            .collect(),
+    })
+}
