@@ -845,3 +845,92 @@ fn digest_tells_the_latest_pulse_and_the_open_fairness_and_friction_concerns() {
         "the July anonymous answer has no comment"
     );
 }
+
+/// Ten decisions, each named by one pulse with one trust rating (1 to 10 on
+/// a ten-point scale), and a retro recording an incident count for each.
+fn outcome_log(decisions: u32) -> tempfile::TempDir {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/charter.md",
+        "---\npulse-scale: 10\n---\n",
+    );
+    let mut outcomes = String::new();
+    for i in 1..=decisions {
+        write(
+            dir.path(),
+            &format!("decisions/{i:04}-d.md"),
+            &format!(
+                "---\nstatus: accepted\ndate: 2026-01-{i:02}\nconsulted: [lee]\n---\n# D{i}\n"
+            ),
+        );
+        write(
+            dir.path(),
+            &format!("decisions/reviews/2026-02-{i:02}-pulse.md"),
+            &format!(
+                "---\nkind: pulse\ndate: 2026-02-{i:02}\ninvited: [lee]\ndecisions: [{i}]\nresponses:\n  - trust: {i}\n---\n"
+            ),
+        );
+        // Incidents fall as trust rises, except that decisions 1 and 2 swap.
+        let incidents = match i {
+            1 => 9,
+            2 => 10,
+            _ => 11 - i,
+        };
+        outcomes.push_str(&format!(
+            "  - decision: {i}\n    metric: incident-count\n    value: {incidents}\n"
+        ));
+    }
+    write(
+        dir.path(),
+        "decisions/reviews/2026-06-01-retro.md",
+        &format!("---\nkind: retro\ndate: 2026-06-01\noutcomes:\n{outcomes}---\n"),
+    );
+    dir
+}
+
+#[test]
+fn pulse_means_against_outcomes_follow_the_participation_rule() {
+    let dir = outcome_log(10);
+    let run = decide(
+        dir.path(),
+        &["report", "--as-of", "2026-07-01", "--format", "json"],
+    );
+    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    let trust = r["pulse"]["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["question"] == "trust")
+        .unwrap();
+    // Trust ranks 1..10; incident ranks 9, 10, 8, 7, …, 1. Reversed order
+    // would give Σd² = Σ(2i − 11)² = 330; the swap makes d₁ = d₂ = −8, so
+    // Σd² = 330 − 81 − 49 + 64 + 64 = 328 and ρ = 1 − 6·328/990 = −0.98788.
+    assert_eq!(trust["n"], 10);
+    close(&trust["rho"], -1.0 + 12.0 / 990.0);
+    let table = decide(dir.path(), &["report", "--as-of", "2026-07-01"]).stdout;
+    assert!(
+        table.contains("│ trust    ┆ incident-count ┆ 10        ┆ ρ = -0.99 │"),
+        "{table}"
+    );
+    // With nine decisions the figure is withheld, as for participation.
+    let dir = outcome_log(9);
+    let r: Value = serde_json::from_str(
+        &decide(
+            dir.path(),
+            &["report", "--as-of", "2026-07-01", "--format", "json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let trust = &r["pulse"]["outcomes"][0];
+    assert_eq!(
+        (
+            &trust["question"],
+            &trust["n"],
+            &trust["rho"],
+            &trust["withheld"]
+        ),
+        (&json!("trust"), &json!(9), &Value::Null, &json!("too-few"))
+    );
+}

@@ -981,6 +981,7 @@ impl Review {
             .chain(&self.attended)
             .chain(self.feedback.iter().filter_map(|f| f.by.as_ref()))
             .chain(self.actions.iter().filter_map(|a| a.owner.as_ref()))
+            .chain(self.responses.iter().filter_map(|r| r.by.as_ref()))
     }
 }
 

@@ -132,22 +132,45 @@ fn correlation(c: &PulseCorrelation) -> String {
 }
 
 fn pulse_outcomes(r: &Report) -> Section {
-    Section {
-        title: "Pulse vs outcomes (correlation, not cause)".into(),
-        headers: vec!["Question", "Metric", "Decisions", "Spearman"],
-        rows: r
+    let mut rows = Vec::new();
+    let questions = &r.pulse.questions;
+    for q in questions {
+        let of_q: Vec<&PulseCorrelation> = r
             .pulse
             .outcomes
             .iter()
-            .map(|c| {
-                vec![
-                    clean(&c.question),
-                    clean(&c.metric),
-                    c.n.to_string(),
-                    correlation(c),
-                ]
-            })
-            .collect(),
+            .filter(|c| &c.question == q)
+            .collect();
+        for c in of_q.iter().filter(|c| c.rho.is_some()) {
+            rows.push(vec![
+                clean(&c.question),
+                clean(&c.metric),
+                c.n.to_string(),
+                correlation(c),
+            ]);
+        }
+        // Withheld figures are one line per question, as in the summary.
+        let withheld: Vec<&&PulseCorrelation> = of_q.iter().filter(|c| c.rho.is_none()).collect();
+        match withheld.as_slice() {
+            [] => {}
+            [one] => rows.push(vec![
+                clean(&one.question),
+                clean(&one.metric),
+                one.n.to_string(),
+                correlation(one),
+            ]),
+            many => rows.push(vec![
+                clean(q),
+                plural(many.len(), "metric", "metrics"),
+                format!("at most {}", many.iter().map(|c| c.n).max().unwrap_or(0)),
+                format!("not computed: needs {} decisions", outcomes::MIN_DECISIONS),
+            ]),
+        }
+    }
+    Section {
+        title: "Pulse vs outcomes (correlation, not cause)".into(),
+        headers: vec!["Question", "Metric", "Decisions", "Spearman"],
+        rows,
         empty: "No decision with an outcome is named by a pulse.".into(),
     }
 }
