@@ -219,10 +219,7 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
             signalled.push(SignalledConcern {
                 id: d.id.clone(),
                 title: d.title.clone(),
-                by: c
-                    .by
-                    .as_ref()
-                    .map_or_else(|| "someone".into(), |b| display(b)),
+                by: c.by.as_ref().map_or_else(|| "someone".into(), &display),
                 stance: c.stance,
                 signals: c
                     .signals

@@ -87,6 +87,9 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
 
 /// DL064 for the feedback of one record.
 fn signals(ix: &Index, meta: &Meta, feedback: &[Feedback], out: &mut Vec<Diagnostic>) {
+    if feedback.iter().all(|f| f.signals.is_empty()) {
+        return;
+    }
     let known: Vec<&str> = ix.pulse.signals.iter().map(String::as_str).collect();
     for f in feedback {
         for s in &f.signals {
