@@ -934,3 +934,74 @@ fn pulse_means_against_outcomes_follow_the_participation_rule() {
         (&json!("trust"), &json!(9), &Value::Null, &json!("too-few"))
     );
 }
+
+#[test]
+fn malformed_pulses_are_findings_not_failures() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/people.yaml",
+        "people:\n  ana: { roles: [product] }\n",
+    );
+    write(
+        dir.path(),
+        "decisions/reviews/2026-03-01-a.md",
+        "---\nkind: pulse\ndate: 2026-03-01\ninvited: [ana]\nresponses: oops\n---\n",
+    );
+    write(
+        dir.path(),
+        "decisions/reviews/2026-03-02-b.md",
+        "---\nkind: pulse\ndate: 2026-03-02\ninvited: [ana]\nresponses:\n  - by: zed\n    trust: [1, 2]\n    clarity: 99999999999999999999999\n    satisfaction: -3\n  - 7\n  - by: ana\n    trust: 4\n    trust: 5\n    comment: \"\\e[31mred\"\n---\n",
+    );
+    let run = decide(
+        dir.path(),
+        &["check", "--format", "concise", "--as-of", "2026-03-31"],
+    );
+    let found: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            let (at, rest) = l.split_once(": ").unwrap();
+            let file = at.split('/').next_back().unwrap();
+            format!("{file} {}", rest.split(' ').next().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "2026-03-01-a.md:5:1 DL062",
+            "2026-03-01-a.md:5:12 DL005",
+            "2026-03-02-b.md:6:9 DL010",
+            "2026-03-02-b.md:7:12 DL060",
+            "2026-03-02-b.md:8:14 DL060",
+            "2026-03-02-b.md:9:19 DL060",
+            "2026-03-02-b.md:10:5 DL005",
+            "2026-03-02-b.md:13:5 DL003",
+        ],
+        "{}",
+        run.stdout
+    );
+    let report = decide(dir.path(), &["report", "--as-of", "2026-03-31"]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    // ana's first trust answer counts; the escape sequence never reaches the terminal.
+    assert!(
+        report
+            .stdout
+            .contains("│ 2026-03-02 ┆ trust        ┆ 4    ┆ 0·0·0·1·0 ┆ 1 ┆ 100% (1/1) ┆ n/a    │"),
+        "{}",
+        report.stdout
+    );
+    let digest = decide(
+        dir.path(),
+        &[
+            "digest",
+            "--since",
+            "2026-03-01",
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            "text",
+        ],
+    );
+    assert!(!digest.stdout.contains('\u{1b}'), "{}", digest.stdout);
+}

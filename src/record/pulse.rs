@@ -64,9 +64,13 @@ pub(super) fn responses(r: &mut Reader, map: &Node) -> Vec<Response> {
             // question, which DL061 judges against the charter's list.
             let written: Vec<&str> = item.entries().iter().map(|e| e.key.as_str()).collect();
             r.keys(item, &written, "a pulse response");
+            // A key given twice counts once, the first time (DL003 reports
+            // the second), as everywhere else in a record.
+            let mut seen = std::collections::HashSet::new();
             let ratings = item
                 .entries()
                 .iter()
+                .filter(|e| seen.insert(e.key.as_str()))
                 .filter(|e| !RESPONSE_KEYS.contains(&e.key.as_str()) && !e.key.starts_with("x-"))
                 .filter(|e| !e.value.is_null())
                 .map(|e| Rating {
