@@ -1005,3 +1005,18 @@ fn malformed_pulses_are_findings_not_failures() {
     );
     assert!(!digest.stdout.contains('\u{1b}'), "{}", digest.stdout);
 }
+
+#[test]
+fn show_lists_the_signals_of_each_feedback_entry() {
+    let log = fixture();
+    let dir = tempdir();
+    let run = decide(dir.path(), &["--dir", log.to_str().unwrap(), "show", "2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "  2026-04-10  dana       objection   [resolved 2026-04-20] [signals: user-friction, fairness]\n  2026-04-11  kofi       concern     [signals: user-friction]\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}

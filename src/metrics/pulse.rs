@@ -32,8 +32,9 @@ pub struct QuestionFigures {
     /// The mean minus the mean of the most recent earlier pulse in the
     /// window that has a rating for this question; `None` without one.
     pub change: Option<f64>,
-    /// The pulse compared with.
+    /// The pulse compared with, and its mean.
     pub previous: Option<String>,
+    pub previous_mean: Option<f64>,
     /// The mean fell by more than the charter's `pulse-drop`.
     pub dropped: bool,
 }
@@ -182,9 +183,11 @@ pub fn pulse(scope: &Scope) -> Pulse {
                 .filter(|p| invited.contains(p))
                 .collect();
             let mean = Mean::of(&values);
-            let (change, previous) = match (mean.value, last.get(q.as_str())) {
-                (Some(m), Some((id, before))) => (Some(m - before), Some(id.clone())),
-                _ => (None, None),
+            let (change, previous, previous_mean) = match (mean.value, last.get(q.as_str())) {
+                (Some(m), Some((id, before))) => {
+                    (Some(m - before), Some(id.clone()), Some(*before))
+                }
+                _ => (None, None, None),
             };
             if let Some(m) = mean.value {
                 last.insert(q, (review.id.clone(), m));
@@ -200,6 +203,7 @@ pub fn pulse(scope: &Scope) -> Pulse {
                 dropped: change.is_some_and(|c| -c - cfg.drop > 1e-9),
                 change,
                 previous,
+                previous_mean,
             });
         }
         pulses.push(PulseRow {
@@ -360,7 +364,7 @@ pub fn brief(scope: &Scope, pulse: &Pulse, name: impl Fn(&str) -> String) -> Opt
             Some(Shift {
                 question: q.question.clone(),
                 now: q.mean.value?,
-                before: q.change.map(|c| q.mean.value.unwrap_or(0.0) - c),
+                before: q.previous_mean,
                 dropped: q.dropped,
             })
         })
