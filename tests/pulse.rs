@@ -1020,3 +1020,91 @@ fn show_lists_the_signals_of_each_feedback_entry() {
         run.stdout
     );
 }
+
+#[test]
+fn edges_a_skipped_question_a_late_response_and_feedback_on_the_as_of_day() {
+    let dir = tempdir();
+    let pulse = |date: &str, responses: &str| {
+        format!("---\nkind: pulse\ndate: {date}\ninvited: [ana, raj]\nresponses:\n{responses}---\n")
+    };
+    write(
+        dir.path(),
+        "decisions/reviews/2026-01-31-a.md",
+        &pulse(
+            "2026-01-31",
+            "  - by: ana\n    trust: 4\n    satisfaction: 4\n",
+        ),
+    );
+    // satisfaction skipped here: the next pulse compares with January.
+    write(
+        dir.path(),
+        "decisions/reviews/2026-04-30-b.md",
+        &pulse("2026-04-30", "  - by: ana\n    trust: 3\n"),
+    );
+    // raj answered after the as-of date: not counted yet.
+    write(
+        dir.path(),
+        "decisions/reviews/2026-07-31-c.md",
+        &pulse(
+            "2026-07-31",
+            "  - by: ana\n    trust: 3\n    satisfaction: 3\n  - by: raj\n    date: 2026-08-20\n    trust: 1\n",
+        ),
+    );
+    let r: Value = serde_json::from_str(
+        &decide(
+            dir.path(),
+            &["report", "--as-of", "2026-08-15", "--format", "json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let jul = &r["pulse"]["pulses"][2];
+    assert_eq!(jul["responses"], 1);
+    let s = question(jul, "satisfaction");
+    assert_eq!(
+        (&s["previous"], &s["previous_mean"]),
+        (&json!("2026-01-31-a"), &json!(4.0))
+    );
+    close(&s["change"], -1.0);
+    let t = question(jul, "trust");
+    assert_eq!(t["previous"], "2026-04-30-b");
+    close(&t["change"], 0.0);
+    // After 2026-08-20 raj's answer counts: trust (3 + 1) / 2 = 2, a drop of 1.
+    let r: Value = serde_json::from_str(
+        &decide(
+            dir.path(),
+            &["report", "--as-of", "2026-08-31", "--format", "json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let t = question(&r["pulse"]["pulses"][2], "trust");
+    assert_eq!(
+        (&t["mean"]["value"], &t["dropped"]),
+        (&json!(2.0), &json!(true))
+    );
+
+    // Feedback dated on the as-of day counts; the day after does not.
+    let log = fixture();
+    let at = |as_of: &str| -> Value {
+        let run = decide(
+            dir.path(),
+            &[
+                "--dir",
+                log.to_str().unwrap(),
+                "report",
+                "--as-of",
+                as_of,
+                "--format",
+                "json",
+            ],
+        );
+        serde_json::from_str::<Value>(&run.stdout).unwrap()["signals"].clone()
+    };
+    // On 2026-04-10: lee and raj on 0001, dana on 0002.
+    let s = at("2026-04-10");
+    assert_eq!((&s["feedback"], &s["signalled"]), (&json!(3), &json!(3)));
+    assert_eq!(s["open"], json!({"count": 2, "n": 2}));
+    // Before any signal: no signals section at all.
+    assert!(at("2026-01-14").is_null());
+}
