@@ -763,6 +763,30 @@ fn review_new_scaffolds_a_pulse() {
         .filter_map(|l| l.split(' ').nth(1))
         .collect();
     assert_eq!(codes, ["DL063", "DL062"], "{}", check.stdout);
+    // The scaffold's empty list takes the first response as a block list.
+    let run = decide(
+        dir.path(),
+        &[
+            "pulse",
+            "add",
+            "2026-06-30-q2-pulse",
+            "--by",
+            "dana",
+            "--trust",
+            "2",
+            "--date",
+            "2026-07-01",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = read(&dir.path().join("decisions/reviews/2026-06-30-q2-pulse.md"));
+    assert_eq!(
+        after,
+        text.replace(
+            "responses: []\n",
+            "responses:\n  - by: dana\n    date: 2026-07-01\n    trust: 2\n"
+        )
+    );
 }
 
 #[test]
