@@ -77,6 +77,9 @@ pub enum Command {
     /// Work with action items
     #[command(subcommand)]
     Action(ActionCommand),
+    /// Record answers to a pulse survey of the governance process
+    #[command(subcommand)]
+    Pulse(PulseCommand),
     /// The engagement report: participation, perspectives, timeliness, completeness, follow-up
     Report(ReportArgs),
     /// A short brief for stakeholders: decided, waiting, objections, overdue, revisits
@@ -161,6 +164,7 @@ pub enum ReviewKindArg {
     Milestone,
     Async,
     Retro,
+    Pulse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -291,6 +295,44 @@ pub struct FeedbackArgs {
     /// Record it in this review (its file stem) with `on: ID`, instead of in the decision
     #[arg(long, value_name = "REVIEW")]
     pub review: Option<String>,
+    /// A qualitative signal behind it: trust, fairness, user-friction, clarity, risk,
+    /// or one the charter adds (repeatable)
+    #[arg(long = "signal", value_name = "SIGNAL")]
+    pub signals: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PulseCommand {
+    /// Add one respondent's ratings (and comment) to a pulse review
+    Add(PulseAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PulseAddArgs {
+    /// The pulse review: its file stem (e.g. 2026-03-31-q1-pulse)
+    #[arg(value_name = "REVIEW")]
+    pub review: String,
+    /// Who answered; leave out for an anonymous response
+    #[arg(long, value_name = "P")]
+    pub by: Option<String>,
+    /// Rating of the process's clarity
+    #[arg(long, value_name = "N")]
+    pub clarity: Option<i64>,
+    /// Rating of trust in the process
+    #[arg(long, value_name = "N")]
+    pub trust: Option<i64>,
+    /// Rating of satisfaction with the process
+    #[arg(long, value_name = "N")]
+    pub satisfaction: Option<i64>,
+    /// A rating of any question the charter's `pulse-questions` names (repeatable)
+    #[arg(long, value_name = "QUESTION=N")]
+    pub rate: Vec<String>,
+    /// What they said
+    #[arg(long, value_name = "T")]
+    pub comment: Option<String>,
+    /// When they answered (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -331,6 +373,15 @@ pub enum ReportBy {
     Actions,
     Revisits,
     Outcomes,
+    Pulse,
+    Signals,
+}
+
+/// The periods `decide report --trend` splits the window into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrendPeriod {
+    Month,
+    Quarter,
 }
 
 #[derive(Debug, Args)]
@@ -356,6 +407,10 @@ pub struct ReportArgs {
     /// Write the report to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The headline figures for each month or quarter, each as the report
+    /// over that period as of its end
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub trend: Option<TrendPeriod>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

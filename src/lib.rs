@@ -46,6 +46,7 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Renumber(args) => commands::renumber::run(&args, ctx),
         Command::Feedback(args) => commands::feedback::run(&args, ctx),
         Command::Action(cli::ActionCommand::Done(args)) => commands::action::done(&args, ctx),
+        Command::Pulse(cli::PulseCommand::Add(args)) => commands::pulse::add(&args, ctx),
         Command::Report(args) => commands::report::run(&args, ctx),
         Command::Digest(args) => commands::digest::run(&args, ctx),
         Command::Check(args) => commands::check::run(&args, ctx),

@@ -12,6 +12,7 @@ use std::path::Path;
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("decision.md", include_str!("../templates/decision.md")),
     ("review.md", include_str!("../templates/review.md")),
+    ("pulse.md", include_str!("../templates/pulse.md")),
     ("charter.md", include_str!("../templates/charter.md")),
     ("people.yaml", include_str!("../templates/people.yaml")),
     (

@@ -151,3 +151,68 @@ fn decides_own_log_is_clean_even_with_strict() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(run.stdout, "");
 }
+
+#[test]
+fn the_example_pulses_tell_the_check_in_gap_and_the_sms_episode() {
+    let out = example(&["report", "--as-of", "2026-11-25"]).stdout;
+    assert!(widest_line(&out) <= 100);
+    for line in [
+        "│ 2026-06-23 ┆ clarity      ┆ 2.86 ┆ 0·1·6·0·0 ┆ 7  ┆ 60% (6/10) ┆ -0.89 (drop) │",
+        "│ 2026-09-22 ┆ trust        ┆ 2.6  ┆ 0·4·6·0·0 ┆ 10 ┆ 90% (9/10) ┆ -1.26 (drop) │",
+        "│ 2026-11-24 ┆ trust        ┆ 3.67 ┆ 0·0·3·6·0 ┆ 9  ┆ 80% (8/10) ┆ +1.07        │",
+        "│ trust        ┆ 7 metrics ┆ at most 5 ┆ not computed: needs 10 decisions │",
+        "│ fairness                ┆ 5     ┆ 114 feedback entries  │",
+        "│ Open signalled concerns ┆ 6     ┆ 11 signalled concerns │",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    let digest = example(&[
+        "digest",
+        "--since",
+        "2026-09-01",
+        "--as-of",
+        "2026-11-25",
+        "--format",
+        "text",
+    ])
+    .stdout;
+    assert!(
+        digest.contains(
+            "* Pulse of 2026-11-24: Clarity rose from 3.8 to 4, trust rose from 2.6 to 3.7\n"
+        ),
+        "{digest}"
+    );
+    assert!(digest.contains("* 0020 Cap model-suggested retention discounts at 20% for 12 months:\n  user-friction and fairness objection by Kofi Mensah on 2026-03-10:"));
+    // Rejected 0026's concerns no longer hold anything up.
+    let open = digest
+        .split("Open fairness and user-friction concerns")
+        .nth(1)
+        .unwrap();
+    assert!(!open.contains("0026"), "{open}");
+}
+
+/// The README's excerpts are the tool's output, line for line.
+#[test]
+fn the_readme_excerpts_are_what_the_tool_prints() {
+    let readme = read(&repo().join("README.md"));
+    let report = example(&["report", "--as-of", "2026-11-25"]).stdout;
+    let start = readme
+        .find("```\nEngagement report, as of 2026-11-25\n")
+        .unwrap()
+        + 4;
+    let excerpt = &readme[start..start + readme[start..].find("…\n```").unwrap()];
+    assert!(
+        report.starts_with(excerpt),
+        "README summary is out of date:\n{excerpt}"
+    );
+    let trend = example(&["report", "--as-of", "2026-11-25", "--trend", "quarter"]).stdout;
+    let marker = "--as-of 2026-11-25 --trend quarter\n";
+    let start = readme.find(marker).unwrap() + marker.len();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let (head, tail) = block.split_once("…\n\n").unwrap();
+    assert!(trend.starts_with(head), "{head}");
+    assert!(
+        trend.ends_with(tail),
+        "README trend excerpt is out of date:\n{tail}"
+    );
+}

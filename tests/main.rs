@@ -15,6 +15,7 @@ mod import;
 mod large_logs;
 mod list_show;
 mod precommit;
+mod pulse;
 mod renumber;
 mod report;
 mod report_git;

@@ -7,7 +7,8 @@ use std::path::Path;
 use crate::cli::{FeedbackArgs, StanceArg};
 use crate::context::{Context, Output};
 use crate::error::Error;
-use crate::record::Stance;
+use crate::record::pulse::signal_word;
+use crate::record::{PulseConfig, Stance};
 
 use super::editing::{FileEdit, date_or_today, id_value, unique_decision, write};
 
@@ -20,6 +21,27 @@ pub fn stance_of(arg: StanceArg) -> Stance {
         StanceArg::Alternative => Stance::Alternative,
         StanceArg::Abstain => Stance::Abstain,
     }
+}
+
+/// `--signal` words, checked against the log's set and written as one
+/// value (`fairness, user-friction`), which reads back as a list.
+fn signals(args: &FeedbackArgs, log: &crate::log::Log) -> Result<String, Error> {
+    let cfg = PulseConfig::of(log.charter.as_ref());
+    let mut words: Vec<String> = Vec::new();
+    for s in &args.signals {
+        let w = signal_word(s);
+        if !cfg.signals.contains(&w) {
+            return Err(Error::Usage(format!(
+                "`{}` is not a signal; the signals are {} (add more under the charter's `signals`)",
+                s.trim(),
+                cfg.signals.join(", ")
+            )));
+        }
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    Ok(words.join(", "))
 }
 
 pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
@@ -71,6 +93,10 @@ pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     entries.extend([("by", by), ("date", date.as_str()), ("stance", stance)]);
     if let Some(note) = args.note.as_deref().filter(|n| !n.trim().is_empty()) {
         entries.push(("note", note));
+    }
+    let signals = signals(args, &log)?;
+    if !signals.is_empty() {
+        entries.push(("signals", &signals));
     }
 
     let mut file = FileEdit::open(&log, path)?;

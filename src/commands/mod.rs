@@ -13,6 +13,7 @@ pub mod import;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod pulse;
 pub mod renumber;
 pub mod report;
 pub mod review;

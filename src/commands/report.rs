@@ -8,11 +8,12 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::date_arg;
-use crate::cli::{ReportArgs, ReportFormat};
+use crate::cli::{ReportArgs, ReportFormat, TrendPeriod};
 use crate::context::{Context, Output};
 use crate::error::Error;
 use crate::git;
 use crate::log::Log;
+use crate::metrics::trend::Period;
 use crate::metrics::{self, Dates, MetricsOptions};
 use crate::record::Depth;
 use crate::report;
@@ -35,6 +36,30 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         model: args.model.clone(),
         dates: dates_from_git(&log),
     };
+    if let Some(period) = args.trend {
+        let period = match period {
+            TrendPeriod::Month => Period::Month,
+            TrendPeriod::Quarter => Period::Quarter,
+        };
+        let trend = metrics::trend::trend(&log, &opts, period);
+        let text = match args.format {
+            ReportFormat::Table => report::trend::table(&trend, ctx.width),
+            ReportFormat::Json => {
+                let mut s = serde_json::to_string_pretty(&trend)?;
+                s.push('\n');
+                s
+            }
+            ReportFormat::Markdown => report::trend::markdown(&trend),
+            ReportFormat::Csv => report::trend::csv(&trend),
+            ReportFormat::Html => {
+                return Err(Error::Usage(
+                    "--trend prints as table, json, markdown or csv, not html".into(),
+                )
+                .into());
+            }
+        };
+        return deliver(args, ctx, text);
+    }
     let report = metrics::compute(&log, &opts);
     let text = match args.format {
         ReportFormat::Table => report::table::render(&report, ctx.width, ctx.global.quiet),
@@ -55,6 +80,11 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             },
         ),
     };
+    deliver(args, ctx, text)
+}
+
+/// Prints `text`, or writes it to `--output`.
+fn deliver(args: &ReportArgs, ctx: &Context, text: String) -> anyhow::Result<Output> {
     match &args.output {
         None => Ok(Output::stdout(text)),
         Some(path) => {

@@ -28,6 +28,7 @@ pub fn run_new(args: &ReviewNewArgs, ctx: &mut Context) -> anyhow::Result<Output
         ReviewKindArg::Milestone => "milestone",
         ReviewKindArg::Async => "async",
         ReviewKindArg::Retro => "retro",
+        ReviewKindArg::Pulse => "pulse",
     };
     let respond_by = match (&args.respond_by, args.kind) {
         (Some(text), _) => Some(super::date_arg("--respond-by", text)?),
@@ -38,39 +39,46 @@ pub fn run_new(args: &ReviewNewArgs, ctx: &mut Context) -> anyhow::Result<Output
         (None, _) => None,
     };
     let date_text = date.format("%Y-%m-%d").to_string();
-    let template = templates::load(Some(&log.location.dir), "review.md")?;
-    let text = templates::render(
-        &template,
-        &[
-            ("kind", kind.to_string()),
-            ("title", yaml_scalar(args.title.trim())),
-            ("date", date_text.clone()),
-            (
-                "facilitator",
-                args.facilitator
-                    .as_deref()
-                    .map(yaml_scalar)
-                    .unwrap_or_default(),
-            ),
-            ("decisions", yaml_ids(&decisions)),
-            (
-                "respond-by",
-                respond_by
-                    .map(|d| format!("respond-by: {}\n", d.format("%Y-%m-%d")))
-                    .unwrap_or_default(),
-            ),
-        ],
-    )
-    .replace(
-        &format!("# {}\n", yaml_scalar(args.title.trim())),
-        &format!("# {}\n", args.title.trim()),
-    );
+    let template_name = match args.kind {
+        ReviewKindArg::Pulse => "pulse.md",
+        _ => "review.md",
+    };
+    let template = templates::load(Some(&log.location.dir), template_name)?;
+    let slug = naming::slug(&args.title);
+    let text_for = |stem: &str| {
+        templates::render(
+            &template,
+            &[
+                ("kind", kind.to_string()),
+                ("title", yaml_scalar(args.title.trim())),
+                ("date", date_text.clone()),
+                (
+                    "facilitator",
+                    args.facilitator
+                        .as_deref()
+                        .map(yaml_scalar)
+                        .unwrap_or_default(),
+                ),
+                ("decisions", yaml_ids(&decisions)),
+                // The file's stem, for the pulse template's `decide pulse add` hint.
+                ("stem", stem.to_string()),
+                (
+                    "respond-by",
+                    respond_by
+                        .map(|d| format!("respond-by: {}\n", d.format("%Y-%m-%d")))
+                        .unwrap_or_default(),
+                ),
+            ],
+        )
+        .replace(
+            &format!("# {}\n", yaml_scalar(args.title.trim())),
+            &format!("# {}\n", args.title.trim()),
+        )
+    };
     let reviews = log.location.dir.join("reviews");
     std::fs::create_dir_all(&reviews).with_context(|| format!("creating {}", reviews.display()))?;
-    let path = naming::create_unique(&reviews, &date_text, &naming::slug(&args.title), |_| {
-        text.clone()
-    })
-    .with_context(|| format!("creating a review in {}", reviews.display()))?;
+    let path = naming::create_unique(&reviews, &date_text, &slug, text_for)
+        .with_context(|| format!("creating a review in {}", reviews.display()))?;
     Ok(Output::stdout(format!(
         "{}\n",
         display_path(&path, &ctx.cwd)

@@ -206,6 +206,10 @@ pub fn render(log: &Log, d: &Decision) -> String {
             if let Some(resolved) = &f.resolved {
                 let _ = write!(out, " [resolved {}]", resolved.raw);
             }
+            if !f.signals.is_empty() {
+                let words: Vec<&str> = f.signals.iter().map(|t| t.as_str()).collect();
+                let _ = write!(out, " [signals: {}]", words.join(", "));
+            }
             if let Some(review) = from {
                 let _ = write!(out, " (in review {review})");
             }

@@ -57,6 +57,23 @@ pub struct Digest {
     pub objections: Vec<Objection>,
     pub overdue: Vec<ActionItem>,
     pub revisits: Vec<Revisit>,
+    /// The latest pulse, when the log has one.
+    pub pulse: Option<super::pulse::PulseBrief>,
+    /// Open fairness and user-friction concerns on live decisions.
+    pub signalled: Vec<SignalledConcern>,
+}
+
+/// An open concern, objection or veto that carries a fairness or
+/// user-friction signal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignalledConcern {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub by: String,
+    pub stance: Stance,
+    pub signals: Vec<String>,
+    pub date: Option<NaiveDate>,
+    pub note: Option<String>,
 }
 
 /// Builds the digest from `since` to `opts.as_of`. Decisions taken count
@@ -188,7 +205,36 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
         .collect();
     overdue.sort_by_key(|a| std::cmp::Reverse(a.overdue_days));
 
+    let pulse = super::pulse::pulse(&scope);
+    let pulse = super::pulse::brief(&scope, &pulse, |key| display(&key.to_string()));
+    let mut signalled = Vec::new();
+    for d in super::signals::signals(&scope).decisions {
+        if matches!(
+            d.status,
+            "rejected" | "withdrawn" | "superseded" | "deprecated"
+        ) {
+            continue;
+        }
+        for c in d.watched().filter(|c| !c.resolved) {
+            signalled.push(SignalledConcern {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                by: c.by.as_ref().map_or_else(|| "someone".into(), &display),
+                stance: c.stance,
+                signals: c
+                    .signals
+                    .iter()
+                    .filter(|s| super::signals::WATCHED.contains(&s.as_str()))
+                    .cloned()
+                    .collect(),
+                date: c.date,
+                note: c.note.clone(),
+            });
+        }
+    }
     Digest {
+        pulse,
+        signalled,
         since,
         as_of,
         decided,

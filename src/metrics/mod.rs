@@ -14,8 +14,11 @@ pub mod digest;
 pub mod outcomes;
 pub mod participation;
 pub mod people;
+pub mod pulse;
+pub mod signals;
 pub mod stats;
 pub mod timeliness;
+pub mod trend;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -27,6 +30,8 @@ pub use cadence::{Cadence, Facilitator, Gap, LeadTime};
 pub use completeness::{CHECKS, Completeness, completeness, is_placeholder};
 pub use outcomes::{Correlation, OutcomePoint, Outcomes, Withheld};
 pub use participation::{Diversity, Participation, participation};
+pub use pulse::Pulse;
+pub use signals::{Risks, Signals};
 pub use stats::{Count, Mean, Ratio, Spread};
 pub use timeliness::{Answer, AnswerState, Request, Timeliness};
 
@@ -361,6 +366,13 @@ pub struct Report {
     pub outcomes: Outcomes,
     pub people: Vec<PersonRow>,
     pub decisions: Vec<DecisionRow>,
+    /// Pulse surveys in scope; left out of JSON when there are none.
+    #[serde(skip_serializing_if = "Pulse::is_empty")]
+    pub pulse: Pulse,
+    /// Signals on feedback; left out of JSON when no feedback carries one.
+    #[serde(skip_serializing_if = "Signals::is_empty")]
+    pub signals: Signals,
+    pub risks: Risks,
 }
 
 /// Computes the whole report.
@@ -470,6 +482,9 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         person_row(&mut people_rows, &scope.people, &f.person).facilitated = f.reviews;
     }
     let observations = observations(&scope);
+    let outcomes = outcomes::outcomes(observations, &rates);
+    let mut pulse = pulse::pulse(&scope);
+    pulse.outcomes = pulse::outcomes(&scope, &outcomes.points);
 
     let mut by_status: BTreeMap<&'static str, usize> = BTreeMap::new();
     for d in &scope.decisions {
@@ -529,7 +544,10 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         },
         revisits: actions::revisits(&scope),
         lead_time: cadence::lead_time(&scope),
-        outcomes: outcomes::outcomes(observations, &rates),
+        outcomes,
+        pulse,
+        signals: signals::signals(&scope),
+        risks: signals::risks(&scope),
         timeliness,
         actions,
         cadence,

@@ -8,6 +8,7 @@
 pub mod body;
 pub mod fields;
 pub mod outline;
+pub mod pulse;
 pub mod source;
 
 use std::fmt;
@@ -18,6 +19,7 @@ use serde::Serialize;
 pub use body::{Body, Section};
 pub use fields::{DateField, Problem, ProblemKind, Text, parse_date};
 pub use outline::Outline;
+pub use pulse::{PulseConfig, PulseSettings, Rating, Response};
 pub use source::FrontMatter;
 
 use crate::rules::frontmatter::looks_like;
@@ -297,6 +299,7 @@ word_enum!(
         Milestone = "milestone",
         Async = "async",
         Retro = "retro",
+        Pulse = "pulse",
     }
 );
 
@@ -338,6 +341,8 @@ pub struct Feedback {
     pub resolved: Option<DateField>,
     /// The decision it is about (reviews only: `on: 12`).
     pub on: Option<Ref>,
+    /// The qualitative signals behind it (`signals: [fairness]`), as written.
+    pub signals: Vec<Text>,
     pub pos: Pos,
 }
 
@@ -490,8 +495,9 @@ const ALTERNATIVE_KEYS: &[&str] = &["title", "rejected-because"];
 const OUTCOME_KEYS: &[&str] = &["metric", "target", "by"];
 const ARTIFACT_KEYS: &[&str] = &["kind", "ref"];
 const RISK_KEYS: &[&str] = &["risk", "mitigation"];
-const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved"];
-const REVIEW_FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "on"];
+const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "signals"];
+const REVIEW_FEEDBACK_KEYS: &[&str] =
+    &["by", "date", "stance", "note", "resolved", "on", "signals"];
 const ACTION_KEYS: &[&str] = &["owner", "due", "status", "done", "note"];
 pub const REVIEW_KEYS: &[&str] = &[
     "kind",
@@ -506,6 +512,7 @@ pub const REVIEW_KEYS: &[&str] = &[
     "feedback",
     "actions",
     "outcomes",
+    "responses",
 ];
 const OUTCOME_RECORD_KEYS: &[&str] = &["decision", "metric", "value", "date"];
 pub const CHARTER_KEYS: &[&str] = &[
@@ -515,6 +522,10 @@ pub const CHARTER_KEYS: &[&str] = &[
     "required-roles",
     "decision-rights",
     "success-signals",
+    "pulse-questions",
+    "pulse-scale",
+    "pulse-drop",
+    "signals",
 ];
 
 /// Every key table, so outlines can name known keys by number.
@@ -644,6 +655,7 @@ fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
                 on: r
                     .field_text(item, "on")
                     .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos })),
+                signals: r.field_list(item, "signals"),
                 pos: item.pos,
             }
         })
@@ -879,6 +891,8 @@ pub struct Review {
     pub feedback: Vec<Feedback>,
     pub actions: Vec<Action>,
     pub outcomes: Vec<OutcomeRecord>,
+    /// A pulse's answers (`kind: pulse`).
+    pub responses: Vec<Response>,
     pub body: Body,
 }
 
@@ -950,6 +964,7 @@ impl Review {
             feedback: feedback(&mut r, node, true),
             actions: actions(&mut r, node),
             outcomes,
+            responses: pulse::responses(&mut r, node),
             body,
             meta: Meta::default(),
         };
@@ -966,6 +981,7 @@ impl Review {
             .chain(&self.attended)
             .chain(self.feedback.iter().filter_map(|f| f.by.as_ref()))
             .chain(self.actions.iter().filter_map(|a| a.owner.as_ref()))
+            .chain(self.responses.iter().filter_map(|r| r.by.as_ref()))
     }
 }
 
@@ -989,6 +1005,8 @@ pub struct Charter {
     pub required_roles: Vec<Text>,
     pub decision_rights: Vec<DecisionRight>,
     pub success_signals: Vec<Text>,
+    /// `pulse-questions`, `pulse-scale`, `pulse-drop` and `signals`.
+    pub pulse: PulseSettings,
     pub body: Body,
 }
 
@@ -1044,6 +1062,7 @@ impl Charter {
             required_roles: r.field_list(node, "required-roles"),
             decision_rights,
             success_signals: r.field_list(node, "success-signals"),
+            pulse: pulse::settings(&mut r, node),
             body,
             meta: Meta::default(),
         };

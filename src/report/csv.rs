@@ -21,6 +21,8 @@ pub fn render(r: &Report, by: ReportBy) -> String {
         ReportBy::Actions => actions(r),
         ReportBy::Revisits => revisits(r),
         ReportBy::Outcomes => outcomes(r),
+        ReportBy::Pulse => super::pulse::csv(r),
+        ReportBy::Signals => super::pulse::signals_csv(r),
     }
 }
 

@@ -151,7 +151,7 @@ fn parts(d: &Digest) -> Vec<Part> {
             }
         })
         .collect();
-    vec![
+    let mut all = vec![
         Part {
             title: "Decided",
             items: decided,
@@ -177,7 +177,113 @@ fn parts(d: &Digest) -> Vec<Part> {
             items: revisits,
             empty: "No revisit is due in the next 30 days.",
         },
-    ]
+    ];
+    all.extend(pulse_parts(d));
+    all
+}
+
+/// `trust fell from 3.9 to 3.1`.
+fn shift(s: &crate::metrics::pulse::Shift) -> String {
+    let n = |v: f64| super::number(v, 1);
+    match s.before {
+        Some(b) if n(b) == n(s.now) => format!("{} held at {}", s.question, n(s.now)),
+        Some(b) if s.now < b => format!(
+            "{} fell from {} to {}{}",
+            s.question,
+            n(b),
+            n(s.now),
+            if s.dropped { " (a drop)" } else { "" }
+        ),
+        Some(b) => format!("{} rose from {} to {}", s.question, n(b), n(s.now)),
+        None => format!("{} was {} (first asked)", s.question, n(s.now)),
+    }
+}
+
+/// The latest pulse and the open fairness and user-friction concerns:
+/// only when the log has them, so a digest without them reads as before.
+fn pulse_parts(d: &Digest) -> Vec<Part> {
+    let mut parts = Vec::new();
+    if let Some(p) = &d.pulse {
+        let shifts: Vec<String> = p.shifts.iter().map(shift).collect();
+        let mut text = if shifts.is_empty() {
+            "no question was answered".to_string()
+        } else {
+            let mut s = names(&shifts);
+            if let Some(prev) = p.previous {
+                let _ = write!(s, " since the {prev} pulse");
+            }
+            s
+        };
+        match p.response_rate.value {
+            Some(_) => {
+                let _ = write!(
+                    text,
+                    "; {} of {} invited answered",
+                    p.response_rate.num, p.response_rate.n
+                );
+            }
+            None => {
+                let _ = write!(text, "; {}", plural(p.responses, "response", "responses"));
+            }
+        }
+        if !p.decisions.is_empty() {
+            let _ = write!(text, ", after {}", names(&p.decisions));
+        }
+        text.push('.');
+        let mut items = vec![Item {
+            lead: format!("Pulse of {}", p.date),
+            text: {
+                let mut chars = text.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            },
+        }];
+        items.extend(p.comments.iter().map(|c| Item {
+            lead: c.by.clone().unwrap_or_else(|| "Anonymous".into()),
+            text: format!("\u{201c}{}\u{201d}", c.text.trim()),
+        }));
+        parts.push(Part {
+            title: "Stakeholder pulse",
+            items,
+            empty: "",
+        });
+    }
+    if !d.signalled.is_empty() {
+        let items = d
+            .signalled
+            .iter()
+            .map(|c| {
+                let mut text = format!("{} {} by {}", c.signals.join(" and "), c.stance, c.by);
+                if let Some(date) = c.date {
+                    let _ = write!(text, " on {date}");
+                }
+                match &c.note {
+                    Some(note) => {
+                        let note = note.trim();
+                        let end = if note.ends_with(['.', '!', '?', '\u{2026}']) {
+                            ""
+                        } else {
+                            "."
+                        };
+                        let _ = write!(text, ": \u{201c}{note}\u{201d}{end}");
+                    }
+                    None => text.push('.'),
+                }
+                Item {
+                    lead: label(&c.id, &c.title),
+                    text,
+                }
+            })
+            .collect();
+        parts.push(Part {
+            title: "Open fairness and user-friction concerns",
+            items,
+            empty: "",
+        });
+    }
+    parts
 }
 
 /// One sentence that says how much there is in each section.

@@ -11,8 +11,10 @@ pub mod csv;
 pub mod digest;
 pub mod html;
 pub mod markdown;
+pub mod pulse;
 pub mod svg;
 pub mod table;
+pub mod trend;
 
 use std::fmt::Write;
 
@@ -511,12 +513,14 @@ pub fn outcome_section(r: &Report) -> Section {
 
 /// The sections in SPEC order.
 pub fn sections(r: &Report) -> Vec<Section> {
-    vec![
+    let mut all = vec![
         summary(r),
         people(r),
         decisions(r),
         overdue(r),
         revisits(r),
         outcome_section(r),
-    ]
+    ];
+    all.extend(pulse::sections(r));
+    all
 }

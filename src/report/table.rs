@@ -10,7 +10,7 @@ use crate::output;
 /// Widest the report gets, whatever the terminal.
 pub const MAX_WIDTH: u16 = 100;
 
-fn section(out: &mut String, s: &Section, width: u16) {
+pub(crate) fn section(out: &mut String, s: &Section, width: u16) {
     let _ = writeln!(out, "\n{}", s.title);
     if s.rows.is_empty() {
         let _ = writeln!(out, "  {}", s.empty);

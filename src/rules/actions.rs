@@ -110,7 +110,9 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
 
 pub(super) fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
     actions(ix, &r.meta, &r.actions, out);
-    let names_one = !r.decisions.is_empty()
+    // A pulse rates the governance process, not a decision.
+    let names_one = r.kind == Some(ReviewKind::Pulse)
+        || !r.decisions.is_empty()
         || r.feedback.iter().any(|f| f.on.is_some())
         || r.outcomes.iter().any(|o| o.decision.is_some());
     if !names_one {

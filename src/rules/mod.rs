@@ -16,6 +16,7 @@ pub mod levels;
 mod links;
 mod people;
 pub(crate) mod placeholder;
+mod pulse;
 mod rationale;
 pub mod registry;
 
@@ -105,6 +106,7 @@ fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     rationale::decision(d, out);
     links::decision(ix, d, out);
     actions::decision(ix, d, out);
+    pulse::decision(ix, d, out);
 }
 
 fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
@@ -115,6 +117,7 @@ fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
     people::review(ix, r, out);
     links::review(ix, r, out);
     actions::review(ix, r, out);
+    pulse::review(ix, r, out);
 }
 
 /// Lookups shared by the rules, built once per run.
@@ -129,6 +132,8 @@ pub(crate) struct Index<'a> {
     pub discussed_in: HashMap<&'a Id, Vec<&'a Review>>,
     /// The people registry, when the log has a readable one.
     pub people: Option<PeopleIndex<'a>>,
+    /// The pulse questions, scale and signals (charter or defaults).
+    pub pulse: crate::record::PulseConfig,
 }
 
 /// `people.yaml` as sets, for the people rules.
@@ -179,6 +184,7 @@ impl<'a> Index<'a> {
             review_feedback,
             discussed_in,
             people,
+            pulse: crate::record::PulseConfig::of(log.charter.as_ref()),
         }
     }
 

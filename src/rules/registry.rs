@@ -48,6 +48,11 @@ pub enum Code {
     StaleProposal,
     StrayFile,
     UnreadableFile,
+    PulseRatingOutOfScale,
+    UnknownPulseQuestion,
+    PulseWithoutResponses,
+    PulseWithoutInvited,
+    UnknownSignal,
 }
 
 impl Code {
@@ -540,7 +545,8 @@ to answer. Deciding earlier tells them their answer did not matter.",
         "A review names no decision",
         "A review is an engagement event about decisions. Name the decisions discussed \
 in `decisions`, or in the feedback's `on` or an outcome's `decision`, so the metrics \
-can credit the people who took part.",
+can credit the people who took part. A `pulse` survey rates the governance process \
+as a whole and need not name a decision.",
         "---\nkind: milestone\ndate: 2026-03-04\n---\n",
         "---\nkind: milestone\ndate: 2026-03-04\ndecisions: [12, 14]\n---\n",
     ),
@@ -586,6 +592,74 @@ not followed, and a file that cannot be opened is reported; the rest of the log 
 still checked.",
         "decisions/0012-notes.md   (saved as Latin-1)\n",
         "decisions/0012-notes.md   (saved as UTF-8)\n",
+    ),
+    rule!(
+        PulseRatingOutOfScale,
+        "DL060",
+        "pulse-rating-out-of-scale",
+        Error,
+        false,
+        "A pulse rating is not a whole number on the scale",
+        "A pulse response rates each question from 1 to the charter's `pulse-scale` \
+(5 when it sets none). A rating off the scale, or that is not a whole number, cannot be \
+averaged, so the report leaves it out; this rule says where it is. Leave a question \
+empty (`trust:`) when the respondent did not answer it.",
+        "---\nkind: pulse\ninvited: [ana]\nresponses:\n  - by: ana\n    trust: 7\n---\n",
+        "---\nkind: pulse\ninvited: [ana]\nresponses:\n  - by: ana\n    trust: 4\n---\n",
+    ),
+    rule!(
+        UnknownPulseQuestion,
+        "DL061",
+        "unknown-pulse-question",
+        Warning,
+        false,
+        "A pulse response answers a question the charter does not ask",
+        "The questions of a pulse are `clarity`, `trust` and `satisfaction`, or the \
+charter's `pulse-questions`. A response key other than a question, `by`, `date`, \
+`comment` or an `x-` extension is most likely a typo, and its answer is not counted. \
+Add the question to `pulse-questions` when it is meant.",
+        "---\nkind: pulse\ninvited: [ana]\nresponses:\n  - by: ana\n    trsut: 4\n---\n",
+        "---\nkind: pulse\ninvited: [ana]\nresponses:\n  - by: ana\n    trust: 4\n---\n",
+    ),
+    rule!(
+        PulseWithoutResponses,
+        "DL062",
+        "pulse-without-responses",
+        Warning,
+        false,
+        "A pulse survey has no responses",
+        "A pulse with no `responses` has no figures, and it hides whether nobody \
+answered or nobody wrote the answers down. Record the responses (`decide pulse add`), \
+or remove the pulse if it was never sent.",
+        "---\nkind: pulse\ndate: 2026-03-31\ninvited: [ana, raj]\n---\n",
+        "---\nkind: pulse\ndate: 2026-03-31\ninvited: [ana, raj]\nresponses:\n  - by: ana\n    trust: 4\n---\n",
+    ),
+    rule!(
+        PulseWithoutInvited,
+        "DL063",
+        "pulse-without-invited",
+        Warning,
+        false,
+        "A pulse survey names nobody invited",
+        "A pulse's response rate is its respondents over the people `invited`. Without \
+`invited` the rate is n/a, and a survey that reached three people reads like one that \
+reached thirty.",
+        "---\nkind: pulse\ndate: 2026-03-31\nresponses:\n  - trust: 4\n---\n",
+        "---\nkind: pulse\ndate: 2026-03-31\ninvited: [product, retention-agents]\nresponses:\n  - trust: 4\n---\n",
+    ),
+    rule!(
+        UnknownSignal,
+        "DL064",
+        "unknown-signal",
+        Warning,
+        false,
+        "A feedback signal is outside the log's set",
+        "Feedback may carry `signals`: `trust`, `fairness`, `user-friction`, `clarity`, \
+`risk`, and any the charter adds under `signals`. The report counts each signal; a word \
+outside the set is most likely a typo and is counted apart. Add it to the charter's \
+`signals` when it is meant.",
+        "feedback:\n  - by: dana\n    stance: concern\n    signals: [fairnes]\n",
+        "feedback:\n  - by: dana\n    stance: concern\n    signals: [fairness]\n",
     ),
 ];
 
@@ -672,7 +746,7 @@ mod tests {
         let mut sorted = codes.clone();
         sorted.sort();
         assert_eq!(codes, sorted);
-        assert_eq!(RULES.len(), 36);
+        assert_eq!(RULES.len(), 41);
     }
 
     #[test]
