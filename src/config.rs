@@ -36,6 +36,7 @@ struct RawConfig {
     rules: Option<toml::Table>,
     max_file_bytes: Option<u64>,
     stale_days: Option<u64>,
+    baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,6 +59,8 @@ pub struct Config {
     pub per_file: BTreeMap<String, Vec<String>>,
     pub max_file_bytes: u64,
     pub stale_days: u64,
+    /// `baseline` as written, relative to the config file's folder.
+    pub baseline: Option<PathBuf>,
     /// The keys the file set (the rest are defaults), for `decide config`.
     pub set: Vec<&'static str>,
 }
@@ -105,6 +108,10 @@ impl Config {
             config.stale_days = n;
             config.set.push("stale-days");
         }
+        if raw.baseline.is_some() {
+            config.set.push("baseline");
+        }
+        config.baseline = raw.baseline;
         for (key, value) in raw.rules.unwrap_or_default() {
             if key == "per-file" {
                 let toml::Value::Table(table) = value else {
