@@ -18,6 +18,7 @@ mod people;
 pub(crate) mod placeholder;
 mod rationale;
 pub mod registry;
+mod unused_keys;
 
 use std::collections::{HashMap, HashSet};
 
@@ -84,6 +85,7 @@ pub fn check_only(
     frontmatter::duplicate_ids(&ix, &mut out);
     links::cycles(&ix, &mut out);
     files::check(log, &mut out);
+    unused_keys::soften(log, &mut out);
     sort(&mut out);
     out
 }
