@@ -214,6 +214,20 @@ fn survey(dir: &Path, limit: u64) -> Survey {
 pub fn run(args: &InitArgs, ctx: &mut Context, found: Found) -> anyhow::Result<Output> {
     let dir = found.dir;
     let dir_text = display_path(&dir, &ctx.cwd);
+    // A log with both is one `decide` set up, or one adopted already.
+    let set_up: Vec<String> = ["charter.md", "people.yaml"]
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|p| p.exists())
+        .map(|p| display_path(&p, &ctx.cwd))
+        .collect();
+    if set_up.len() == 2 {
+        return Err(Error::Usage(format!(
+            "{dir_text} is a decide log already: refusing to overwrite what exists: {}",
+            set_up.join(", ")
+        ))
+        .into());
+    }
     let limit = config::find_config(&ctx.cwd)
         .and_then(|p| Config::load(&p).ok())
         .map_or(config::DEFAULT_MAX_FILE_BYTES, |c| c.max_file_bytes);

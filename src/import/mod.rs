@@ -553,7 +553,7 @@ mod tests {
         let c = convert_ok("0002-use-y.md", src);
         assert_eq!(
             c.text,
-            "---\nstatus: accepted\ndate: 2024-03-04\nsupersedes: [1]\n---\n# 2. Use Y\n\n## Context\n\nWhy.\n"
+            "---\nstatus: accepted\ndate: 2024-03-04\ndecided: 2024-03-04\nsupersedes: [1]\n---\n# 2. Use Y\n\n## Context\n\nWhy.\n"
         );
         assert_eq!(c.summary(), "accepted, supersedes 1");
         assert_eq!(c.format, "adr-tools");
@@ -620,7 +620,7 @@ mod tests {
         assert_eq!(c.format, "log4brains");
         assert_eq!(
             c.text,
-            "---\nstatus: accepted\ndate: 2020-10-16\ntags: [ids, naming]\nsupersedes: [\"20200926-use-numbers\"]\n---\n# Use slugs\n\n## Decision\n\nX.\n"
+            "---\nstatus: accepted\ndate: 2020-10-16\ndecided: 2020-10-16\ntags: [ids, naming]\nsupersedes: [\"20200926-use-numbers\"]\n---\n# Use slugs\n\n## Decision\n\nX.\n"
         );
     }
 
