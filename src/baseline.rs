@@ -1,6 +1,6 @@
 //! The baseline: findings a team has agreed to leave for now, so `decide
 //! check` fails only on new ones (how phpstan, rubocop and detekt are
-//! adopted on existing code; decisions/0013 records the design).
+//! adopted on existing code; decisions/0010 records the design).
 //!
 //! A finding is remembered by its fingerprint: the rule, the file, and the
 //! message with line numbers and day counts taken out. The message names

@@ -5,7 +5,7 @@
 //! never heard of tells them nothing about their log, so on a log where no
 //! decision uses the key yet, the rules that only ask for it (DL011, and
 //! DL004's missing `decided` or `date`) speak at warning level; the first record that
-//! uses the key opts the log in, and they are errors again. decisions/0014
+//! uses the key opts the log in, and they are errors again. decisions/0011
 //! records why warnings rather than silence. Levels set in `decide.toml`
 //! still win: they are applied after this.
 
