@@ -245,16 +245,27 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         let _ = writeln!(err, "error: not imported: {f}");
     }
     if !ctx.global.quiet {
-        summary(
-            &mut out,
+        // A folder converted in place that discovery does not find yet
+        // becomes the log with `decide init`.
+        let next = match (in_place, &ctx.global.dir) {
+            (false, Some(dir)) => format!(
+                "`decide check --dir {}` shows what the records still lack",
+                dir.display()
+            ),
+            (true, None) if ctx.locate().is_err() => {
+                "`decide init` adopts this folder as the log".to_string()
+            }
+            _ => "`decide check` shows what the records still lack".to_string(),
+        };
+        out.push_str(&summary(
             args,
             in_place,
-            &ctx.global.dir,
+            &next,
             &items,
             &dest,
             &show,
             skipped.len() + other_files,
-        );
+        ));
         let dated = items.iter().any(|i| matches!(i.id, Id::Name(_)));
         if dated && !args.dry_run && dest_scheme(&dest) != IdScheme::Date {
             let _ = writeln!(
@@ -450,16 +461,17 @@ fn rename_no_clobber(from: &Path, to: &Path) -> Result<(), Error> {
     })
 }
 
+/// The closing lines: what was done, and what to run next.
 fn summary(
-    out: &mut String,
     args: &ImportArgs,
     in_place: bool,
-    dir_flag: &Option<PathBuf>,
+    next: &str,
     items: &[Item],
     dest: &Path,
     show: &dyn Fn(&Path) -> String,
     skipped: usize,
-) {
+) -> String {
+    let mut out = String::new();
     let n = items.len();
     let records = if n == 1 { "record" } else { "records" };
     let skipped = match skipped {
@@ -488,12 +500,9 @@ fn summary(
     };
     let _ = writeln!(out, "\n{line}");
     if !args.dry_run {
-        let check = match (in_place, &dir_flag) {
-            (false, Some(dir)) => format!("decide check --dir {}", dir.display()),
-            _ => "decide check".to_string(),
-        };
-        let _ = writeln!(out, "next: `{check}` shows what the records still lack");
+        let _ = writeln!(out, "next: {next}");
     }
+    out
 }
 
 /// The id scheme configured for the log at `dest`.
