@@ -297,14 +297,20 @@ fn compound_madr_statuses_are_read_natively() {
     // The link is read: 0045 names 0046 back, so no one-sided link.
     assert!(!check.stdout.contains("DL032"), "{}", check.stdout);
     let graph = decide(repo, &["graph"]);
-    assert!(graph.stdout.contains("46"), "{}", graph.stdout);
+    assert!(
+        graph.stdout.contains("  d46 -->|supersedes| d45\n"),
+        "{}",
+        graph.stdout
+    );
     let report = decide(
         repo,
         &["report", "--format", "json", "--as-of", "2026-03-01"],
     );
     assert_eq!(report.code, 0, "{}", report.stderr);
-    assert!(
-        !report.stdout.contains("\"unknown\": 1"),
+    let counts = &json(&report.stdout)["counts"]["by_status"];
+    assert_eq!(
+        counts,
+        &serde_json::json!({ "accepted": 1, "superseded": 1 }),
         "{}",
         report.stdout
     );
