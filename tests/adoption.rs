@@ -458,6 +458,24 @@ fn records_named_adr_nn_are_named_in_a_finding_and_imported_with_a_slug() {
     );
     let list = decide(repo, &["list", "--format", "csv"]);
     assert_eq!(list.stdout.lines().count(), 4, "{}", list.stdout);
+
+    // A rename never makes two records share an id.
+    write(
+        repo,
+        "doc/adr/adr-2.md",
+        "# ADR 2: Use Rollup
+",
+    );
+    let clash = decide(repo, &["import", "--from", "auto", "doc/adr"]);
+    assert_eq!(clash.code, 1, "{}", clash.stdout);
+    assert!(
+        clash.stderr.contains(
+            "error: not imported: doc/adr/adr-2.md: would take id 0002, which doc/adr/0002-use-vite.md already has; renumber one of them first\n"
+        ),
+        "{}",
+        clash.stderr
+    );
+    assert!(repo.join("doc/adr/adr-2.md").is_file());
 }
 
 #[cfg(unix)]

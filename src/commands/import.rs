@@ -147,6 +147,11 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         // A record whose name gives no id `decide` reads is renamed beside
         // itself; one whose new name is taken is left alone and reported.
         let mut taken: Vec<PathBuf> = Vec::new();
+        let ids: Vec<(Id, PathBuf)> = items
+            .iter()
+            .filter(|item| item.dest == item.src)
+            .map(|item| (item.id.clone(), item.src.clone()))
+            .collect();
         items.retain(|item| {
             if item.dest == item.src {
                 return true;
@@ -156,6 +161,15 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                     "{}: would become {}, which exists; rename one of them first",
                     show(&item.src),
                     show(&item.dest)
+                ));
+                return false;
+            }
+            if let Some((_, other)) = ids.iter().find(|(id, _)| *id == item.id) {
+                failed.push(format!(
+                    "{}: would take id {}, which {} already has; renumber one of them first",
+                    show(&item.src),
+                    item.id,
+                    show(other)
                 ));
                 return false;
             }
