@@ -625,6 +625,22 @@ fn the_baseline_survives_moved_lines_reports_new_and_stale_findings() {
     );
     assert!(text.contains("\"code\": \"DL020\""), "{text}");
 
+    // Stale entries are printed, but no control character in them reaches the terminal.
+    write(
+        repo,
+        "ci/known-findings.json",
+        "{\"schema_version\": 1, \"findings\": [{\"path\": \"log/0009-x.md\", \"code\": \"DL011\", \"message\": \"\\u001b]2;owned\\u0007 no owners\", \"count\": 1}]}\n",
+    );
+    let stale = decide(repo, &["check", "--format", "concise"]);
+    assert!(
+        stale
+            .stderr
+            .contains("  log/0009-x.md: DL011  ]2;owned  no owners\n"),
+        "{:?}",
+        stale.stderr
+    );
+    assert!(!stale.stderr.contains('\u{1b}'));
+
     // A baseline that is not one is an error, not silence.
     write(repo, "ci/known-findings.json", "[1, 2]\n");
     let bad = decide(repo, &["check"]);

@@ -240,7 +240,8 @@ pub fn run(args: &InitArgs, ctx: &mut Context, found: Found) -> anyhow::Result<O
     );
 
     // decide.toml only where discovery would not find the folder.
-    let discovered = log::locate(&ctx.cwd, None, None).is_ok_and(|l| same_folder(&l.dir, &dir));
+    let discovered =
+        log::locate(&ctx.cwd, None, None).is_ok_and(|l| super::import::same_folder(&l.dir, &dir));
     let config_path = ctx.cwd.join("decide.toml");
     let mut created: Vec<PathBuf> = Vec::new();
     // A log named by date needs `[ids] scheme = "date"` too, or new
@@ -398,17 +399,7 @@ fn findings(ctx: &Context, dir: &Path) -> Result<usize, Error> {
     Ok(levels.apply(found, &log).len())
 }
 
-fn same_folder(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
-
+/// `3 records`, `1 record`.
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    crate::report::plural(n, word, &format!("{word}s"))
 }

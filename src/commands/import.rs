@@ -352,7 +352,8 @@ fn with_slug(name: &str, converted: &Converted) -> String {
     }
 }
 
-fn same_folder(a: &Path, b: &Path) -> bool {
+/// Whether two paths name the same folder.
+pub(super) fn same_folder(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,

@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::log::{Location, Log, display_path};
 use crate::output;
 use crate::record::Depth;
+use crate::report::plural;
 use crate::rules::{self, CheckOptions, levels::Levels};
 
 use super::date_arg;
@@ -134,10 +135,7 @@ fn write_baseline(
         None => crate::edit::create_new(&path, &baseline.to_json())?,
     }
     let shown = display_path(&path, &ctx.cwd);
-    let count = match diagnostics.len() {
-        1 => "1 finding".to_string(),
-        n => format!("{n} findings"),
-    };
+    let count = plural(diagnostics.len(), "finding", "findings");
     let mut out = format!("wrote {count} to {shown}");
     if let Some(before) = before {
         out.push_str(&format!(" (it held {before})"));
@@ -156,11 +154,7 @@ fn write_baseline(
 fn baseline_notes(shown: &str, left_out: usize, stale: &[crate::baseline::Entry]) -> String {
     let mut notes = String::new();
     if left_out > 0 {
-        let what = if left_out == 1 {
-            "1 finding".to_string()
-        } else {
-            format!("{left_out} findings")
-        };
+        let what = plural(left_out, "finding", "findings");
         notes.push_str(&format!(
             "note: {what} in the baseline ({shown}) left out; `--no-baseline` shows them\n"
         ));
@@ -172,8 +166,20 @@ fn baseline_notes(shown: &str, left_out: usize, stale: &[crate::baseline::Entry]
             if n == 1 { "entry is" } else { "entries are" },
             if n == 1 { "it" } else { "them" },
         ));
+        // The baseline file arrives in pull requests like the records: no
+        // control character in it reaches the terminal.
+        let plain = |t: &str| -> String {
+            t.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        };
         for e in stale {
-            notes.push_str(&format!("  {}: {} {}\n", e.path, e.code, e.message));
+            notes.push_str(&format!(
+                "  {}: {} {}\n",
+                plain(&e.path),
+                plain(&e.code),
+                plain(&e.message)
+            ));
         }
     }
     notes
