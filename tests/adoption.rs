@@ -333,6 +333,14 @@ fn init_adopts_the_nearest_log_and_says_which() {
             &nygard(n, "A"),
         );
     }
+    // Numbered chapters of a manual, nearer than either log, are no log.
+    for n in 1..=5 {
+        write(
+            repo,
+            &format!("manual/{n:02}-chapter.md"),
+            "# Chapter\n\nHow to install.\n",
+        );
+    }
     for n in 1..=4 {
         write(
             repo,

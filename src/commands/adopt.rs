@@ -41,7 +41,8 @@ const KNOWN_DIRS: &[&str] = &[
     "docs/adr",
 ];
 
-/// A folder of any other name is a log when it holds this many numbered records.
+/// A folder of any other name is a log when it holds this many numbered
+/// records that read like decisions.
 const MIN_RECORDS: usize = 3;
 
 /// Folders never searched: tool output and dependencies, not a team's log.
@@ -127,11 +128,32 @@ fn search(root: &Path) -> Vec<(PathBuf, usize, usize)> {
         let known = KNOWN_DIRS
             .iter()
             .any(|k| rel == *k || rel.ends_with(&format!("/{k}")));
-        if known || count >= MIN_RECORDS {
+        if known || decision_like(entry.path()) >= MIN_RECORDS {
             out.push((entry.path().to_path_buf(), entry.depth(), count));
         }
     }
     out
+}
+
+/// How many numbered records in `dir` read like decisions (a status or a
+/// decision in their first 16 KiB), so that numbered chapters of a manual
+/// or dated blog posts are not taken for a log.
+fn decision_like(dir: &Path) -> usize {
+    use std::io::Read as _;
+    record_names(dir)
+        .iter()
+        .filter(|n| matches!(import::file_id(n), Some((Id::Num(_), _))))
+        .filter(|n| {
+            let mut head = Vec::new();
+            std::fs::File::open(dir.join(n))
+                .and_then(|f| f.take(16 * 1024).read_to_end(&mut head))
+                .is_ok()
+                && {
+                    let text = String::from_utf8_lossy(&head).to_lowercase();
+                    text.contains("status") || text.contains("decision")
+                }
+        })
+        .count()
 }
 
 /// The Markdown files directly in `dir` named like numbered or dated records.
