@@ -311,3 +311,60 @@ fn a_real_commit_that_breaks_other_records_is_refused_with_file_and_line() {
     let log = tool(&repo, &home, "git", &["log", "--oneline"]);
     assert_eq!(log.stdout.lines().count(), 1, "{}", log.stdout);
 }
+
+/// The README's way to point the per-file hook at a log in another folder:
+/// `files:` set to the `dir` of decide.toml.
+#[test]
+fn a_real_commit_in_a_custom_log_folder_is_checked_when_files_names_it() {
+    let Some(pre_commit) = pre_commit() else {
+        return;
+    };
+    let dir = tempdir();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    git_init(&repo);
+    write(
+        &repo,
+        "decide.toml",
+        "dir = \"docs/architecture/decisions\"\n",
+    );
+    write(
+        &repo,
+        "docs/architecture/decisions/0001-use-lightgbm.md",
+        ACCEPTED,
+    );
+    let mut hook = declared()
+        .into_iter()
+        .find(|h| h["id"] == "decide-check-system")
+        .unwrap();
+    hook["files"] = "^docs/architecture/decisions/".into();
+    let config = serde_json::json!({ "repos": [{ "repo": "local", "hooks": [hook] }] });
+    write(
+        &repo,
+        ".pre-commit-config.yaml",
+        &serde_json::to_string_pretty(&config).unwrap(),
+    );
+    tool(&repo, &home, "git", &["add", "."]);
+    let install = tool(&repo, &home, pre_commit, &["install"]);
+    assert_eq!(install.code, 0, "{}{}", install.stdout, install.stderr);
+    let first = tool(&repo, &home, "git", &["commit", "-q", "-m", "start"]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+
+    write(
+        &repo,
+        "docs/architecture/decisions/0002-score-nightly.md",
+        INCOMPLETE,
+    );
+    tool(&repo, &home, "git", &["add", "."]);
+    let refused = tool(&repo, &home, "git", &["commit", "-m", "nightly"]);
+    let out = format!("{}{}", refused.stdout, refused.stderr);
+    assert_ne!(refused.code, 0, "{out}");
+    assert!(
+        out.contains(
+            "error[DL020]: the `Rationale` section is empty\n  --> docs/architecture/decisions/0002-score-nightly.md:15:1\n"
+        ),
+        "{out}"
+    );
+}
