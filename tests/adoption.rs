@@ -446,6 +446,19 @@ fn records_named_adr_nn_are_named_in_a_finding_and_imported_with_a_slug() {
         check.stdout
     );
 
+    // Into another folder, the new name is the same.
+    let elsewhere = decide(
+        repo,
+        &["import", "--dry-run", "--dir", "decisions", "doc/adr"],
+    );
+    assert!(
+        elsewhere
+            .stdout
+            .contains("would import doc/adr/adr-01.md → decisions/0001-use-react.md (accepted)\n"),
+        "{}",
+        elsewhere.stdout
+    );
+
     let run = decide(repo, &["import", "--from", "auto", "doc/adr"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
