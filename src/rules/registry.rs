@@ -567,9 +567,11 @@ proposal changes.",
         "A Markdown file in the log is not a record",
         "Only files whose name starts with an id (`0012-...md`, or `2026-03-04-...md` \
 for the date scheme) are decisions, and files under `reviews/` are reviews; \
-`charter.md`, `people.yaml`, `README.md`, `index.md` and `templates/` are special. \
-Anything else is invisible to every command. Give it an id, or move it out of the \
-log folder.",
+`charter.md`, `people.yaml`, `README.md`, `index.md`, `templates/` and template \
+files (`template.md`, `adr-template.md`) are special. Anything else is invisible to \
+every command. Give it an id, or move it out of the log folder. A record named by \
+another tool's convention (`adr-01.md`, `ADR-002-use-x.md`) is reported as such: \
+`decide import` renames it.",
         "decisions/retrain-monthly.md\n",
         "decisions/0013-retrain-monthly.md\n",
     ),
