@@ -470,6 +470,14 @@ pub struct CheckArgs {
     /// ADR-N` statuses), say what changed, then report what remains
     #[arg(long)]
     pub fix: bool,
+    /// Write every finding of the whole log to the baseline file
+    /// (decide-baseline.json next to decide.toml, or `baseline` in it);
+    /// later runs report only findings not in it
+    #[arg(long, conflicts_with_all = ["no_baseline", "fix"], help_heading = "Baseline")]
+    pub write_baseline: bool,
+    /// Report every finding, the baselined ones too
+    #[arg(long, help_heading = "Baseline")]
+    pub no_baseline: bool,
 }
 
 #[derive(Debug, Args)]

@@ -37,6 +37,7 @@ struct RawConfig {
     max_file_bytes: Option<u64>,
     stale_days: Option<u64>,
     base_url: Option<String>,
+    baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +63,8 @@ pub struct Config {
     /// The web address of the log folder (`base-url`): the HTML report links
     /// each record id to `base-url/<file>`.
     pub base_url: Option<String>,
+    /// `baseline` as written, relative to the config file's folder.
+    pub baseline: Option<PathBuf>,
     /// The keys the file set (the rest are defaults), for `decide config`.
     pub set: Vec<&'static str>,
 }
@@ -113,6 +116,10 @@ impl Config {
             config.base_url = Some(base_url(&url).map_err(bad)?);
             config.set.push("base-url");
         }
+        if raw.baseline.is_some() {
+            config.set.push("baseline");
+        }
+        config.baseline = raw.baseline;
         for (key, value) in raw.rules.unwrap_or_default() {
             if key == "per-file" {
                 let toml::Value::Table(table) = value else {

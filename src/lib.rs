@@ -4,6 +4,7 @@
 //! and renders output as strings. It never prints: the binary does.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -213,10 +213,19 @@ pub fn classify(rel: &Path) -> Kind {
         [_] if ["readme.md", "index.md"].contains(&name.to_ascii_lowercase().as_str()) => {
             Kind::Special
         }
+        [_] if is_md && is_template(&name) => Kind::Special,
         [_] if is_md && Id::from_file_name(&name).is_some() => Kind::Decision,
         _ if is_md => Kind::Stray,
         _ => Kind::Ignored,
     }
+}
+
+/// A record template kept in the log folder, as MADR (`adr-template.md`)
+/// and log4brains (`template.md`) keep theirs: not a record, not a stray.
+fn is_template(name: &str) -> bool {
+    let stem = name.to_ascii_lowercase();
+    let stem = stem.strip_suffix(".md").unwrap_or(&stem);
+    stem == "template" || stem.ends_with("-template") || stem.starts_with("template-")
 }
 
 enum Loaded {
@@ -616,6 +625,9 @@ mod tests {
         assert_eq!(classify(Path::new("people.yaml")), Kind::People);
         assert_eq!(classify(Path::new("README.md")), Kind::Special);
         assert_eq!(classify(Path::new("notes.md")), Kind::Stray);
+        assert_eq!(classify(Path::new("adr-template.md")), Kind::Special);
+        assert_eq!(classify(Path::new("template.md")), Kind::Special);
+        assert_eq!(classify(Path::new("templates-of-teams.md")), Kind::Stray);
         assert_eq!(classify(Path::new("templates/decision.md")), Kind::Ignored);
         assert_eq!(classify(Path::new("diagram.png")), Kind::Ignored);
     }

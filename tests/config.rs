@@ -25,6 +25,7 @@ fn config_shows_values_and_where_they_came_from() {
          max-file-bytes  1048576  (default)\n\
          stale-days      30  (decide.toml)\n\
          base-url        (none)  (default)\n\
+         baseline        decide-baseline.json  (default)\n\
          rules.DL021     off  (decide.toml)\n\
          per-file        adr/old/*.md: DL020 off  (decide.toml)\n"
     );

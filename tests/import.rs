@@ -254,7 +254,7 @@ fn amend_links_become_related_and_bodies_stay_byte_for_byte() {
     let (front, body) = after.split_once("---\n# 10.").unwrap();
     assert_eq!(
         front,
-        "---\nstatus: accepted\ndate: 2017-07-04\nrelated: [17]\n"
+        "---\nstatus: accepted\ndate: 2017-07-04\ndecided: 2017-07-04\nrelated: [17]\n"
     );
     // Everything from `## Context` on is the original, unchanged.
     let context = before.find("## Context").unwrap();
@@ -322,7 +322,7 @@ fn messy_records_keep_what_they_say_and_guess_nothing() {
     let file = |n: &str| read(&tmp.path().join("decisions").join(n));
     assert_eq!(
         file("0015-use-kafka.md"),
-        "---\ntitle: Use Kafka\nstatus: accepted\ndate: 2021-03-04\n---\n# ADR-15: Use Kafka\n\n## Context\n\nEvents.\n"
+        "---\ntitle: Use Kafka\nstatus: accepted\ndate: 2021-03-04\ndecided: 2021-03-04\n---\n# ADR-15: Use Kafka\n\n## Context\n\nEvents.\n"
     );
     assert_eq!(
         file("0016-use-pulsar.md"),
@@ -420,7 +420,7 @@ fn nothing_is_overwritten_and_nothing_half_written() {
 }
 
 #[test]
-fn importing_the_log_folder_itself_needs_in_place() {
+fn importing_the_log_folder_itself_converts_it_in_place() {
     let tmp = tempdir();
     let old = "# 1. Record decisions\n\nDate: 2024-03-04\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a log.\r\n";
     write(tmp.path(), "doc/adr/0001-record-decisions.md", old);
@@ -430,10 +430,19 @@ fn importing_the_log_folder_itself_needs_in_place() {
         "---\nstatus: proposed\ndeciders: [ana]\n---\n# No status\n",
     );
 
-    // doc/adr is where decide finds the log: importing it elsewhere makes no sense.
-    let refused = decide(tmp.path(), &["import", "doc/adr"]);
-    assert_eq!(refused.code, 2);
-    assert!(refused.stderr.contains("--in-place"), "{}", refused.stderr);
+    // doc/adr is where decide finds the log: importing it converts it where it is.
+    let dry = decide(tmp.path(), &["import", "--dry-run", "doc/adr"]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stdout
+            .contains("would convert doc/adr/0001-record-decisions.md (accepted)"),
+        "{}",
+        dry.stdout
+    );
+    assert_eq!(
+        read(&tmp.path().join("doc/adr/0001-record-decisions.md")),
+        old
+    );
 
     let check = decide(tmp.path(), &["check", "--format", "json"]);
     let dl001: Vec<Value> = json(&check.stdout)["diagnostics"]
@@ -464,7 +473,7 @@ fn importing_the_log_folder_itself_needs_in_place() {
     assert!(run.stdout.contains("converted 2 of 2 records in doc/adr"));
     assert_eq!(
         read(&tmp.path().join("doc/adr/0001-record-decisions.md")),
-        "---\nstatus: accepted\ndate: 2024-03-04\n---\n# 1. Record decisions\n\n## Context\n\nWe need a log.\r\n"
+        "---\nstatus: accepted\ndate: 2024-03-04\ndecided: 2024-03-04\n---\n# 1. Record decisions\n\n## Context\n\nWe need a log.\r\n"
     );
     assert_eq!(
         read(&tmp.path().join("doc/adr/0002-no-status.md")),

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod adoption;
 mod bad_input;
 mod check;
 mod check_fix;

@@ -15,10 +15,17 @@ struct Hook {
     require_serial: bool,
 }
 
-fn hooks() -> Vec<Hook> {
+/// The hooks as `.pre-commit-hooks.yaml` declares them.
+fn declared() -> Vec<serde_json::Value> {
     let text = read(&repo().join(".pre-commit-hooks.yaml"));
-    let list: Vec<serde_json::Value> = serde_saphyr::from_str(&text).unwrap();
-    list.iter()
+    serde_saphyr::from_str(&text).unwrap()
+}
+
+/// The hooks that check the staged files.
+fn hooks() -> Vec<Hook> {
+    declared()
+        .iter()
+        .filter(|h| h["pass_filenames"] != false)
         .map(|h| {
             let files = h["files"].as_str().unwrap();
             let inner = files
@@ -54,6 +61,25 @@ fn hooks_are_declared_as_spec_section_5_says() {
             ("decide-check", "rust", true),
             ("decide-check-system", "system", true)
         ]
+    );
+    // The whole-log hooks run on every commit, with no file names.
+    let whole: Vec<String> = declared()
+        .iter()
+        .filter(|h| h["pass_filenames"] == false)
+        .map(|h| {
+            assert_eq!(h["always_run"], true);
+            assert_eq!(h["entry"], "decide check");
+            assert!(h.get("files").is_none());
+            format!(
+                "{} {}",
+                h["id"].as_str().unwrap(),
+                h["language"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        whole,
+        ["decide-check-log rust", "decide-check-log-system system"]
     );
     for h in &hooks {
         assert_eq!(h.entry, ["decide", "check"]);
@@ -159,4 +185,186 @@ fn the_action_installs_decide_and_annotates_without_interpolating_inputs() {
     for run in &runs {
         assert!(!run.contains("inputs."), "{run}");
     }
+}
+
+/// The real `pre-commit`, or `None` when it is not installed (CI installs
+/// it, and there a missing `pre-commit` fails the test rather than skip it).
+fn pre_commit() -> Option<&'static str> {
+    let found = std::process::Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("CI").is_err(),
+            "pre-commit is not installed (pip install pre-commit)"
+        );
+        eprintln!("skipped: pre-commit is not installed (pip install pre-commit)");
+        return None;
+    }
+    Some("pre-commit")
+}
+
+/// `git` or `pre-commit` in `repo`, with `decide` on PATH and every cache
+/// and setting inside the temporary folder.
+fn tool(repo: &Path, home: &Path, program: &str, args: &[&str]) -> Run {
+    let bin = Path::new(env!("CARGO_BIN_EXE_decide")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    run(std::process::Command::new(program)
+        .current_dir(repo)
+        .args(args)
+        .env("PATH", path)
+        .env("HOME", home)
+        .env("PRE_COMMIT_HOME", home.join("pre-commit-cache"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .env("NO_COLOR", "1")
+        .env_remove("DECIDE_DIR")
+        .env_remove("GITHUB_ACTIONS"))
+}
+
+/// `.pre-commit-config.yaml` for `repo: local` with the system-language
+/// hooks exactly as `.pre-commit-hooks.yaml` declares them (the rust ones
+/// differ only in building decide first).
+fn local_config() -> String {
+    let hooks: Vec<serde_json::Value> = declared()
+        .into_iter()
+        .filter(|h| h["language"] == "system")
+        .collect();
+    let config = serde_json::json!({ "repos": [{ "repo": "local", "hooks": hooks }] });
+    // JSON is YAML: pre-commit reads it as it is.
+    serde_json::to_string_pretty(&config).unwrap()
+}
+
+const PEOPLE: &str = "people:\n  ana: { roles: [ml-engineering] }\n  raj: { roles: [product] }\n  lee: { roles: [analytics] }\n";
+
+#[test]
+fn a_real_commit_that_breaks_other_records_is_refused_with_file_and_line() {
+    let Some(pre_commit) = pre_commit() else {
+        return;
+    };
+    let dir = tempdir();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    git_init(&repo);
+    write(&repo, "decisions/0001-use-lightgbm.md", ACCEPTED);
+    let second = ACCEPTED
+        .replace("# Use LightGBM", "# Calibrate the scores")
+        .replace(
+            "revisit-by: 2999-01-01\n",
+            "revisit-by: 2999-01-01\nrelated: [1]\n",
+        );
+    write(&repo, "decisions/0002-calibrate.md", &second);
+    write(&repo, "decisions/people.yaml", PEOPLE);
+    write(&repo, ".pre-commit-config.yaml", &local_config());
+    let clean = tool(&repo, &home, "git", &["add", "."]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    let install = tool(&repo, &home, pre_commit, &["install"]);
+    assert_eq!(install.code, 0, "{}{}", install.stdout, install.stderr);
+    let first = tool(&repo, &home, "git", &["commit", "-q", "-m", "start"]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+
+    // Delete a record 0002 refers to, and drop lee, whom both consulted.
+    tool(
+        &repo,
+        &home,
+        "git",
+        &["rm", "-q", "decisions/0001-use-lightgbm.md"],
+    );
+    write(
+        &repo,
+        "decisions/people.yaml",
+        &PEOPLE.replace("  lee: { roles: [analytics] }\n", ""),
+    );
+    tool(&repo, &home, "git", &["add", "decisions/people.yaml"]);
+    let refused = tool(&repo, &home, "git", &["commit", "-m", "tidy"]);
+    let out = format!("{}{}", refused.stdout, refused.stderr);
+    assert_ne!(refused.code, 0, "{out}");
+    // The hook on the staged files alone (people.yaml) sees nothing wrong;
+    // the whole-log hook names the file and line the change broke.
+    assert!(out.contains("decide check (whole log)"), "{out}");
+    assert!(
+        out.contains("- hook id: decide-check-log-system\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "error[DL031]: `related` names 0001, which is not in the log\n  --> decisions/0002-calibrate.md:18:11\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "warning[DL010]: `lee` is not in people.yaml\n --> decisions/0002-calibrate.md:7:13\n"
+        ),
+        "{out}"
+    );
+    let log = tool(&repo, &home, "git", &["log", "--oneline"]);
+    assert_eq!(log.stdout.lines().count(), 1, "{}", log.stdout);
+}
+
+/// The README's way to point the per-file hook at a log in another folder:
+/// `files:` set to the `dir` of decide.toml.
+#[test]
+fn a_real_commit_in_a_custom_log_folder_is_checked_when_files_names_it() {
+    let Some(pre_commit) = pre_commit() else {
+        return;
+    };
+    let dir = tempdir();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    git_init(&repo);
+    write(
+        &repo,
+        "decide.toml",
+        "dir = \"docs/architecture/decisions\"\n",
+    );
+    write(
+        &repo,
+        "docs/architecture/decisions/0001-use-lightgbm.md",
+        ACCEPTED,
+    );
+    let mut hook = declared()
+        .into_iter()
+        .find(|h| h["id"] == "decide-check-system")
+        .unwrap();
+    hook["files"] = "^docs/architecture/decisions/".into();
+    let config = serde_json::json!({ "repos": [{ "repo": "local", "hooks": [hook] }] });
+    write(
+        &repo,
+        ".pre-commit-config.yaml",
+        &serde_json::to_string_pretty(&config).unwrap(),
+    );
+    tool(&repo, &home, "git", &["add", "."]);
+    let install = tool(&repo, &home, pre_commit, &["install"]);
+    assert_eq!(install.code, 0, "{}{}", install.stdout, install.stderr);
+    let first = tool(&repo, &home, "git", &["commit", "-q", "-m", "start"]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+
+    write(
+        &repo,
+        "docs/architecture/decisions/0002-score-nightly.md",
+        INCOMPLETE,
+    );
+    tool(&repo, &home, "git", &["add", "."]);
+    let refused = tool(&repo, &home, "git", &["commit", "-m", "nightly"]);
+    let out = format!("{}{}", refused.stdout, refused.stderr);
+    assert_ne!(refused.code, 0, "{out}");
+    assert!(
+        out.contains(
+            "error[DL020]: the `Rationale` section is empty\n  --> docs/architecture/decisions/0002-score-nightly.md:15:1\n"
+        ),
+        "{out}"
+    );
 }

@@ -49,6 +49,12 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<Output> {
         config.base_url.as_deref().unwrap_or("(none)"),
         source("base-url")
     );
+    let _ = writeln!(
+        out,
+        "baseline        {}  ({})",
+        display_path(&crate::baseline::path(&location), &ctx.cwd),
+        source("baseline")
+    );
     let origin = file.as_deref().unwrap_or("default");
     if config.rules.is_empty() {
         let _ = writeln!(out, "rules           all at their default levels");

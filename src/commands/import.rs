@@ -20,6 +20,7 @@ use crate::edit;
 use crate::error::Error;
 use crate::import::{self, Converted, Format};
 use crate::log::display_path;
+use crate::naming;
 use crate::record::Id;
 
 /// One source record and what it becomes.
@@ -45,7 +46,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         ))
         .into());
     };
-    let dest = destination(args, ctx, &src_dir)?;
+    let (dest, in_place) = destination(args, ctx, &src_dir)?;
     let config = match config::find_config(&ctx.cwd) {
         Some(path) => Config::load(&path)?,
         None => Config::defaults(),
@@ -67,10 +68,13 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             skipped.push(format!("{}: its name is not UTF-8", show(&path)));
             continue;
         };
-        let meta = std::fs::symlink_metadata(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(err) => {
+                failed.push(format!("{}: cannot read: {err}", show(&path)));
+                continue;
+            }
+        };
         if meta.file_type().is_symlink() {
             skipped.push(format!("{}: a symbolic link, not followed", show(&path)));
             continue;
@@ -93,6 +97,14 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             ));
             continue;
         };
+        // Looked at before opening: opening a FIFO would wait for a writer forever.
+        if !meta.is_file() {
+            failed.push(format!(
+                "{}: not a regular file (a FIFO, socket or device); not read",
+                show(&path)
+            ));
+            continue;
+        }
         if meta.len() > config.max_file_bytes {
             failed.push(format!(
                 "{}: {} bytes, over max-file-bytes ({})",
@@ -102,17 +114,20 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             ));
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                failed.push(format!("{}: cannot read: {err}", show(&path)));
+                continue;
+            }
+        };
         let Ok(text) = String::from_utf8(bytes) else {
             failed.push(format!("{}: not UTF-8 text", show(&path)));
             continue;
         };
         match import::convert(&name, &text, format) {
             Ok(converted) => items.push(Item {
-                dest: dest.join(&dest_name),
+                dest: dest.join(with_slug(&dest_name, &converted)),
                 src: path,
                 id,
                 converted,
@@ -128,17 +143,38 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .into());
     }
 
-    if args.in_place {
+    if in_place {
+        // A record whose name gives no id `decide` reads is renamed beside
+        // itself; one whose new name is taken is left alone and reported.
+        let mut taken: Vec<PathBuf> = Vec::new();
+        let ids: Vec<(Id, PathBuf)> = items
+            .iter()
+            .filter(|item| item.dest == item.src)
+            .map(|item| (item.id.clone(), item.src.clone()))
+            .collect();
         items.retain(|item| {
             if item.dest == item.src {
                 return true;
             }
-            failed.push(format!(
-                "{}: `decide` reads no id from this name; import into another folder with --dir (it becomes {}), or rename it first",
-                show(&item.src),
-                item.dest.file_name().unwrap_or_default().to_string_lossy()
-            ));
-            false
+            if item.dest.exists() || taken.contains(&item.dest) {
+                failed.push(format!(
+                    "{}: would become {}, which exists; rename one of them first",
+                    show(&item.src),
+                    show(&item.dest)
+                ));
+                return false;
+            }
+            if let Some((_, other)) = ids.iter().find(|(id, _)| *id == item.id) {
+                failed.push(format!(
+                    "{}: would take id {}, which {} already has; renumber one of them first",
+                    show(&item.src),
+                    item.id,
+                    show(other)
+                ));
+                return false;
+            }
+            taken.push(item.dest.clone());
+            true
         });
     } else {
         refuse_conflicts(&items, &dest, &show)?;
@@ -147,7 +183,8 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let mut out = String::new();
     for item in &items {
         let c = &item.converted;
-        let line = match (args.in_place, args.dry_run, c.changed) {
+        let renamed = in_place && item.dest != item.src;
+        let line = match (in_place && !renamed, args.dry_run, c.changed) {
             (true, _, false) => format!(
                 "unchanged {}: its front matter is in order ({})",
                 show(&item.src),
@@ -157,6 +194,18 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                 format!("would convert {} ({})", show(&item.src), c.summary())
             }
             (true, false, true) => format!("converted {} ({})", show(&item.src), c.summary()),
+            (false, true, _) if renamed => format!(
+                "would convert {} and rename it {} ({})",
+                show(&item.src),
+                show(&item.dest),
+                c.summary()
+            ),
+            (false, false, _) if renamed => format!(
+                "converted {} and renamed it {} ({})",
+                show(&item.src),
+                show(&item.dest),
+                c.summary()
+            ),
             (false, true, _) => format!(
                 "would import {} → {} ({})",
                 show(&item.src),
@@ -197,7 +246,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     }
 
     if !args.dry_run {
-        write(&items, &dest, args.in_place)?;
+        write(&items, &dest, in_place)?;
     }
 
     let mut err = String::new();
@@ -210,15 +259,27 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         let _ = writeln!(err, "error: not imported: {f}");
     }
     if !ctx.global.quiet {
-        summary(
-            &mut out,
+        // A folder converted in place that discovery does not find yet
+        // becomes the log with `decide init`.
+        let next = match (in_place, &ctx.global.dir) {
+            (false, Some(dir)) => format!(
+                "`decide check --dir {}` shows what the records still lack",
+                dir.display()
+            ),
+            (true, None) if ctx.locate().is_err() => {
+                "`decide init` adopts this folder as the log".to_string()
+            }
+            _ => "`decide check` shows what the records still lack".to_string(),
+        };
+        out.push_str(&summary(
             args,
-            &ctx.global.dir,
+            in_place,
+            &next,
             &items,
             &dest,
             &show,
             skipped.len() + other_files,
-        );
+        ));
         let dated = items.iter().any(|i| matches!(i.id, Id::Name(_)));
         if dated && !args.dry_run && dest_scheme(&dest) != IdScheme::Date {
             let _ = writeln!(
@@ -234,9 +295,11 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     })
 }
 
-/// Where the records go: SRC itself with `--in-place`, else `--dir` (created
-/// if new) or the log folder found as usual.
-fn destination(args: &ImportArgs, ctx: &Context, src: &Path) -> Result<PathBuf, Error> {
+/// Where the records go, and whether that is SRC itself: with `--in-place`,
+/// when SRC is the log folder (the common case: a team adopting the log it
+/// keeps), or when there is no log yet to import into. Otherwise `--dir`
+/// (created if new) or the log folder found as usual.
+fn destination(args: &ImportArgs, ctx: &Context, src: &Path) -> Result<(PathBuf, bool), Error> {
     let flag = ctx.global.dir.as_ref().map(|d| ctx.cwd.join(d));
     if args.in_place {
         if let Some(dir) = &flag
@@ -247,17 +310,18 @@ fn destination(args: &ImportArgs, ctx: &Context, src: &Path) -> Result<PathBuf, 
                     .into(),
             ));
         }
-        return Ok(src.to_path_buf());
+        return Ok((src.to_path_buf(), true));
     }
     let dest = match flag {
         Some(dir) => dir,
-        None => ctx.locate()?.dir,
+        None => match ctx.locate() {
+            Ok(location) => location.dir,
+            Err(Error::NoLog { .. }) => return Ok((src.to_path_buf(), true)),
+            Err(err) => return Err(err),
+        },
     };
     if same_folder(&dest, src) {
-        return Err(Error::Usage(format!(
-            "{} is the log folder itself: pass --in-place to convert its records where they are, or --dir to write them to another folder",
-            display_path(src, &ctx.cwd)
-        )));
+        return Ok((src.to_path_buf(), true));
     }
     if dest.exists() && !dest.is_dir() {
         return Err(Error::Usage(format!(
@@ -265,10 +329,31 @@ fn destination(args: &ImportArgs, ctx: &Context, src: &Path) -> Result<PathBuf, 
             display_path(&dest, &ctx.cwd)
         )));
     }
-    Ok(dest)
+    Ok((dest, false))
 }
 
-fn same_folder(a: &Path, b: &Path) -> bool {
+/// A file name that gained its id on import (`adr-01.md` → `0001.md`) gets
+/// the record's title as its slug (`0001-use-react.md`).
+fn with_slug(name: &str, converted: &Converted) -> String {
+    let Some(stem) = name.strip_suffix(".md") else {
+        return name.to_string();
+    };
+    if !stem.bytes().all(|b| b.is_ascii_digit()) {
+        return name.to_string();
+    }
+    let title = converted.title.clone().or_else(|| {
+        crate::record::Decision::parse("", name, &converted.text)
+            .title
+            .map(|t| import::markdown::numbered_title(&t.value).1.to_string())
+    });
+    match title {
+        Some(title) if !title.trim().is_empty() => format!("{stem}-{}.md", naming::slug(&title)),
+        _ => name.to_string(),
+    }
+}
+
+/// Whether two paths name the same folder.
+pub(super) fn same_folder(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
@@ -358,6 +443,9 @@ fn write(items: &[Item], dest: &Path, in_place: bool) -> Result<(), Error> {
             if item.converted.changed {
                 edit::write_atomic(&item.src, item.converted.text.as_bytes())?;
             }
+            if item.dest != item.src {
+                rename_no_clobber(&item.src, &item.dest)?;
+            }
         } else {
             edit::create_new(&item.dest, &item.converted.text)?;
         }
@@ -365,15 +453,40 @@ fn write(items: &[Item], dest: &Path, in_place: bool) -> Result<(), Error> {
     Ok(())
 }
 
+/// Renames `from` to `to` unless `to` exists: a hard link fails on an
+/// existing name, where a rename would replace it. A process killed between
+/// the two steps leaves both names, never neither.
+fn rename_no_clobber(from: &Path, to: &Path) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: to.to_path_buf(),
+        source,
+    };
+    match std::fs::hard_link(from, to) {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => return Err(io(err)),
+        // A file system without hard links: copy, never overwriting.
+        Err(_) => {
+            let text = std::fs::read_to_string(from).map_err(io)?;
+            edit::create_new(to, &text)?;
+        }
+    }
+    std::fs::remove_file(from).map_err(|source| Error::Io {
+        path: from.to_path_buf(),
+        source,
+    })
+}
+
+/// The closing lines: what was done, and what to run next.
 fn summary(
-    out: &mut String,
     args: &ImportArgs,
-    dir_flag: &Option<PathBuf>,
+    in_place: bool,
+    next: &str,
     items: &[Item],
     dest: &Path,
     show: &dyn Fn(&Path) -> String,
     skipped: usize,
-) {
+) -> String {
+    let mut out = String::new();
     let n = items.len();
     let records = if n == 1 { "record" } else { "records" };
     let skipped = match skipped {
@@ -381,7 +494,7 @@ fn summary(
         1 => "; 1 other file left alone".to_string(),
         k => format!("; {k} other files left alone"),
     };
-    let line = if args.in_place {
+    let line = if in_place {
         let changed = items.iter().filter(|i| i.converted.changed).count();
         let verb = if args.dry_run {
             "would convert"
@@ -402,12 +515,9 @@ fn summary(
     };
     let _ = writeln!(out, "\n{line}");
     if !args.dry_run {
-        let check = match (args.in_place, &dir_flag) {
-            (false, Some(dir)) => format!("decide check --dir {}", dir.display()),
-            _ => "decide check".to_string(),
-        };
-        let _ = writeln!(out, "next: `{check}` shows what the records still lack");
+        let _ = writeln!(out, "next: {next}");
     }
+    out
 }
 
 /// The id scheme configured for the log at `dest`.

@@ -1,4 +1,5 @@
-//! `decide init`: create a decision log that passes `decide check` from day one.
+//! `decide init`: create a decision log that passes `decide check` from day one,
+//! or adopt the one the repository already keeps ([`super::adopt`]).
 
 use std::path::PathBuf;
 
@@ -13,6 +14,10 @@ use crate::naming;
 use crate::templates;
 
 pub fn run(args: &InitArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    // A repository that keeps a log already gets it adopted, never a second one.
+    if let Some(found) = super::adopt::find(ctx)? {
+        return super::adopt::run(args, ctx, found);
+    }
     let dir = ctx
         .cwd
         .join(ctx.global.dir.as_deref().unwrap_or("decisions".as_ref()));

@@ -91,7 +91,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         ListFormat::Table => {
             if selected.is_empty() {
                 return Ok(Output {
-                    stderr: "no decisions match\n".into(),
+                    stderr: format!("no decisions match\n{}", unread_records(&log)),
                     ..Output::default()
                 });
             }
@@ -191,4 +191,24 @@ fn expand(log: &Log, name: &str) -> Vec<String> {
         Some(people) => people.expand(name),
         None => vec![name.to_string()],
     }
+}
+
+/// A note naming the files that look like records by a naming `decide`
+/// reads no id from (`adr-01.md`), so an empty list is not a mystery.
+fn unread_records(log: &Log) -> String {
+    let names: Vec<&str> = log
+        .strays
+        .iter()
+        .map(|s| s.path.as_str())
+        .filter(|p| crate::import::file_id(p.rsplit('/').next().unwrap_or(p)).is_some())
+        .collect();
+    if names.is_empty() {
+        return String::new();
+    }
+    format!(
+        "note: {} named like records, but `decide` reads no id from {}: `decide import --from auto {}` renames them\n",
+        names.len(),
+        names.join(", "),
+        crate::log::display_path(&log.location.dir, &log.location.root)
+    )
 }

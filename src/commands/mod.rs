@@ -2,6 +2,7 @@
 //! [`Context`](crate::Context) and returns an [`Output`](crate::Output).
 
 pub mod action;
+pub mod adopt;
 pub mod check;
 pub mod config;
 pub mod digest;

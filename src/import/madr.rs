@@ -132,6 +132,15 @@ pub fn native(bom: &str, text: &str, node: &Node) -> Result<Converted, Refused> 
         }
     }
 
+    if let Some(s) = status
+        && super::decided_by_date(s)
+        && node.get("decided").is_none()
+        && let Some(date) = node.get("date").and_then(|e| e.value.as_text())
+        && parse_date(&date).is_some()
+    {
+        edit_doc(&mut doc, |d| d.set_scalar("decided", date.trim()))?;
+    }
+
     let mut links = Vec::new();
     for rel in [Rel::Supersedes, Rel::SupersededBy, Rel::Related] {
         for id in ids_in(node, rel_key(rel)) {
@@ -152,6 +161,10 @@ pub fn native(bom: &str, text: &str, node: &Node) -> Result<Converted, Refused> 
         status,
         links,
         notes,
+        title: node
+            .get("title")
+            .and_then(|e| e.value.as_text())
+            .map(|t| t.to_string()),
     })
 }
 

@@ -105,6 +105,8 @@ pub struct Converted {
     pub links: Vec<LinkRef>,
     /// Things the user should know about this record.
     pub notes: Vec<String>,
+    /// The title without a leading number (`Use React` for `# ADR 1: Use React`).
+    pub title: Option<String>,
 }
 
 impl Converted {
@@ -360,7 +362,14 @@ fn assemble(bom: &str, file_name: &str, doc: &Doc, x: Extracted, label: &'static
         fields.push(("status", s.as_str().to_string()));
     }
     match &x.date {
-        Some(d) if parse_date(d).is_some() => fields.push(("date", d.trim().to_string())),
+        Some(d) if parse_date(d).is_some() => {
+            fields.push(("date", d.trim().to_string()));
+            // adr-tools and MADR date a record when its decision is made, so
+            // that date is when an accepted or rejected record was decided.
+            if status.is_some_and(decided_by_date) {
+                fields.push(("decided", d.trim().to_string()));
+            }
+        }
         _ => {}
     }
     for (key, list) in [
@@ -456,6 +465,7 @@ fn assemble(bom: &str, file_name: &str, doc: &Doc, x: Extracted, label: &'static
         status,
         links,
         notes,
+        title: x.title,
     }
 }
 
@@ -490,6 +500,12 @@ fn body_without(doc: &Doc, removed: &[bool]) -> String {
         }
     }
     out
+}
+
+/// Whether a record with this status was decided on its own date (`decided`
+/// is set from `date` on import: docs/import.md).
+pub(crate) fn decided_by_date(status: Status) -> bool {
+    matches!(status, Status::Accepted | Status::Rejected)
 }
 
 /// Applies one front-matter edit, turning a refusal into the reason the file was left alone.
@@ -537,7 +553,7 @@ mod tests {
         let c = convert_ok("0002-use-y.md", src);
         assert_eq!(
             c.text,
-            "---\nstatus: accepted\ndate: 2024-03-04\nsupersedes: [1]\n---\n# 2. Use Y\n\n## Context\n\nWhy.\n"
+            "---\nstatus: accepted\ndate: 2024-03-04\ndecided: 2024-03-04\nsupersedes: [1]\n---\n# 2. Use Y\n\n## Context\n\nWhy.\n"
         );
         assert_eq!(c.summary(), "accepted, supersedes 1");
         assert_eq!(c.format, "adr-tools");
@@ -604,7 +620,7 @@ mod tests {
         assert_eq!(c.format, "log4brains");
         assert_eq!(
             c.text,
-            "---\nstatus: accepted\ndate: 2020-10-16\ntags: [ids, naming]\nsupersedes: [\"20200926-use-numbers\"]\n---\n# Use slugs\n\n## Decision\n\nX.\n"
+            "---\nstatus: accepted\ndate: 2020-10-16\ndecided: 2020-10-16\ntags: [ids, naming]\nsupersedes: [\"20200926-use-numbers\"]\n---\n# Use slugs\n\n## Decision\n\nX.\n"
         );
     }
 

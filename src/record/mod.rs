@@ -22,6 +22,7 @@ pub use outline::Outline;
 pub use pulse::{PulseConfig, PulseSettings, Rating, Response};
 pub use source::FrontMatter;
 
+use crate::import::status::Rel;
 use crate::rules::frontmatter::looks_like;
 use crate::rules::placeholder;
 use crate::yaml::{Node, Pos};
@@ -679,6 +680,25 @@ fn actions(r: &mut Reader, map: &Node) -> Vec<Action> {
         .collect()
 }
 
+/// A status word with links written beside it (`accepted; supersedes
+/// ADR-0045`): the status and the links, when the words map to a status and
+/// at least one link was read. Anything else is left to DL005.
+fn compound_status(text: &str) -> Option<(Status, Vec<(Rel, Id)>)> {
+    use crate::import::status::{Mapped, read_status};
+    let value = read_status(text)?;
+    let status = match value.mapped {
+        Mapped::Exact(s) | Mapped::Synonym(s) => s,
+        Mapped::Unmapped | Mapped::Nothing => return None,
+    };
+    if value.links.is_empty() {
+        return None;
+    }
+    Some((
+        status,
+        value.links.into_iter().map(|l| (l.rel, l.id)).collect(),
+    ))
+}
+
 /// Reads MADR's `superseded by ADR-0123` status form.
 pub fn superseded_by_in_status(text: &str) -> Option<Id> {
     let lower = text.trim().to_ascii_lowercase();
@@ -735,6 +755,8 @@ impl Decision {
 
         let status_text = r.field_text(node, "status");
         let mut superseded_by = refs(&mut r, node, "superseded-by");
+        let mut supersedes = refs(&mut r, node, "supersedes");
+        let mut related = refs(&mut r, node, "related");
         let status = status_text.as_ref().and_then(|t| {
             if let Some(s) = Status::from_text(&t.value) {
                 return Some(s);
@@ -744,6 +766,21 @@ impl Decision {
                     superseded_by.push(Ref { id, pos: t.pos });
                 }
                 return Some(Status::Superseded);
+            }
+            // A status with links beside it, as MADR logs write it
+            // (`accepted; supersedes ADR-0045`, SPEC §7): read as `import` reads it.
+            if let Some((s, links)) = compound_status(&t.value) {
+                for (rel, id) in links {
+                    let list = match rel {
+                        Rel::Supersedes => &mut supersedes,
+                        Rel::SupersededBy => &mut superseded_by,
+                        Rel::Related => &mut related,
+                    };
+                    if !list.iter().any(|x| x.id == id) {
+                        list.push(Ref { id, pos: t.pos });
+                    }
+                }
+                return Some(s);
             }
             let names: Vec<&str> = Status::ALL.iter().map(|(n, _)| *n).collect();
             r.problem(
@@ -831,9 +868,9 @@ impl Decision {
             artifacts,
             risks,
             revisit_by: r.date(node, "revisit-by"),
-            supersedes: refs(&mut r, node, "supersedes"),
+            supersedes,
             superseded_by,
-            related: refs(&mut r, node, "related"),
+            related,
             tags: r.field_list(node, "tags"),
             feedback: feedback(&mut r, node, false),
             actions: actions(&mut r, node),
@@ -1259,6 +1296,21 @@ mod tests {
         assert_eq!(d.title.unwrap().value, "Use X");
         assert_eq!(d.id, Some(Id::Num(1)));
         assert!(d.meta.problems.is_empty(), "{:?}", d.meta.problems);
+    }
+
+    #[test]
+    fn madr_compound_status_reads_its_links_too() {
+        let d = Decision::parse(
+            "d/0046-x.md",
+            "0046-x.md",
+            "---\nstatus: accepted; supersedes ADR-0045\n---\n# Use X\n",
+        );
+        assert_eq!(d.status, Some(Status::Accepted));
+        assert_eq!(d.supersedes[0].id, Id::Num(45));
+        assert!(d.meta.problems.is_empty(), "{:?}", d.meta.problems);
+        let d = Decision::parse("p", "0001-x.md", "---\nstatus: sort of; maybe\n---\n");
+        assert_eq!(d.status, None);
+        assert_eq!(d.meta.problems.len(), 1, "{:?}", d.meta.problems);
     }
 
     #[test]

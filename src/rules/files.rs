@@ -8,8 +8,25 @@ use crate::yaml::Pos;
 
 pub(super) fn check(log: &Log, out: &mut Vec<Diagnostic>) {
     for stray in &log.strays {
-        out.push(
-            Diagnostic::new(
+        let name = stray.path.rsplit('/').next().unwrap_or(&stray.path);
+        // `adr-01.md`, `ADR-001-use-x.md`: a record by a naming `decide`
+        // does not read ids from; `decide import` renames it.
+        let finding = match crate::import::file_id(name) {
+            Some((_, new_name)) => Diagnostic::new(
+                Code::StrayFile,
+                &stray.path,
+                Pos::new(1, 1),
+                format!("named like a record, but `decide` reads no id from `{name}`"),
+            )
+            .with_help(format!(
+                "`decide import --from auto FOLDER` converts it and renames it {}",
+                match new_name.strip_suffix(".md") {
+                    Some(stem) if stem.bytes().all(|b| b.is_ascii_digit()) =>
+                        format!("{stem}-SLUG.md, the slug taken from its title"),
+                    _ => new_name.clone(),
+                }
+            )),
+            None => Diagnostic::new(
                 Code::StrayFile,
                 &stray.path,
                 Pos::new(1, 1),
@@ -18,7 +35,8 @@ pub(super) fn check(log: &Log, out: &mut Vec<Diagnostic>) {
             .with_help(
                 "name it NNNN-slug.md to make it a decision, put it under reviews/, or move it out of the log folder",
             ),
-        );
+        };
+        out.push(finding);
     }
     for failure in &log.failures {
         out.push(Diagnostic::new(

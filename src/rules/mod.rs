@@ -19,6 +19,7 @@ pub(crate) mod placeholder;
 mod pulse;
 mod rationale;
 pub mod registry;
+mod unused_keys;
 
 use std::collections::{HashMap, HashSet};
 
@@ -85,6 +86,7 @@ pub fn check_only(
     frontmatter::duplicate_ids(&ix, &mut out);
     links::cycles(&ix, &mut out);
     files::check(log, &mut out);
+    unused_keys::soften(log, &mut out);
     sort(&mut out);
     out
 }

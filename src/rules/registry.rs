@@ -169,7 +169,9 @@ needs the `decided` date. Reviews need a `kind` and a `date`, and an async revie
 `respond-by` date. Feedback entries need `by`, `stance` and `date`; alternatives a \
 `title`; artifacts a `ref`. A record that states no status at all is reported at \
 warning level (it counts as `unknown`). The finding points at the `status` key, \
-since that is what makes the field required.",
+since that is what makes the field required. On a log where no decision uses \
+`date` or `decided` yet (a MADR or adr-tools log checked as it is), asking for \
+that key is a warning until one does.",
         "---\nstatus: accepted\nowners: [ana]\n---\n# Score nightly\n",
         "---\nstatus: accepted\ndate: 2026-02-01\ndecided: 2026-02-20\nowners: [ana]\n---\n# Score nightly\n",
     ),
@@ -264,7 +266,9 @@ metrics. A name not in the registry is usually a typo or an alias to add. Withou
         false,
         "Proposed or later without `owners`",
         "Someone must be accountable for a decision once it is put to others: to answer \
-feedback, close the actions and revisit it. Drafts may have no owner yet.",
+feedback, close the actions and revisit it. Drafts may have no owner yet. On a \
+log where no decision names `owners` yet (MADR has no such key), this is a warning \
+until one does.",
         "---\nstatus: proposed\n---\n",
         "---\nstatus: proposed\nowners: [ana]\n---\n",
     ),
@@ -573,9 +577,11 @@ proposal changes.",
         "A Markdown file in the log is not a record",
         "Only files whose name starts with an id (`0012-...md`, or `2026-03-04-...md` \
 for the date scheme) are decisions, and files under `reviews/` are reviews; \
-`charter.md`, `people.yaml`, `README.md`, `index.md` and `templates/` are special. \
-Anything else is invisible to every command. Give it an id, or move it out of the \
-log folder.",
+`charter.md`, `people.yaml`, `README.md`, `index.md`, `templates/` and template \
+files (`template.md`, `adr-template.md`) are special. Anything else is invisible to \
+every command. Give it an id, or move it out of the log folder. A record named by \
+another tool's convention (`adr-01.md`, `ADR-002-use-x.md`) is reported as such: \
+`decide import` renames it.",
         "decisions/retrain-monthly.md\n",
         "decisions/0013-retrain-monthly.md\n",
     ),

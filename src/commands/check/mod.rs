@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
@@ -16,6 +17,7 @@ use crate::error::Error;
 use crate::log::{Location, Log, display_path};
 use crate::output;
 use crate::record::Depth;
+use crate::report::plural;
 use crate::rules::{self, CheckOptions, levels::Levels};
 
 use super::date_arg;
@@ -29,6 +31,15 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let location = ctx.locate()?;
     let levels = Levels::from_config(&location.config)?;
+    if args.write_baseline {
+        return write_baseline(args, ctx, location, &levels, as_of);
+    }
+    let baseline_path = crate::baseline::path(&location);
+    let baseline = if args.no_baseline {
+        None
+    } else {
+        Baseline::load(&baseline_path)?
+    };
     let requested = args
         .paths
         .iter()
@@ -58,6 +69,19 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         None => log.sources.len() + log.strays.len() + log.failures.len(),
     };
+    let mut baselined = false;
+    if let Some(baseline) = &baseline {
+        let applied = baseline.apply(diagnostics, |path| {
+            scope.as_ref().is_none_or(|s| s.contains(path))
+        });
+        diagnostics = applied.new;
+        baselined = true;
+        notes.push_str(&baseline_notes(
+            &display_path(&baseline_path, &ctx.cwd),
+            applied.left_out,
+            &applied.stale,
+        ));
+    }
     let summary = Summary::new(files, &diagnostics);
 
     let format = match args.format {
@@ -72,6 +96,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         CheckFormat::Concise => output::concise::render(&diagnostics),
         CheckFormat::Json => output::json::render(&diagnostics, &summary),
         CheckFormat::Github => output::github::render(&diagnostics, &summary),
+        CheckFormat::Sarif if baselined => mark_new(&output::sarif::render(&diagnostics)),
         CheckFormat::Sarif => output::sarif::render(&diagnostics),
     };
     Ok(Output {
@@ -83,6 +108,103 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         },
         code: exit_code(&diagnostics, args),
     })
+}
+
+/// `--write-baseline`: every finding of the whole log, written to the
+/// baseline file, replacing what it held (fixed findings thus leave it).
+fn write_baseline(
+    args: &CheckArgs,
+    ctx: &Context,
+    location: Location,
+    levels: &Levels,
+    as_of: chrono::NaiveDate,
+) -> anyhow::Result<Output> {
+    if !args.paths.is_empty() {
+        return Err(Error::Usage(
+            "--write-baseline records the findings of the whole log; give no paths".into(),
+        )
+        .into());
+    }
+    let path = crate::baseline::path(&location);
+    let log = Log::load(location);
+    let diagnostics = levels.apply(run_rules(&log, &None, as_of), &log);
+    let baseline = Baseline::of(&diagnostics);
+    let before = Baseline::load(&path).ok().flatten().map(|b| b.len());
+    match before {
+        Some(_) => crate::edit::write_atomic(&path, baseline.to_json().as_bytes())?,
+        None => crate::edit::create_new(&path, &baseline.to_json())?,
+    }
+    let shown = display_path(&path, &ctx.cwd);
+    let count = plural(diagnostics.len(), "finding", "findings");
+    let mut out = format!("wrote {count} to {shown}");
+    if let Some(before) = before {
+        out.push_str(&format!(" (it held {before})"));
+    }
+    out.push_str(
+        "\n`decide check` now reports only findings not in it; `decide check --no-baseline` shows them all\n",
+    );
+    Ok(Output::stdout(if ctx.global.quiet {
+        String::new()
+    } else {
+        out
+    }))
+}
+
+/// What the baseline left out and which of its entries match nothing now.
+fn baseline_notes(shown: &str, left_out: usize, stale: &[crate::baseline::Entry]) -> String {
+    let mut notes = String::new();
+    if left_out > 0 {
+        let what = plural(left_out, "finding", "findings");
+        notes.push_str(&format!(
+            "note: {what} in the baseline ({shown}) left out; `--no-baseline` shows them\n"
+        ));
+    }
+    if !stale.is_empty() {
+        let n: usize = stale.iter().map(|e| e.count).sum();
+        notes.push_str(&format!(
+            "note: {n} baseline {} no longer found (fixed): `decide check --write-baseline` drops {}\n",
+            if n == 1 { "entry is" } else { "entries are" },
+            if n == 1 { "it" } else { "them" },
+        ));
+        // The baseline file arrives in pull requests like the records: no
+        // control character in it reaches the terminal.
+        let plain = |t: &str| -> String {
+            t.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        };
+        for e in stale {
+            notes.push_str(&format!(
+                "  {}: {} {}\n",
+                plain(&e.path),
+                plain(&e.code),
+                plain(&e.message)
+            ));
+        }
+    }
+    notes
+}
+
+/// Marks each SARIF result as new to the baseline (the baselined ones are
+/// left out of the log altogether): SARIF 2.1.0 `baselineState`.
+fn mark_new(sarif: &str) -> String {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(sarif) else {
+        return sarif.to_string();
+    };
+    if let Some(runs) = value["runs"].as_array_mut() {
+        for run in runs {
+            if let Some(results) = run["results"].as_array_mut() {
+                for result in results {
+                    result["baselineState"] = "new".into();
+                }
+            }
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| sarif.to_string());
+    if sarif.ends_with('\n') && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// Loads the log and picks the files to report on. When only files are
