@@ -21,6 +21,10 @@ pub struct Global {
     /// The log folder (default: DECIDE_DIR, `dir` in decide.toml, then decisions/, docs/decisions/, doc/adr/, docs/adr/)
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Read the configuration from FILE (a decide.toml, or a pyproject.toml's
+    /// [tool.decide]) instead of searching for it; also DECIDE_CONFIG
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// When to use colours (honours NO_COLOR)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -50,7 +54,7 @@ pub enum Command {
     /// Draw the lineage of decisions (supersedes and related links)
     Graph(GraphArgs),
     /// Print the effective configuration and where each value came from
-    Config,
+    Config(ConfigArgs),
     /// Print a shell completion script (e.g. `decide completions bash > /etc/bash_completion.d/decide`)
     Completions {
         #[arg(value_enum)]
@@ -83,6 +87,14 @@ pub enum Command {
     Digest(DigestArgs),
     /// Convert an existing log (adr-tools, MADR, log4brains) to front-matter records, keeping each body
     Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the JSON Schema of decide.toml and [tool.decide] instead (for
+    /// editors; the repository ships it as decide.schema.json)
+    #[arg(long)]
+    pub schema: bool,
 }
 
 #[derive(Debug, Args)]

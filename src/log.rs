@@ -37,6 +37,17 @@ pub struct Location {
 /// Resolves the log folder as SPEC §1 says: `--dir`, `DECIDE_DIR`, `dir` in
 /// the nearest `decide.toml`, then the default folders.
 pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Location, Error> {
+    locate_with(cwd, flag, env, None)
+}
+
+/// [`locate`], with the configuration file named by `--config` or
+/// `DECIDE_CONFIG` (relative to `cwd`) instead of searched for.
+pub fn locate_with(
+    cwd: &Path,
+    flag: Option<&Path>,
+    env: Option<&Path>,
+    config_file: Option<&Path>,
+) -> Result<Location, Error> {
     let root = config::find_repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let chosen = flag
         .map(|d| (cwd.join(d), "--dir".to_string()))
@@ -44,7 +55,11 @@ pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Loc
     let config_start = chosen
         .as_ref()
         .map_or(cwd.to_path_buf(), |(d, _)| d.clone());
-    let config_file = config::find_config(&config_start).or_else(|| config::find_config(cwd));
+    let named = config_file.is_some();
+    let config_file = match config_file {
+        Some(file) => Some(cwd.join(file)),
+        None => config::find_config(&config_start).or_else(|| config::find_config(cwd)),
+    };
     let config = match &config_file {
         Some(path) => Config::load(path)?,
         None => Config::defaults(),
@@ -60,8 +75,11 @@ pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Loc
                 )
             }
             _ => {
+                // A named file may live anywhere (`--config ci/decide.toml`):
+                // the default folders are then looked for in the repository.
                 let base = config_file
                     .as_ref()
+                    .filter(|_| !named)
                     .and_then(|f| f.parent().map(Path::to_path_buf))
                     .unwrap_or_else(|| root.clone());
                 let found = DEFAULT_DIRS

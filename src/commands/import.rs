@@ -46,7 +46,8 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .into());
     };
     let dest = destination(args, ctx, &src_dir)?;
-    let config = match config::find_config(&ctx.cwd) {
+    let named = ctx.config_file().map(|(file, _)| ctx.cwd.join(file));
+    let config = match named.or_else(|| config::find_config(&ctx.cwd)) {
         Some(path) => Config::load(&path)?,
         None => Config::defaults(),
     };
