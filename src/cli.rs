@@ -401,6 +401,10 @@ pub enum CheckFormat {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards
     Sarif,
+    /// GitLab Code Quality JSON (a CodeClimate subset), with stable fingerprints
+    Gitlab,
+    /// JUnit XML: one test case per file, one failure per finding
+    Junit,
 }
 
 #[derive(Debug, Args)]
@@ -425,6 +429,38 @@ pub struct CheckArgs {
     /// ADR-N` statuses), say what changed, then report what remains
     #[arg(long)]
     pub fix: bool,
+    /// Write the findings to FILE instead of standard output
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub output_file: Option<PathBuf>,
+    /// Print how many findings each rule has instead of the findings
+    /// (as JSON with `--format json`)
+    #[arg(long, help_heading = "Output")]
+    pub statistics: bool,
+    /// Run only these rules, by code (`DL020`), slug (`missing-rationale`)
+    /// or code prefix (`DL02`, `DL` for all), replacing decide.toml's choice
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "RULE",
+        help_heading = "Rule selection"
+    )]
+    pub select: Vec<String>,
+    /// Also run these rules (including ones decide.toml turns off)
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "RULE",
+        help_heading = "Rule selection"
+    )]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules; wins over --select and --extend-select
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "RULE",
+        help_heading = "Rule selection"
+    )]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ mod people;
 pub(crate) mod placeholder;
 mod rationale;
 pub mod registry;
+pub mod select;
 
 use std::collections::{HashMap, HashSet};
 

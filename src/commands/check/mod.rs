@@ -1,4 +1,4 @@
-//! `decide check [PATH]...`: validate and lint the log, in five formats.
+//! `decide check [PATH]...`: validate and lint the log, in seven formats.
 //!
 //! The whole log is always loaded, so rules that relate records (duplicate
 //! ids, dangling references, one-sided links) hold; paths only narrow which
@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::log::{Location, Log, display_path};
 use crate::output;
 use crate::record::Depth;
-use crate::rules::{self, CheckOptions, levels::Levels};
+use crate::rules::{self, CheckOptions, levels::Levels, select::Selection};
 
 use super::date_arg;
 
@@ -27,8 +27,22 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         Some(text) => date_arg("--as-of", text)?,
         None => ctx.today,
     };
+    let selection = Selection::new(&args.select, &args.extend_select, &args.ignore)?;
+    if args.statistics
+        && !matches!(
+            args.format,
+            CheckFormat::Auto | CheckFormat::Human | CheckFormat::Concise | CheckFormat::Json
+        )
+    {
+        return Err(Error::Usage(
+            "--statistics prints text or JSON: use it with --format human, concise or json"
+                .to_string(),
+        )
+        .into());
+    }
     let location = ctx.locate()?;
-    let levels = Levels::from_config(&location.config)?;
+    let mut levels = Levels::from_config(&location.config)?;
+    levels.select(&selection);
     let requested = args
         .paths
         .iter()
@@ -51,28 +65,43 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             notes = changes;
         }
     }
-    let files = match &scope {
+    let checked: Vec<String> = match &scope {
         Some(scope) => {
             diagnostics.retain(|d| scope.contains(&d.path));
-            scope.files.len()
+            scope.files.iter().cloned().collect()
         }
-        None => log.sources.len() + log.strays.len() + log.failures.len(),
+        None => log_files(&log),
     };
-    let summary = Summary::new(files, &diagnostics);
+    let summary = Summary::new(checked.len(), &diagnostics);
 
     let format = match args.format {
         CheckFormat::Auto if ctx.github_actions => CheckFormat::Github,
         CheckFormat::Auto => CheckFormat::Human,
         other => other,
     };
-    let stdout = match format {
+    // Colour only on a terminal: never into --output-file.
+    let color = ctx.color() && args.output_file.is_none();
+    let rendered = match format {
+        _ if args.statistics && format == CheckFormat::Json => {
+            output::statistics::json(&diagnostics)
+        }
+        _ if args.statistics => output::statistics::text(&diagnostics),
         CheckFormat::Auto | CheckFormat::Human => {
-            output::human::render(&diagnostics, &summary, &log, ctx.color(), ctx.global.quiet)
+            output::human::render(&diagnostics, &summary, &log, color, ctx.global.quiet)
         }
         CheckFormat::Concise => output::concise::render(&diagnostics),
         CheckFormat::Json => output::json::render(&diagnostics, &summary),
         CheckFormat::Github => output::github::render(&diagnostics, &summary),
         CheckFormat::Sarif => output::sarif::render(&diagnostics),
+        CheckFormat::Gitlab => output::gitlab::render(&diagnostics),
+        CheckFormat::Junit => output::junit::render(&diagnostics, &checked),
+    };
+    let stdout = match &args.output_file {
+        None => rendered,
+        Some(file) => {
+            write_output(&ctx.cwd.join(file), &rendered)?;
+            String::new()
+        }
     };
     Ok(Output {
         stdout,
@@ -83,6 +112,29 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         },
         code: exit_code(&diagnostics, args),
     })
+}
+
+/// Writes the findings to `path` atomically: a temporary file beside it,
+/// renamed over it, so a reader never sees half a report.
+fn write_output(path: &Path, text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".decide-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(io)?;
+    temp.persist(path).map(drop).map_err(|e| io(e.error))
 }
 
 /// Loads the log and picks the files to report on. When only files are
