@@ -112,6 +112,18 @@ pub fn display_path(path: &Path, base: &Path) -> String {
     text.strip_prefix("./").map(String::from).unwrap_or(text)
 }
 
+/// `path` as written for output: with `/` separators on Windows too, so
+/// messages, reports and CI annotations read the same on every platform.
+/// (Elsewhere a `\` is a legal character of a file name and is kept.)
+pub fn slashed(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
+}
+
 /// Why a file could not be loaded (rule DL051).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
@@ -529,7 +541,7 @@ fn load_one(
                 return fail(
                     format!(
                         "symbolic link to {} outside the log; not followed",
-                        target.display()
+                        slashed(&target)
                     ),
                     Pos::new(1, 1),
                 );
@@ -636,5 +648,21 @@ mod tests {
         assert_eq!(classify(Path::new("notes.md")), Kind::Stray);
         assert_eq!(classify(Path::new("templates/decision.md")), Kind::Ignored);
         assert_eq!(classify(Path::new("diagram.png")), Kind::Ignored);
+    }
+
+    #[test]
+    fn output_paths_use_forward_slashes() {
+        let nested = Path::new("docs").join("adr").join("0001-a.md");
+        assert_eq!(slashed(&nested), "docs/adr/0001-a.md");
+        assert_eq!(display_path(&nested, Path::new("docs")), "adr/0001-a.md");
+        if cfg!(windows) {
+            assert_eq!(
+                slashed(Path::new(r"C:\repo\decisions")),
+                "C:/repo/decisions"
+            );
+        } else {
+            // A backslash is part of a file name here, not a separator.
+            assert_eq!(slashed(Path::new(r"a\b.md")), r"a\b.md");
+        }
     }
 }

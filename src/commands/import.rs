@@ -404,7 +404,7 @@ fn summary(
     let _ = writeln!(out, "\n{line}");
     if !args.dry_run {
         let check = match (args.in_place, &dir_flag) {
-            (false, Some(dir)) => format!("decide check --dir {}", dir.display()),
+            (false, Some(dir)) => format!("decide check --dir {}", crate::log::slashed(dir)),
             _ => "decide check".to_string(),
         };
         let _ = writeln!(out, "next: `{check}` shows what the records still lack");

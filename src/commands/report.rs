@@ -53,7 +53,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             write_file(&path, &text)?;
             let mut out = Output::default();
             if !ctx.global.quiet {
-                out.stderr = format!("wrote {}\n", path.display());
+                out.stderr = format!("wrote {}\n", crate::log::slashed(&path));
             }
             Ok(out)
         }

@@ -13,7 +13,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::error::Error;
-use crate::log::{Location, Log, display_path};
+use crate::log::{Location, Log, display_path, slashed};
 use crate::output;
 use crate::record::Depth;
 use crate::rules::{self, CheckOptions, levels::Levels, select::Selection};
@@ -257,7 +257,7 @@ fn select(log: &mut Log, requested: &[Requested]) -> (Option<Scope>, String) {
             }
             None if r.is_dir => notes.push_str(&format!(
                 "note: skipped {}: not in the log folder {}\n",
-                r.given.display(),
+                slashed(&r.given),
                 display_path(&dir, &root)
             )),
             None => match log.load_extra(&r.abs) {
@@ -266,7 +266,7 @@ fn select(log: &mut Log, requested: &[Requested]) -> (Option<Scope>, String) {
                 }
                 None => notes.push_str(&format!(
                     "note: skipped {}: not in the log folder {} and not named like a decision (NNNN-slug.md)\n",
-                    r.given.display(),
+                    slashed(&r.given),
                     display_path(&dir, &root)
                 )),
             },
