@@ -386,3 +386,39 @@ fn select_and_ignore_override_the_configuration_for_one_run() {
         typo.stderr
     );
 }
+
+/// The README's GitLab CI job, run as shown: the JUnit step passes, the Code
+/// Quality step fails on the fixture's error, and both files are written.
+#[test]
+fn the_readmes_gitlab_job_works_as_shown() {
+    let readme = read(&repo().join("README.md"));
+    let job = readme
+        .split("**GitLab CI**")
+        .nth(1)
+        .and_then(|s| s.split("```yaml\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("the GitLab snippet");
+    let commands: Vec<Vec<&str>> = job
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- decide "))
+        .map(|c| c.split_whitespace().collect())
+        .collect();
+    assert_eq!(commands.len(), 2, "{job}");
+    let dir = fixture();
+    let codes: Vec<i32> = commands
+        .iter()
+        .map(|args| decide(dir.path(), args).code)
+        .collect();
+    assert_eq!(codes, vec![0, 1]);
+    for report in ["codequality", "junit"] {
+        let file = job
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{report}: ")))
+            .unwrap();
+        let text = read(&dir.path().join(file));
+        assert!(
+            text.contains("decisions/0002-score-nightly.md"),
+            "{file}: {text}"
+        );
+    }
+}
