@@ -57,7 +57,7 @@ fn tool_decide_in_pyproject_is_honoured() {
     );
     assert!(
         run.stdout
-            .contains("rules.missing-rationaleoff  (pyproject.toml [tool.decide])\n"),
+            .contains("rules.missing-rationale off  (pyproject.toml [tool.decide])\n"),
         "{}",
         run.stdout
     );

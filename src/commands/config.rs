@@ -82,7 +82,9 @@ pub fn run(args: &ConfigArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             Level::Warning => "warning",
             Level::Off => "off",
         };
-        let _ = writeln!(out, "rules.{rule:<10}{level}  ({origin})");
+        // A slug is longer than the column: keep a space before the level.
+        let key = format!("rules.{rule}");
+        let _ = writeln!(out, "{key:<15} {level}  ({origin})");
     }
     for (glob, rules) in &config.per_file {
         let _ = writeln!(
