@@ -220,6 +220,15 @@ fn config_schema_is_current_and_validates_configurations() {
         "decide.schema.json is out of date with src/config.rs; run `DECIDE_BLESS=1 cargo test config_schema` and commit it"
     );
     let schema: serde_json::Value = serde_json::from_str(&generated.stdout).unwrap();
+    // Editors show these as the help for each key: every key documents itself.
+    for (key, property) in schema["properties"].as_object().unwrap() {
+        assert!(
+            property["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty()),
+            "add a doc comment to `{key}` in src/config.rs"
+        );
+    }
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let toml_to_json = |text: &str| -> serde_json::Value {
         let value: toml::Value = toml::from_str(text).unwrap();
