@@ -21,6 +21,10 @@ pub struct Global {
     /// The log folder (default: DECIDE_DIR, `dir` in decide.toml, then decisions/, docs/decisions/, doc/adr/, docs/adr/)
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Read the configuration from FILE (a decide.toml, or a pyproject.toml's
+    /// [tool.decide]) instead of searching for it; also DECIDE_CONFIG
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// When to use colours (honours NO_COLOR)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -50,7 +54,7 @@ pub enum Command {
     /// Draw the lineage of decisions (supersedes and related links)
     Graph(GraphArgs),
     /// Print the effective configuration and where each value came from
-    Config,
+    Config(ConfigArgs),
     /// Print a shell completion script (e.g. `decide completions bash > /etc/bash_completion.d/decide`)
     Completions {
         #[arg(value_enum)]
@@ -86,6 +90,14 @@ pub enum Command {
     Digest(DigestArgs),
     /// Convert an existing log (adr-tools, MADR, log4brains) to front-matter records, keeping each body
     Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the JSON Schema of decide.toml and [tool.decide] instead (for
+    /// editors; the repository ships it as decide.schema.json)
+    #[arg(long)]
+    pub schema: bool,
 }
 
 #[derive(Debug, Args)]
@@ -446,6 +458,10 @@ pub enum CheckFormat {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards
     Sarif,
+    /// GitLab Code Quality JSON (a CodeClimate subset), with stable fingerprints
+    Gitlab,
+    /// JUnit XML: one test case per file, one failure per finding
+    Junit,
 }
 
 #[derive(Debug, Args)]
@@ -478,6 +494,38 @@ pub struct CheckArgs {
     /// Report every finding, the baselined ones too
     #[arg(long, help_heading = "Baseline")]
     pub no_baseline: bool,
+    /// Write the findings to FILE instead of standard output
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub output_file: Option<PathBuf>,
+    /// Print how many findings each rule has instead of the findings
+    /// (as JSON with `--format json`)
+    #[arg(long, help_heading = "Output")]
+    pub statistics: bool,
+    /// Run only these rules, by code (`DL020`), slug (`missing-rationale`)
+    /// or code prefix (`DL02`, `DL` for all), replacing decide.toml's choice
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "RULE",
+        help_heading = "Rule selection"
+    )]
+    pub select: Vec<String>,
+    /// Also run these rules (including ones decide.toml turns off)
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "RULE",
+        help_heading = "Rule selection"
+    )]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules; wins over --select and --extend-select
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "RULE",
+        help_heading = "Rule selection"
+    )]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,21 @@
-//! `decide.toml`: finding it, reading it, and where each value came from.
+//! `decide.toml`, or `[tool.decide]` in `pyproject.toml`: finding it,
+//! reading it, and where each value came from.
+//!
+//! Discovery follows ruff's rule: from the starting folder upwards (stopping
+//! at the folder holding `.git`), the first folder with a `decide.toml`, or
+//! with a `pyproject.toml` that has a `[tool.decide]` table, holds the
+//! configuration; when one folder has both, `decide.toml` wins. A
+//! `pyproject.toml` without `[tool.decide]` is not a configuration file.
+//! `--config FILE` and `DECIDE_CONFIG` name the file instead of searching.
+//!
+//! [`RawConfig`] is the file's schema: `decide config --schema` prints it as
+//! JSON Schema (`decide.schema.json` in the repository), generated from
+//! the type with schemars, so the documentation of every key lives here.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::error::Error;
@@ -11,7 +24,7 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub const DEFAULT_STALE_DAYS: u64 = 60;
 
 /// The id scheme for new decisions (SPEC §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum IdScheme {
     #[default]
@@ -28,22 +41,77 @@ pub enum Level {
     Off,
 }
 
-#[derive(Debug, Deserialize)]
+/// The configuration of `decide`, a decision log for machine-learning teams:
+/// `decide.toml`, or the `[tool.decide]` table of `pyproject.toml`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawConfig {
+#[schemars(title = "decide configuration")]
+pub struct RawConfig {
+    /// The log folder, relative to this file's folder (default: the first of
+    /// decisions/, docs/decisions/, doc/adr/, docs/adr/ that exists).
     dir: Option<PathBuf>,
+    /// How new decisions are numbered.
     ids: Option<RawIds>,
+    /// Rule levels by code (`DL021`) or slug (`missing-context`), and
+    /// `[rules.per-file]` to turn rules off for files matching a glob.
+    #[schemars(with = "Option<RulesSchema>")]
     rules: Option<toml::Table>,
+    /// Files larger than this many bytes are refused without being read.
     max_file_bytes: Option<u64>,
+    /// Days a proposal may stay untouched before rule DL046 (stale-proposal) reports it.
     stale_days: Option<u64>,
+    /// The web address of the log folder (an http:// or https:// address):
+    /// the HTML report links each record id to `base-url/<file>`.
     base_url: Option<String>,
+    /// The baseline file, relative to this file's folder (default:
+    /// decide-baseline.json next to it); `decide check` leaves out the findings it lists.
     baseline: Option<PathBuf>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawIds {
+    /// `number` names new files 0001-slug.md; `date` names them 2026-03-04-slug.md.
     scheme: IdScheme,
+}
+
+// The shape of `[rules]`, for the schema only: the table is read by hand in
+// `Config::parse` so that each bad value gets its own message.
+/// Rule levels, and rules turned off per file.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct RulesSchema {
+    /// Glob (matched against the path from the repository root, from this
+    /// file's folder, or from the log folder) = rule codes or slugs turned
+    /// off for the files it matches.
+    #[schemars(rename = "per-file")]
+    per_file: Option<BTreeMap<String, Vec<String>>>,
+    /// Rule code or slug = its level.
+    #[schemars(flatten)]
+    levels: BTreeMap<String, RuleLevel>,
+}
+
+/// A rule's level; `warn` is read as `warning`.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum RuleLevel {
+    Error,
+    Warning,
+    Warn,
+    Off,
+}
+
+/// The JSON Schema of the configuration (draft 07, which taplo and Even
+/// Better TOML read), pretty-printed with a final newline. TOML has no
+/// null, so an optional key is only allowed to be absent.
+pub fn schema_json() -> String {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let mut schema = generator.into_root_schema_for::<RawConfig>().to_value();
+    drop_null(&mut schema);
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 /// The effective configuration.
@@ -67,6 +135,37 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// The keys the file set (the rest are defaults), for `decide config`.
     pub set: Vec<&'static str>,
+    /// Read from the `[tool.decide]` table of a `pyproject.toml`.
+    pub pyproject: bool,
+}
+
+/// Takes `null` out of what the schema allows: schemars writes an `Option`
+/// as "the type or null", and a `{"$ref": …}` or null as `anyOf`, which
+/// becomes `allOf` with the one schema so its description stays beside it.
+fn drop_null(schema: &mut serde_json::Value) {
+    use serde_json::Value;
+    let Value::Object(map) = schema else {
+        if let Value::Array(items) = schema {
+            items.iter_mut().for_each(drop_null);
+        }
+        return;
+    };
+    if let Some(Value::Array(types)) = map.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            map.insert("type".into(), only);
+        }
+    }
+    if let Some(Value::Array(any)) = map.get_mut("anyOf") {
+        any.retain(|s| s.get("type").is_none_or(|t| t != "null"));
+        if any.len() == 1 {
+            let only = any.remove(0);
+            map.remove("anyOf");
+            map.insert("allOf".into(), Value::Array(vec![only]));
+        }
+    }
+    map.values_mut().for_each(drop_null);
 }
 
 impl Config {
@@ -78,13 +177,43 @@ impl Config {
         }
     }
 
-    /// Reads and validates `path`.
+    /// Reads and validates `path`: the `[tool.decide]` table of a file named
+    /// `pyproject.toml` (an error when it has none), else the whole file.
     pub fn load(path: &Path) -> Result<Config, Error> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
+        if is_pyproject(path) {
+            return Config::parse_pyproject(&text, path)?.ok_or_else(|| Error::Config {
+                path: path.to_path_buf(),
+                message: "has no [tool.decide] table".to_string(),
+            });
+        }
         Config::parse(&text, path)
+    }
+
+    /// Reads `[tool.decide]` from the text of a `pyproject.toml`; `None` when
+    /// the file has no such table.
+    pub fn parse_pyproject(text: &str, path: &Path) -> Result<Option<Config>, Error> {
+        let Some(table) = tool_decide(text, path)? else {
+            return Ok(None);
+        };
+        // Re-serialised, the table reads like a decide.toml, so both files
+        // share one reader and the same messages.
+        let inner = toml::to_string(&table).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut config = Config::parse(&inner, path).map_err(|e| match e {
+            Error::Config { path, message } => Error::Config {
+                path,
+                message: format!("[tool.decide]: {message}"),
+            },
+            other => other,
+        })?;
+        config.pyproject = true;
+        Ok(Some(config))
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
@@ -177,18 +306,61 @@ fn base_url(url: &str) -> Result<String, String> {
     Ok(url.trim_end_matches('/').to_string())
 }
 
-/// The nearest `decide.toml` from `start` upwards, stopping at the folder that holds `.git`.
+/// The nearest `decide.toml`, or `pyproject.toml` with `[tool.decide]`,
+/// from `start` upwards, stopping at the folder that holds `.git`; in one
+/// folder, `decide.toml` wins.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
         let candidate = dir.join("decide.toml");
         if candidate.is_file() {
             return Some(candidate);
         }
+        let pyproject = dir.join("pyproject.toml");
+        if has_tool_decide(&pyproject) {
+            return Some(pyproject);
+        }
         if dir.join(".git").exists() {
             break;
         }
     }
     None
+}
+
+/// Whether `path` is a readable `pyproject.toml` with a `[tool.decide]`
+/// table. One that cannot be read or parsed counts as having one when its
+/// text mentions `tool.decide`, so that its error is reported rather than
+/// the file silently skipped.
+pub fn has_tool_decide(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    match tool_decide(&text, path) {
+        Ok(table) => table.is_some(),
+        Err(_) => text.contains("tool.decide"),
+    }
+}
+
+fn is_pyproject(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "pyproject.toml")
+}
+
+/// The `[tool.decide]` table of a `pyproject.toml`'s text.
+fn tool_decide(text: &str, path: &Path) -> Result<Option<toml::Table>, Error> {
+    let mut doc: toml::Table = toml::from_str(text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        message: e.to_string().trim().to_string(),
+    })?;
+    let Some(toml::Value::Table(mut tool)) = doc.remove("tool") else {
+        return Ok(None);
+    };
+    match tool.remove("decide") {
+        None => Ok(None),
+        Some(toml::Value::Table(table)) => Ok(Some(table)),
+        Some(_) => Err(Error::Config {
+            path: path.to_path_buf(),
+            message: "`tool.decide` must be a table".to_string(),
+        }),
+    }
 }
 
 /// The repository root: the nearest folder holding `.git`, if any.
@@ -242,6 +414,31 @@ mod tests {
                 "{bad}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn pyproject_is_read_from_its_tool_decide_table() {
+        let path = Path::new("pyproject.toml");
+        let c = Config::parse_pyproject(
+            "[project]\nname = \"x\"\n[tool.decide]\nstale-days = 9\n[tool.decide.rules]\nDL021 = \"off\"\n",
+            path,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!((c.stale_days, c.pyproject), (9, true));
+        assert_eq!(c.rules["DL021"], Level::Off);
+        assert!(
+            Config::parse_pyproject("[tool.ruff]\nline-length = 1\n", path)
+                .unwrap()
+                .is_none()
+        );
+        let err = Config::parse_pyproject("[tool.decide]\ncolour = 1\n", path)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("pyproject.toml: [tool.decide]: ") && err.contains("colour"),
+            "{err}"
+        );
     }
 
     #[test]

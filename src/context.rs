@@ -30,6 +30,8 @@ pub struct Context {
     pub global: Global,
     /// `DECIDE_DIR`.
     pub env_dir: Option<PathBuf>,
+    /// `DECIDE_CONFIG`.
+    pub env_config: Option<PathBuf>,
     /// The date used as "today".
     pub today: NaiveDate,
     /// Whether stdin and stdout are both a terminal (prompts are allowed).
@@ -50,11 +52,22 @@ pub struct Context {
 impl Context {
     /// Finds the log folder for this run.
     pub fn locate(&self) -> Result<Location, Error> {
-        log::locate(
+        log::locate_with(
             &self.cwd,
             self.global.dir.as_deref(),
             self.env_dir.as_deref(),
+            self.config_file().map(|(file, _)| file),
         )
+    }
+
+    /// The configuration file named for this run, and by what: `--config`
+    /// wins over `DECIDE_CONFIG`. `None` means it is searched for.
+    pub fn config_file(&self) -> Option<(&std::path::Path, &'static str)> {
+        match (&self.global.config, &self.env_config) {
+            (Some(file), _) => Some((file, "--config")),
+            (None, Some(file)) => Some((file, "DECIDE_CONFIG")),
+            (None, None) => None,
+        }
     }
 
     /// Finds and loads the whole log.

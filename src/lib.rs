@@ -36,7 +36,7 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Review {
             command: ReviewCommand::New(args),
         } => commands::review::run_new(&args, ctx),
-        Command::Config => commands::config::run(ctx),
+        Command::Config(args) => commands::config::run(&args, ctx),
         Command::Graph(args) => commands::graph::run(&args, ctx),
         Command::Completions { shell } => Ok(commands::generated::completions(shell)),
         Command::Man => commands::generated::man(),

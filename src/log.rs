@@ -37,6 +37,17 @@ pub struct Location {
 /// Resolves the log folder as SPEC §1 says: `--dir`, `DECIDE_DIR`, `dir` in
 /// the nearest `decide.toml`, then the default folders.
 pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Location, Error> {
+    locate_with(cwd, flag, env, None)
+}
+
+/// [`locate`], with the configuration file named by `--config` or
+/// `DECIDE_CONFIG` (relative to `cwd`) instead of searched for.
+pub fn locate_with(
+    cwd: &Path,
+    flag: Option<&Path>,
+    env: Option<&Path>,
+    config_file: Option<&Path>,
+) -> Result<Location, Error> {
     let root = config::find_repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let chosen = flag
         .map(|d| (cwd.join(d), "--dir".to_string()))
@@ -44,7 +55,11 @@ pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Loc
     let config_start = chosen
         .as_ref()
         .map_or(cwd.to_path_buf(), |(d, _)| d.clone());
-    let config_file = config::find_config(&config_start).or_else(|| config::find_config(cwd));
+    let named = config_file.is_some();
+    let config_file = match config_file {
+        Some(file) => Some(cwd.join(file)),
+        None => config::find_config(&config_start).or_else(|| config::find_config(cwd)),
+    };
     let config = match &config_file {
         Some(path) => Config::load(path)?,
         None => Config::defaults(),
@@ -60,8 +75,11 @@ pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Loc
                 )
             }
             _ => {
+                // A named file may live anywhere (`--config ci/decide.toml`):
+                // the default folders are then looked for in the repository.
                 let base = config_file
                     .as_ref()
+                    .filter(|_| !named)
                     .and_then(|f| f.parent().map(Path::to_path_buf))
                     .unwrap_or_else(|| root.clone());
                 let found = DEFAULT_DIRS
@@ -92,6 +110,18 @@ pub fn display_path(path: &Path, base: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
     let text = rel.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(String::from).unwrap_or(text)
+}
+
+/// `path` as written for output: with `/` separators on Windows too, so
+/// messages, reports and CI annotations read the same on every platform.
+/// (Elsewhere a `\` is a legal character of a file name and is kept.)
+pub fn slashed(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
 }
 
 /// Why a file could not be loaded (rule DL051).
@@ -520,7 +550,7 @@ fn load_one(
                 return fail(
                     format!(
                         "symbolic link to {} outside the log; not followed",
-                        target.display()
+                        slashed(&target)
                     ),
                     Pos::new(1, 1),
                 );
@@ -630,5 +660,21 @@ mod tests {
         assert_eq!(classify(Path::new("templates-of-teams.md")), Kind::Stray);
         assert_eq!(classify(Path::new("templates/decision.md")), Kind::Ignored);
         assert_eq!(classify(Path::new("diagram.png")), Kind::Ignored);
+    }
+
+    #[test]
+    fn output_paths_use_forward_slashes() {
+        let nested = Path::new("docs").join("adr").join("0001-a.md");
+        assert_eq!(slashed(&nested), "docs/adr/0001-a.md");
+        assert_eq!(display_path(&nested, Path::new("docs")), "adr/0001-a.md");
+        if cfg!(windows) {
+            assert_eq!(
+                slashed(Path::new(r"C:\repo\decisions")),
+                "C:/repo/decisions"
+            );
+        } else {
+            // A backslash is part of a file name here, not a separator.
+            assert_eq!(slashed(Path::new(r"a\b.md")), r"a\b.md");
+        }
     }
 }

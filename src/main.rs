@@ -44,6 +44,9 @@ fn main() -> ExitCode {
         env_dir: std::env::var_os("DECIDE_DIR")
             .filter(|v| !v.is_empty())
             .map(Into::into),
+        env_config: std::env::var_os("DECIDE_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(Into::into),
         today: chrono::Local::now().date_naive(),
         interactive: stdout_tty && io::stdin().is_terminal(),
         stdout_tty,

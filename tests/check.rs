@@ -55,7 +55,7 @@ Scores are computed monthly.
 
 /// The fixture log: an accepted decision past its revisit date (warning),
 /// a proposed one with an empty rationale (error), and a stray file (warning).
-fn fixture() -> tempfile::TempDir {
+pub(crate) fn fixture() -> tempfile::TempDir {
     let dir = tempdir();
     git_init(dir.path());
     write(dir.path(), "decisions/0001-use-lightgbm.md", ACCEPTED);

@@ -27,7 +27,8 @@ fn config_shows_values_and_where_they_came_from() {
          base-url        (none)  (default)\n\
          baseline        decide-baseline.json  (default)\n\
          rules.DL021     off  (decide.toml)\n\
-         per-file        adr/old/*.md: DL020 off  (decide.toml)\n"
+         per-file        adr/old/*.md: DL020 off  (decide.toml)\n\
+         precedence      --config, DECIDE_CONFIG, then the nearest folder upwards with decide.toml or a pyproject.toml with [tool.decide] (decide.toml wins in one folder)\n"
     );
 }
 

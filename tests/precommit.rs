@@ -162,29 +162,161 @@ fn a_staged_incomplete_record_fails_the_hook_until_it_is_fixed() {
 
 #[test]
 fn the_action_installs_decide_and_annotates_without_interpolating_inputs() {
+    let steps = action_steps();
+    let run_of = |name: &str| -> &str {
+        steps
+            .iter()
+            .find(|s| s["name"] == name)
+            .and_then(|s| s["run"].as_str())
+            .unwrap_or_else(|| panic!("no step {name}"))
+    };
+    assert_eq!(
+        run_of("Download a prebuilt decide"),
+        "bash \"$GITHUB_ACTION_PATH/.github/scripts/install-release.sh\""
+    );
+    // Without a downloaded binary, the cache and the build run.
+    for name in ["Restore the cargo cache", "Build decide from source"] {
+        let step = steps.iter().find(|s| s["name"] == name).unwrap();
+        assert_eq!(step["if"], "steps.download.outputs.installed != 'true'");
+    }
+    assert!(
+        run_of("Build decide from source")
+            .starts_with("cargo install --locked --path \"$GITHUB_ACTION_PATH\""),
+        "{}",
+        run_of("Build decide from source")
+    );
+    let last = steps.last().unwrap()["run"].as_str().unwrap();
+    assert!(
+        last.contains("decide check --format github $DECIDE_CHECK_ARGS"),
+        "{last}"
+    );
+    // Inputs reach the scripts through the environment only: text
+    // interpolated into a script could run commands.
+    for step in &steps {
+        if let Some(run) = step["run"].as_str() {
+            assert!(!run.contains("${{"), "{run}");
+        }
+    }
+}
+
+/// The steps of action.yml.
+fn action_steps() -> Vec<serde_json::Value> {
     let text = read(&repo().join("action.yml"));
     let action: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
     assert_eq!(action["runs"]["using"], "composite");
-    let runs: Vec<&str> = action["runs"]["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["run"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        runs[0],
-        "cargo install --locked --path \"${{ github.action_path }}\""
+    action["runs"]["steps"].as_array().unwrap().clone()
+}
+
+/// Runs the script of the action step `name` with bash in `dir`, as the
+/// runner would: `decide` on PATH, the step's inputs in the environment.
+#[cfg(unix)]
+fn run_step(dir: &Path, name: &str, env: &[(&str, &str)]) -> Run {
+    let steps = action_steps();
+    let step = steps.iter().find(|s| s["name"] == name).unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_decide")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut c = std::process::Command::new("bash");
+    c.current_dir(dir)
+        .env_remove("DECIDE_DIR")
+        .env_remove("GITHUB_ACTIONS")
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .args(["-e", "-c", step["run"].as_str().unwrap()]);
+    for (key, value) in env {
+        c.env(key, value);
+    }
+    crate::common::run(&mut c)
+}
+
+#[cfg(unix)]
+#[test]
+fn the_actions_summary_sarif_and_check_steps_work() {
+    let tmp = tempdir();
+    let repo = tmp.path();
+    git_init(repo);
+    write(repo, "decisions/0002-score-nightly.md", INCOMPLETE);
+    let summary = repo.join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let summary_env = summary.to_str().unwrap();
+
+    let report = run_step(
+        repo,
+        "Append to the job summary",
+        &[
+            ("DECIDE_SUMMARY", "report"),
+            ("GITHUB_STEP_SUMMARY", summary_env),
+            ("DECIDE_DIR", ""),
+        ],
+    );
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    let digest = run_step(
+        repo,
+        "Append to the job summary",
+        &[
+            ("DECIDE_SUMMARY", "digest"),
+            ("DECIDE_SUMMARY_DAYS", "30"),
+            ("GITHUB_STEP_SUMMARY", summary_env),
+            ("DECIDE_DIR", "decisions"),
+        ],
+    );
+    assert_eq!(digest.code, 0, "{}", digest.stderr);
+    let written = read(&summary);
+    let expected_report =
+        crate::common::run(cmd(repo).args(["report", "--format", "markdown"])).stdout;
+    assert!(
+        written.starts_with(&format!("earlier step\n{expected_report}")),
+        "{written}"
     );
     assert!(
-        runs[1].contains("decide check --format github $DECIDE_CHECK_ARGS"),
-        "{}",
-        runs[1]
+        written[expected_report.len()..].contains("digest"),
+        "{written}"
     );
-    // Inputs reach the script through the environment only: text interpolated
-    // into a script could run commands.
-    for run in &runs {
-        assert!(!run.contains("inputs."), "{run}");
-    }
+    let bad = run_step(
+        repo,
+        "Append to the job summary",
+        &[
+            ("DECIDE_SUMMARY", "digest"),
+            ("DECIDE_SUMMARY_DAYS", "30; touch pwned"),
+            ("GITHUB_STEP_SUMMARY", summary_env),
+        ],
+    );
+    assert_eq!(bad.code, 2);
+    assert!(!repo.join("pwned").exists());
+
+    // SARIF: findings do not fail the step, and the file is written.
+    let sarif = run_step(
+        repo,
+        "Write SARIF",
+        &[
+            ("DECIDE_SARIF_FILE", "out.sarif"),
+            ("DECIDE_CHECK_ARGS", "--strict --as-of 2026-03-01"),
+        ],
+    );
+    assert_eq!(sarif.code, 0, "{}", sarif.stderr);
+    let log: serde_json::Value = serde_json::from_str(&read(&repo.join("out.sarif"))).unwrap();
+    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "DL020");
+    // A usage error does.
+    let usage = run_step(
+        repo,
+        "Write SARIF",
+        &[
+            ("DECIDE_SARIF_FILE", "out.sarif"),
+            ("DECIDE_CHECK_ARGS", "--select DL999"),
+        ],
+    );
+    assert_eq!(usage.code, 2, "{}", usage.stdout);
+
+    let check = run_step(
+        repo,
+        "Check the decision log",
+        &[("DECIDE_CHECK_ARGS", "--as-of 2026-03-01")],
+    );
+    assert_eq!(check.code, 1);
+    assert!(
+        check.stdout.contains("::error file=decisions/0002-score-nightly.md,line=15,col=1,title=DL020 missing-rationale::"),
+        "{}",
+        check.stdout
+    );
 }
 
 /// The real `pre-commit`, or `None` when it is not installed (CI installs

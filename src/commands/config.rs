@@ -2,24 +2,53 @@
 
 use std::fmt::Write;
 
-use crate::config::{IdScheme, Level};
+use crate::cli::ConfigArgs;
+use crate::config::{self, IdScheme, Level};
 use crate::context::{Context, Output};
 use crate::log::display_path;
 
-pub fn run(ctx: &mut Context) -> anyhow::Result<Output> {
+/// How the configuration file is chosen, most important first.
+const PRECEDENCE: &str = "--config, DECIDE_CONFIG, then the nearest folder upwards with decide.toml or a pyproject.toml with [tool.decide] (decide.toml wins in one folder)";
+
+pub fn run(args: &ConfigArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    if args.schema {
+        return Ok(Output::stdout(config::schema_json()));
+    }
     let location = ctx.locate()?;
     let config = &location.config;
-    let file = config.file.as_ref().map(|f| display_path(f, &ctx.cwd));
+    let file = config.file.as_ref().map(|f| {
+        let shown = display_path(f, &ctx.cwd);
+        if config.pyproject {
+            format!("{shown} [tool.decide]")
+        } else {
+            shown
+        }
+    });
     let source = |key: &str| match (&file, config.set.contains(&key)) {
         (Some(f), true) => f.clone(),
         _ => "default".to_string(),
     };
     let mut out = String::new();
+    let named_by = match ctx.config_file() {
+        Some((_, by)) => format!("  ({by})"),
+        None => String::new(),
+    };
     let _ = writeln!(
         out,
-        "config file     {}",
+        "config file     {}{named_by}",
         file.as_deref().unwrap_or("(none)")
     );
+    // A pyproject.toml beside the decide.toml that was read is ignored: say so.
+    if let Some(f) = config.file.as_ref().filter(|_| !config.pyproject)
+        && let Some(beside) = f.parent().map(|d| d.join("pyproject.toml"))
+        && config::has_tool_decide(&beside)
+    {
+        let _ = writeln!(
+            out,
+            "ignored         {} [tool.decide]: decide.toml wins",
+            display_path(&beside, &ctx.cwd)
+        );
+    }
     let _ = writeln!(
         out,
         "dir             {}  ({})",
@@ -65,7 +94,9 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<Output> {
             Level::Warning => "warning",
             Level::Off => "off",
         };
-        let _ = writeln!(out, "rules.{rule:<10}{level}  ({origin})");
+        // A slug is longer than the column: keep a space before the level.
+        let key = format!("rules.{rule}");
+        let _ = writeln!(out, "{key:<15} {level}  ({origin})");
     }
     for (glob, rules) in &config.per_file {
         let _ = writeln!(
@@ -74,5 +105,6 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<Output> {
             rules.join(", ")
         );
     }
+    let _ = writeln!(out, "precedence      {PRECEDENCE}");
     Ok(Output::stdout(out))
 }

@@ -47,7 +47,8 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .into());
     };
     let (dest, in_place) = destination(args, ctx, &src_dir)?;
-    let config = match config::find_config(&ctx.cwd) {
+    let named = ctx.config_file().map(|(file, _)| ctx.cwd.join(file));
+    let config = match named.or_else(|| config::find_config(&ctx.cwd)) {
         Some(path) => Config::load(&path)?,
         None => Config::defaults(),
     };
@@ -264,7 +265,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         let next = match (in_place, &ctx.global.dir) {
             (false, Some(dir)) => format!(
                 "`decide check --dir {}` shows what the records still lack",
-                dir.display()
+                crate::log::slashed(dir)
             ),
             (true, None) if ctx.locate().is_err() => {
                 "`decide init` adopts this folder as the log".to_string()

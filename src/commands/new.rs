@@ -249,10 +249,12 @@ mod tests {
             cwd: ".".into(),
             global: Global {
                 dir: None,
+                config: None,
                 color: ColorChoice::Never,
                 quiet: false,
             },
             env_dir: None,
+            env_config: None,
             today: chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
             interactive,
             stdout_tty: interactive,

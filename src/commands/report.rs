@@ -92,7 +92,7 @@ fn deliver(args: &ReportArgs, ctx: &Context, text: String) -> anyhow::Result<Out
             write_file(&path, &text)?;
             let mut out = Output::default();
             if !ctx.global.quiet {
-                out.stderr = format!("wrote {}\n", path.display());
+                out.stderr = format!("wrote {}\n", crate::log::slashed(&path));
             }
             Ok(out)
         }

@@ -1,10 +1,14 @@
 //! Rendering helpers shared by the commands: tables, CSV and JSON.
 
 pub mod concise;
+pub mod fingerprint;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 use comfy_table::{ContentArrangement, Table, presets};
 

@@ -2,13 +2,32 @@
 //! dashboards (GitHub code scanning among them).
 //!
 //! The rule table lists every rule of the registry, so a dashboard can show
-//! the explanation of a rule even for results it has not seen yet. Columns
-//! count Unicode code points, as `decide` does everywhere.
+//! the explanation of a rule even for results it has not seen yet, with a
+//! `helpUri` to the rule's section of `docs/rules.md` at this version's tag.
+//! Columns count Unicode code points, as `decide` does everywhere. Each
+//! result carries a stable `partialFingerprints` entry
+//! ([`super::fingerprint`]), so code scanning follows a finding when lines
+//! move above it.
 
 use serde_json::{Value, json};
 
+use super::fingerprint::fingerprints;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::RULES;
+use crate::rules::{RULES, RuleInfo};
+
+/// The project's home, from `repository` in Cargo.toml.
+pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// Where a rule is explained: its heading in `docs/rules.md` at this
+/// version's tag (GitHub's anchor for `## DL020 missing-rationale`).
+pub fn help_uri(rule: &RuleInfo) -> String {
+    format!(
+        "{INFORMATION_URI}/blob/v{}/docs/rules.md#{}-{}",
+        env!("CARGO_PKG_VERSION"),
+        rule.code.to_ascii_lowercase(),
+        rule.slug
+    )
+}
 
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let rules: Vec<Value> = RULES
@@ -17,6 +36,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             json!({
                 "id": r.code,
                 "name": r.slug,
+                "helpUri": help_uri(r),
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.explanation },
                 "help": {
@@ -33,7 +53,8 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
         .collect();
     let results: Vec<Value> = diagnostics
         .iter()
-        .map(|d| {
+        .zip(fingerprints(diagnostics))
+        .map(|(d, fingerprint)| {
             let mut text = d.message.clone();
             if let Some(help) = &d.help {
                 text.push_str("\nhelp: ");
@@ -50,6 +71,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                         "region": { "startLine": d.line, "startColumn": d.column },
                     }
                 }],
+                "partialFingerprints": { "decide/v1": fingerprint },
             })
         })
         .collect();
@@ -61,6 +83,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                 "driver": {
                     "name": "decide",
                     "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": INFORMATION_URI,
                     "rules": rules,
                 }
             },

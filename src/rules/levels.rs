@@ -71,6 +71,26 @@ impl Levels {
         Ok(levels)
     }
 
+    /// Turns rules on and off as `--select`, `--extend-select` and
+    /// `--ignore` say, over what the configuration set.
+    pub fn select(&mut self, selection: &super::select::Selection) {
+        if selection.is_empty() {
+            return;
+        }
+        for rule in registry::RULES {
+            let off = self.levels.get(&rule.id) == Some(&Level::Off);
+            match (selection.runs(rule.id, off), off) {
+                (false, _) => {
+                    self.levels.insert(rule.id, Level::Off);
+                }
+                (true, true) => {
+                    self.levels.remove(&rule.id);
+                }
+                (true, false) => {}
+            }
+        }
+    }
+
     /// Applies levels, per-file globs and suppression comments to `found`,
     /// adding a DL005 warning for each unknown code in a suppression comment.
     pub fn apply(&self, found: Vec<Diagnostic>, log: &Log) -> Vec<Diagnostic> {

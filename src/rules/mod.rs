@@ -19,6 +19,7 @@ pub(crate) mod placeholder;
 mod pulse;
 mod rationale;
 pub mod registry;
+pub mod select;
 mod unused_keys;
 
 use std::collections::{HashMap, HashSet};

@@ -1,4 +1,4 @@
-//! `decide check [PATH]...`: validate and lint the log, in five formats.
+//! `decide check [PATH]...`: validate and lint the log, in seven formats.
 //!
 //! The whole log is always loaded, so rules that relate records (duplicate
 //! ids, dangling references, one-sided links) hold; paths only narrow which
@@ -14,11 +14,11 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::error::Error;
-use crate::log::{Location, Log, display_path};
+use crate::log::{Location, Log, display_path, slashed};
 use crate::output;
 use crate::record::Depth;
 use crate::report::plural;
-use crate::rules::{self, CheckOptions, levels::Levels};
+use crate::rules::{self, CheckOptions, levels::Levels, select::Selection};
 
 use super::date_arg;
 
@@ -29,8 +29,22 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         Some(text) => date_arg("--as-of", text)?,
         None => ctx.today,
     };
+    let selection = Selection::new(&args.select, &args.extend_select, &args.ignore)?;
+    if args.statistics
+        && !matches!(
+            args.format,
+            CheckFormat::Auto | CheckFormat::Human | CheckFormat::Concise | CheckFormat::Json
+        )
+    {
+        return Err(Error::Usage(
+            "--statistics prints text or JSON: use it with --format human, concise or json"
+                .to_string(),
+        )
+        .into());
+    }
     let location = ctx.locate()?;
-    let levels = Levels::from_config(&location.config)?;
+    let mut levels = Levels::from_config(&location.config)?;
+    levels.select(&selection);
     if args.write_baseline {
         return write_baseline(args, ctx, location, &levels, as_of);
     }
@@ -62,12 +76,12 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             notes = changes;
         }
     }
-    let files = match &scope {
+    let checked: Vec<String> = match &scope {
         Some(scope) => {
             diagnostics.retain(|d| scope.contains(&d.path));
-            scope.files.len()
+            scope.files.iter().cloned().collect()
         }
-        None => log.sources.len() + log.strays.len() + log.failures.len(),
+        None => log_files(&log),
     };
     let mut baselined = false;
     if let Some(baseline) = &baseline {
@@ -82,22 +96,37 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             &applied.stale,
         ));
     }
-    let summary = Summary::new(files, &diagnostics);
+    let summary = Summary::new(checked.len(), &diagnostics);
 
     let format = match args.format {
         CheckFormat::Auto if ctx.github_actions => CheckFormat::Github,
         CheckFormat::Auto => CheckFormat::Human,
         other => other,
     };
-    let stdout = match format {
+    // Colour only on a terminal: never into --output-file.
+    let color = ctx.color() && args.output_file.is_none();
+    let rendered = match format {
+        _ if args.statistics && format == CheckFormat::Json => {
+            output::statistics::json(&diagnostics)
+        }
+        _ if args.statistics => output::statistics::text(&diagnostics),
         CheckFormat::Auto | CheckFormat::Human => {
-            output::human::render(&diagnostics, &summary, &log, ctx.color(), ctx.global.quiet)
+            output::human::render(&diagnostics, &summary, &log, color, ctx.global.quiet)
         }
         CheckFormat::Concise => output::concise::render(&diagnostics),
         CheckFormat::Json => output::json::render(&diagnostics, &summary),
         CheckFormat::Github => output::github::render(&diagnostics, &summary),
         CheckFormat::Sarif if baselined => mark_new(&output::sarif::render(&diagnostics)),
         CheckFormat::Sarif => output::sarif::render(&diagnostics),
+        CheckFormat::Gitlab => output::gitlab::render(&diagnostics),
+        CheckFormat::Junit => output::junit::render(&diagnostics, &checked),
+    };
+    let stdout = match &args.output_file {
+        None => rendered,
+        Some(file) => {
+            write_output(&ctx.cwd.join(file), &rendered)?;
+            String::new()
+        }
     };
     Ok(Output {
         stdout,
@@ -205,6 +234,29 @@ fn mark_new(sarif: &str) -> String {
         text.push('\n');
     }
     text
+}
+
+/// Writes the findings to `path` atomically: a temporary file beside it,
+/// renamed over it, so a reader never sees half a report.
+fn write_output(path: &Path, text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".decide-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(io)?;
+    temp.persist(path).map(drop).map_err(|e| io(e.error))
 }
 
 /// Loads the log and picks the files to report on. When only files are
@@ -327,7 +379,7 @@ fn select(log: &mut Log, requested: &[Requested]) -> (Option<Scope>, String) {
             }
             None if r.is_dir => notes.push_str(&format!(
                 "note: skipped {}: not in the log folder {}\n",
-                r.given.display(),
+                slashed(&r.given),
                 display_path(&dir, &root)
             )),
             None => match log.load_extra(&r.abs) {
@@ -336,7 +388,7 @@ fn select(log: &mut Log, requested: &[Requested]) -> (Option<Scope>, String) {
                 }
                 None => notes.push_str(&format!(
                     "note: skipped {}: not in the log folder {} and not named like a decision (NNNN-slug.md)\n",
-                    r.given.display(),
+                    slashed(&r.given),
                     display_path(&dir, &root)
                 )),
             },
