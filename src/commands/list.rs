@@ -95,12 +95,9 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                     ..Output::default()
                 });
             }
-            let mut table = output::table(
-                &["ID", "Status", "Date", "Title", "Owners", "Model"],
-                ctx.width,
-            );
+            let mut rows = Vec::new();
             for d in &selected {
-                table.add_row(vec![
+                rows.push(vec![
                     d.id.as_ref()
                         .map(|i| i.to_string())
                         .unwrap_or_else(|| "?".into()),
@@ -117,6 +114,11 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .unwrap_or_default(),
                 ]);
             }
+            let table = output::fitted_table(
+                &["ID", "Status", "Date", "Title", "Owners", "Model"],
+                &rows,
+                ctx.width,
+            );
             let mut s = output::render_table(&table);
             if !ctx.global.quiet {
                 s.push_str(&format!(

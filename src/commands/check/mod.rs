@@ -67,7 +67,15 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let stdout = match format {
         CheckFormat::Auto | CheckFormat::Human => {
-            output::human::render(&diagnostics, &summary, &log, ctx.color(), ctx.global.quiet)
+            let width = usize::from(ctx.width.unwrap_or(output::DEFAULT_WIDTH)).max(40);
+            output::human::render(
+                &diagnostics,
+                &summary,
+                &log,
+                ctx.color(),
+                ctx.global.quiet,
+                width,
+            )
         }
         CheckFormat::Concise => output::concise::render(&diagnostics),
         CheckFormat::Json => output::json::render(&diagnostics, &summary),
