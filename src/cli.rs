@@ -111,10 +111,14 @@ pub struct NewArgs {
     /// Person or group consulted (repeatable)
     #[arg(long = "consulted", value_name = "P")]
     pub consulted: Vec<String>,
-    /// Initial status
+    /// Initial status; `accepted` or `rejected` also stamps `decided`
     #[arg(long, default_value = "draft", value_name = "S")]
     pub status: String,
-    /// The id of a decision this one replaces; both records are linked
+    /// The record's date (default: today); also the `decided` date of an accepted or rejected one
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The id of a decision this one replaces. Both records are linked now;
+    /// N is marked superseded when this one is accepted
     #[arg(long, value_name = "N")]
     pub supersedes: Option<String>,
     /// The model or system the decision is about
@@ -237,6 +241,9 @@ pub struct StatusArgs {
     /// The `decided` date set when moving to accepted or rejected (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Accept even with an unresolved objection or veto, or no rationale
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ mod graph;
 mod import;
 mod large_logs;
 mod list_show;
+mod new_command;
 mod precommit;
 mod renumber;
 mod report;
