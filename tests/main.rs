@@ -20,6 +20,7 @@ mod renumber;
 mod report;
 mod report_git;
 mod robustness;
+mod routine_edits;
 mod rules;
 mod scaffold;
 mod show_engagement;

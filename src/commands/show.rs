@@ -9,7 +9,7 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
-use crate::record::{Decision, Depth, Feedback, Ref, Status};
+use crate::record::{Decision, Depth, Feedback, Ref, Review, Status};
 
 use super::{find_decision, names};
 
@@ -87,6 +87,30 @@ fn link_list(log: &Log, refs: &[Ref]) -> String {
         )
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The feedback on `d`, in its own record and in reviews (`on: ID`), by
+/// date: the order `decide show` numbers it in and `decide feedback resolve`
+/// takes its number from.
+pub fn feedback_on<'a>(log: &'a Log, d: &'a Decision) -> Vec<(&'a Feedback, Option<&'a Review>)> {
+    let mut feedback: Vec<(&Feedback, Option<&Review>)> =
+        d.feedback.iter().map(|f| (f, None)).collect();
+    if let Some(id) = &d.id {
+        for review in &log.reviews {
+            for f in &review.feedback {
+                if f.on.as_ref().map(|r| &r.id) == Some(id) {
+                    feedback.push((f, Some(review)));
+                }
+            }
+        }
+    }
+    feedback.sort_by(|a, b| {
+        a.0.date
+            .as_ref()
+            .map(|x| &x.raw)
+            .cmp(&b.0.date.as_ref().map(|x| &x.raw))
+    });
+    feedback
 }
 
 /// Renders one decision as text.
@@ -194,35 +218,22 @@ pub fn render(log: &Log, d: &Decision) -> String {
         }
     }
 
-    let mut feedback: Vec<(&Feedback, Option<&str>)> =
-        d.feedback.iter().map(|f| (f, None)).collect();
-    let mut reviews = Vec::new();
-    for review in &log.reviews {
-        let discussed =
+    let feedback = feedback_on(log, d);
+    let reviews: Vec<&Review> = log
+        .reviews
+        .iter()
+        .filter(|r| {
             d.id.as_ref()
-                .is_some_and(|id| review.decisions.iter().any(|r| &r.id == id));
-        for f in &review.feedback {
-            if f.on.as_ref().map(|r| &r.id) == d.id.as_ref() && d.id.is_some() {
-                feedback.push((f, Some(review.id.as_str())));
-            }
-        }
-        if discussed {
-            reviews.push(review);
-        }
-    }
-    feedback.sort_by(|a, b| {
-        a.0.date
-            .as_ref()
-            .map(|x| &x.raw)
-            .cmp(&b.0.date.as_ref().map(|x| &x.raw))
-    });
+                .is_some_and(|id| r.decisions.iter().any(|x| &x.id == id))
+        })
+        .collect();
     if !feedback.is_empty() {
         heading(&mut out, "Feedback");
-        for (f, from) in feedback {
+        for (i, (f, from)) in feedback.iter().enumerate() {
             let date = f.date.as_ref().map_or("????-??-??", |t| t.raw.as_str());
             let by = f.by.as_ref().map_or("?", |t| t.as_str());
             let stance = f.stance.map_or("?", |s| s.as_str());
-            let _ = write!(out, "  {date}  {by:<10} {stance:<11} {MARK}");
+            let _ = write!(out, "  {}. {date}  {by:<10} {stance:<11} {MARK}", i + 1);
             if let Some(note) = &f.note {
                 let _ = write!(out, "{}", note.value);
             }
@@ -230,7 +241,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
                 let _ = write!(out, " [resolved {}]", resolved.raw);
             }
             if let Some(review) = from {
-                let _ = write!(out, " (in review {review})");
+                let _ = write!(out, " (in review {})", review.id);
             }
             out.push('\n');
         }

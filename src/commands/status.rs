@@ -99,19 +99,15 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 /// resolved (in the record or in a review), or no rationale.
 fn not_ready(log: &Log, d: &Decision) -> Vec<String> {
     let mut reasons = Vec::new();
-    let on_it = log.reviews.iter().flat_map(|r| {
-        r.feedback
-            .iter()
-            .filter(|f| d.id.is_some() && f.on.as_ref().map(|o| &o.id) == d.id.as_ref())
-    });
-    for f in d.feedback.iter().chain(on_it) {
+    let id = d.id.as_ref().map(id_value).unwrap_or_default();
+    for (i, (f, _)) in super::show::feedback_on(log, d).iter().enumerate() {
         let blocking = matches!(f.stance, Some(Stance::Objection | Stance::Veto));
         if blocking && f.resolved.is_none() {
             let by = f.by.as_ref().map_or("someone", |t| t.as_str());
             let stance = f.stance.map_or("objection", |s| s.as_str());
             reasons.push(format!(
-                "the {stance} by {by} is unresolved (`decide feedback resolve {} N` when it is)",
-                d.id.as_ref().map(id_value).unwrap_or_default()
+                "the {stance} by {by} is unresolved (`decide feedback resolve {id} {}` once it is)",
+                i + 1
             ));
         }
     }
