@@ -231,9 +231,10 @@ pub enum ListFormat {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only decisions with this status (`unknown` for none stated)
-    #[arg(long, value_name = "S")]
-    pub status: Option<String>,
+    /// Only decisions with this status (`unknown` for none stated); repeat it
+    /// or separate statuses with commas for several
+    #[arg(long, value_name = "S", value_delimiter = ',')]
+    pub status: Vec<String>,
     /// Only decisions owned by this person (aliases and groups resolve through people.yaml)
     #[arg(long, value_name = "P")]
     pub owner: Option<String>,

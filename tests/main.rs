@@ -12,6 +12,7 @@ mod edit_commands;
 mod example_log;
 mod graph;
 mod import;
+mod input_checks;
 mod large_logs;
 mod list_show;
 mod new_command;

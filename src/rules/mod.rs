@@ -10,6 +10,7 @@
 //! cost grows linearly with the log.
 
 mod actions;
+pub mod consistency;
 mod files;
 pub(crate) mod frontmatter;
 pub mod levels;
@@ -105,6 +106,7 @@ fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     rationale::decision(d, out);
     links::decision(ix, d, out);
     actions::decision(ix, d, out);
+    consistency::decision(ix, d, out);
 }
 
 fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
@@ -115,6 +117,7 @@ fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
     people::review(ix, r, out);
     links::review(ix, r, out);
     actions::review(ix, r, out);
+    consistency::review(ix, r, out);
 }
 
 /// Lookups shared by the rules, built once per run.

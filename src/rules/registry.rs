@@ -173,13 +173,15 @@ since that is what makes the field required.",
         "DL005",
         "invalid-value",
         Error,
-        false,
+        true,
         "A value is outside its set or of the wrong type",
         "Status, feedback stance, action status, artifact kind and review kind each \
-take one of a fixed set of words (status also accepts common synonyms such as \
-`approved`). A list where a single value belongs, or a mapping where a list belongs, \
-is reported too. An unknown rule code in a `decide-disable` comment is reported \
-under this rule at warning level.",
+take one of a fixed set of words. A status written as a common synonym (`approved`, \
+`pending`, `on hold`, emoji) is read as its canonical word for every figure and \
+reported at warning level; `decide check --fix` writes the canonical word. A list \
+where a single value belongs, or a mapping where a list belongs, is reported too. \
+An unknown rule code in a `decide-disable` comment is reported under this rule at \
+warning level.",
         "---\nstatus: maybe\nartifacts:\n  - kind: notebook\n    ref: eda.ipynb\n---\n",
         "---\nstatus: proposed\nartifacts:\n  - kind: doc\n    ref: eda.ipynb\n---\n",
     ),
@@ -192,7 +194,9 @@ under this rule at warning level.",
         "A date is not a real YYYY-MM-DD date",
         "Dates are compared to compute lead times, overdue actions and revisits, so \
 each must be an ISO `YYYY-MM-DD` that exists on the calendar. `03/02/2026` is \
-ambiguous and `2026-02-30` does not exist.",
+ambiguous and `2026-02-30` does not exist. Feedback, an action's `done` date or \
+an outcome dated after the as-of date (`--as-of`, default today) is reported at \
+warning level: the report counts it as not yet happened.",
         "---\ndate: 03/02/2026\nrevisit-by: 2026-02-30\n---\n",
         "---\ndate: 2026-03-02\nrevisit-by: 2026-02-28\n---\n",
     ),
