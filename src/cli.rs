@@ -473,9 +473,9 @@ pub enum DigestFormat {
 
 #[derive(Debug, Args)]
 pub struct DigestArgs {
-    /// Report decisions taken from this day on
+    /// Report decisions taken from this day on (default: 30 days before the as-of date)
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub since: String,
+    pub since: Option<String>,
     /// The day the digest is written for (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
