@@ -17,6 +17,7 @@ mod large_logs;
 mod list_show;
 mod new_command;
 mod precommit;
+mod readme;
 mod renumber;
 mod report;
 mod report_git;
