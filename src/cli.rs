@@ -17,6 +17,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// The log folder (default: DECIDE_DIR, `dir` in decide.toml, then decisions/, docs/decisions/, doc/adr/, docs/adr/)
     #[arg(long, global = true, value_name = "DIR")]

@@ -502,12 +502,18 @@ fn feedback_in_a_review_names_the_decision_and_warns_about_unknown_people() {
     );
     assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), D12);
 
-    // A known person, by group or alias, is not warned about.
+    // A known person is not warned about; a group is refused, since
+    // feedback is given by one person (issue 10).
+    let run = decide(
+        dir.path(),
+        &["feedback", "12", "--by", "mei", "--stance", "support"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let run = decide(
         dir.path(),
         &["feedback", "12", "--by", "product", "--stance", "support"],
     );
-    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.code, 2);
     // And `decide show` now lists the review's entry with the decision's own.
     let run = decide(dir.path(), &["show", "12"]);
     assert!(

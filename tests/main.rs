@@ -11,6 +11,7 @@ mod digest;
 mod edit_commands;
 mod example_log;
 mod graph;
+mod help_and_man;
 mod import;
 mod input_checks;
 mod large_logs;

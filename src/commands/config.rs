@@ -4,12 +4,37 @@ use std::fmt::Write;
 
 use crate::config::{IdScheme, Level};
 use crate::context::{Context, Output};
-use crate::log::display_path;
+use std::path::{Component, Path};
+
+/// `path` as seen from `base` (the working directory): `.` for the folder
+/// itself, `../decide.toml` from inside the log folder, so what is printed
+/// can be typed where the command ran.
+fn relative(path: &Path, base: &Path) -> String {
+    let path = crate::log::normalised(path);
+    let base = crate::log::normalised(base);
+    let ours: Vec<Component> = path.components().collect();
+    let theirs: Vec<Component> = base.components().collect();
+    let common = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return path.display().to_string();
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); theirs.len() - common];
+    parts.extend(
+        ours[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
+}
 
 pub fn run(ctx: &mut Context) -> anyhow::Result<Output> {
     let location = ctx.locate()?;
     let config = &location.config;
-    let file = config.file.as_ref().map(|f| display_path(f, &ctx.cwd));
+    let file = config.file.as_ref().map(|f| relative(f, &ctx.cwd));
     let source = |key: &str| match (&file, config.set.contains(&key)) {
         (Some(f), true) => f.clone(),
         _ => "default".to_string(),
@@ -23,8 +48,12 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<Output> {
     let _ = writeln!(
         out,
         "dir             {}  ({})",
-        display_path(&location.dir, &ctx.cwd),
-        location.dir_source
+        relative(&location.dir, &ctx.cwd),
+        match (&file, location.dir_source.starts_with("`dir` in ")) {
+            // Said from where the command runs, like the file line above.
+            (Some(file), true) => format!("`dir` in {file}"),
+            _ => location.dir_source.clone(),
+        }
     );
     let scheme = match config.scheme {
         IdScheme::Number => "number",

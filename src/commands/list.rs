@@ -169,8 +169,13 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         ListFormat::Table => {
             if selected.is_empty() {
+                let stderr = if ctx.global.quiet {
+                    String::new()
+                } else {
+                    format!("{notes}no decisions match\n")
+                };
                 return Ok(Output {
-                    stderr: format!("{notes}no decisions match\n"),
+                    stderr,
                     ..Output::default()
                 });
             }
