@@ -298,12 +298,13 @@ proposal that names nobody to consult has not yet asked them.",
         "required-role-missing",
         Warning,
         false,
-        "A charter `required-roles` role is not among those consulted, deciding or giving feedback",
+        "A charter `required-roles` role is not among those owning, deciding, consulted, giving feedback or attending",
         "The charter can require that some roles (say `product` and `end-user`) take \
 part in every decision. A decision is covered when someone with each role is among its \
-decision-makers or consulted (groups expanded), or gave feedback on it in the record or \
-in a review. Roles come from `people.yaml`; without it, or without `required-roles`, \
-the rule is silent. Applies to proposed and accepted decisions.",
+owners, decision-makers or consulted (groups expanded), gave feedback on it in the record \
+or in a review, or attended a review that lists it (dated on or before the as-of date, as \
+the report counts attendance). Roles come from `people.yaml`; without it, or without \
+`required-roles`, the rule is silent. Applies to proposed and accepted decisions.",
         "charter: required-roles: [product, end-user]\n---\nstatus: proposed\nconsulted: [raj]   # raj: roles [product]\n---\n",
         "charter: required-roles: [product, end-user]\n---\nstatus: proposed\nconsulted: [raj, lee]   # lee: roles [end-user]\n---\n",
     ),
