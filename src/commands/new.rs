@@ -248,25 +248,7 @@ fn fill_id(text: &str, id: &Id) -> String {
 }
 
 fn open_editor(ctx: &Context, path: &Path) -> anyhow::Result<()> {
-    let editor = ctx
-        .editor
-        .as_deref()
-        .ok_or_else(|| Error::Usage("--edit needs $VISUAL or $EDITOR to be set".into()))?;
-    // Through the shell, as git does, so "code --wait" works.
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$@\""))
-        .arg(editor)
-        .arg(path)
-        .status()
-        .with_context(|| format!("starting editor `{editor}`"))?;
-    if !status.success() {
-        anyhow::bail!(
-            "editor `{editor}` exited with {status}; the record is at {}",
-            path.display()
-        );
-    }
-    Ok(())
+    super::open::open_in_editor(ctx, path)
 }
 
 #[cfg(test)]
