@@ -17,6 +17,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// The log folder (default: DECIDE_DIR, `dir` in decide.toml, then decisions/, docs/decisions/, doc/adr/, docs/adr/)
     #[arg(long, global = true, value_name = "DIR")]
@@ -76,8 +77,10 @@ pub enum Command {
     Supersede(SupersedeArgs),
     /// Give decision OLD the free number NEW: rename its file and rewrite every reference to it
     Renumber(RenumberArgs),
-    /// Append a stakeholder's feedback to a decision, or to a review with `--review`
-    Feedback(FeedbackArgs),
+    /// Append a stakeholder's feedback to a decision (or a review with `--review`), or resolve one
+    Feedback(FeedbackCommand),
+    /// Open a decision (or a review) in $VISUAL or $EDITOR
+    Edit(EditArgs),
     /// Work with action items
     #[command(subcommand)]
     Action(ActionCommand),
@@ -126,10 +129,14 @@ pub struct NewArgs {
     /// Person or group consulted (repeatable)
     #[arg(long = "consulted", value_name = "P")]
     pub consulted: Vec<String>,
-    /// Initial status
+    /// Initial status; `accepted` or `rejected` also stamps `decided`
     #[arg(long, default_value = "draft", value_name = "S")]
     pub status: String,
-    /// The id of a decision this one replaces; both records are linked
+    /// The record's date (default: today); also the `decided` date of an accepted or rejected one
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The id of a decision this one replaces. Both records are linked now;
+    /// N is marked superseded when this one is accepted
     #[arg(long, value_name = "N")]
     pub supersedes: Option<String>,
     /// The model or system the decision is about
@@ -147,6 +154,42 @@ pub struct NewArgs {
 pub enum ReviewCommand {
     /// Scaffold a review record under reviews/
     New(ReviewNewArgs),
+    /// List the reviews, one row each
+    List(ReviewListArgs),
+    /// Show one review: who came, what was discussed, said and agreed
+    Show(ReviewShowArgs),
+    /// Record who attended a review
+    Attend(ReviewAttendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewListArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewShowArgs {
+    /// The review: its file stem (`2026-03-04-q1-review`), file name or path
+    #[arg(value_name = "REVIEW")]
+    pub review: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewAttendArgs {
+    /// The review: its file stem, file name or path
+    #[arg(value_name = "REVIEW")]
+    pub review: String,
+    /// Who attended (people or groups in people.yaml)
+    #[arg(value_name = "P", required = true)]
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// A decision's id, path or file stem, or a review's file stem
+    #[arg(value_name = "ID|REVIEW")]
+    pub target: String,
 }
 
 #[derive(Debug, Args)]
@@ -205,9 +248,10 @@ pub enum ListFormat {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only decisions with this status (`unknown` for none stated)
-    #[arg(long, value_name = "S")]
-    pub status: Option<String>,
+    /// Only decisions with this status (`unknown` for none stated); repeat it
+    /// or separate statuses with commas for several
+    #[arg(long, value_name = "S", value_delimiter = ',')]
+    pub status: Vec<String>,
     /// Only decisions owned by this person (aliases and groups resolve through people.yaml)
     #[arg(long, value_name = "P")]
     pub owner: Option<String>,
@@ -253,6 +297,9 @@ pub struct StatusArgs {
     /// The `decided` date set when moving to accepted or rejected (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Accept even with an unresolved objection or veto, or no rationale
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -286,6 +333,37 @@ pub enum StanceArg {
     Veto,
     Alternative,
     Abstain,
+}
+
+/// `decide feedback ID --by P --stance S`, or `decide feedback resolve ID N`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct FeedbackCommand {
+    #[command(subcommand)]
+    pub command: Option<FeedbackSub>,
+    #[command(flatten)]
+    pub add: Option<FeedbackArgs>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedbackSub {
+    /// Mark an objection, veto or concern as resolved
+    Resolve(FeedbackResolveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackResolveArgs {
+    /// The decision the feedback is about (its id, path or file stem)
+    pub id: String,
+    /// The entry's number, as `decide show` numbers the feedback (from 1)
+    #[arg(value_name = "N")]
+    pub number: usize,
+    /// When it was resolved (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// How it was resolved (stored as `resolution`)
+    #[arg(long, value_name = "T")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -351,6 +429,38 @@ pub struct PulseAddArgs {
 pub enum ActionCommand {
     /// Close an action item of a decision or a review
     Done(ActionDoneArgs),
+    /// Add an action item to a decision or a review
+    Add(ActionAddArgs),
+    /// The open action items across decisions and reviews, by owner and due date
+    List(ActionListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionAddArgs {
+    /// A decision id (or path, or file stem), or a review's file stem
+    #[arg(value_name = "ID|REVIEW")]
+    pub target: String,
+    /// Who is to do it
+    #[arg(long, value_name = "P")]
+    pub owner: String,
+    /// What is to be done
+    #[arg(long, value_name = "T")]
+    pub note: String,
+    /// When it is due
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionListArgs {
+    /// Only items owned by this person (aliases and groups resolve through people.yaml)
+    #[arg(long, value_name = "P")]
+    pub owner: Option<String>,
+    /// Include done and dropped items
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]
@@ -433,9 +543,9 @@ pub enum DigestFormat {
 
 #[derive(Debug, Args)]
 pub struct DigestArgs {
-    /// Report decisions taken from this day on
+    /// Report decisions taken from this day on (default: 30 days before the as-of date)
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub since: String,
+    pub since: Option<String>,
     /// The day the digest is written for (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,

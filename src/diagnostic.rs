@@ -40,6 +40,12 @@ pub enum Fix {
         key: &'static str,
         id: Id,
     },
+    /// Write the canonical word for a status written as a synonym.
+    SetStatus {
+        /// The record to edit, relative to the repository root.
+        path: String,
+        status: crate::record::Status,
+    },
 }
 
 /// One finding.

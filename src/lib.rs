@@ -37,6 +37,16 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
             command: ReviewCommand::New(args),
         } => commands::review::run_new(&args, ctx),
         Command::Config(args) => commands::config::run(&args, ctx),
+        Command::Review {
+            command: ReviewCommand::List(args),
+        } => commands::reviews::list(&args, ctx),
+        Command::Review {
+            command: ReviewCommand::Show(args),
+        } => commands::reviews::show(&args, ctx),
+        Command::Review {
+            command: ReviewCommand::Attend(args),
+        } => commands::reviews::attend(&args, ctx),
+        Command::Edit(args) => commands::open::run(&args, ctx),
         Command::Graph(args) => commands::graph::run(&args, ctx),
         Command::Completions { shell } => Ok(commands::generated::completions(shell)),
         Command::Man => commands::generated::man(),
@@ -45,9 +55,21 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         Command::Status(args) => commands::status::run(&args, ctx),
         Command::Supersede(args) => commands::supersede::run(&args, ctx),
         Command::Renumber(args) => commands::renumber::run(&args, ctx),
-        Command::Feedback(args) => commands::feedback::run(&args, ctx),
+        Command::Feedback(cli::FeedbackCommand {
+            command: Some(cli::FeedbackSub::Resolve(args)),
+            ..
+        }) => commands::resolve::run(&args, ctx),
+        Command::Feedback(cli::FeedbackCommand {
+            add: Some(args), ..
+        }) => commands::feedback::run(&args, ctx),
+        Command::Feedback(_) => Err(error::Error::Usage(
+            "give a decision and `--by P --stance S`, or `resolve ID N`".into(),
+        )
+        .into()),
         Command::Action(cli::ActionCommand::Done(args)) => commands::action::done(&args, ctx),
         Command::Pulse(cli::PulseCommand::Add(args)) => commands::pulse::add(&args, ctx),
+        Command::Action(cli::ActionCommand::Add(args)) => commands::actions::add(&args, ctx),
+        Command::Action(cli::ActionCommand::List(args)) => commands::actions::list(&args, ctx),
         Command::Report(args) => commands::report::run(&args, ctx),
         Command::Digest(args) => commands::digest::run(&args, ctx),
         Command::Check(args) => commands::check::run(&args, ctx),

@@ -94,6 +94,7 @@ pub fn locate_with(
     if !dir.is_dir() {
         return Err(Error::MissingDir { path: dir });
     }
+    let dir = normalised(&dir);
     let root = config::find_repo_root(&dir)
         .or_else(|| dir.starts_with(cwd).then(|| cwd.to_path_buf()))
         .unwrap_or(root);
@@ -103,6 +104,32 @@ pub fn locate_with(
         config,
         dir_source,
     })
+}
+
+/// `path` without `.` components and with each `name/..` pair removed, so
+/// that `--dir .` or `--dir ../decisions` prints as `decisions/0001-…`. Done
+/// on the text of the path, after the folder was found to exist: a `..` that
+/// follows a symbolic link is kept, as the file system would read it.
+pub fn normalised(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) if !PathBuf::from_iter(&out).is_symlink() => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(part),
+            },
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
 }
 
 /// `path` relative to `base` with `/` separators, or as given when outside it.

@@ -85,6 +85,12 @@ fn write_all(stdout: &str, stderr: &str) -> io::Result<()> {
     out.flush()
 }
 
+/// The width of the terminal standard output is, read from the tty itself:
+/// `COLUMNS` is a shell variable that bash and zsh do not export, so it
+/// would be missing exactly when a user types a command. Output that is not a
+/// terminal gets no width, and the commands use 100 columns.
 fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+    terminal_size::terminal_size_of(io::stdout())
+        .map(|(terminal_size::Width(w), _)| w)
+        .filter(|&w| w > 0)
 }

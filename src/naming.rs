@@ -21,10 +21,12 @@ const LOCK_NAME: &str = ".decide.lock";
 const STALE_LOCK: Duration = Duration::from_secs(30);
 
 /// `[a-z0-9-]` only, at most 60 characters, never empty: a title can never
-/// name a path outside the log folder.
+/// name a path outside the log folder. Letters outside ASCII are
+/// transliterated first (`Ünïcödé façade` → `unicode-facade`), so a title in
+/// any script gives a slug a reader can recognise.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars() {
+    for c in deunicode::deunicode(title).chars() {
         let c = c.to_ascii_lowercase();
         if c.is_ascii_alphanumeric() {
             out.push(c);
@@ -201,14 +203,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn non_ascii_titles_give_readable_slugs() {
+        assert_eq!(slug("Ünïcödé façade"), "unicode-facade");
+        assert_eq!(slug("Straße über Köln"), "strasse-uber-koln");
+        assert_eq!(slug("Модель оттока"), "model-ottoka");
+    }
+
+    #[test]
     fn slugs_are_safe() {
         assert_eq!(
             slug("Retrain the churn model monthly"),
             "retrain-the-churn-model-monthly"
         );
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug("🚀🔥"), "untitled");
-        assert_eq!(slug("Ünïcode & AUC ≥ 0.8"), "n-code-auc-0-8");
+        assert_eq!(slug("🚀🔥"), "rocket-fire");
+        assert_eq!(slug("?!…"), "untitled");
+        assert_eq!(slug("Ünïcode & AUC ≥ 0.8"), "unicode-auc-0-8");
         let long = slug(&"word ".repeat(100));
         assert!(long.len() <= MAX_SLUG && !long.ends_with('-'), "{long}");
         assert!(slug(&"x".repeat(500)).len() == MAX_SLUG);

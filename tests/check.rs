@@ -96,7 +96,8 @@ error[DL020]: the `Rationale` section is empty
 
 warning[DL050]: Markdown file in the log is not a record
  --> decisions/notes.md:1:1
-  = help: name it NNNN-slug.md to make it a decision, put it under reviews/, or move it out of the log folder
+  = help: name it NNNN-slug.md to make it a decision, put it under reviews/, or move it out of the
+          log folder
   = rule: stray-file
 
 Found 1 error and 2 warnings in 3 files.

@@ -139,14 +139,33 @@ Revisits coming up\n------------------\nNo revisit is due in the next 30 days.\n
 }
 
 #[test]
-fn since_is_required_and_checked() {
+fn since_defaults_to_30_days_before_the_as_of_date_and_is_checked() {
     let dir = tempdir();
     write(
         dir.path(),
         "decisions/0001-a.md",
         "---\nstatus: draft\n---\n# A\n",
     );
-    assert_eq!(decide(dir.path(), &["digest"]).code, 2);
+    let run = decide(
+        dir.path(),
+        &["digest", "--as-of", "2026-03-31", "--format", "text"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Decision log digest, 2026-03-01 to 2026-03-31\n"),
+        "{}",
+        run.stdout
+    );
+    let help = decide(dir.path(), &["digest", "--help"]);
+    assert!(
+        help.stdout.contains("(default: 30 days before the\n")
+            || help
+                .stdout
+                .contains("(default: 30 days before the as-of date)"),
+        "{}",
+        help.stdout
+    );
     let run = decide(
         dir.path(),
         &["digest", "--since", "2026-04-01", "--as-of", "2026-03-31"],
@@ -155,5 +174,32 @@ fn since_is_required_and_checked() {
     assert_eq!(
         run.stderr,
         "error: --since 2026-04-01 is after the as-of date 2026-03-31\n"
+    );
+}
+
+#[test]
+fn markdown_prose_reads_as_written_and_stays_inert() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\ntitle: Alert when PSI > 0.2 <b>now</b>\nstatus: accepted\ndate: 2026-03-01\ndecided: 2026-03-10\nowners: [ana]\n---\n# A\n\n## Rationale\n\nDrift above PSI > 0.2 and AUC <= 0.8 costs **R&D** time [link](http://x).\n",
+    );
+    let run = decide(
+        dir.path(),
+        &["digest", "--since", "2026-03-01", "--as-of", "2026-03-31"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "- **0001 Alert when PSI > 0.2 \\<b>now\\</b>**: accepted on 2026-03-10. Drift above PSI > 0.2 and AUC <= 0.8 costs R&D time link."
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("&gt;") && !run.stdout.contains("&lt;"),
+        "{}",
+        run.stdout
     );
 }

@@ -129,12 +129,20 @@ fn status_changes_only_the_status_value_and_adds_decided() {
     let dir = log();
     let run = decide(
         dir.path(),
-        &["status", "12", "accepted", "--date", "2026-03-20"],
+        &[
+            "status",
+            "12",
+            "accepted",
+            "--force",
+            "--date",
+            "2026-03-20",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "0012: status proposed → accepted, decided 2026-03-20\n"
+        // 0012 supersedes 0007, which goes out of force with it.
+        "0012: status proposed → accepted, decided 2026-03-20\n0007: status accepted → superseded, superseded-by + 0012\n"
     );
     let expected = with(
         D12,
@@ -157,7 +165,14 @@ fn status_uses_today_and_rewrites_an_existing_decided_date() {
     );
     let run = decide(
         dir.path(),
-        &["status", "12", "accepted", "--date", "2026-04-01"],
+        &[
+            "status",
+            "12",
+            "accepted",
+            "--force",
+            "--date",
+            "2026-04-01",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = with(
@@ -176,7 +191,14 @@ fn status_keeps_crlf_line_endings_and_a_bom() {
     let path = write(dir.path(), "decisions/0012-retrain-monthly.md", &crlf);
     let run = decide(
         dir.path(),
-        &["status", "12", "accepted", "--date", "2026-03-20"],
+        &[
+            "status",
+            "12",
+            "accepted",
+            "--force",
+            "--date",
+            "2026-03-20",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = with(
@@ -215,7 +237,7 @@ fn status_to_a_non_decision_leaves_decided_alone_and_notes_a_missing_successor()
 #[test]
 fn status_with_nothing_to_change_writes_nothing() {
     let dir = log();
-    let run = decide(dir.path(), &["status", "7", "accepted"]);
+    let run = decide(dir.path(), &["status", "7", "accepted", "--force"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, "");
     assert_eq!(run.stderr, "0007 is already accepted; nothing changed\n");
@@ -254,7 +276,7 @@ fn status_refuses_a_file_it_cannot_edit_safely() {
     let dir = log();
     let dup = "---\nstatus: proposed\nstatus: draft\n---\n# Twice\n";
     write(dir.path(), "decisions/0020-twice.md", dup);
-    let run = decide(dir.path(), &["status", "20", "accepted"]);
+    let run = decide(dir.path(), &["status", "20", "accepted", "--force"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -480,12 +502,18 @@ fn feedback_in_a_review_names_the_decision_and_warns_about_unknown_people() {
     );
     assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), D12);
 
-    // A known person, by group or alias, is not warned about.
+    // A known person is not warned about; a group is refused, since
+    // feedback is given by one person (issue 10).
+    let run = decide(
+        dir.path(),
+        &["feedback", "12", "--by", "mei", "--stance", "support"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let run = decide(
         dir.path(),
         &["feedback", "12", "--by", "product", "--stance", "support"],
     );
-    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.code, 2);
     // And `decide show` now lists the review's entry with the decision's own.
     let run = decide(dir.path(), &["show", "12"]);
     assert!(
@@ -683,7 +711,11 @@ fn a_writer_killed_mid_write_leaves_the_original_intact() {
     write(dir.path(), "decisions/0013-retrain-on-drift.md", &big);
     // A file-size limit of one block: the kernel kills the process with
     // SIGXFSZ when its write crosses it, half way through the new contents.
-    let out = decide_under_sh(dir.path(), "ulimit -f 1", &["status", "13", "accepted"]);
+    let out = decide_under_sh(
+        dir.path(),
+        "ulimit -f 1",
+        &["status", "13", "accepted", "--force"],
+    );
     assert_eq!(out.status.signal(), Some(25), "killed by SIGXFSZ: {out:?}");
     assert_eq!(file(dir.path(), "0013-retrain-on-drift.md"), big);
     // What the killed process left is a hidden temporary file that is not a record.
@@ -700,7 +732,14 @@ fn a_writer_killed_mid_write_leaves_the_original_intact() {
     // And the log is still editable.
     let run = decide(
         dir.path(),
-        &["status", "13", "accepted", "--date", "2026-05-01"],
+        &[
+            "status",
+            "13",
+            "accepted",
+            "--force",
+            "--date",
+            "2026-05-01",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
@@ -715,7 +754,7 @@ fn a_write_that_fails_is_an_error_and_leaves_the_original_intact() {
     let out = decide_under_sh(
         dir.path(),
         "trap '' XFSZ; ulimit -f 1",
-        &["status", "13", "accepted"],
+        &["status", "13", "accepted", "--force"],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");

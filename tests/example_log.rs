@@ -23,18 +23,23 @@ fn report_on_the_example_tells_its_story_within_100_columns() {
         "{out}"
     );
     assert!(
-        out.contains("│ Participation (pooled)            ┆ 77% (171 of 221)"),
+        out.contains("│ Participation (pooled)          ┆ 77% (171 of 221)"),
         "{out}"
     );
-    assert!(out.contains("│ Longest gap between check-ins     ┆ 168 days, 2026-03-17 to"));
-    assert!(out.contains("│ Facilitator rotation              ┆ 0.17 (5 of 30)"));
-    assert!(out.contains("│ Participation vs incident-count   ┆ ρ = -0.69"));
+    assert!(out.contains("│ Longest gap between check-ins   ┆ 168 days, 2026-03-17 to"));
+    assert!(out.contains("│ Facilitator rotation            ┆ 0.17 (5 of 30)"));
+    assert!(out.contains("│ Participation vs incident-count ┆ ρ = -0.69"));
     // The two overdue actions of EXPECTED-FINDINGS.md, with days late.
     assert!(out.contains("│ mei   ┆ 2026-10-15 ┆ 41"), "{out}");
     assert!(out.contains("│ jonas ┆ 2026-11-01 ┆ 24"));
-    assert!(out.contains(
-        "│ 0003 ┆ Replace logistic regression v2 with a LightGBM mo… ┆ 2026-06-30 ┆ -148"
-    ));
+    assert!(
+        out.contains(
+            "│ 0003 ┆ Replace logistic regression v2 with a LightGBM model ┆ 2026-06-30 ┆ -148"
+        ),
+        "{out}"
+    );
+    // Titles are wrapped, never cut short.
+    assert!(!out.contains('…'), "{out}");
     // Roles are not broken across lines.
     assert!(out.contains("│ tomas  ┆ ml-engineering ┆"), "{out}");
 }

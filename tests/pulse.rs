@@ -1038,7 +1038,7 @@ fn show_lists_the_signals_of_each_feedback_entry() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(
-            "  2026-04-10  dana       objection   [resolved 2026-04-20] [signals: user-friction, fairness]\n  2026-04-11  kofi       concern     [signals: user-friction]\n"
+            "  1. 2026-04-10  dana       objection    [resolved 2026-04-20] [signals: user-friction, fairness]\n  2. 2026-04-11  kofi       concern      [signals: user-friction]\n"
         ),
         "{}",
         run.stdout

@@ -1,51 +1,22 @@
 //! `decide action done ID|REVIEW N`: closes an action item of a decision or
 //! a review, numbered as `decide show` numbers them, stamping the day.
 
-use std::path::Path;
-
 use crate::cli::ActionDoneArgs;
 use crate::context::{Context, Output};
 use crate::error::Error;
-use crate::record::{Action, ActionStatus, Id};
+use crate::record::{Action, ActionStatus};
 use crate::yaml::{Node, Value};
 
-use super::editing::{FileEdit, date_or_today, unique_decision, write};
+use super::editing::{FileEdit, date_or_today, write};
 
 pub fn done(args: &ActionDoneArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
     let log = ctx.load()?;
     let target = args.target.as_str();
-    let decision = match Id::parse(target) {
-        Some(id) if log.find(&id).next().is_some() => Some(unique_decision(&log, target)?),
-        _ => None,
-    };
-    let stem = Path::new(target)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|_| target.ends_with(".md"))
-        .unwrap_or(target);
-    let review = log.reviews.iter().find(|r| r.id == stem);
-    let (label, path, actions): (String, &str, &[Action]) = match (decision, review) {
-        (Some(d), None) => (
-            d.id.as_ref().map(ToString::to_string).unwrap_or_default(),
-            &d.meta.path,
-            &d.actions,
-        ),
-        (None, Some(r)) => (r.id.clone(), &r.meta.path, &r.actions),
-        (Some(d), Some(r)) => {
-            return Err(Error::Usage(format!(
-                "`{target}` names both {} and {}; rename one of them",
-                d.meta.path, r.meta.path
-            ))
-            .into());
-        }
-        (None, None) => {
-            return Err(Error::Usage(format!(
-                "no decision or review `{target}` (a review is named by its file stem)"
-            ))
-            .into());
-        }
-    };
+    // A decision by id, path or stem, or a review by stem, file name or path.
+    let found = super::actions::target(&log, target)?;
+    let (label, path, actions): (String, &str, &[Action]) =
+        (found.label, found.path, found.actions);
 
     let n = args.number;
     if n == 0 || n > actions.len() {

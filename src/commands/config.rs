@@ -5,7 +5,34 @@ use std::fmt::Write;
 use crate::cli::ConfigArgs;
 use crate::config::{self, IdScheme, Level};
 use crate::context::{Context, Output};
+use std::path::{Component, Path};
+
 use crate::log::display_path;
+
+/// `path` as seen from `base` (the working directory): `.` for the folder
+/// itself, `../decide.toml` from inside the log folder, so what is printed
+/// can be typed where the command ran.
+fn relative(path: &Path, base: &Path) -> String {
+    let path = crate::log::normalised(path);
+    let base = crate::log::normalised(base);
+    let ours: Vec<Component> = path.components().collect();
+    let theirs: Vec<Component> = base.components().collect();
+    let common = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return path.display().to_string();
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); theirs.len() - common];
+    parts.extend(
+        ours[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
+}
 
 /// How the configuration file is chosen, most important first.
 const PRECEDENCE: &str = "--config, DECIDE_CONFIG, then the nearest folder upwards with decide.toml or a pyproject.toml with [tool.decide] (decide.toml wins in one folder)";
@@ -17,7 +44,7 @@ pub fn run(args: &ConfigArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let location = ctx.locate()?;
     let config = &location.config;
     let file = config.file.as_ref().map(|f| {
-        let shown = display_path(f, &ctx.cwd);
+        let shown = relative(f, &ctx.cwd);
         if config.pyproject {
             format!("{shown} [tool.decide]")
         } else {
@@ -52,8 +79,12 @@ pub fn run(args: &ConfigArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let _ = writeln!(
         out,
         "dir             {}  ({})",
-        display_path(&location.dir, &ctx.cwd),
-        location.dir_source
+        relative(&location.dir, &ctx.cwd),
+        match (&file, location.dir_source.starts_with("`dir` in ")) {
+            // Said from where the command runs, like the file line above.
+            (Some(file), true) => format!("`dir` in {file}"),
+            _ => location.dir_source.clone(),
+        }
     );
     let scheme = match config.scheme {
         IdScheme::Number => "number",

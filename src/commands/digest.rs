@@ -10,9 +10,17 @@ use crate::metrics::{MetricsOptions, digest};
 use crate::record::Depth;
 use crate::report;
 
+/// The window a digest covers when `--since` is not given, as `--help` says.
+pub const DEFAULT_DAYS: u64 = 30;
+
 pub fn run(args: &DigestArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let since = date_arg("--since", &args.since)?;
     let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let since = match &args.since {
+        Some(text) => date_arg("--since", text)?,
+        None => as_of
+            .checked_sub_days(chrono::Days::new(DEFAULT_DAYS))
+            .unwrap_or(as_of),
+    };
     if since > as_of {
         return Err(crate::error::Error::Usage(format!(
             "--since {since} is after the as-of date {as_of}"

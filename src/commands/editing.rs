@@ -15,6 +15,7 @@ use super::{date_arg, find_decision};
 /// The decision `text` names, refusing an id that several files share:
 /// editing one of them would be a guess.
 pub fn unique_decision<'a>(log: &'a Log, text: &str) -> Result<&'a Decision, Error> {
+    // Found by its file, a record may still share its id with another.
     let decision = find_decision(log, text)?;
     let same: Vec<&str> = log
         .decisions

@@ -59,6 +59,21 @@ pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 
     let mut out = Output::default();
     if let Some(people) = &log.people
+        && people.person(by).is_none()
+        && let Some((_, members, _)) = people.groups.iter().find(|(g, _, _)| g == by)
+    {
+        return Err(Error::Usage(format!(
+            "`{by}` is a group in {}; feedback is given by one person (one of: {})",
+            people.meta.path,
+            if members.is_empty() {
+                "the group has no members".to_string()
+            } else {
+                members.join(", ")
+            }
+        ))
+        .into());
+    }
+    if let Some(people) = &log.people
         && !people.knows(by)
     {
         out.stderr = format!(

@@ -72,7 +72,10 @@ pub fn run(args: &InitArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let mut out = String::new();
     for (path, text) in &files {
         naming::create_new(path, text).with_context(|| format!("creating {}", path.display()))?;
-        out.push_str(&format!("created {}\n", display_path(path, &ctx.cwd)));
+        // `-q`: the files are the answer; the list of them is a note.
+        if !ctx.global.quiet {
+            out.push_str(&format!("created {}\n", display_path(path, &ctx.cwd)));
+        }
     }
     if !ctx.global.quiet {
         out.push_str(&format!(

@@ -4,9 +4,10 @@ use serde::Serialize;
 
 use crate::cli::{ListArgs, ListFormat};
 use crate::context::{Context, Output};
+use crate::error::Error;
 use crate::log::Log;
 use crate::output;
-use crate::record::{Decision, Depth, FrontMatter, Id};
+use crate::record::{Decision, Depth, FrontMatter, Id, Status};
 
 use super::{date_arg, names};
 
@@ -40,7 +41,40 @@ impl<'a> Row<'a> {
     }
 }
 
+/// The statuses `--status` may name: every status word, and `unknown`.
+fn status_words() -> Vec<&'static str> {
+    let mut words: Vec<&str> = Status::ALL.iter().map(|(w, _)| *w).collect();
+    words.push("unknown");
+    words
+}
+
+/// `--status` values, each checked against the status words (with a
+/// did-you-mean for a typo), lower-cased.
+fn statuses(args: &ListArgs) -> Result<Vec<String>, Error> {
+    let words = status_words();
+    let mut wanted = Vec::new();
+    for value in &args.status {
+        let value = value.trim().to_ascii_lowercase();
+        if value.is_empty() {
+            continue;
+        }
+        if !words.contains(&value.as_str()) {
+            let hint = match crate::record::fields::suggest(&value, &words) {
+                Some(s) => format!("did you mean `{s}`? "),
+                None => String::new(),
+            };
+            return Err(Error::Usage(format!(
+                "--status `{value}` is not a status; {hint}(one of: {})",
+                words.join(", ")
+            )));
+        }
+        wanted.push(value);
+    }
+    Ok(wanted)
+}
+
 pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    let wanted = statuses(args)?;
     // A list shows fields only; bodies are left unread.
     let log = Log::load_to(ctx.locate()?, Depth::Fields);
     let since = args
@@ -51,8 +85,53 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let selected: Vec<&Decision> = log
         .decisions
         .iter()
-        .filter(|d| matches(d, args, since, &log))
+        .filter(|d| matches(d, args, &wanted, since, &log))
         .collect();
+    // A filter that matches no decision at all is most likely a typo.
+    let mut notes = String::new();
+    if !ctx.global.quiet {
+        if let Some(model) = &args.model
+            && !log.decisions.iter().any(|d| {
+                d.model
+                    .as_ref()
+                    .is_some_and(|m| m.value.eq_ignore_ascii_case(model))
+            })
+        {
+            let models: std::collections::BTreeSet<&str> = log
+                .decisions
+                .iter()
+                .filter_map(|d| d.model.as_ref().map(|m| m.as_str()))
+                .collect();
+            let known: Vec<&str> = models.into_iter().collect();
+            notes.push_str(&format!(
+                "note: no decision is about model `{model}`{}\n",
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (models in the log: {})", known.join(", "))
+                }
+            ));
+        }
+        if let Some(owner) = &args.owner {
+            let wanted = expand(&log, owner);
+            let owns = log.decisions.iter().any(|d| {
+                d.owners
+                    .iter()
+                    .any(|o| expand(&log, &o.value).iter().any(|p| wanted.contains(p)))
+            });
+            if !owns {
+                let known = log.people.as_ref().is_some_and(|p| p.knows(owner));
+                notes.push_str(&format!(
+                    "note: `{owner}` owns no decision{}\n",
+                    if known || log.people.is_none() {
+                        String::new()
+                    } else {
+                        " and is not in people.yaml".to_string()
+                    }
+                ));
+            }
+        }
+    }
     let text = match args.format {
         ListFormat::Json => {
             let rows: Vec<Row> = selected.iter().map(|d| Row::new(d)).collect();
@@ -90,17 +169,19 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         ListFormat::Table => {
             if selected.is_empty() {
+                let stderr = if ctx.global.quiet {
+                    String::new()
+                } else {
+                    format!("{notes}no decisions match\n{}", unread_records(&log))
+                };
                 return Ok(Output {
-                    stderr: format!("no decisions match\n{}", unread_records(&log)),
+                    stderr,
                     ..Output::default()
                 });
             }
-            let mut table = output::table(
-                &["ID", "Status", "Date", "Title", "Owners", "Model"],
-                ctx.width,
-            );
+            let mut rows = Vec::new();
             for d in &selected {
-                table.add_row(vec![
+                rows.push(vec![
                     d.id.as_ref()
                         .map(|i| i.to_string())
                         .unwrap_or_else(|| "?".into()),
@@ -117,6 +198,11 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .unwrap_or_default(),
                 ]);
             }
+            let table = output::fitted_table(
+                &["ID", "Status", "Date", "Title", "Owners", "Model"],
+                &rows,
+                ctx.width,
+            );
             let mut s = output::render_table(&table);
             if !ctx.global.quiet {
                 s.push_str(&format!(
@@ -129,6 +215,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
     };
     let mut out = Output::stdout(text);
+    out.stderr.push_str(&notes);
     let broken = log
         .decisions
         .iter()
@@ -157,11 +244,14 @@ fn owners_joined(d: &Decision, sep: &str) -> String {
         .join(sep)
 }
 
-fn matches(d: &Decision, args: &ListArgs, since: Option<chrono::NaiveDate>, log: &Log) -> bool {
-    let status_ok = args
-        .status
-        .as_ref()
-        .is_none_or(|s| d.status_word().eq_ignore_ascii_case(s.trim()));
+fn matches(
+    d: &Decision,
+    args: &ListArgs,
+    statuses: &[String],
+    since: Option<chrono::NaiveDate>,
+    log: &Log,
+) -> bool {
+    let status_ok = statuses.is_empty() || statuses.iter().any(|s| d.status_word() == s);
     let owner_ok = args.owner.as_ref().is_none_or(|owner| {
         let wanted = expand(log, owner);
         d.owners

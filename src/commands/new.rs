@@ -21,7 +21,36 @@ struct Answers {
     alternatives: Vec<(String, String)>,
 }
 
+/// A title must be one line of text: the file name, the heading and every
+/// table are made from it.
+pub fn check_title(title: &str) -> Result<&str, Error> {
+    let trimmed = title.trim();
+    if trimmed.is_empty() {
+        return Err(Error::Usage(
+            "the title is empty; say what is being decided, e.g. `decide new \"Retrain the churn model monthly\"`".into(),
+        ));
+    }
+    if trimmed.contains(['\n', '\r']) {
+        return Err(Error::Usage(
+            "the title has more than one line; give a one-line title and write the rest in the record".into(),
+        ));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(Error::Usage(
+            "the title contains a control character".into(),
+        ));
+    }
+    Ok(trimmed)
+}
+
 pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    let title = check_title(&args.title)?;
+    if args.edit && ctx.editor.is_none() {
+        return Err(Error::Usage(
+            "--edit needs $VISUAL or $EDITOR to be set; nothing was created".into(),
+        )
+        .into());
+    }
     let status = Status::parse(&args.status).ok_or_else(|| {
         let names: Vec<&str> = Status::ALL.iter().map(|(n, _)| *n).collect();
         Error::Usage(format!(
@@ -31,20 +60,16 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         ))
     })?;
     let location = ctx.locate()?;
-    let supersedes = match &args.supersedes {
+    let (supersedes, old_status) = match &args.supersedes {
         Some(text) => {
             let log = Log::load(location.clone());
-            Some(
-                super::find_decision(&log, text)?
-                    .id
-                    .clone()
-                    .expect("found by id"),
-            )
+            let old = super::editing::unique_decision(&log, text)?;
+            (Some(old.id.clone().expect("found by id")), old.status)
         }
-        None => None,
+        None => (None, None),
     };
     let answers = gather(args, ctx);
-    let today = ctx.today.format("%Y-%m-%d").to_string();
+    let today = super::editing::date_or_today(args.date.as_deref(), ctx.today)?;
     let template = templates::load(Some(&location.dir), "decision.md").with_context(|| {
         format!(
             "reading the decision template in {}",
@@ -54,7 +79,7 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let text = templates::render(
         &template,
         &[
-            ("title", yaml_scalar(args.title.trim())),
+            ("title", yaml_scalar(title)),
             ("status", status.as_str().to_string()),
             ("date", today.clone()),
             (
@@ -71,11 +96,21 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     )
     // The title also appears as the Markdown heading, where it is not YAML.
     .replace(
-        &format!("# {}\n", yaml_scalar(args.title.trim())),
-        &format!("# {}\n", args.title.trim()),
+        &format!("# {}\n", yaml_scalar(title)),
+        &format!("# {title}\n"),
     );
+    // Taken on creation: stamped as `decide status` stamps it.
+    let taken = matches!(status, Status::Accepted | Status::Rejected);
+    let text = if taken {
+        let mut doc = crate::edit::Document::new(text);
+        doc.set_scalar("decided", &today)
+            .map_err(|err| Error::Usage(format!("the decision template: {err}")))?;
+        doc.into_text()
+    } else {
+        text
+    };
 
-    let path = create(&location, &naming::slug(&args.title), &today, &text)?;
+    let path = create(&location, &naming::slug(title), &today, &text)?;
     let mut out = Output::stdout(format!("{}\n", display_path(&path, &ctx.cwd)));
     if let Some(old) = supersedes {
         // The new record already names OLD in `supersedes`; `decide
@@ -83,15 +118,27 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let new_id =
             Id::from_file_name(&name).ok_or_else(|| Error::Usage(format!("{name} has no id")))?;
-        let linked = super::supersede::run(
+        // OLD stays in force until this decision is accepted.
+        let accepted = status == Status::Accepted;
+        let linked = super::supersede::link(
             &SupersedeArgs {
                 old: id_arg(&old),
                 new: id_arg(&new_id),
             },
             ctx,
+            accepted,
         )?;
-        out.stderr.push_str(&linked.stdout);
-        out.stderr.push_str(&linked.stderr);
+        if !ctx.global.quiet {
+            out.stderr.push_str(&linked.stdout);
+            out.stderr.push_str(&linked.stderr);
+            if !accepted {
+                out.stderr.push_str(&format!(
+                    "note: {old} stays {} until {new_id} is accepted (`decide status {} accepted`)\n",
+                    old_status.map_or("as it is", |s| s.as_str()),
+                    id_arg(&new_id)
+                ));
+            }
+        }
     }
     if args.edit {
         open_editor(ctx, &path)?;
@@ -201,25 +248,7 @@ fn fill_id(text: &str, id: &Id) -> String {
 }
 
 fn open_editor(ctx: &Context, path: &Path) -> anyhow::Result<()> {
-    let editor = ctx
-        .editor
-        .as_deref()
-        .ok_or_else(|| Error::Usage("--edit needs $VISUAL or $EDITOR to be set".into()))?;
-    // Through the shell, as git does, so "code --wait" works.
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$@\""))
-        .arg(editor)
-        .arg(path)
-        .status()
-        .with_context(|| format!("starting editor `{editor}`"))?;
-    if !status.success() {
-        anyhow::bail!(
-            "editor `{editor}` exited with {status}; the record is at {}",
-            path.display()
-        );
-    }
-    Ok(())
+    super::open::open_in_editor(ctx, path)
 }
 
 #[cfg(test)]
@@ -274,6 +303,7 @@ mod tests {
             decision_makers: vec![],
             consulted: vec![],
             status: "draft".into(),
+            date: None,
             supersedes: None,
             model: None,
             no_input,

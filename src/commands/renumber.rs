@@ -122,9 +122,15 @@ pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 
     let mut out = Output::default();
     if !ctx.global.quiet {
-        let _ = writeln!(out.stdout, "renamed {path} → {}", renamed.path);
-        for change in &changes {
-            let _ = writeln!(out.stdout, "{change}");
+        // A dry run says what it would do, not what it did.
+        let (rename, change) = if args.dry_run {
+            ("would rename", "would change ")
+        } else {
+            ("renamed", "")
+        };
+        let _ = writeln!(out.stdout, "{rename} {path} → {}", renamed.path);
+        for c in &changes {
+            let _ = writeln!(out.stdout, "{change}{c}");
         }
     }
     if !others.is_empty() && !mentions.is_empty() {

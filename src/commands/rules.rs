@@ -8,9 +8,13 @@ use crate::context::{Context, Output};
 use crate::error::Error;
 use crate::rules::{RULES, RuleInfo, find, registry};
 
-pub fn run(args: &RulesArgs, _ctx: &mut Context) -> anyhow::Result<Output> {
+pub fn run(args: &RulesArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    let width = usize::from(ctx.width.unwrap_or(crate::output::DEFAULT_WIDTH)).max(40);
     match &args.rule {
-        None => Ok(Output::stdout(table())),
+        // Piped, the table keeps one line per rule, for grep.
+        None => Ok(Output::stdout(table(
+            ctx.width.map_or(usize::MAX, |_| width),
+        ))),
         Some(name) => {
             let rule = find(name).ok_or_else(|| {
                 Error::Usage(match registry::suggest(name) {
@@ -18,30 +22,37 @@ pub fn run(args: &RulesArgs, _ctx: &mut Context) -> anyhow::Result<Output> {
                     None => format!("no rule `{name}`; `decide rules` lists them"),
                 })
             })?;
-            Ok(Output::stdout(explain(rule)))
+            Ok(Output::stdout(explain(rule, width)))
         }
     }
 }
 
-/// One line per rule: code, slug, default severity, fixable, what it checks.
-fn table() -> String {
-    let width = RULES.iter().map(|r| r.slug.len()).max().unwrap_or(0);
+/// One line per rule: code, slug, default severity, fixable, what it
+/// checks, the summary wrapped under itself at `width`; on a terminal too
+/// narrow to leave it 30 columns, the summary goes on the next line.
+fn table(width: usize) -> String {
+    let slugs = RULES.iter().map(|r| r.slug.len()).max().unwrap_or(0);
     let mut out = String::new();
     for r in RULES {
-        let _ = writeln!(
-            out,
-            "{}  {:<width$}  {:<7}  {:<7}  {}",
+        let head = format!(
+            "{}  {:<slugs$}  {:<7}  {:<7}  ",
             r.code,
             r.slug,
             r.severity.as_str(),
             if r.fixable { "fixable" } else { "" },
-            r.summary
         );
+        let line = if head.len() + 30 <= width || width == usize::MAX {
+            crate::output::wrap(&format!("{head}{}", r.summary), width, head.len())
+        } else {
+            let summary = crate::output::wrap(&format!("       {}", r.summary), width, 7);
+            format!("{}\n{summary}", head.trim_end())
+        };
+        let _ = writeln!(out, "{line}");
     }
     out
 }
 
-fn explain(r: &RuleInfo) -> String {
+fn explain(r: &RuleInfo, width: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} {}: {}", r.code, r.slug, r.summary);
     let _ = writeln!(
@@ -54,19 +65,23 @@ fn explain(r: &RuleInfo) -> String {
             ""
         }
     );
-    let _ = writeln!(out, "{}\n", wrap(r.explanation, 80));
-    let _ = writeln!(out, "Bad:\n{}", indent(r.bad));
-    let _ = write!(out, "Good:\n{}", indent(r.good));
+    let _ = writeln!(out, "{}\n", wrap(r.explanation, width.min(80)));
+    let _ = writeln!(out, "Bad:\n{}", indent(r.bad, width));
+    let _ = write!(out, "Good:\n{}", indent(r.good, width));
     out
 }
 
-fn indent(text: &str) -> String {
+/// An example indented by four, a line too wide for the terminal continued
+/// four further in.
+fn indent(text: &str, width: usize) -> String {
     text.lines()
         .map(|l| {
             if l.is_empty() {
                 "\n".to_string()
             } else {
-                format!("    {l}\n")
+                let line = format!("    {l}");
+                let lead = line.len() - line.trim_start().len();
+                format!("{}\n", crate::output::wrap(&line, width, lead + 4))
             }
         })
         .collect()

@@ -9,7 +9,7 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
-use crate::record::{Decision, Depth, Feedback, Ref, Status};
+use crate::record::{Decision, Depth, Feedback, Ref, Review, Status};
 
 use super::{find_decision, names};
 
@@ -22,32 +22,54 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     Ok(Output::stdout(fit(&text, ctx.width)))
 }
 
-/// Wraps long lines to the terminal width (100 when unknown), continuing
-/// under the value column of `label  value` lines and under the text of
-/// indented items.
+/// Wraps long lines to the terminal width (100 when unknown). A line
+/// continues under the text it continues: where [`MARK`] stands in it (after
+/// a label, a list bullet, an item number), else under its own indentation.
+/// The title is wrapped under itself, and its underline is as wide as its
+/// widest line.
 fn fit(text: &str, width: Option<u16>) -> String {
     let width = usize::from(width.unwrap_or(crate::output::DEFAULT_WIDTH)).max(40);
     let mut out = String::new();
-    for line in text.lines() {
+    let mut title_width = 0;
+    for (i, line) in text.lines().enumerate() {
+        if i == 1 && line.starts_with('=') {
+            out.push_str(&"=".repeat(title_width));
+            out.push('\n');
+            continue;
+        }
         let lead = line.len() - line.trim_start().len();
-        let indent = if lead == 0 {
-            LABEL_WIDTH
-        } else if line.trim_start().starts_with("- ") {
-            lead + 2
-        } else {
-            lead + 4
-        };
-        out.push_str(&crate::output::wrap(line, width, indent));
+        let indent = line
+            .find(MARK)
+            .map_or(lead, |at| line[..at].chars().count());
+        // Record text reaches the terminal: no control character passes.
+        let plain: String = line
+            .chars()
+            .filter(|&c| c != MARK)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let wrapped = crate::output::wrap(&plain, width, indent);
+        if i == 0 {
+            title_width = wrapped
+                .lines()
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0);
+        }
+        out.push_str(&wrapped);
         out.push('\n');
     }
     out
 }
 
+/// Where a wrapped line continues; removed before printing, with every other
+/// control character (a record holding this one only moves a line's indent).
+const MARK: char = '\u{1f}';
+
 const LABEL_WIDTH: usize = 16;
 
 fn field(out: &mut String, label: &str, value: &str) {
     if !value.is_empty() {
-        let _ = writeln!(out, "{label:<LABEL_WIDTH$}{value}");
+        let _ = writeln!(out, "{label:<LABEL_WIDTH$}{MARK}{value}");
     }
 }
 
@@ -67,6 +89,30 @@ fn link_list(log: &Log, refs: &[Ref]) -> String {
         .join(", ")
 }
 
+/// The feedback on `d`, in its own record and in reviews (`on: ID`), by
+/// date: the order `decide show` numbers it in and `decide feedback resolve`
+/// takes its number from.
+pub fn feedback_on<'a>(log: &'a Log, d: &'a Decision) -> Vec<(&'a Feedback, Option<&'a Review>)> {
+    let mut feedback: Vec<(&Feedback, Option<&Review>)> =
+        d.feedback.iter().map(|f| (f, None)).collect();
+    if let Some(id) = &d.id {
+        for review in &log.reviews {
+            for f in &review.feedback {
+                if f.on.as_ref().map(|r| &r.id) == Some(id) {
+                    feedback.push((f, Some(review)));
+                }
+            }
+        }
+    }
+    feedback.sort_by(|a, b| {
+        a.0.date
+            .as_ref()
+            .map(|x| &x.raw)
+            .cmp(&b.0.date.as_ref().map(|x| &x.raw))
+    });
+    feedback
+}
+
 /// Renders one decision as text.
 pub fn render(log: &Log, d: &Decision) -> String {
     let mut out = String::new();
@@ -75,12 +121,9 @@ pub fn render(log: &Log, d: &Decision) -> String {
             .map(|i| i.to_string())
             .unwrap_or_else(|| "?".into());
     let title = d.title.as_ref().map_or("(untitled)", |t| t.as_str());
-    let _ = writeln!(out, "{id}  {title}");
-    let _ = writeln!(
-        out,
-        "{}",
-        "=".repeat((id.len() + 2 + title.chars().count()).min(100))
-    );
+    let _ = writeln!(out, "{id}  {MARK}{title}");
+    // `fit` draws the underline as wide as the wrapped title.
+    let _ = writeln!(out, "=");
     let mut status = d.status_word().to_string();
     if let Some(decided) = &d.decided {
         let _ = write!(status, " (decided {})", decided.raw);
@@ -114,7 +157,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
 
     if let Some(rationale) = d.body.rationale_text() {
         heading(&mut out, "Rationale");
-        for line in rationale.lines() {
+        for line in reflow(rationale) {
             let _ = writeln!(out, "  {line}");
         }
     }
@@ -124,10 +167,10 @@ pub fn render(log: &Log, d: &Decision) -> String {
             let name = alt.title.as_ref().map_or("(untitled)", |t| t.as_str());
             match &alt.rejected_because {
                 Some(reason) => {
-                    let _ = writeln!(out, "  - {name}: rejected because {}", reason.value);
+                    let _ = writeln!(out, "  - {MARK}{name}: rejected because {}", reason.value);
                 }
                 None => {
-                    let _ = writeln!(out, "  - {name}: no reason recorded");
+                    let _ = writeln!(out, "  - {MARK}{name}: no reason recorded");
                 }
             }
         }
@@ -135,7 +178,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
     if !d.constraints.is_empty() {
         heading(&mut out, "Constraints");
         for c in &d.constraints {
-            let _ = writeln!(out, "  - {}", c.value);
+            let _ = writeln!(out, "  - {MARK}{}", c.value);
         }
     }
     if !d.expected_outcomes.is_empty() {
@@ -147,7 +190,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
                 o.by.as_ref()
                     .map(|b| format!(" by {}", b.raw))
                     .unwrap_or_default();
-            let _ = writeln!(out, "  - {metric} {target}{by}");
+            let _ = writeln!(out, "  - {MARK}{metric} {target}{by}");
         }
     }
     if !d.artifacts.is_empty() {
@@ -156,7 +199,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
             let kind = a.kind.map_or("?", |k| k.as_str());
             let _ = writeln!(
                 out,
-                "  - {kind}: {}",
+                "  - {MARK}{kind}: {}",
                 a.reference.as_ref().map_or("?", |t| t.as_str())
             );
         }
@@ -164,44 +207,35 @@ pub fn render(log: &Log, d: &Decision) -> String {
     if !d.risks.is_empty() {
         heading(&mut out, "Risks");
         for r in &d.risks {
-            let _ = writeln!(out, "  - {}", r.risk.as_ref().map_or("?", |t| t.as_str()));
+            let _ = writeln!(
+                out,
+                "  - {MARK}{}",
+                r.risk.as_ref().map_or("?", |t| t.as_str())
+            );
             if let Some(m) = &r.mitigation {
-                let _ = writeln!(out, "    mitigation: {}", m.value);
+                let _ = writeln!(out, "    mitigation: {MARK}{}", m.value);
             }
         }
     }
 
-    let mut feedback: Vec<(&Feedback, Option<&str>)> =
-        d.feedback.iter().map(|f| (f, None)).collect();
-    let mut reviews = Vec::new();
-    for review in &log.reviews {
-        let discussed =
+    let feedback = feedback_on(log, d);
+    let reviews: Vec<&Review> = log
+        .reviews
+        .iter()
+        .filter(|r| {
             d.id.as_ref()
-                .is_some_and(|id| review.decisions.iter().any(|r| &r.id == id));
-        for f in &review.feedback {
-            if f.on.as_ref().map(|r| &r.id) == d.id.as_ref() && d.id.is_some() {
-                feedback.push((f, Some(review.id.as_str())));
-            }
-        }
-        if discussed {
-            reviews.push(review);
-        }
-    }
-    feedback.sort_by(|a, b| {
-        a.0.date
-            .as_ref()
-            .map(|x| &x.raw)
-            .cmp(&b.0.date.as_ref().map(|x| &x.raw))
-    });
+                .is_some_and(|id| r.decisions.iter().any(|x| &x.id == id))
+        })
+        .collect();
     if !feedback.is_empty() {
         heading(&mut out, "Feedback");
-        for (f, from) in feedback {
+        for (i, (f, from)) in feedback.iter().enumerate() {
             let date = f.date.as_ref().map_or("????-??-??", |t| t.raw.as_str());
             let by = f.by.as_ref().map_or("?", |t| t.as_str());
             let stance = f.stance.map_or("?", |s| s.as_str());
-            let _ = write!(out, "  {date}  {by:<10} {stance:<11}");
+            let _ = write!(out, "  {}. {date}  {by:<10} {stance:<11} {MARK}", i + 1);
             if let Some(note) = &f.note {
-                let _ = write!(out, " {}", note.value);
+                let _ = write!(out, "{}", note.value);
             }
             if let Some(resolved) = &f.resolved {
                 let _ = write!(out, " [resolved {}]", resolved.raw);
@@ -211,7 +245,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
                 let _ = write!(out, " [signals: {}]", words.join(", "));
             }
             if let Some(review) = from {
-                let _ = write!(out, " (in review {review})");
+                let _ = write!(out, " (in review {})", review.id);
             }
             out.push('\n');
         }
@@ -231,7 +265,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
                 .as_ref()
                 .map(|t| format!(": {}", t.value))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {}. [{status}] {owner}{due}{note}", i + 1);
+            let _ = writeln!(out, "  {}. {MARK}[{status}] {owner}{due}{note}", i + 1);
         }
     }
     if !reviews.is_empty() {
@@ -240,10 +274,43 @@ pub fn render(log: &Log, d: &Decision) -> String {
             let kind = r.kind.map_or("review", |k| k.as_str());
             let date = r.date.as_ref().map_or("", |t| t.raw.as_str());
             let title = r.title.as_ref().map_or("", |t| t.as_str());
-            let _ = writeln!(out, "  {date}  {kind:<9}  {title}");
+            let _ = writeln!(out, "  {date}  {kind:<9}  {MARK}{title}");
         }
     }
     out
+}
+
+/// The lines of Markdown prose with each paragraph on one line, so that
+/// `fit` wraps it to the terminal rather than to the width it was typed at;
+/// list items, headings, tables and fenced code keep their own lines.
+fn reflow(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut joinable = false;
+    let mut fenced = false;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            lines.push(line.to_string());
+            joinable = false;
+            continue;
+        }
+        let block = fenced
+            || t.is_empty()
+            || t.starts_with(['-', '*', '+', '#', '|', '>'])
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+            || line.starts_with("    ");
+        match lines.last_mut() {
+            Some(last) if joinable && !block => {
+                last.push(' ');
+                last.push_str(t);
+            }
+            _ => lines.push(line.to_string()),
+        }
+        joinable = !fenced && !t.is_empty() && !t.starts_with(['#', '|']);
+    }
+    lines
 }
 
 /// Participation and rationale completeness of one decision, computed by
@@ -255,7 +322,7 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate) -> String {
         Some(date) => format!("by {date} (decided)"),
         None => format!("by {} (today)", p.cutoff),
     };
-    let _ = write!(out, "\n{:<LABEL_WIDTH$}", "Participation");
+    let _ = write!(out, "\n{:<LABEL_WIDTH$}{MARK}", "Participation");
     if p.expected.is_empty() {
         let _ = writeln!(out, "n/a: nobody is consulted or deciding");
     } else {
@@ -278,7 +345,7 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate) -> String {
     }
     sub(&mut out, "unsolicited", &p.unsolicited.join(", "));
 
-    let _ = write!(out, "\n{:<LABEL_WIDTH$}", "Completeness");
+    let _ = write!(out, "\n{:<LABEL_WIDTH$}{MARK}", "Completeness");
     if d.status == Some(Status::Draft) {
         let _ = writeln!(out, "n/a: drafts are not scored");
     } else {
@@ -297,7 +364,7 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate) -> String {
 
 fn sub(out: &mut String, label: &str, value: &str) {
     if !value.is_empty() {
-        let _ = writeln!(out, "  {label:<14}{value}");
+        let _ = writeln!(out, "  {label:<14}{MARK}{value}");
     }
 }
 

@@ -5,9 +5,10 @@
 use crate::cli::{StatusArg, StatusArgs};
 use crate::context::{Context, Output};
 use crate::error::Error;
-use crate::record::Status;
+use crate::log::Log;
+use crate::record::{Decision, Stance, Status};
 
-use super::editing::{FileEdit, date_or_today, unique_decision, write};
+use super::editing::{FileEdit, date_or_today, id_value, ids_under, unique_decision, write};
 
 pub fn status_of(arg: StatusArg) -> Status {
     match arg {
@@ -40,6 +41,16 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let log = ctx.load()?;
     let d = unique_decision(&log, &args.id)?;
     let id = d.id.as_ref().map(ToString::to_string).unwrap_or_default();
+    if status == Status::Accepted && d.status != Some(Status::Accepted) && !args.force {
+        let reasons = not_ready(&log, d);
+        if !reasons.is_empty() {
+            return Err(Error::Usage(format!(
+                "{id} is not accepted: {}; resolve that first, or accept anyway with --force",
+                reasons.join("; ")
+            ))
+            .into());
+        }
+    }
     let mut file = FileEdit::open(&log, &d.meta.path)?;
     let mut changes = Vec::new();
 
@@ -62,9 +73,19 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         return Ok(out);
     }
-    write(&[&file])?;
+    // Accepting a decision puts the ones it supersedes out of force.
+    let mut replaced = Vec::new();
+    if status == Status::Accepted && moving {
+        replaced = mark_superseded(&log, d)?;
+    }
+    let mut files = vec![&file];
+    files.extend(replaced.iter().map(|(f, _)| f));
+    write(&files)?;
     if !ctx.global.quiet {
         out.stdout = format!("{id}: {}\n", changes.join(", "));
+        for (_, line) in &replaced {
+            out.stdout.push_str(line);
+        }
         if status == Status::Superseded && d.superseded_by.is_empty() {
             out.stderr = format!(
                 "note: {id} names no successor; `decide supersede {id} NEW` links the one that replaces it\n"
@@ -72,6 +93,58 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
     }
     Ok(out)
+}
+
+/// Why `d` should not be accepted yet: an objection or veto nobody has
+/// resolved (in the record or in a review), or no rationale.
+fn not_ready(log: &Log, d: &Decision) -> Vec<String> {
+    let mut reasons = Vec::new();
+    let id = d.id.as_ref().map(id_value).unwrap_or_default();
+    for (i, (f, _)) in super::show::feedback_on(log, d).iter().enumerate() {
+        let blocking = matches!(f.stance, Some(Stance::Objection | Stance::Veto));
+        if blocking && f.resolved.is_none() {
+            let by = f.by.as_ref().map_or("someone", |t| t.as_str());
+            let stance = f.stance.map_or("objection", |s| s.as_str());
+            reasons.push(format!(
+                "the {stance} by {by} is unresolved (`decide feedback resolve {id} {}` once it is)",
+                i + 1
+            ));
+        }
+    }
+    if d.body.rationale_text().is_none() {
+        reasons.push("it has no rationale (write the `## Rationale` section)".into());
+    }
+    reasons
+}
+
+/// The decisions `d` supersedes that are not yet marked so: each set to
+/// superseded, with `d` added to its `superseded-by`, and the line saying so.
+fn mark_superseded(log: &Log, d: &Decision) -> anyhow::Result<Vec<(FileEdit, String)>> {
+    let Some(new_id) = &d.id else {
+        return Ok(Vec::new());
+    };
+    let mut edits = Vec::new();
+    for r in &d.supersedes {
+        let Some(old) = log.find(&r.id).next() else {
+            continue;
+        };
+        let mut file = FileEdit::open(log, &old.meta.path)?;
+        let mut changes = Vec::new();
+        if old.status != Some(Status::Superseded) {
+            file.apply(|doc| doc.set_scalar("status", Status::Superseded.as_str()))?;
+            let was = old.status_text.as_ref().map_or("unknown", |t| t.as_str());
+            changes.push(format!("status {was} → superseded"));
+        }
+        if !ids_under(file.front(), "superseded-by").contains(new_id) {
+            file.apply(|doc| doc.add_to_list("superseded-by", &id_value(new_id)))?;
+            changes.push(format!("superseded-by + {new_id}"));
+        }
+        if !changes.is_empty() {
+            let line = format!("{}: {}\n", r.id, changes.join(", "));
+            edits.push((file, line));
+        }
+    }
+    Ok(edits)
 }
 
 #[cfg(test)]

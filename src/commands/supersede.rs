@@ -13,6 +13,13 @@ use crate::record::{Id, Status};
 use super::editing::{FileEdit, id_value, ids_under, unique_decision, write};
 
 pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    link(args, ctx, true)
+}
+
+/// Links NEW and OLD both ways; `mark` also sets OLD's status to superseded.
+/// `decide new --supersedes` links without marking: OLD stays in force until
+/// NEW is accepted (`decide status NEW accepted` marks it then).
+pub fn link(args: &SupersedeArgs, ctx: &mut Context, mark: bool) -> anyhow::Result<Output> {
     let log = ctx.load()?;
     let old = unique_decision(&log, &args.old)?;
     let new = unique_decision(&log, &args.new)?;
@@ -37,7 +44,7 @@ pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .status_text
         .as_ref()
         .and_then(|t| Status::parse(&t.value));
-    if written != Some(Status::Superseded) {
+    if mark && written != Some(Status::Superseded) {
         old_file.apply(|doc| doc.set_scalar("status", Status::Superseded.as_str()))?;
         let was = old.status_text.as_ref().map_or("unknown", |t| t.as_str());
         old_changes.push(format!("status {was} → superseded"));

@@ -41,6 +41,17 @@ impl Completeness {
     }
 }
 
+/// Whether `d` records the options it weighed: `alternatives` in its front
+/// matter, or MADR's `## Considered Options` section with content. Rule
+/// DL021 and the "alternative" check read it the same way, so `check` and
+/// `report` never disagree about a record.
+pub fn has_alternatives(d: &Decision) -> bool {
+    !d.alternatives.is_empty()
+        || d.body
+            .section(&["Considered Options"])
+            .is_some_and(|s| s.has_content)
+}
+
 /// Scores `d`. "alternative reasons" applies only when there is at least
 /// one alternative, so a record without alternatives loses one point, not
 /// two. "revisit date" passes with `revisit-by`, or when the charter sets
@@ -51,11 +62,13 @@ pub fn completeness(d: &Decision, charter: Option<&Charter>) -> Completeness {
         t.as_ref()
             .is_some_and(|t| !t.value.trim().is_empty() && !is_placeholder(&t.value))
     };
+    // Reasons can only be scored on structured alternatives; MADR's
+    // considered options keep theirs in prose.
     let alternatives = !d.alternatives.is_empty();
     let results: [(&'static str, Option<bool>); 9] = [
         ("owner", Some(!d.owners.is_empty())),
         ("decision-maker", Some(!d.decision_makers.is_empty())),
-        ("alternative", Some(alternatives)),
+        ("alternative", Some(has_alternatives(d))),
         (
             "alternative reasons",
             alternatives.then(|| d.alternatives.iter().all(|a| filled(&a.rejected_because))),

@@ -215,7 +215,7 @@ impl<'a> Scope<'a> {
             charter: log.charter.as_ref(),
             decisions,
             reviews,
-            index: Index::new(&log.reviews),
+            index: Index::new(&log.reviews, dates, opts.as_of),
             by_id: {
                 let mut map: HashMap<&crate::record::Id, Vec<&Decision>> = HashMap::new();
                 for d in &log.decisions {
@@ -589,6 +589,11 @@ fn observations(scope: &Scope) -> Vec<outcomes::Observation> {
     let mut out = Vec::new();
     for review in &scope.log.reviews {
         let fallback = scope.dates.review(review).map(|d| d.date);
+        // A review dated after T had not happened: its outcomes were not
+        // observed yet, whatever dates they carry.
+        if fallback.is_some_and(|d| d > scope.opts.as_of) {
+            continue;
+        }
         for o in &review.outcomes {
             let (Some(decision), Some(metric), Some(value)) = (&o.decision, &o.metric, o.value)
             else {
@@ -597,11 +602,18 @@ fn observations(scope: &Scope) -> Vec<outcomes::Observation> {
             let Some(id) = ids.get(&decision.id) else {
                 continue;
             };
-            let date = o.date.as_ref().and_then(|x| x.date).or(fallback);
+            let own = o.date.as_ref().and_then(|x| x.date);
+            let date = own.or(fallback);
             if date.is_some_and(|d| d > scope.opts.as_of) || !value.is_finite() {
                 continue;
             }
-            out.push((id.clone(), metric.value.trim().to_string(), value, date));
+            out.push((
+                id.clone(),
+                metric.value.trim().to_string(),
+                value,
+                date,
+                own.is_some(),
+            ));
         }
     }
     out

@@ -48,8 +48,12 @@ pub struct Outcomes {
     pub correlations: Vec<Correlation>,
 }
 
-/// Recorded outcome: decision id (display form), metric, value, date.
-pub(crate) type Observation = (String, String, f64, Option<NaiveDate>);
+/// Recorded outcome: decision id (display form), metric, value, date (its
+/// own, else its review's), and whether the outcome carries a date of its own.
+pub(crate) type Observation = (String, String, f64, Option<NaiveDate>, bool);
+
+/// Which of two observations is the one to use: dated before undated, then later.
+type Rank = (bool, Option<NaiveDate>);
 
 /// `observations` are outcomes of decisions in scope dated on or before the
 /// as-of date; `rates` maps a decision id to its participation rate.
@@ -58,20 +62,22 @@ pub(crate) fn outcomes(
     rates: &BTreeMap<String, Option<f64>>,
 ) -> Outcomes {
     // The latest observation of each metric for each decision; an undated
-    // one only when there is nothing dated.
-    let mut latest: BTreeMap<(String, String), (f64, Option<NaiveDate>)> = BTreeMap::new();
-    for (decision, metric, value, date) in observations {
+    // one (no `date` of its own: its review's date only places it before or
+    // after T) only when there is nothing dated. Among equals, the first.
+    let mut latest: BTreeMap<(String, String), (f64, Rank)> = BTreeMap::new();
+    for (decision, metric, value, date, dated) in observations {
         let key = (metric, decision);
+        let rank = (dated, date);
         match latest.get(&key) {
-            Some((_, seen)) if *seen >= date => {}
+            Some((_, seen)) if *seen >= rank => {}
             _ => {
-                latest.insert(key, (value, date));
+                latest.insert(key, (value, rank));
             }
         }
     }
     let points: Vec<OutcomePoint> = latest
         .into_iter()
-        .map(|((metric, decision), (value, date))| OutcomePoint {
+        .map(|((metric, decision), (value, (_, date)))| OutcomePoint {
             participation: rates.get(&decision).copied().flatten(),
             decision,
             metric,
@@ -110,5 +116,52 @@ pub(crate) fn outcomes(
     Outcomes {
         points,
         correlations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2026, 3, d)
+    }
+
+    fn value_of(observations: Vec<Observation>) -> f64 {
+        let rates = BTreeMap::from([("0001".to_string(), Some(0.5))]);
+        let o = outcomes(observations, &rates);
+        assert_eq!(o.points.len(), 1);
+        o.points[0].value
+    }
+
+    fn obs(value: f64, date: Option<NaiveDate>, dated: bool) -> Observation {
+        ("0001".into(), "auc".into(), value, date, dated)
+    }
+
+    #[test]
+    fn a_dated_value_wins_over_an_undated_one_from_a_later_review() {
+        // Either order of reading.
+        assert_eq!(
+            value_of(vec![obs(0.8, day(1), true), obs(0.7, day(20), false)]),
+            0.8
+        );
+        assert_eq!(
+            value_of(vec![obs(0.7, day(20), false), obs(0.8, day(1), true)]),
+            0.8
+        );
+        // Two dated: the later. Two undated: the later review's.
+        assert_eq!(
+            value_of(vec![obs(0.8, day(1), true), obs(0.9, day(2), true)]),
+            0.9
+        );
+        assert_eq!(
+            value_of(vec![obs(0.6, day(5), false), obs(0.5, day(9), false)]),
+            0.5
+        );
+        // Same rank: the first in file order.
+        assert_eq!(
+            value_of(vec![obs(0.6, day(5), true), obs(0.5, day(5), true)]),
+            0.6
+        );
     }
 }

@@ -64,9 +64,16 @@ pub(crate) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub fn new(reviews: &'a [Review]) -> Index<'a> {
+    /// The index of `reviews` that had taken place by `as_of`: a review dated
+    /// after it had not happened yet, so neither its attendance nor the
+    /// feedback and outcomes it records count, whatever their own dates say.
+    /// A review with no date at all is kept, as every undated response is.
+    pub fn new(reviews: &'a [Review], dates: &Dates, as_of: NaiveDate) -> Index<'a> {
         let mut index = Index::default();
-        for review in reviews {
+        let held = reviews
+            .iter()
+            .filter(|r| dates.review(r).is_none_or(|d| d.date <= as_of));
+        for review in held {
             let mut seen = BTreeSet::new();
             for r in &review.decisions {
                 if seen.insert(&r.id) {
@@ -120,7 +127,7 @@ impl<'a> Index<'a> {
 pub fn participation(log: &Log, d: &Decision, as_of: NaiveDate) -> Participation {
     let people = Resolver::new(log.people.as_ref());
     let dates = Dates::default();
-    let index = Index::new(&log.reviews);
+    let index = Index::new(&log.reviews, &dates, as_of);
     let responses = index.responses(d, &people, &dates);
     compute(d, &people, &responses, as_of)
 }

@@ -24,13 +24,16 @@ const BOLD: Style = Style::new().bold();
 /// Tabs in quoted source lines are shown as this many spaces.
 const TAB: usize = 4;
 
-/// Renders findings and the summary; `quiet` drops the summary.
+/// Renders findings and the summary; `quiet` drops the summary. Messages
+/// and help are wrapped to `width` columns (the terminal's, 100 when not
+/// one), continuing under their own text.
 pub fn render(
     diagnostics: &[Diagnostic],
     summary: &Summary,
     log: &Log,
     color: bool,
     quiet: bool,
+    width: usize,
 ) -> String {
     let choice = if color {
         ColorChoice::Always
@@ -41,7 +44,7 @@ pub fn render(
     let quoted = quoted_lines(diagnostics, log);
     for d in diagnostics {
         let line = quoted.get(&(d.path.as_str(), d.line)).map(String::as_str);
-        let _ = write_one(&mut out, d, line);
+        let _ = write_one(&mut out, d, line, width);
     }
     if !quiet {
         let _ = write_summary(&mut out, summary);
@@ -80,18 +83,17 @@ fn write_one(
     out: &mut impl Write,
     d: &Diagnostic,
     source_line: Option<&str>,
+    width: usize,
 ) -> std::io::Result<()> {
     let style = match d.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
     };
-    writeln!(
-        out,
-        "{style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
-        d.severity.as_str(),
-        d.code.as_str(),
-        d.message
-    )?;
+    let head = format!("{}[{}]", d.severity.as_str(), d.code.as_str());
+    let first = format!("{head}: {}", d.message);
+    let wrapped = crate::output::wrap(&first, width, head.len() + 2);
+    let message = &wrapped[head.len()..];
+    writeln!(out, "{style}{head}{style:#}{BOLD}{message}{BOLD:#}")?;
     let number = d.line.to_string();
     let pad = " ".repeat(number.len());
     writeln!(
@@ -113,6 +115,9 @@ fn write_one(
         )?;
     }
     if let Some(help) = &d.help {
+        let lead = format!("{pad} = help: ");
+        let wrapped = crate::output::wrap(&format!("{lead}{help}"), width, lead.len());
+        let help = &wrapped[lead.len()..];
         writeln!(out, "{pad} {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {help}")?;
     }
     writeln!(out, "{pad} {GUTTER}={GUTTER:#} rule: {}", d.code.slug())?;

@@ -54,6 +54,125 @@ pub fn keep_words(table: &mut Table, width: Option<u16>) {
     table.set_constraints(constraints);
 }
 
+/// A table no wider than `width` (100 when unknown) whose cells are wrapped
+/// here rather than by the table: between words, and a word longer than its
+/// column only after a `/` or `-` (see [`wrap`]), so that a title is wrapped
+/// and never cut, and an id such as `review 2026-04-14-milestone-…, action 1`
+/// is not split inside a word when a dash is there to break at.
+///
+/// Columns get the width of their longest word (a dash or slash being a
+/// place to break); what is left of `width` first keeps whole the words that
+/// cost least to keep whole (a date), then is shared as a table tool shares
+/// it: a column that needs less than an equal share gets what it needs, and
+/// the columns with more text split the rest equally.
+pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -> Table {
+    let width = usize::from(width.unwrap_or(DEFAULT_WIDTH));
+    let columns = header.len();
+    let cells = || {
+        std::iter::once(header.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+            .chain(rows.iter().cloned())
+    };
+    let mut natural = vec![1usize; columns];
+    let mut words = vec![1usize; columns];
+    let mut whole = vec![1usize; columns];
+    for row in cells() {
+        for (i, cell) in row.iter().enumerate().take(columns) {
+            for line in cell.lines() {
+                natural[i] = natural[i].max(line.chars().count());
+                for word in line.split_whitespace() {
+                    whole[i] = whole[i].max(word.chars().count());
+                }
+                // A break after a dash or slash is no break inside a word.
+                for word in line
+                    .split_whitespace()
+                    .flat_map(|w| w.split_inclusive(['-', '/']))
+                {
+                    words[i] = words[i].max(word.chars().count());
+                }
+            }
+        }
+    }
+    // Each column also takes one border and two padding characters.
+    let room = width.saturating_sub(3 * columns + 1);
+    let widths = if natural.iter().sum::<usize>() <= room {
+        natural
+    } else {
+        let mut widths = words;
+        // Too narrow for every word: the widest columns give way first.
+        while widths.iter().sum::<usize>() > room {
+            let (i, &w) = widths
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, w)| (**w, natural[*i], std::cmp::Reverse(*i)))
+                .expect("a table has columns");
+            if w <= 4 {
+                break;
+            }
+            widths[i] -= 1;
+        }
+        let mut spare = room.saturating_sub(widths.iter().sum());
+        // First keep whole the words that are cheapest to keep whole (a date
+        // before a long id), then widen the columns with the most text.
+        while spare > 0 {
+            let cheapest = (0..columns)
+                .filter(|&i| whole[i] > widths[i] && whole[i] - widths[i] <= spare)
+                .min_by_key(|&i| (whole[i] - widths[i], i));
+            let Some(i) = cheapest else { break };
+            spare -= whole[i] - widths[i];
+            widths[i] = whole[i];
+        }
+        // The rest is shared: a column that needs less than an equal share
+        // gets what it needs, and the others split what is left equally.
+        loop {
+            let wanting: Vec<usize> = (0..columns).filter(|&i| natural[i] > widths[i]).collect();
+            if spare == 0 || wanting.is_empty() {
+                break;
+            }
+            let share = spare / wanting.len();
+            let satisfied: Vec<usize> = wanting
+                .iter()
+                .copied()
+                .filter(|&i| natural[i] - widths[i] <= share)
+                .collect();
+            if satisfied.is_empty() {
+                for (k, &i) in wanting.iter().enumerate() {
+                    let extra = share + usize::from(k < spare % wanting.len());
+                    widths[i] += extra;
+                }
+                break;
+            }
+            for i in satisfied {
+                spare -= natural[i] - widths[i];
+                widths[i] = natural[i];
+            }
+        }
+        widths
+    };
+    let fit = |row: &[String]| -> Vec<String> {
+        row.iter()
+            .zip(&widths)
+            .map(|(cell, &w)| {
+                cell.lines()
+                    .map(|line| wrap(line, w, 0))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
+    };
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(fit(&header
+            .iter()
+            .map(|h| h.to_string())
+            .collect::<Vec<_>>()));
+    for row in rows {
+        table.add_row(fit(row));
+    }
+    table
+}
+
 /// Renders a table followed by a newline.
 pub fn render_table(table: &Table) -> String {
     let mut out = table.to_string();
@@ -86,33 +205,65 @@ where
 }
 
 /// Wraps `text` at word boundaries so no line is wider than `width`
-/// characters; continuation lines start with `indent` spaces. A single word
-/// longer than the line is left whole rather than broken.
+/// characters; continuation lines start with `indent` spaces. A word longer
+/// than a whole line (a path, a long id) is split after a `/` or `-` that
+/// fits, and only where it has none, at the width itself.
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     if text.chars().count() <= width {
         return text.to_string();
     }
+    let room = width.saturating_sub(indent).max(8);
     let mut out = String::new();
     let mut line = String::new();
     // Splitting on single spaces keeps the padding of aligned columns.
     for (i, word) in text.split(' ').enumerate() {
-        let len = line.chars().count() + usize::from(i > 0) + word.chars().count();
-        if i > 0
-            && len > width
-            && !word.is_empty()
-            && line.len() > indent
-            && !line.trim().is_empty()
-        {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = " ".repeat(indent);
+        let used = line.chars().count();
+        let len = used + usize::from(i > 0) + word.chars().count();
+        if i > 0 && len > width && !word.is_empty() && !line.trim().is_empty() {
+            let fits_alone = indent + word.chars().count() <= width;
+            // A word too long for any line starts on this one when a piece fits.
+            if fits_alone || used + 1 + 8 > width {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = " ".repeat(indent);
+            } else {
+                line.push(' ');
+            }
         } else if i > 0 {
             line.push(' ');
         }
-        line.push_str(word);
+        let mut rest = word;
+        loop {
+            let free = width.saturating_sub(line.chars().count());
+            if rest.chars().count() <= free || free == 0 && line.trim().is_empty() {
+                line.push_str(rest);
+                break;
+            }
+            let (head, tail) = split_word(rest, free.max(1), room);
+            line.push_str(head);
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = " ".repeat(indent);
+            rest = tail;
+            if rest.is_empty() {
+                break;
+            }
+        }
     }
     out.push_str(line.trim_end());
     out
+}
+
+/// Splits `word` into a head of at most `free` characters, after its last
+/// `/` or `-` there when that keeps a useful piece, and the rest.
+fn split_word(word: &str, free: usize, room: usize) -> (&str, &str) {
+    let cut = word.char_indices().nth(free).map_or(word.len(), |(i, _)| i);
+    let soft = word[..cut]
+        .rfind(['/', '-'])
+        .map(|i| i + 1)
+        .filter(|&i| i * 3 >= cut.min(room));
+    let at = soft.unwrap_or(cut);
+    word.split_at(at)
 }
 
 #[cfg(test)]
@@ -128,6 +279,53 @@ mod tests {
             "  - alpha beta gamma\n    delta epsilon\n    zeta eta theta"
         );
         assert_eq!(wrap("short", 20, 4), "short");
+    }
+
+    #[test]
+    fn wrap_splits_a_word_longer_than_a_line_after_a_slash_or_dash() {
+        let text = "file            examples/churn-model/decisions/0012-route-top-decile.md";
+        let wrapped = wrap(text, 40, 16);
+        for line in wrapped.lines() {
+            assert!(line.chars().count() <= 40, "{line:?}");
+        }
+        assert_eq!(
+            wrapped,
+            "file            examples/churn-model/\n                decisions/0012-route-\n                top-decile.md"
+        );
+        assert_eq!(wrap("abcdefghijklmnop", 10, 2), "abcdefghij\n  klmnop");
+    }
+
+    #[test]
+    fn a_fitted_table_wraps_between_words_and_keeps_to_the_width() {
+        let rows = vec![
+            vec![
+                "jonas".to_string(),
+                "Publish the offer-catalogue versioning spec".to_string(),
+                "review 2026-04-14-milestone-uplift-v2-thresholds, action 1".to_string(),
+            ],
+            vec![
+                "ana".into(),
+                "Short".into(),
+                "decision 0010, action 2".into(),
+            ],
+        ];
+        let table = fitted_table(&["Owner", "Action", "Where"], &rows, Some(60));
+        let text = table.to_string();
+        for line in text.lines() {
+            assert!(line.chars().count() <= 60, "{line:?} in\n{text}");
+        }
+        assert!(text.contains("┆ Publish the     ┆"), "{text}");
+        // The long id is split only after a dash.
+        for piece in [
+            "┆ review 2026-04-14-   │",
+            "┆ milestone-uplift-v2- │",
+            "┆ thresholds, action 1 │",
+        ] {
+            assert!(text.contains(piece), "{piece} in\n{text}");
+        }
+        // Wide enough: one line per row.
+        let wide = fitted_table(&["Owner", "Action", "Where"], &rows, Some(160)).to_string();
+        assert_eq!(wide.lines().count(), 6, "{wide}");
     }
 
     #[test]

@@ -496,9 +496,25 @@ const ALTERNATIVE_KEYS: &[&str] = &["title", "rejected-because"];
 const OUTCOME_KEYS: &[&str] = &["metric", "target", "by"];
 const ARTIFACT_KEYS: &[&str] = &["kind", "ref"];
 const RISK_KEYS: &[&str] = &["risk", "mitigation"];
-const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "signals"];
-const REVIEW_FEEDBACK_KEYS: &[&str] =
-    &["by", "date", "stance", "note", "resolved", "on", "signals"];
+const FEEDBACK_KEYS: &[&str] = &[
+    "by",
+    "date",
+    "stance",
+    "note",
+    "resolved",
+    "resolution",
+    "signals",
+];
+const REVIEW_FEEDBACK_KEYS: &[&str] = &[
+    "by",
+    "date",
+    "stance",
+    "note",
+    "resolved",
+    "resolution",
+    "on",
+    "signals",
+];
 const ACTION_KEYS: &[&str] = &["owner", "due", "status", "done", "note"];
 pub const REVIEW_KEYS: &[&str] = &[
     "kind",

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::markdown::escape;
+use super::markdown::prose;
 use super::{clean, plural};
 use crate::metrics::digest::Digest;
 
@@ -315,7 +315,8 @@ pub fn markdown(d: &Digest) -> String {
             let _ = writeln!(out, "{}", part.empty);
         }
         for item in part.items {
-            let _ = writeln!(out, "- **{}**: {}", escape(&item.lead), escape(&item.text));
+            // Prose, not a table: record text reads as written (`PSI > 0.2`).
+            let _ = writeln!(out, "- **{}**: {}", prose(&item.lead), prose(&item.text));
         }
     }
     out

@@ -26,6 +26,44 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes record text for Markdown prose (a list item, a paragraph), where
+/// it should read as written: `PSI > 0.2` and `AUC <= 0.8` stay as they are.
+/// Only what Markdown would act on is escaped, with a backslash rather than
+/// an HTML entity: emphasis and code marks, link brackets, a `<` that could
+/// open a tag or an autolink, and an `&` that could start an entity. Tables
+/// keep [`escape`], where a `|` or a line break would end a cell.
+pub fn prose(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' if next
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("\\<");
+            }
+            '&' if entity_like(&chars[i + 1..]) => out.push_str("\\&"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether text after an `&` reads as an entity (`amp;`, `#60;`).
+fn entity_like(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
 pub fn table(out: &mut String, s: &Section) {
     if s.rows.is_empty() {
         let _ = writeln!(out, "{}\n", escape(&s.empty));
@@ -76,4 +114,23 @@ pub fn render(r: &Report) -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod prose_tests {
+    use super::prose;
+
+    #[test]
+    fn prose_reads_as_written_and_stays_inert() {
+        assert_eq!(
+            prose("PSI > 0.2 and AUC <= 0.8 & R&D"),
+            "PSI > 0.2 and AUC <= 0.8 & R&D"
+        );
+        assert_eq!(prose("<script>x</script>"), "\\<script>x\\</script>");
+        assert_eq!(
+            prose("**bold** [link](u) `code` &amp;"),
+            "\\*\\*bold\\*\\* \\[link\\](u) \\`code\\` \\&amp;"
+        );
+        assert_eq!(prose("two\nlines"), "two lines");
+    }
 }

@@ -415,7 +415,7 @@ pub(crate) fn decision_cells(d: &DecisionRow) -> Vec<String> {
     };
     vec![
         d.id.clone().map_or_else(|| "?".into(), |i| clean(&i)),
-        shorten(d.title.as_deref().unwrap_or("(untitled)"), 48),
+        clean(d.title.as_deref().unwrap_or("(untitled)")),
         d.status.to_string(),
         answered,
         roles,
@@ -462,7 +462,7 @@ pub fn overdue(r: &Report) -> Section {
                         .map_or_else(|| "(no owner)".into(), clean),
                     a.due.map(|d| d.to_string()).unwrap_or_default(),
                     a.overdue_days.unwrap_or(0).to_string(),
-                    shorten(a.note.as_deref().unwrap_or("(no note)"), 50),
+                    clean(a.note.as_deref().unwrap_or("(no note)")),
                     format!("{}, action {}", clean(&a.source), a.number),
                 ]
             })
@@ -482,7 +482,7 @@ pub fn revisits(r: &Report) -> Section {
             .map(|v| {
                 vec![
                     v.id.clone().map_or_else(|| "?".into(), |i| clean(&i)),
-                    shorten(v.title.as_deref().unwrap_or("(untitled)"), 50),
+                    clean(v.title.as_deref().unwrap_or("(untitled)")),
                     v.date.to_string(),
                     v.in_days.to_string(),
                     if v.implicit {

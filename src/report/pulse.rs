@@ -3,7 +3,7 @@
 //! signals, so a log without them reports exactly as before. Comments
 //! left in pulse responses belong to the digest, never to these tables.
 
-use super::{Section, clean, number, percent, plural, ratio, shorten};
+use super::{Section, clean, number, percent, plural, ratio};
 use crate::metrics::pulse::{PulseCorrelation, PulseRow, QuestionFigures};
 use crate::metrics::{Mean, Report, Withheld, outcomes};
 
@@ -54,7 +54,7 @@ fn surveys(r: &Report) -> Section {
                 }
                 vec![
                     label(p),
-                    shorten(p.title.as_deref().unwrap_or(&p.id), 40),
+                    clean(p.title.as_deref().unwrap_or(&p.id)),
                     p.invited.to_string(),
                     p.responses.to_string(),
                     p.anonymous.to_string(),
@@ -222,7 +222,7 @@ fn open_by_decision(r: &Report) -> Section {
             by.dedup();
             vec![
                 d.id.clone().map_or_else(|| "?".into(), |i| clean(&i)),
-                shorten(d.title.as_deref().unwrap_or("(untitled)"), 40),
+                clean(d.title.as_deref().unwrap_or("(untitled)")),
                 d.open().count().to_string(),
                 clean(&signals.join(", ")),
                 clean(&by.join(", ")),
@@ -249,7 +249,7 @@ fn watched(r: &Report) -> Section {
                 .collect();
             rows.push(vec![
                 d.id.clone().map_or_else(|| "?".into(), |i| clean(&i)),
-                shorten(d.title.as_deref().unwrap_or("(untitled)"), 36),
+                clean(d.title.as_deref().unwrap_or("(untitled)")),
                 signals.join(", "),
                 c.by.as_deref()
                     .map_or_else(|| "(no one named)".into(), clean),

@@ -1,5 +1,6 @@
-//! The report for a terminal: the sections as tables no wider than 100
-//! columns (or the terminal, when narrower).
+//! The report for a terminal: the sections as tables as wide as the
+//! terminal, 100 columns when the output is not one. Titles and notes are
+//! wrapped in their cells, never cut short.
 
 use std::fmt::Write;
 
@@ -7,8 +8,8 @@ use super::{Section, counts_line, scope_line, sections};
 use crate::metrics::Report;
 use crate::output;
 
-/// Widest the report gets, whatever the terminal.
-pub const MAX_WIDTH: u16 = 100;
+/// Narrowest the report gets: below this, no table reads well.
+const MIN_WIDTH: u16 = 40;
 
 pub(crate) fn section(out: &mut String, s: &Section, width: u16) {
     let _ = writeln!(out, "\n{}", s.title);
@@ -16,17 +17,13 @@ pub(crate) fn section(out: &mut String, s: &Section, width: u16) {
         let _ = writeln!(out, "  {}", s.empty);
         return;
     }
-    let mut table = output::table(&s.headers, Some(width));
-    for row in &s.rows {
-        table.add_row(row.iter().map(String::as_str));
-    }
-    output::keep_words(&mut table, Some(width));
+    let table = output::fitted_table(&s.headers, &s.rows, Some(width));
     out.push_str(&output::render_table(&table));
 }
 
 /// `quiet` leaves out the notes (`-q`).
 pub fn render(r: &Report, width: Option<u16>, quiet: bool) -> String {
-    let width = width.map_or(MAX_WIDTH, |w| w.clamp(40, MAX_WIDTH));
+    let width = width.unwrap_or(output::DEFAULT_WIDTH).max(MIN_WIDTH);
     let mut out = format!(
         "Engagement report, {}\n{}\n",
         scope_line(r),

@@ -128,9 +128,7 @@ fn title(t: &Trend) -> String {
 }
 
 pub fn table(t: &Trend, width: Option<u16>) -> String {
-    let width = width.map_or(super::table::MAX_WIDTH, |w| {
-        w.clamp(40, super::table::MAX_WIDTH)
-    });
+    let width = width.unwrap_or(crate::output::DEFAULT_WIDTH).max(40);
     let mut out = format!(
         "{}\nEach period is the report over its dates, as of its last day.\n",
         title(t)

@@ -259,7 +259,17 @@ fn problems(meta: &Meta, placeholders: &[Pos], out: &mut Vec<Diagnostic>) {
 /// DL004 for a decision: what its status requires beyond the fields that have their own rule.
 fn missing_decision_fields(d: &Decision, out: &mut Vec<Diagnostic>) {
     let path = &d.meta.path;
-    if d.title.is_none() {
+    if let Some(title) = d.title.as_ref().filter(|t| t.value.trim().is_empty()) {
+        out.push(
+            Diagnostic::new(
+                Code::MissingField,
+                path,
+                title.pos,
+                "decision title is empty",
+            )
+            .with_help("say in one line what is being decided"),
+        );
+    } else if d.title.is_none() {
         out.push(
             Diagnostic::new(
                 Code::MissingField,
@@ -477,6 +487,15 @@ mod tests {
     fn dl004_requirements_follow_the_status() {
         let draft = "---\nstatus: draft\n---\n# Idea\n";
         assert!(found(Code::MissingField, &[("0001-a.md", draft)]).is_empty());
+        let empty = "---\ntitle: \"  \"\nstatus: draft\n---\n# Heading\n";
+        assert_eq!(
+            found(Code::MissingField, &[("0001-a.md", empty)]),
+            vec![at("0001-a.md", 2, 8)]
+        );
+        assert_eq!(
+            messages(Code::MissingField, &[("0001-a.md", empty)]),
+            vec!["decision title is empty"]
+        );
         let untitled = "---\nstatus: draft\n---\nNo heading.\n";
         assert_eq!(
             found(Code::MissingField, &[("0001-a.md", untitled)]),

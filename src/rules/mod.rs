@@ -10,6 +10,7 @@
 //! cost grows linearly with the log.
 
 mod actions;
+pub mod consistency;
 mod files;
 pub(crate) mod frontmatter;
 pub mod levels;
@@ -110,6 +111,7 @@ fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     links::decision(ix, d, out);
     actions::decision(ix, d, out);
     pulse::decision(ix, d, out);
+    consistency::decision(ix, d, out);
 }
 
 fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
@@ -121,6 +123,7 @@ fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
     links::review(ix, r, out);
     actions::review(ix, r, out);
     pulse::review(ix, r, out);
+    consistency::review(ix, r, out);
 }
 
 /// Lookups shared by the rules, built once per run.

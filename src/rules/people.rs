@@ -87,7 +87,9 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// DL014: someone with each required role is consulted, decides, or gave feedback.
+/// DL014: someone with each required role owns, decides, is consulted, gave
+/// feedback, or attended a review that lists the decision, by the as-of
+/// date, as the report counts attendance.
 fn required_roles(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     let (Some(people), Some(charter)) = (&ix.people, &ix.log.charter) else {
         return;
@@ -95,12 +97,28 @@ fn required_roles(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     if charter.required_roles.is_empty() {
         return;
     }
-    let mut taking_part: Vec<&Text> = d.decision_makers.iter().chain(&d.consulted).collect();
+    let mut taking_part: Vec<&Text> = d
+        .owners
+        .iter()
+        .chain(&d.decision_makers)
+        .chain(&d.consulted)
+        .collect();
     taking_part.extend(d.feedback.iter().filter_map(|f| f.by.as_ref()));
     if let Some(id) = &d.id
         && let Some(list) = ix.review_feedback.get(id)
     {
         taking_part.extend(list.iter().filter_map(|(_, f)| f.by.as_ref()));
+    }
+    if let Some(id) = &d.id
+        && let Some(reviews) = ix.discussed_in.get(id)
+    {
+        let held = reviews.iter().filter(|r| {
+            r.date
+                .as_ref()
+                .and_then(|x| x.date)
+                .is_none_or(|date| date <= ix.as_of)
+        });
+        taking_part.extend(held.flat_map(|r| r.attended.iter()));
     }
     let roles: BTreeSet<&str> = taking_part
         .iter()
@@ -311,6 +329,42 @@ mod tests {
             ("reviews/2026-01-12-ask.md", review),
         ];
         assert!(found(Code::RequiredRoleMissing, &files).is_empty());
+    }
+
+    #[test]
+    fn dl014_counts_owners_and_attendance_as_the_report_does() {
+        // Owner ana (data-science) and decision-maker raj (ml-engineering);
+        // consulted lee (end-user). product is missing until priya attends
+        // a review that lists the decision, by the as-of date (2026-03-01).
+        let charter = (
+            "charter.md",
+            "---\nrequired-roles: [data-science, ml-engineering, product]\n---\n",
+        );
+        let files = [charter, ("people.yaml", PEOPLE), ("0005-a.md", COMPLETE)];
+        let messages = messages(Code::RequiredRoleMissing, &files);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("`product`"), "{messages:?}");
+        assert!(!messages[0].contains("data-science"), "{messages:?}");
+        let attended = |date: &str| {
+            format!("---\nkind: milestone\ndate: {date}\ndecisions: [5]\nattended: [priya]\n---\n")
+        };
+        let held = attended("2026-01-15");
+        let files = [
+            charter,
+            ("people.yaml", PEOPLE),
+            ("0005-a.md", COMPLETE),
+            ("reviews/2026-01-15-m.md", held.as_str()),
+        ];
+        assert!(found(Code::RequiredRoleMissing, &files).is_empty());
+        // A review after the as-of date had not happened yet.
+        let later = attended("2026-04-15");
+        let files = [
+            charter,
+            ("people.yaml", PEOPLE),
+            ("0005-a.md", COMPLETE),
+            ("reviews/2026-04-15-m.md", later.as_str()),
+        ];
+        assert_eq!(found(Code::RequiredRoleMissing, &files).len(), 1);
     }
 
     #[test]

@@ -33,11 +33,7 @@ pub(super) fn decision(d: &Decision, out: &mut Vec<Diagnostic>) {
             ),
             Some(_) => {}
         }
-        let considered = d
-            .body
-            .section(&["Considered Options"])
-            .is_some_and(|s| s.has_content);
-        if d.alternatives.is_empty() && !considered {
+        if !crate::metrics::completeness::has_alternatives(d) {
             out.push(
                 Diagnostic::new(
                     Code::NoAlternatives,
@@ -164,6 +160,27 @@ mod tests {
             vec![at("0002-a.md", 2, 1)]
         );
         let madr = format!("{bad}\n## Considered Options\n\n* Weekly\n* Nightly\n");
+        // DL021 and the completeness check "alternative" agree on it.
+        let parsed = crate::record::Decision::parse("decisions/0005-a.md", "0005-a.md", &madr);
+        assert!(crate::metrics::completeness::has_alternatives(&parsed));
+        let score = crate::metrics::completeness(&parsed, None);
+        assert!(
+            !score.missing.contains(&"alternative"),
+            "{:?}",
+            score.missing
+        );
+        let empty = format!("{bad}\n## Considered Options\n\n<!-- none yet -->\n");
+        let parsed = crate::record::Decision::parse("decisions/0005-a.md", "0005-a.md", &empty);
+        assert!(!crate::metrics::completeness::has_alternatives(&parsed));
+        assert!(
+            crate::metrics::completeness(&parsed, None)
+                .missing
+                .contains(&"alternative")
+        );
+        assert_eq!(
+            found(Code::NoAlternatives, &[("0005-a.md", &empty)]).len(),
+            1
+        );
         assert!(found(Code::NoAlternatives, &[("0002-a.md", &madr)]).is_empty());
         assert!(found(Code::NoAlternatives, &[("0002-a.md", PROPOSED)]).is_empty());
     }

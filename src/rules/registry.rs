@@ -180,13 +180,15 @@ that key is a warning until one does.",
         "DL005",
         "invalid-value",
         Error,
-        false,
+        true,
         "A value is outside its set or of the wrong type",
         "Status, feedback stance, action status, artifact kind and review kind each \
-take one of a fixed set of words (status also accepts common synonyms such as \
-`approved`). A list where a single value belongs, or a mapping where a list belongs, \
-is reported too. An unknown rule code in a `decide-disable` comment is reported \
-under this rule at warning level.",
+take one of a fixed set of words. A status written as a common synonym (`approved`, \
+`pending`, `on hold`, emoji) is read as its canonical word for every figure and \
+reported at warning level; `decide check --fix` writes the canonical word. A list \
+where a single value belongs, or a mapping where a list belongs, is reported too. \
+An unknown rule code in a `decide-disable` comment is reported under this rule at \
+warning level.",
         "---\nstatus: maybe\nartifacts:\n  - kind: notebook\n    ref: eda.ipynb\n---\n",
         "---\nstatus: proposed\nartifacts:\n  - kind: doc\n    ref: eda.ipynb\n---\n",
     ),
@@ -199,7 +201,9 @@ under this rule at warning level.",
         "A date is not a real YYYY-MM-DD date",
         "Dates are compared to compute lead times, overdue actions and revisits, so \
 each must be an ISO `YYYY-MM-DD` that exists on the calendar. `03/02/2026` is \
-ambiguous and `2026-02-30` does not exist.",
+ambiguous and `2026-02-30` does not exist. Feedback, an action's `done` date or \
+an outcome dated after the as-of date (`--as-of`, default today) is reported at \
+warning level: the report counts it as not yet happened.",
         "---\ndate: 03/02/2026\nrevisit-by: 2026-02-30\n---\n",
         "---\ndate: 2026-03-02\nrevisit-by: 2026-02-28\n---\n",
     ),
@@ -303,12 +307,13 @@ proposal that names nobody to consult has not yet asked them.",
         "required-role-missing",
         Warning,
         false,
-        "A charter `required-roles` role is not among those consulted, deciding or giving feedback",
+        "A charter `required-roles` role is not among those owning, deciding, consulted, giving feedback or attending",
         "The charter can require that some roles (say `product` and `end-user`) take \
 part in every decision. A decision is covered when someone with each role is among its \
-decision-makers or consulted (groups expanded), or gave feedback on it in the record or \
-in a review. Roles come from `people.yaml`; without it, or without `required-roles`, \
-the rule is silent. Applies to proposed and accepted decisions.",
+owners, decision-makers or consulted (groups expanded), gave feedback on it in the record \
+or in a review, or attended a review that lists it (dated on or before the as-of date, as \
+the report counts attendance). Roles come from `people.yaml`; without it, or without \
+`required-roles`, the rule is silent. Applies to proposed and accepted decisions.",
         "charter: required-roles: [product, end-user]\n---\nstatus: proposed\nconsulted: [raj]   # raj: roles [product]\n---\n",
         "charter: required-roles: [product, end-user]\n---\nstatus: proposed\nconsulted: [raj, lee]   # lee: roles [end-user]\n---\n",
     ),

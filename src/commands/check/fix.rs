@@ -51,6 +51,16 @@ pub fn apply(
         changes.push(line);
     }
 
+    // A status written as a synonym (`approved`) becomes its canonical word.
+    for diagnostic in diagnostics.iter().filter(|d| in_scope(&d.path)) {
+        let Some(Fix::SetStatus { path, status }) = &diagnostic.fix else {
+            continue;
+        };
+        let file = open(&mut files, log, path)?;
+        file.apply(|doc| doc.set_scalar("status", status.as_str()))?;
+        changes.push(format!("{path}: status → {status}"));
+    }
+
     let mut seen: Vec<(&str, &str, &Id)> = Vec::new();
     for diagnostic in diagnostics.iter().filter(|d| in_scope(&d.path)) {
         let Some(Fix::AddReference { path, key, id }) = &diagnostic.fix else {

@@ -111,7 +111,8 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         _ if args.statistics => output::statistics::text(&diagnostics),
         CheckFormat::Auto | CheckFormat::Human => {
-            output::human::render(&diagnostics, &summary, &log, color, ctx.global.quiet)
+            let width = usize::from(ctx.width.unwrap_or(output::DEFAULT_WIDTH)).max(40);
+            output::human::render(&diagnostics, &summary, &log, color, ctx.global.quiet, width)
         }
         CheckFormat::Concise => output::concise::render(&diagnostics),
         CheckFormat::Json => output::json::render(&diagnostics, &summary),
