@@ -354,6 +354,10 @@ pub struct ReportArgs {
     /// Write the report to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Add one reader's own view: what waits on this person, their open
+    /// actions, the decisions they own
+    #[arg(long = "for", value_name = "P")]
+    pub for_person: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -373,6 +377,13 @@ pub struct DigestArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = DigestFormat::Markdown)]
     pub format: DigestFormat,
+    /// Only decisions about this model (and reviews about them)
+    #[arg(long, value_name = "M")]
+    pub model: Option<String>,
+    /// One reader's own view: what waits on this person, their open actions,
+    /// the decisions they own
+    #[arg(long = "for", value_name = "P")]
+    pub for_person: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::actions::{self, ActionItem, ActionState, Revisit};
-use super::{MetricsOptions, Scope, participation};
+use super::reader::{self, ForPerson};
+use super::waiting::{Waiting, waiting};
+use super::{MetricsOptions, Scope};
 use crate::log::Log;
 use crate::record::{Decision, ReviewKind, Stance, Status};
 
@@ -30,10 +32,10 @@ pub struct Proposed {
     pub date: Option<NaiveDate>,
     /// The respond-by of an async review about it, else `date` + charter `response-days`.
     pub due: Option<NaiveDate>,
-    /// Expected people who have not responded yet, by display name.
-    pub waiting_on: Vec<String>,
-    pub responded: usize,
-    pub expected: usize,
+    /// Days since it was proposed, on the as-of date.
+    pub open_days: Option<i64>,
+    /// Who has not given a view, with their deadlines, and what blocks it.
+    pub waiting: Waiting,
 }
 
 /// An objection or veto with no `resolved` date.
@@ -57,12 +59,21 @@ pub struct Digest {
     pub objections: Vec<Objection>,
     pub overdue: Vec<ActionItem>,
     pub revisits: Vec<Revisit>,
+    /// The model the digest is limited to.
+    pub model: Option<String>,
+    /// `--for P`: that reader's own view, instead of the team's.
+    pub reader: Option<ForPerson>,
 }
 
 /// Builds the digest from `since` to `opts.as_of`. Decisions taken count
 /// from `since`; open proposals, objections, overdue actions and revisits
 /// are the state on the as-of date, whenever they began.
-pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
+pub fn digest(
+    log: &Log,
+    opts: &MetricsOptions,
+    since: NaiveDate,
+    for_person: Option<&str>,
+) -> Digest {
     let scope = Scope::new(log, opts);
     let as_of = opts.as_of;
     let display = |key: &String| -> String {
@@ -103,8 +114,6 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
         .iter()
         .filter(|d| d.status == Some(Status::Proposed))
         .map(|d| {
-            let responses = scope.index.responses(d, &scope.people, scope.dates);
-            let p = participation::compute(d, &scope.people, &responses, as_of);
             let date = scope.dates.decision(d).map(|x| x.date);
             // An async review's respond-by is the deadline people were given.
             let respond_by = d.id.as_ref().and_then(|id| {
@@ -117,20 +126,21 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
                     .filter_map(|r| r.respond_by.as_ref().and_then(|x| x.date))
                     .max()
             });
+            let mut w = waiting(&scope, d);
+            for x in &mut w.waiting {
+                x.person = display(&x.person);
+            }
+            for b in &mut w.blockers {
+                b.who = b.who.as_ref().map(display);
+            }
             Proposed {
                 id: id(d),
                 title: title(d),
                 date,
                 due: respond_by
                     .or_else(|| date.zip(response_days).map(|(d, n)| super::add_days(d, n))),
-                waiting_on: p
-                    .expected
-                    .iter()
-                    .filter(|x| !p.responded.contains(x))
-                    .map(display)
-                    .collect(),
-                responded: p.responded.len(),
-                expected: p.expected.len(),
+                open_days: date.map(|x| (as_of - x).num_days()),
+                waiting: w,
             }
         })
         .collect();
@@ -196,6 +206,14 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
         objections,
         overdue,
         revisits: actions::revisits(&scope).due,
+        model: opts.model.clone(),
+        reader: for_person.map(|p| {
+            let mut view = reader::for_person(&scope, p);
+            for a in &mut view.actions {
+                a.owner = a.owner.as_ref().map(display);
+            }
+            view
+        }),
     }
 }
 

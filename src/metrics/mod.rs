@@ -14,8 +14,10 @@ pub mod digest;
 pub mod outcomes;
 pub mod participation;
 pub mod people;
+pub mod reader;
 pub mod stats;
 pub mod timeliness;
+pub mod waiting;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -38,7 +40,7 @@ use people::Resolver;
 
 /// `date` + `days`, saturating at the last representable day: a charter
 /// may say `response-days: 99999999999`, and that must not crash the report.
-pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     u64::try_from(days)
         .ok()
         .and_then(|d| date.checked_add_days(chrono::Days::new(d)))

@@ -5,7 +5,11 @@ use std::fmt::Write;
 
 use super::markdown::escape;
 use super::{clean, plural};
-use crate::metrics::digest::Digest;
+use chrono::NaiveDate;
+
+use crate::metrics::digest::{Digest, Proposed};
+use crate::metrics::reader::{self, ForPerson};
+use crate::metrics::waiting::Asked;
 
 /// One bullet: a lead (bold in Markdown) and the sentence after it.
 struct Item {
@@ -36,7 +40,88 @@ fn names(list: &[String]) -> String {
     }
 }
 
+fn asked_word(a: &Asked) -> String {
+    match a {
+        Asked::DecisionMaker => "decision-maker".into(),
+        Asked::Consulted => "consulted".into(),
+        Asked::Invited(review) => format!("invited to review {review}"),
+    }
+}
+
+/// The three parts of one reader's own view.
+fn reader_parts(v: &ForPerson, as_of: NaiveDate) -> Vec<Part> {
+    let waiting = v
+        .waiting
+        .iter()
+        .map(|w| {
+            let why: Vec<String> = w.asked.iter().map(asked_word).collect();
+            let mut text = format!("your view is asked ({})", why.join(", "));
+            match w.due {
+                Some(due) => {
+                    let _ = write!(text, ", {}.", deadline(due, as_of));
+                }
+                None => text.push_str(", no deadline set."),
+            }
+            Item {
+                lead: label(&w.id, &w.title),
+                text,
+            }
+        })
+        .collect();
+    let soon = crate::metrics::add_days(as_of, reader::SOON_DAYS);
+    let actions = v
+        .actions
+        .iter()
+        .map(|a| {
+            let when = match (a.due, a.overdue_days) {
+                (Some(due), Some(n)) => format!("due {due}, {} overdue", days(n)),
+                (Some(due), None) if due <= soon => format!("due {due}, soon"),
+                (Some(due), None) => format!("due {due}"),
+                (None, _) => "no due date".into(),
+            };
+            Item {
+                lead: format!("{}, action {}", a.source, a.number),
+                text: format!(
+                    "{} ({when}).",
+                    a.note.as_deref().unwrap_or("an action with no note").trim()
+                ),
+            }
+        })
+        .collect();
+    let owns = v
+        .owns
+        .iter()
+        .map(|o| Item {
+            lead: label(&o.id, &o.title),
+            text: match o.revisit {
+                Some(date) => format!("{}, revisit by {date}.", o.status),
+                None => format!("{}.", o.status),
+            },
+        })
+        .collect();
+    vec![
+        Part {
+            title: "Waiting on your view",
+            items: waiting,
+            empty: "No open proposal waits on your view.",
+        },
+        Part {
+            title: "Your open actions",
+            items: actions,
+            empty: "You have no open action.",
+        },
+        Part {
+            title: "Decisions you own",
+            items: owns,
+            empty: "You own no decision in the log.",
+        },
+    ]
+}
+
 fn parts(d: &Digest) -> Vec<Part> {
+    if let Some(v) = &d.reader {
+        return reader_parts(v, d.as_of);
+    }
     let decided = d
         .decided
         .iter()
@@ -55,35 +140,9 @@ fn parts(d: &Digest) -> Vec<Part> {
     let proposed = d
         .proposed
         .iter()
-        .map(|p| {
-            let mut text = String::new();
-            if let Some(date) = p.date {
-                let _ = write!(text, "proposed {date}");
-            } else {
-                text.push_str("proposed");
-            }
-            if let Some(due) = p.due {
-                let word = if due < d.as_of { "were due" } else { "due" };
-                let _ = write!(text, ", answers {word} {due}");
-            }
-            text.push_str(". ");
-            if p.expected == 0 {
-                text.push_str("Nobody is named as consulted or deciding.");
-            } else if p.waiting_on.is_empty() {
-                let _ = write!(text, "Everyone expected ({}) has answered.", p.expected);
-            } else {
-                let _ = write!(
-                    text,
-                    "Waiting on {} ({} of {} answered).",
-                    names(&p.waiting_on),
-                    p.responded,
-                    p.expected
-                );
-            }
-            Item {
-                lead: label(&p.id, &p.title),
-                text,
-            }
+        .map(|p| Item {
+            lead: label(&p.id, &p.title),
+            text: waiting_text(p, d.as_of),
         })
         .collect();
     let objections = d
@@ -180,8 +239,134 @@ fn parts(d: &Digest) -> Vec<Part> {
     ]
 }
 
+fn days(n: i64) -> String {
+    plural(n.unsigned_abs() as usize, "day", "days")
+}
+
+/// `due 2026-12-02` or `due 2026-10-25, 31 days overdue`.
+fn deadline(due: NaiveDate, as_of: NaiveDate) -> String {
+    if due < as_of {
+        format!("due {due}, {} overdue", days((as_of - due).num_days()))
+    } else {
+        format!("due {due}")
+    }
+}
+
+/// A note cut to one short clause, in quotes.
+fn quoted(note: &str) -> String {
+    format!("\u{201c}{}\u{201d}", super::shorten(note.trim(), 90))
+}
+
+/// What an open proposal waits on: who has not given a view (attending a
+/// meeting is not a view), under which deadline, and what blocks it.
+fn waiting_text(p: &Proposed, as_of: NaiveDate) -> String {
+    let w = &p.waiting;
+    let mut text = String::new();
+    match (p.date, p.open_days) {
+        (Some(date), Some(n)) if n > 0 => {
+            let _ = write!(text, "proposed {date}, open {}", days(n));
+        }
+        (Some(date), _) => {
+            let _ = write!(text, "proposed {date}");
+        }
+        _ => text.push_str("proposed"),
+    }
+    text.push_str(". ");
+    if w.nobody_consulted {
+        text.push_str("Nobody consulted. ");
+    }
+    if w.expected == 0 {
+        text.push_str("Nobody is asked for a view.");
+    } else if w.waiting.is_empty() {
+        let _ = write!(text, "Everyone asked ({}) has given a view.", w.expected);
+    } else {
+        let mut groups: Vec<(Option<NaiveDate>, Vec<String>)> = Vec::new();
+        let mut waiters: Vec<_> = w.waiting.iter().collect();
+        waiters.sort_by(|a, b| {
+            (a.due.is_none(), a.due, &a.person).cmp(&(b.due.is_none(), b.due, &b.person))
+        });
+        for x in waiters {
+            match groups.last_mut() {
+                Some((due, list)) if *due == x.due => list.push(x.person.clone()),
+                _ => groups.push((x.due, vec![x.person.clone()])),
+            }
+        }
+        let parts: Vec<String> = groups
+            .into_iter()
+            .map(|(due, list)| match due {
+                Some(due) => format!("{} ({})", names(&list), deadline(due, as_of)),
+                None => format!("{} (no deadline set)", names(&list)),
+            })
+            .collect();
+        let _ = write!(
+            text,
+            "Waiting on {}; {} of {} asked gave a view",
+            parts.join("; "),
+            w.gave_view,
+            w.expected
+        );
+        if w.attended_only > 0 {
+            let _ = write!(
+                text,
+                ", {} only attended a meeting",
+                plural(w.attended_only, "more", "more")
+            );
+        }
+        text.push('.');
+    }
+    if !w.blockers.is_empty() {
+        let items: Vec<String> = w
+            .blockers
+            .iter()
+            .map(|b| {
+                let who = b.who.as_deref().unwrap_or("someone");
+                let mut s = if b.kind == "action" {
+                    let mut s = format!("open action for {who}");
+                    match (b.due, b.overdue_days) {
+                        (Some(due), Some(n)) => {
+                            let _ = write!(s, ", due {due}, {} overdue", days(n));
+                        }
+                        (Some(due), None) => {
+                            let _ = write!(s, ", due {due}");
+                        }
+                        (None, _) => s.push_str(", no due date"),
+                    }
+                    s
+                } else {
+                    let mut s = format!("{} by {who}", b.kind);
+                    if let (Some(since), Some(n)) = (b.since, b.open_days) {
+                        let _ = write!(s, " since {since} ({} open)", days(n));
+                    }
+                    s
+                };
+                if let Some(note) = &b.note {
+                    let _ = write!(s, ": {}", quoted(note));
+                }
+                s
+            })
+            .collect();
+        let _ = write!(text, " Blocked by {}.", items.join("; "));
+    }
+    text
+}
+
 /// One sentence that says how much there is in each section.
 fn in_short(d: &Digest) -> String {
+    if let Some(v) = &d.reader {
+        let overdue = v
+            .actions
+            .iter()
+            .filter(|a| a.overdue_days.is_some())
+            .count();
+        return format!(
+            "In short: {} waiting on your view, {} ({overdue} overdue, {} due within {} days), {} owned.",
+            plural(v.waiting.len(), "proposal", "proposals"),
+            plural(v.actions.len(), "open action", "open actions"),
+            v.soon_due,
+            reader::SOON_DAYS,
+            plural(v.owns.len(), "decision", "decisions"),
+        );
+    }
     format!(
         "In short: {} decided, {} waiting for feedback, {}, {}, {} coming up.",
         d.decided.len(),
@@ -196,13 +381,21 @@ fn in_short(d: &Digest) -> String {
     )
 }
 
+/// `Decision log digest for Priya Nair, model churn, 2026-09-01 to 2026-11-25`.
+fn heading(d: &Digest) -> String {
+    let mut h = String::from("Decision log digest");
+    if let Some(v) = &d.reader {
+        let _ = write!(h, " for {}", v.name.as_deref().unwrap_or(&v.person));
+    }
+    if let Some(m) = &d.model {
+        let _ = write!(h, ", model {m}");
+    }
+    let _ = write!(h, ", {} to {}", d.since, d.as_of);
+    h
+}
+
 pub fn markdown(d: &Digest) -> String {
-    let mut out = format!(
-        "## Decision log digest, {} to {}\n\n{}\n",
-        d.since,
-        d.as_of,
-        in_short(d)
-    );
+    let mut out = format!("## {}\n\n{}\n", escape(&heading(d)), in_short(d));
     for part in parts(d) {
         let _ = writeln!(out, "\n### {}\n", part.title);
         if part.items.is_empty() {
@@ -242,7 +435,7 @@ fn wrap(out: &mut String, first: &str, indent: &str, text: &str, width: usize) {
 }
 
 pub fn text(d: &Digest) -> String {
-    let mut out = format!("Decision log digest, {} to {}\n\n", d.since, d.as_of);
+    let mut out = format!("{}\n\n", clean(&heading(d)));
     wrap(&mut out, "", "", &in_short(d), 78);
     for part in parts(d) {
         let _ = writeln!(out, "\n{}\n{}", part.title, "-".repeat(part.title.len()));
