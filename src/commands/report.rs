@@ -34,6 +34,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         until,
         model: args.model.clone(),
         dates: dates_from_git(&log),
+        for_person: args.for_person.clone(),
     };
     let report = metrics::compute(&log, &opts);
     let text = match args.format {

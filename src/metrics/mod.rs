@@ -101,6 +101,8 @@ pub struct MetricsOptions {
     /// Only decisions about this model (case-insensitive).
     pub model: Option<String>,
     pub dates: Dates,
+    /// Add this reader's own view (`report --for P`).
+    pub for_person: Option<String>,
 }
 
 impl MetricsOptions {
@@ -111,6 +113,7 @@ impl MetricsOptions {
             until: None,
             model: None,
             dates: Dates::default(),
+            for_person: None,
         }
     }
 }
@@ -363,11 +366,22 @@ pub struct Report {
     pub outcomes: Outcomes,
     pub people: Vec<PersonRow>,
     pub decisions: Vec<DecisionRow>,
+    /// `--for P`: that reader's own view (never windowed).
+    pub reader: Option<reader::ForPerson>,
 }
 
 /// Computes the whole report.
 pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     let scope = Scope::new(log, opts);
+    // The state on the as-of date is never windowed (SPEC §6): open and
+    // overdue actions, revisits due and unresolved objections are read
+    // from every record up to T, whatever `--since/--until` say.
+    let state_opts = MetricsOptions {
+        since: None,
+        until: None,
+        ..opts.clone()
+    };
+    let state = Scope::new(log, &state_opts);
     let inputs = inputs(&scope);
 
     let mut rows = Vec::new();
@@ -456,7 +470,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     }
 
     let timeliness = timeliness::timeliness(&scope);
-    let actions = actions::actions(&scope);
+    let actions = actions::actions(&state);
     for a in &actions.items {
         if a.state != ActionState::Open {
             continue;
@@ -529,7 +543,11 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 })
                 .collect(),
         },
-        revisits: actions::revisits(&scope),
+        revisits: actions::revisits(&state),
+        reader: opts
+            .for_person
+            .as_deref()
+            .map(|p| reader::for_person(&state, p)),
         lead_time: cadence::lead_time(&scope),
         outcomes: outcomes::outcomes(observations, &rates),
         timeliness,
@@ -657,6 +675,13 @@ fn notes(r: &Report) -> Vec<String> {
                 missing.join(", ")
             ));
         }
+    }
+    if r.since.is_some() || r.until.is_some() {
+        notes.push(
+            "Open and overdue actions, revisits due and unresolved objections are the state on \
+             the as-of date, whatever the window; the other figures cover the window only."
+                .into(),
+        );
     }
     let c = &r.counts;
     if c.inferred_dates > 0 {

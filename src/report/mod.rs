@@ -10,6 +10,7 @@
 pub mod csv;
 pub mod digest;
 pub mod markdown;
+pub mod reader;
 pub mod table;
 
 use std::fmt::Write;
@@ -376,7 +377,7 @@ pub fn people(r: &Report) -> Section {
         })
         .collect();
     Section {
-        title: "Per person".into(),
+        title: format!("Per person{}", window(r)),
         headers: vec![
             "Person",
             "Roles",
@@ -429,7 +430,7 @@ fn decision_cells(d: &DecisionRow) -> Vec<String> {
 
 pub fn decisions(r: &Report) -> Section {
     Section {
-        title: "Per decision".into(),
+        title: format!("Per decision{}", window(r)),
         headers: vec![
             "ID", "Title", "Status", "Answered", "Roles", "Required", "Complete", "Lead",
         ],
@@ -447,7 +448,7 @@ pub fn overdue(r: &Report) -> Section {
         .collect();
     items.sort_by_key(|a| std::cmp::Reverse(a.overdue_days));
     Section {
-        title: "Overdue actions".into(),
+        title: format!("Overdue actions{}", state_on(r)),
         headers: vec!["Owner", "Due", "Days late", "Action", "Where"],
         rows: items
             .into_iter()
@@ -469,7 +470,7 @@ pub fn overdue(r: &Report) -> Section {
 
 pub fn revisits(r: &Report) -> Section {
     Section {
-        title: format!("Revisits due by {}", r.revisits.horizon),
+        title: format!("Revisits due by {}{}", r.revisits.horizon, state_on(r)),
         headers: vec!["ID", "Title", "Revisit by", "In days", "Source"],
         rows: r
             .revisits
@@ -495,7 +496,10 @@ pub fn revisits(r: &Report) -> Section {
 
 pub fn outcome_section(r: &Report) -> Section {
     Section {
-        title: "Engagement vs outcomes (correlation, not cause)".into(),
+        title: format!(
+            "Engagement vs outcomes (correlation, not cause){}",
+            window(r)
+        ),
         headers: vec!["Metric", "Decisions", "Spearman"],
         rows: r
             .outcomes
@@ -507,14 +511,37 @@ pub fn outcome_section(r: &Report) -> Section {
     }
 }
 
+/// ` (decisions dated 2026-01-01 to 2026-06-30)` for a windowed section,
+/// or nothing when the report has no window.
+pub fn window(r: &Report) -> String {
+    match (r.since, r.until) {
+        (Some(a), Some(b)) => format!(" (decisions dated {a} to {b})"),
+        (Some(a), None) => format!(" (decisions dated from {a})"),
+        (None, Some(b)) => format!(" (decisions dated up to {b})"),
+        (None, None) => String::new(),
+    }
+}
+
+/// ` (state on 2026-11-25)` for a section the window never filters, when
+/// the report has a window (otherwise nothing needs saying).
+pub fn state_on(r: &Report) -> String {
+    if r.since.is_some() || r.until.is_some() {
+        format!(" (state on {}, whatever the window)", r.as_of)
+    } else {
+        String::new()
+    }
+}
+
 /// The sections in SPEC order.
 pub fn sections(r: &Report) -> Vec<Section> {
-    vec![
+    let mut all = vec![
         summary(r),
         people(r),
         decisions(r),
         overdue(r),
         revisits(r),
         outcome_section(r),
-    ]
+    ];
+    all.extend(reader::sections(r));
+    all
 }
