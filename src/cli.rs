@@ -212,6 +212,9 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The decision's id: `12`, `0012` or a date-scheme stem
     pub id: String,
+    /// Show it as it stood on this day, as `report --as-of` does (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
 }
 
 /// A decision status, as `decide status` accepts it.
@@ -234,7 +237,8 @@ pub struct StatusArgs {
     /// The new status
     #[arg(value_enum, ignore_case = true)]
     pub status: StatusArg,
-    /// The `decided` date set when moving to accepted or rejected (default: today)
+    /// The date of the change, stamped in `status-history`, and the `decided`
+    /// date when moving to accepted or rejected (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
 }

@@ -17,8 +17,10 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Placeholders are check's business; bodies are needed for the rationale.
     let log = Log::load_to(ctx.locate()?, Depth::Sections);
     let decision = find_decision(&log, &args.id)?;
-    let mut text = render(&log, decision);
-    text.push_str(&engagement(&log, decision, ctx.today));
+    let as_of =
+        super::report::optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let mut text = render(&log, decision, as_of);
+    text.push_str(&engagement(&log, decision, as_of));
     Ok(Output::stdout(fit(&text, ctx.width)))
 }
 
@@ -67,8 +69,58 @@ fn link_list(log: &Log, refs: &[Ref]) -> String {
         .join(", ")
 }
 
+/// `deprecated since 2026-09-15 (decided 2026-02-24)`: the date of the
+/// current status comes from `status-history`; `decided` is only the day
+/// it was accepted or rejected, so it is never given as the date of a
+/// later status.
+fn status_line(d: &Decision, as_of: NaiveDate) -> String {
+    // Seen from an earlier day, the history says what the status was then.
+    if let Some(then) = d.status_on(as_of)
+        && Some(then) != d.status
+    {
+        let since = d
+            .status_history
+            .iter()
+            .filter(|c| c.status == Some(then))
+            .filter_map(|c| c.date.as_ref().and_then(|x| x.date))
+            .filter(|x| *x <= as_of)
+            .max();
+        let mut line = then.to_string();
+        if let Some(since) = since {
+            let _ = write!(line, " since {since}");
+        }
+        let _ = write!(line, " on {as_of} (now {})", d.status_word());
+        return line;
+    }
+    let mut status = d.status_word().to_string();
+    let decided = d.decided.as_ref().map(|t| t.raw.as_str());
+    let taken = matches!(d.status, Some(Status::Accepted | Status::Rejected));
+    match (d.status_since(as_of), decided) {
+        (Some(since), Some(decided)) if taken && since.to_string() == decided => {
+            let _ = write!(status, " (decided {decided})");
+        }
+        (Some(since), Some(decided)) => {
+            let _ = write!(status, " since {since} (decided {decided})");
+        }
+        (Some(since), None) => {
+            let _ = write!(status, " since {since}");
+        }
+        (None, Some(decided)) if taken => {
+            let _ = write!(status, " (decided {decided})");
+        }
+        (None, Some(decided)) => {
+            let _ = write!(
+                status,
+                " (date of this status not recorded; decided {decided})"
+            );
+        }
+        (None, None) => {}
+    }
+    status
+}
+
 /// Renders one decision as text.
-pub fn render(log: &Log, d: &Decision) -> String {
+pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
     let mut out = String::new();
     let id =
         d.id.as_ref()
@@ -81,11 +133,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
         "{}",
         "=".repeat((id.len() + 2 + title.chars().count()).min(100))
     );
-    let mut status = d.status_word().to_string();
-    if let Some(decided) = &d.decided {
-        let _ = write!(status, " (decided {})", decided.raw);
-    }
-    field(&mut out, "status", &status);
+    field(&mut out, "status", &status_line(d, as_of));
     field(
         &mut out,
         "date",
@@ -98,7 +146,16 @@ pub fn render(log: &Log, d: &Decision) -> String {
     );
     field(&mut out, "owners", &names(&d.owners));
     field(&mut out, "proposed by", &names(&d.proposed_by));
-    field(&mut out, "decision-makers", &names(&d.decision_makers));
+    let makers = names(&d.decision_makers);
+    field(
+        &mut out,
+        "decision-makers",
+        if makers.is_empty() {
+            "none recorded"
+        } else {
+            &makers
+        },
+    );
     field(&mut out, "consulted", &names(&d.consulted));
     field(&mut out, "informed", &names(&d.informed));
     field(
@@ -112,6 +169,13 @@ pub fn render(log: &Log, d: &Decision) -> String {
     field(&mut out, "related", &link_list(log, &d.related));
     field(&mut out, "file", &d.meta.path);
 
+    if d.status_history.len() > 0 {
+        heading(&mut out, "Status history");
+        for c in &d.status_history {
+            let date = c.date.as_ref().map_or("????-??-??", |t| t.raw.as_str());
+            let _ = writeln!(out, "  {date}  {}", c.status.map_or("?", |s| s.as_str()));
+        }
+    }
     if let Some(rationale) = d.body.rationale_text() {
         heading(&mut out, "Rationale");
         for line in rationale.lines() {

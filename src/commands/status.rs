@@ -4,7 +4,6 @@
 
 use crate::cli::{StatusArg, StatusArgs};
 use crate::context::{Context, Output};
-use crate::error::Error;
 use crate::record::Status;
 
 use super::editing::{FileEdit, date_or_today, unique_decision, write};
@@ -22,6 +21,17 @@ pub fn status_of(arg: StatusArg) -> Status {
     }
 }
 
+/// Appends `{status, date}` to the decision's `status-history`.
+pub fn stamp(file: &mut FileEdit, status: Status, date: &str) -> anyhow::Result<()> {
+    file.apply(|doc| {
+        doc.append_mapping(
+            "status-history",
+            &[("status", status.as_str()), ("date", date)],
+        )
+    })?;
+    Ok(())
+}
+
 /// Accepting or rejecting is the moment a decision is taken.
 fn is_decision(status: Status) -> bool {
     matches!(status, Status::Accepted | Status::Rejected)
@@ -29,13 +39,6 @@ fn is_decision(status: Status) -> bool {
 
 pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let status = status_of(args.status);
-    if args.date.is_some() && !is_decision(status) {
-        return Err(Error::Usage(
-            "--date sets the `decided` date, which only accepted and rejected decisions have"
-                .into(),
-        )
-        .into());
-    }
     let decided = date_or_today(args.date.as_deref(), ctx.today)?;
     let log = ctx.load()?;
     let d = unique_decision(&log, &args.id)?;
@@ -49,12 +52,20 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         let old = d.status_text.as_ref().map_or("unknown", |t| t.as_str());
         changes.push(format!("status {old} → {status}"));
     }
+    // Every change of status keeps its date (`status-history`), so a
+    // deprecation is never read as happening on the day of the decision.
+    if moving {
+        stamp(&mut file, status, &decided)?;
+    }
     let old_decided = d.decided.as_ref().map(|t| t.raw.as_str());
     if is_decision(status) && (moving || args.date.is_some()) && old_decided != Some(&decided) {
         file.apply(|doc| doc.set_scalar("decided", &decided))?;
         changes.push(format!("decided {decided}"));
     }
 
+    if moving {
+        changes.push(format!("status-history + {status} {decided}"));
+    }
     let mut out = Output::default();
     if changes.is_empty() {
         if !ctx.global.quiet {

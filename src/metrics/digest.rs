@@ -24,6 +24,15 @@ pub struct Decided {
     pub reason: Option<String>,
 }
 
+/// A stamped status change (`status-history`) inside the digest's window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusChanged {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub status: &'static str,
+    pub date: NaiveDate,
+}
+
 /// A proposal still open, and who has not answered it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proposed {
@@ -55,6 +64,8 @@ pub struct Digest {
     pub since: NaiveDate,
     pub as_of: NaiveDate,
     pub decided: Vec<Decided>,
+    /// Status changes stamped from `since` to the as-of date, oldest first.
+    pub status_changes: Vec<StatusChanged>,
     pub proposed: Vec<Proposed>,
     pub objections: Vec<Objection>,
     pub overdue: Vec<ActionItem>,
@@ -107,6 +118,24 @@ pub fn digest(
         })
         .collect();
     decided.sort_by(|a, b| (a.decided, &a.id).cmp(&(b.decided, &b.id)));
+
+    let mut status_changes: Vec<StatusChanged> = scope
+        .decisions
+        .iter()
+        .flat_map(|d| {
+            d.status_history.iter().filter_map(move |c| {
+                let date = c.date.as_ref().and_then(|x| x.date)?;
+                Some(StatusChanged {
+                    id: id(d),
+                    title: title(d),
+                    status: c.status?.as_str(),
+                    date,
+                })
+            })
+        })
+        .filter(|c| c.date >= since && c.date <= as_of)
+        .collect();
+    status_changes.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
 
     let response_days = scope.charter.and_then(|c| c.response_days);
     let proposed = scope
@@ -202,6 +231,7 @@ pub fn digest(
         since,
         as_of,
         decided,
+        status_changes,
         proposed,
         objections,
         overdue,

@@ -336,8 +336,28 @@ pub struct Feedback {
     pub stance: Option<Stance>,
     pub note: Option<Text>,
     pub resolved: Option<DateField>,
+    /// How it was resolved, in words (beside `resolved`).
+    pub resolution: Option<Text>,
     /// The decision it is about (reviews only: `on: 12`).
     pub on: Option<Ref>,
+    pub pos: Pos,
+}
+
+/// One stamped status change (`status-history`), written by `decide status`
+/// and `decide supersede`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub status: Option<Status>,
+    pub date: Option<DateField>,
+    pub pos: Pos,
+}
+
+/// A user group the decision affects (`affected`), with the expected effect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Affected {
+    /// A group or role from `people.yaml`, or free text.
+    pub group: Option<Text>,
+    pub effect: Option<Text>,
     pub pos: Pos,
 }
 
@@ -453,6 +473,9 @@ pub struct Decision {
     pub tags: Vec<Text>,
     pub feedback: Vec<Feedback>,
     pub actions: Vec<Action>,
+    /// Dated status changes, oldest first as written.
+    pub status_history: Vec<StatusChange>,
+    pub affected: Vec<Affected>,
     pub body: Body,
 }
 
@@ -484,14 +507,26 @@ pub const DECISION_KEYS: &[&str] = &[
     "actions",
     "parent",
     "nav_order",
+    "status-history",
+    "affected",
 ];
 
 const ALTERNATIVE_KEYS: &[&str] = &["title", "rejected-because"];
 const OUTCOME_KEYS: &[&str] = &["metric", "target", "by"];
 const ARTIFACT_KEYS: &[&str] = &["kind", "ref"];
 const RISK_KEYS: &[&str] = &["risk", "mitigation"];
-const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved"];
-const REVIEW_FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "on"];
+const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "resolution"];
+const REVIEW_FEEDBACK_KEYS: &[&str] = &[
+    "by",
+    "date",
+    "stance",
+    "note",
+    "resolved",
+    "resolution",
+    "on",
+];
+const STATUS_CHANGE_KEYS: &[&str] = &["status", "date"];
+const AFFECTED_KEYS: &[&str] = &["group", "effect"];
 const ACTION_KEYS: &[&str] = &["owner", "due", "status", "done", "note"];
 pub const REVIEW_KEYS: &[&str] = &[
     "kind",
@@ -515,7 +550,10 @@ pub const CHARTER_KEYS: &[&str] = &[
     "required-roles",
     "decision-rights",
     "success-signals",
+    "require-resolution",
+    "require-affected",
 ];
+const DECISION_RIGHT_KEYS: &[&str] = &["scope", "model", "tags", "decides", "consults", "informs"];
 
 /// Every key table, so outlines can name known keys by number.
 const KEY_TABLES: &[&[&str]] = &[
@@ -529,7 +567,9 @@ const KEY_TABLES: &[&[&str]] = &[
     REVIEW_FEEDBACK_KEYS,
     ACTION_KEYS,
     OUTCOME_RECORD_KEYS,
-    &["scope", "decides", "consults", "informs"],
+    STATUS_CHANGE_KEYS,
+    AFFECTED_KEYS,
+    DECISION_RIGHT_KEYS,
     &["people", "groups", "name", "roles", "aliases", "email"],
 ];
 
@@ -641,6 +681,7 @@ fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
                 stance: r.choice(item, "stance", Stance::ALL).map(|(s, _)| s),
                 note: r.field_text(item, "note"),
                 resolved: r.date(item, "resolved"),
+                resolution: r.field_text(item, "resolution"),
                 on: r
                     .field_text(item, "on")
                     .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos })),
@@ -825,6 +866,30 @@ impl Decision {
             tags: r.field_list(node, "tags"),
             feedback: feedback(&mut r, node, false),
             actions: actions(&mut r, node),
+            status_history: r
+                .items(node, "status-history")
+                .into_iter()
+                .map(|item| {
+                    r.keys(item, STATUS_CHANGE_KEYS, "a status change");
+                    StatusChange {
+                        status: r.choice(item, "status", Status::ALL).map(|(s, _)| s),
+                        date: r.date(item, "date"),
+                        pos: item.pos,
+                    }
+                })
+                .collect(),
+            affected: r
+                .items(node, "affected")
+                .into_iter()
+                .map(|item| {
+                    r.keys(item, AFFECTED_KEYS, "an affected group");
+                    Affected {
+                        group: r.field_text(item, "group"),
+                        effect: r.field_text(item, "effect"),
+                        pos: item.pos,
+                    }
+                })
+                .collect(),
             body,
             meta: Meta::default(),
         };
@@ -836,6 +901,30 @@ impl Decision {
     /// The status word for display: the status, or `unknown` when none is stated.
     pub fn status_word(&self) -> &'static str {
         self.status.map_or("unknown", Status::as_str)
+    }
+
+    /// When the decision took its current status: the last stamped change
+    /// to it in `status-history` on or before `as_of`.
+    pub fn status_since(&self, as_of: NaiveDate) -> Option<NaiveDate> {
+        let status = self.status?;
+        self.status_history
+            .iter()
+            .filter(|c| c.status == Some(status))
+            .filter_map(|c| c.date.as_ref().and_then(|d| d.date))
+            .filter(|d| *d <= as_of)
+            .max()
+    }
+
+    /// The status the decision had on `as_of`, from its `status-history`:
+    /// the latest change on or before that day, else `None` when the history
+    /// says nothing about it (the current status is then all there is).
+    pub fn status_on(&self, as_of: NaiveDate) -> Option<Status> {
+        self.status_history
+            .iter()
+            .filter_map(|c| Some((c.date.as_ref()?.date?, c.status?)))
+            .filter(|(d, _)| *d <= as_of)
+            .max_by_key(|(d, _)| *d)
+            .map(|(_, s)| s)
     }
 
     /// Everyone named in a people field, in order.
@@ -973,6 +1062,10 @@ impl Review {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionRight {
     pub scope: Option<Text>,
+    /// The right applies to decisions about this model...
+    pub model: Option<Text>,
+    /// ...or carrying one of these tags.
+    pub tags: Vec<Text>,
     pub decides: Vec<Text>,
     pub consults: Vec<Text>,
     pub informs: Vec<Text>,
@@ -989,6 +1082,10 @@ pub struct Charter {
     pub required_roles: Vec<Text>,
     pub decision_rights: Vec<DecisionRight>,
     pub success_signals: Vec<Text>,
+    /// `require-resolution: true`: a resolved concern, objection or veto needs a written `resolution`.
+    pub require_resolution: bool,
+    /// `require-affected: true`: an accepted decision must name the groups it affects.
+    pub require_affected: bool,
     pub body: Body,
 }
 
@@ -1003,6 +1100,23 @@ fn days(r: &mut Reader, map: &Node, key: &str) -> Option<i64> {
                 format!("`{key}` must be a whole number of days"),
             );
             None
+        }
+    }
+}
+
+fn flag(r: &mut Reader, map: &Node, key: &str) -> bool {
+    let Some(entry) = map.get(key) else {
+        return false;
+    };
+    match entry.value.value {
+        crate::yaml::Value::Bool(b) => b,
+        _ => {
+            r.problem(
+                ProblemKind::InvalidValue,
+                entry.value.pos,
+                format!("`{key}` must be true or false"),
+            );
+            false
         }
     }
 }
@@ -1023,13 +1137,11 @@ impl Charter {
             .items(node, "decision-rights")
             .into_iter()
             .map(|item| {
-                r.keys(
-                    item,
-                    &["scope", "decides", "consults", "informs"],
-                    "a decision right",
-                );
+                r.keys(item, DECISION_RIGHT_KEYS, "a decision right");
                 DecisionRight {
                     scope: r.field_text(item, "scope"),
+                    model: r.field_text(item, "model"),
+                    tags: r.field_list(item, "tags"),
                     decides: r.field_list(item, "decides"),
                     consults: r.field_list(item, "consults"),
                     informs: r.field_list(item, "informs"),
@@ -1044,6 +1156,8 @@ impl Charter {
             required_roles: r.field_list(node, "required-roles"),
             decision_rights,
             success_signals: r.field_list(node, "success-signals"),
+            require_resolution: flag(&mut r, node, "require-resolution"),
+            require_affected: flag(&mut r, node, "require-affected"),
             body,
             meta: Meta::default(),
         };

@@ -137,6 +137,14 @@ fn parts(d: &Digest) -> Vec<Part> {
             ),
         })
         .collect();
+    let changes = d
+        .status_changes
+        .iter()
+        .map(|c| Item {
+            lead: label(&c.id, &c.title),
+            text: format!("{} on {}.", c.status, c.date),
+        })
+        .collect();
     let proposed = d
         .proposed
         .iter()
@@ -215,6 +223,11 @@ fn parts(d: &Digest) -> Vec<Part> {
             title: "Decided",
             items: decided,
             empty: "Nothing was decided in this period.",
+        },
+        Part {
+            title: "Status changes",
+            items: changes,
+            empty: "No status change is stamped in this period.",
         },
         Part {
             title: "Waiting for feedback",
@@ -368,8 +381,9 @@ fn in_short(d: &Digest) -> String {
         );
     }
     format!(
-        "In short: {} decided, {} waiting for feedback, {}, {}, {} coming up.",
+        "In short: {} decided, {}, {} waiting for feedback, {}, {}, {} coming up.",
         d.decided.len(),
+        plural(d.status_changes.len(), "status change", "status changes"),
         d.proposed.len(),
         plural(
             d.objections.len(),
