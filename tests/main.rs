@@ -22,3 +22,4 @@ mod robustness;
 mod rules;
 mod scaffold;
 mod show_engagement;
+mod stakeholders;

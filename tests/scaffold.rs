@@ -429,8 +429,9 @@ fn new_supersedes_links_both_records() {
         "decisions/0002-keep-the-log-in-docs-instead.md\n"
     );
     assert!(
-        run.stderr
-            .contains("0001: status accepted → superseded, superseded-by + 0002"),
+        run.stderr.contains(
+            "0001: status accepted → superseded, superseded-by + 0002, status-history + superseded"
+        ),
         "{}",
         run.stderr
     );
@@ -444,7 +445,13 @@ fn new_supersedes_links_both_records() {
         after,
         before
             .replace("status: accepted", "status: superseded")
-            .replace("tags: [process]\n", "tags: [process]\nsuperseded-by: [2]\n")
+            .replace(
+                "tags: [process]\n",
+                &format!(
+                    "tags: [process]\nsuperseded-by: [2]\nstatus-history:\n  - status: superseded\n    date: {}\n",
+                    chrono::Local::now().date_naive().format("%Y-%m-%d")
+                )
+            )
     );
     let show = decide(dir.path(), &["show", "1"]);
     assert!(

@@ -52,18 +52,17 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         let old = d.status_text.as_ref().map_or("unknown", |t| t.as_str());
         changes.push(format!("status {old} → {status}"));
     }
-    // Every change of status keeps its date (`status-history`), so a
-    // deprecation is never read as happening on the day of the decision.
-    if moving {
-        stamp(&mut file, status, &decided)?;
-    }
+
     let old_decided = d.decided.as_ref().map(|t| t.raw.as_str());
     if is_decision(status) && (moving || args.date.is_some()) && old_decided != Some(&decided) {
         file.apply(|doc| doc.set_scalar("decided", &decided))?;
         changes.push(format!("decided {decided}"));
     }
 
+    // Every change of status keeps its date (`status-history`), so a
+    // deprecation is never read as happening on the day of the decision.
     if moving {
+        stamp(&mut file, status, &decided)?;
         changes.push(format!("status-history + {status} {decided}"));
     }
     let mut out = Output::default();

@@ -41,9 +41,6 @@ pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         old_file.apply(|doc| doc.set_scalar("status", Status::Superseded.as_str()))?;
         let was = old.status_text.as_ref().map_or("unknown", |t| t.as_str());
         old_changes.push(format!("status {was} → superseded"));
-        let today = ctx.today.format("%Y-%m-%d").to_string();
-        super::status::stamp(&mut old_file, Status::Superseded, &today)?;
-        old_changes.push(format!("status-history + superseded {today}"));
     }
     // A MADR `status: superseded by ADR-N` names a successor too; keep it
     // as a link now that the status becomes a plain word.
@@ -60,6 +57,13 @@ pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     if !added.is_empty() {
         let ids: Vec<String> = added.iter().map(ToString::to_string).collect();
         old_changes.push(format!("superseded-by + {}", ids.join(", ")));
+    }
+    // The day it was superseded is kept, like every status change (a MADR
+    // `superseded by ADR-N` already was superseded: only its word changes).
+    if old.status != Some(Status::Superseded) {
+        let today = ctx.today.format("%Y-%m-%d").to_string();
+        super::status::stamp(&mut old_file, Status::Superseded, &today)?;
+        old_changes.push(format!("status-history + superseded {today}"));
     }
 
     let mut new_file = FileEdit::open(&log, &new.meta.path)?;

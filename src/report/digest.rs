@@ -321,8 +321,12 @@ fn waiting_text(p: &Proposed, as_of: NaiveDate) -> String {
         if w.attended_only > 0 {
             let _ = write!(
                 text,
-                ", {} only attended a meeting",
-                plural(w.attended_only, "more", "more")
+                " ({} a meeting without giving one)",
+                if w.attended_only == 1 {
+                    "1 attended".to_string()
+                } else {
+                    format!("{} attended", w.attended_only)
+                }
             );
         }
         text.push('.');
