@@ -333,6 +333,12 @@ pub enum ReportBy {
     Actions,
     Revisits,
     Outcomes,
+    /// Every veto, objection, concern and alternative, and how it was resolved
+    Raised,
+    /// Who decided each accepted or rejected decision
+    Approvals,
+    /// Affected groups whose perspective was not heard
+    Unheard,
 }
 
 #[derive(Debug, Args)]

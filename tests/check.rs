@@ -241,7 +241,7 @@ fn sarif_format_matches_the_snapshot_and_the_schema() {
             .as_array()
             .unwrap()
             .len(),
-        36
+        39
     );
 
     // The schema is strict enough to catch a malformed log.

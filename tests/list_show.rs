@@ -67,7 +67,7 @@ fn list_filters() {
     );
     assert_eq!(
         run.stdout,
-        "id,status,date,title,owners,model,tags,path\n0050,proposed,2026-02-01,Score nightly,raj,churn,,decisions/0050-score-nightly.md\n"
+        "id,status,date,title,owners,decision-makers,model,tags,path\n0050,proposed,2026-02-01,Score nightly,raj,,churn,,decisions/0050-score-nightly.md\n"
     );
     let run = decide(
         dir.path(),

@@ -20,6 +20,8 @@ pub struct Row<'a> {
     pub decided: Option<&'a str>,
     pub model: Option<&'a str>,
     pub owners: Vec<&'a str>,
+    /// Who took the decision (MADR `decision-makers`, or `deciders`).
+    pub decision_makers: Vec<&'a str>,
     pub tags: Vec<&'a str>,
     pub path: &'a str,
 }
@@ -34,6 +36,7 @@ impl<'a> Row<'a> {
             decided: d.decided.as_ref().map(|t| t.raw.as_str()),
             model: d.model.as_ref().map(|t| t.as_str()),
             owners: d.owners.iter().map(|t| t.as_str()).collect(),
+            decision_makers: d.decision_makers.iter().map(|t| t.as_str()).collect(),
             tags: d.tags.iter().map(|t| t.as_str()).collect(),
             path: &d.meta.path,
         }
@@ -62,7 +65,15 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         ListFormat::Csv => {
             let mut s = output::csv_row([
-                "id", "status", "date", "title", "owners", "model", "tags", "path",
+                "id",
+                "status",
+                "date",
+                "title",
+                "owners",
+                "decision-makers",
+                "model",
+                "tags",
+                "path",
             ]);
             for d in &selected {
                 s.push_str(&output::csv_row([
@@ -74,6 +85,11 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .map(|t| t.value.clone())
                         .unwrap_or_default(),
                     owners_joined(d, ";"),
+                    d.decision_makers
+                        .iter()
+                        .map(|t| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(";"),
                     d.model
                         .as_ref()
                         .map(|t| t.value.clone())
@@ -96,7 +112,15 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                 });
             }
             let mut table = output::table(
-                &["ID", "Status", "Date", "Title", "Owners", "Model"],
+                &[
+                    "ID",
+                    "Status",
+                    "Date",
+                    "Title",
+                    "Owners",
+                    "Decided by",
+                    "Model",
+                ],
                 ctx.width,
             );
             for d in &selected {
@@ -111,11 +135,25 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .map(|t| t.value.clone())
                         .unwrap_or_else(|| "(untitled)".into()),
                     names(&d.owners),
+                    names(&d.decision_makers),
                     d.model
                         .as_ref()
                         .map(|t| t.value.clone())
                         .unwrap_or_default(),
                 ]);
+            }
+            // Names and models are short; the title gets the room.
+            for i in [4, 5, 6] {
+                if let Some(column) = table.column_mut(i) {
+                    column.set_constraint(comfy_table::ColumnConstraint::UpperBoundary(
+                        comfy_table::Width::Fixed(18),
+                    ));
+                }
+            }
+            if let Some(column) = table.column_mut(3) {
+                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Percentage(40),
+                ));
             }
             let mut s = output::render_table(&table);
             if !ctx.global.quiet {

@@ -15,6 +15,7 @@ pub mod outcomes;
 pub mod participation;
 pub mod people;
 pub mod reader;
+pub mod registers;
 pub mod stats;
 pub mod timeliness;
 pub mod waiting;
@@ -368,6 +369,8 @@ pub struct Report {
     pub decisions: Vec<DecisionRow>,
     /// `--for P`: that reader's own view (never windowed).
     pub reader: Option<reader::ForPerson>,
+    /// The auditor's registers (state on the as-of date, never windowed).
+    pub registers: registers::Registers,
 }
 
 /// Computes the whole report.
@@ -544,6 +547,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 .collect(),
         },
         revisits: actions::revisits(&state),
+        registers: registers::registers(&state),
         reader: opts
             .for_person
             .as_deref()

@@ -338,6 +338,8 @@ pub struct Feedback {
     pub resolved: Option<DateField>,
     /// How it was resolved, in words (beside `resolved`).
     pub resolution: Option<Text>,
+    /// Who resolved it.
+    pub resolved_by: Option<Text>,
     /// The decision it is about (reviews only: `on: 12`).
     pub on: Option<Ref>,
     pub pos: Pos,
@@ -515,7 +517,15 @@ const ALTERNATIVE_KEYS: &[&str] = &["title", "rejected-because"];
 const OUTCOME_KEYS: &[&str] = &["metric", "target", "by"];
 const ARTIFACT_KEYS: &[&str] = &["kind", "ref"];
 const RISK_KEYS: &[&str] = &["risk", "mitigation"];
-const FEEDBACK_KEYS: &[&str] = &["by", "date", "stance", "note", "resolved", "resolution"];
+const FEEDBACK_KEYS: &[&str] = &[
+    "by",
+    "date",
+    "stance",
+    "note",
+    "resolved",
+    "resolution",
+    "resolved-by",
+];
 const REVIEW_FEEDBACK_KEYS: &[&str] = &[
     "by",
     "date",
@@ -523,6 +533,7 @@ const REVIEW_FEEDBACK_KEYS: &[&str] = &[
     "note",
     "resolved",
     "resolution",
+    "resolved-by",
     "on",
 ];
 const STATUS_CHANGE_KEYS: &[&str] = &["status", "date"];
@@ -682,6 +693,7 @@ fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
                 note: r.field_text(item, "note"),
                 resolved: r.date(item, "resolved"),
                 resolution: r.field_text(item, "resolution"),
+                resolved_by: r.field_text(item, "resolved-by"),
                 on: r
                     .field_text(item, "on")
                     .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos })),
@@ -1101,6 +1113,29 @@ fn days(r: &mut Reader, map: &Node, key: &str) -> Option<i64> {
             );
             None
         }
+    }
+}
+
+impl Charter {
+    /// The decision rights that name `d`'s model or one of its tags
+    /// (case-insensitive). Rights described only by `scope` words match nothing.
+    pub fn rights_for(&self, d: &Decision) -> Vec<&DecisionRight> {
+        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        self.decision_rights
+            .iter()
+            .filter(|r| {
+                let by_model = r
+                    .model
+                    .as_ref()
+                    .zip(d.model.as_ref())
+                    .is_some_and(|(a, b)| same(&a.value, &b.value));
+                let by_tag = r
+                    .tags
+                    .iter()
+                    .any(|t| d.tags.iter().any(|x| same(&t.value, &x.value)));
+                by_model || by_tag
+            })
+            .collect()
     }
 }
 

@@ -21,6 +21,9 @@ pub fn render(r: &Report, by: ReportBy) -> String {
         ReportBy::Actions => actions(r),
         ReportBy::Revisits => revisits(r),
         ReportBy::Outcomes => outcomes(r),
+        ReportBy::Raised => super::registers::raised_csv(r),
+        ReportBy::Approvals => super::registers::approvals_csv(r),
+        ReportBy::Unheard => super::registers::unheard_csv(r),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod csv;
 pub mod digest;
 pub mod markdown;
 pub mod reader;
+pub mod registers;
 pub mod table;
 
 use std::fmt::Write;
@@ -542,6 +543,7 @@ pub fn sections(r: &Report) -> Vec<Section> {
         revisits(r),
         outcome_section(r),
     ];
+    all.extend(registers::sections(r));
     all.extend(reader::sections(r));
     all
 }

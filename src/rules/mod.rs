@@ -18,6 +18,7 @@ mod people;
 pub(crate) mod placeholder;
 mod rationale;
 pub mod registry;
+mod stakeholders;
 
 use std::collections::{HashMap, HashSet};
 
@@ -105,6 +106,7 @@ fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     rationale::decision(d, out);
     links::decision(ix, d, out);
     actions::decision(ix, d, out);
+    stakeholders::decision(ix, d, out);
 }
 
 fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
@@ -115,6 +117,7 @@ fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
     people::review(ix, r, out);
     links::review(ix, r, out);
     actions::review(ix, r, out);
+    stakeholders::review(ix, r, out);
 }
 
 /// Lookups shared by the rules, built once per run.
