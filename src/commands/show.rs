@@ -204,6 +204,10 @@ pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
     }
     if !d.expected_outcomes.is_empty() {
         heading(&mut out, "Expected outcomes");
+        // Against what retrospectives observed by the as-of date.
+        let judged = metrics::targets::in_effect(d);
+        let observed =
+            metrics::targets::targets_of(log, d, as_of, |r| r.date.as_ref().and_then(|x| x.date));
         for o in &d.expected_outcomes {
             let metric = o.metric.as_ref().map_or("?", |t| t.as_str());
             let target = o.target.as_ref().map_or("?", |t| t.as_str());
@@ -211,7 +215,30 @@ pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
                 o.by.as_ref()
                     .map(|b| format!(" by {}", b.raw))
                     .unwrap_or_default();
-            let _ = writeln!(out, "  - {metric} {target}{by}");
+            let _ = write!(out, "  - {metric} {target}{by}");
+            let found = observed.iter().find(|t| {
+                t.metric == metric.trim()
+                    && t.target.as_deref() == o.target.as_ref().map(|x| x.value.trim())
+            });
+            match found {
+                Some(t) if judged => match (t.observed, t.observed_on, &t.source) {
+                    (Some(v), on, source) => {
+                        let _ = write!(out, ": observed {}", crate::report::number(v, 4));
+                        if let Some(on) = on {
+                            let _ = write!(out, " on {on}");
+                        }
+                        if let Some(source) = source {
+                            let _ = write!(out, " (review {source})");
+                        }
+                        let _ = write!(out, ", {}", t.verdict.as_str());
+                    }
+                    (None, ..) => {
+                        let _ = write!(out, ": {}", t.verdict.as_str());
+                    }
+                },
+                _ => {}
+            }
+            out.push('\n');
         }
     }
     if !d.artifacts.is_empty() {

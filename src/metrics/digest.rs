@@ -70,6 +70,9 @@ pub struct Digest {
     pub objections: Vec<Objection>,
     pub overdue: Vec<ActionItem>,
     pub revisits: Vec<Revisit>,
+    /// Outcomes observed in the period, or targets whose date passed in it
+    /// with nothing measured.
+    pub targets: Vec<super::targets::Target>,
     /// The model the digest is limited to.
     pub model: Option<String>,
     /// `--for P`: that reader's own view, instead of the team's.
@@ -236,6 +239,15 @@ pub fn digest(
         objections,
         overdue,
         revisits: actions::revisits(&scope).due,
+        targets: super::targets::targets(&scope)
+            .targets
+            .into_iter()
+            .filter(|t| {
+                let in_period = |d: Option<NaiveDate>| d.is_some_and(|d| d >= since && d <= as_of);
+                in_period(t.observed_on)
+                    || (t.verdict == super::targets::Verdict::NotYetMeasured && in_period(t.by))
+            })
+            .collect(),
         model: opts.model.clone(),
         reader: for_person.map(|p| {
             let mut view = reader::for_person(&scope, p);

@@ -17,6 +17,7 @@ pub mod people;
 pub mod reader;
 pub mod registers;
 pub mod stats;
+pub mod targets;
 pub mod timeliness;
 pub mod waiting;
 
@@ -371,6 +372,8 @@ pub struct Report {
     pub reader: Option<reader::ForPerson>,
     /// The auditor's registers (state on the as-of date, never windowed).
     pub registers: registers::Registers,
+    /// Expected outcomes against what retrospectives observed.
+    pub targets: targets::Targets,
 }
 
 /// Computes the whole report.
@@ -548,6 +551,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         },
         revisits: actions::revisits(&state),
         registers: registers::registers(&state),
+        targets: targets::targets(&scope),
         reader: opts
             .for_person
             .as_deref()

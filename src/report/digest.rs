@@ -218,6 +218,30 @@ fn parts(d: &Digest) -> Vec<Part> {
             }
         })
         .collect();
+    let targets = d
+        .targets
+        .iter()
+        .map(|t| {
+            let target = t.target.as_deref().unwrap_or("no target");
+            let text = match (t.observed, t.observed_on) {
+                (Some(v), Some(on)) => format!(
+                    "{} (target {target}): observed {} on {on}, {}.",
+                    t.metric,
+                    super::number(v, 4),
+                    t.verdict.as_str()
+                ),
+                _ => format!(
+                    "{} (target {target}, by {}): not yet measured.",
+                    t.metric,
+                    t.by.map(|x| x.to_string()).unwrap_or_default()
+                ),
+            };
+            Item {
+                lead: label(&t.id, &t.title),
+                text,
+            }
+        })
+        .collect();
     vec![
         Part {
             title: "Decided",
@@ -243,6 +267,11 @@ fn parts(d: &Digest) -> Vec<Part> {
             title: "Overdue actions",
             items: overdue,
             empty: "No action is overdue.",
+        },
+        Part {
+            title: "Outcomes against targets",
+            items: targets,
+            empty: "No outcome was observed, or fell due, in this period.",
         },
         Part {
             title: "Revisits coming up",

@@ -512,6 +512,35 @@ pub fn outcome_section(r: &Report) -> Section {
     }
 }
 
+/// Expected outcomes of decisions in effect, against the latest observation.
+pub fn targets(r: &Report) -> Section {
+    Section {
+        title: format!("Outcomes against targets{}", window(r)),
+        headers: vec!["ID", "Metric", "Target", "Observed", "Verdict"],
+        rows: r
+            .targets
+            .targets
+            .iter()
+            .map(|t| {
+                vec![
+                    t.id.as_deref().map_or_else(|| "?".into(), clean),
+                    shorten(&t.metric, 30),
+                    t.target
+                        .as_deref()
+                        .map_or_else(|| "-".into(), |x| shorten(x, 24)),
+                    match (t.observed, t.observed_on) {
+                        (Some(v), Some(d)) => format!("{} on {d}", number(v, 4)),
+                        (Some(v), None) => number(v, 4),
+                        _ => "-".into(),
+                    },
+                    t.verdict.as_str().to_string(),
+                ]
+            })
+            .collect(),
+        empty: "No decision in effect states an expected outcome.".into(),
+    }
+}
+
 /// ` (decisions dated 2026-01-01 to 2026-06-30)` for a windowed section,
 /// or nothing when the report has no window.
 pub fn window(r: &Report) -> String {
@@ -542,6 +571,7 @@ pub fn sections(r: &Report) -> Vec<Section> {
         overdue(r),
         revisits(r),
         outcome_section(r),
+        targets(r),
     ];
     all.extend(registers::sections(r));
     all.extend(reader::sections(r));
