@@ -14,7 +14,6 @@ use crate::error::Error;
 use crate::git;
 use crate::log::Log;
 use crate::metrics::{self, Dates, MetricsOptions};
-use crate::record::Depth;
 use crate::report;
 
 pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
@@ -26,8 +25,10 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     {
         return Err(Error::Usage(format!("--since {s} is after --until {u}")).into());
     }
-    // Placeholders are check's business; bodies are needed for the rationale.
-    let log = Log::load_to(ctx.locate()?, Depth::Sections);
+    // Read in full: the report marks decisions on which `check` finds errors.
+    let location = ctx.locate()?;
+    let levels = crate::rules::levels::Levels::from_config(&location.config)?;
+    let log = Log::load(location);
     let opts = MetricsOptions {
         as_of,
         since,
@@ -35,6 +36,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         model: args.model.clone(),
         dates: dates_from_git(&log),
         for_person: args.for_person.clone(),
+        check_errors: check_errors(&log, &levels, as_of),
     };
     let report = metrics::compute(&log, &opts);
     let text = match args.format {
@@ -59,6 +61,23 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// Error-level `check` findings per record path, with the configured
+/// levels and suppressions, as of `as_of`: one truth per decision.
+pub(crate) fn check_errors(
+    log: &Log,
+    levels: &crate::rules::levels::Levels,
+    as_of: NaiveDate,
+) -> std::collections::BTreeMap<String, usize> {
+    let found = crate::rules::check(log, &crate::rules::CheckOptions { as_of });
+    let mut errors = std::collections::BTreeMap::new();
+    for d in levels.apply(found, log) {
+        if d.severity == crate::diagnostic::Severity::Error {
+            *errors.entry(d.path).or_insert(0) += 1;
+        }
+    }
+    errors
 }
 
 pub(crate) fn optional_date(flag: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Error> {

@@ -9,18 +9,30 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
-use crate::record::{Decision, Depth, Feedback, Ref, Status};
+use crate::record::{Decision, Feedback, Ref, Status};
 
 use super::{find_decision, names};
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    // Placeholders are check's business; bodies are needed for the rationale.
-    let log = Log::load_to(ctx.locate()?, Depth::Sections);
+    // Read in full: what `check` says about the decision is shown with it.
+    let location = ctx.locate()?;
+    let levels = crate::rules::levels::Levels::from_config(&location.config)?;
+    let log = Log::load(location);
     let decision = find_decision(&log, &args.id)?;
     let as_of =
         super::report::optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let found = crate::rules::check_only(&log, &crate::rules::CheckOptions { as_of }, |p| {
+        p == decision.meta.path
+    });
+    let errors = levels
+        .apply(found, &log)
+        .iter()
+        .filter(|d| {
+            d.path == decision.meta.path && d.severity == crate::diagnostic::Severity::Error
+        })
+        .count();
     let mut text = render(&log, decision, as_of);
-    text.push_str(&engagement(&log, decision, as_of));
+    text.push_str(&engagement(&log, decision, as_of, errors));
     Ok(Output::stdout(fit(&text, ctx.width)))
 }
 
@@ -335,7 +347,7 @@ pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
 
 /// Participation and rationale completeness of one decision, computed by
 /// the same functions as `decide report` (SPEC §6).
-fn engagement(log: &Log, d: &Decision, today: NaiveDate) -> String {
+fn engagement(log: &Log, d: &Decision, today: NaiveDate, check_errors: usize) -> String {
     let mut out = String::new();
     let p = metrics::participation(log, d, today);
     let cutoff = match d.decided.as_ref().and_then(|t| t.date) {
@@ -370,13 +382,21 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate) -> String {
         let _ = writeln!(out, "n/a: drafts are not scored");
     } else {
         let c = metrics::completeness(d, log.charter.as_ref());
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{} of {} checks ({})",
             c.passed,
             c.applicable,
             percent(c.passed, c.applicable)
         );
+        // One truth per decision: the report marks the same errors.
+        match check_errors {
+            0 => out.push('\n'),
+            1 => out.push_str("; `decide check` reports 1 error on it\n"),
+            n => {
+                let _ = writeln!(out, "; `decide check` reports {n} errors on it");
+            }
+        }
         sub(&mut out, "missing", &c.missing.join(", "));
     }
     out

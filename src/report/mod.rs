@@ -9,6 +9,7 @@
 
 pub mod csv;
 pub mod digest;
+pub mod glossary;
 pub mod markdown;
 pub mod reader;
 pub mod registers;
@@ -140,7 +141,7 @@ pub fn counts_line(r: &Report) -> String {
 /// Why a correlation is not printed, or ρ.
 pub fn correlation(c: &Correlation) -> String {
     match (c.rho, c.withheld) {
-        (Some(rho), _) => format!("ρ = {}", number(rho, 2)),
+        (Some(rho), _) => format!("ρ = {} (correlation, not cause)", number(rho, 2)),
         (None, Some(Withheld::NoVariation)) => "not computed: no variation".into(),
         (None, _) => format!(
             "not computed: {} of the {} decisions needed",
@@ -180,6 +181,16 @@ pub fn summary(r: &Report) -> Section {
             "Participation (pooled)".into(),
             ratio(&p.pooled),
             format!("{} expected on {}", p.pooled.n, decisions(p.decisions)),
+        ],
+        vec![
+            "Gave a view (pooled)".into(),
+            ratio(&p.gave_view),
+            format!("{} expected", p.gave_view.n),
+        ],
+        vec![
+            "Attended only".into(),
+            p.attended_only.count.to_string(),
+            format!("{} responses", p.attended_only.n),
         ],
         vec![
             "Unsolicited responses".into(),
@@ -224,7 +235,15 @@ pub fn summary(r: &Report) -> Section {
         vec![
             "Fully complete decisions".into(),
             ratio(&r.completeness.fully_complete),
-            decisions(r.completeness.fully_complete.n),
+            if r.completeness.with_check_errors > 0 {
+                format!(
+                    "{} ({} with `check` errors)",
+                    decisions(r.completeness.fully_complete.n),
+                    r.completeness.with_check_errors
+                )
+            } else {
+                decisions(r.completeness.fully_complete.n)
+            },
         ],
         vec![
             "Open actions".into(),
@@ -368,12 +387,10 @@ pub fn people(r: &Report) -> Section {
                     clean(&p.roles.join(", "))
                 },
                 p.rate.n.to_string(),
-                p.rate.num.to_string(),
+                p.gave_view.to_string(),
+                p.attended_only.to_string(),
                 p.rate.value.map_or_else(|| "n/a".into(), percent),
                 p.unsolicited.to_string(),
-                p.facilitated.to_string(),
-                p.open_actions.to_string(),
-                p.overdue_actions.to_string(),
             ]
         })
         .collect();
@@ -383,10 +400,41 @@ pub fn people(r: &Report) -> Section {
             "Person",
             "Roles",
             "Asked",
-            "Answered",
+            "Gave a view",
+            "Attended only",
             "Rate",
-            "Unasked",
-            "Chaired",
+            "Unsolicited",
+        ],
+        rows,
+        empty: "Nobody was asked, answered, facilitated or owns an action.".into(),
+    }
+}
+
+/// Per person: how fast they answer, what they facilitate and owe.
+pub fn people_timing(r: &Report) -> Section {
+    let rows = r
+        .people
+        .iter()
+        .map(|p| {
+            vec![
+                clean(&p.person),
+                p.on_time.to_string(),
+                p.late.to_string(),
+                p.after_decision.to_string(),
+                p.facilitated.to_string(),
+                p.open_actions.to_string(),
+                p.overdue_actions.to_string(),
+            ]
+        })
+        .collect();
+    Section {
+        title: format!("Per person: timeliness, facilitation, actions{}", window(r)),
+        headers: vec![
+            "Person",
+            "On time",
+            "Late",
+            "After the decision",
+            "Facilitated",
             "Open actions",
             "Overdue",
         ],
@@ -418,9 +466,15 @@ fn decision_cells(d: &DecisionRow) -> Vec<String> {
         answered,
         roles,
         required,
-        d.completeness
-            .as_ref()
-            .map_or_else(dash, |c| format!("{}/{}", c.passed, c.applicable)),
+        d.completeness.as_ref().map_or_else(dash, |c| {
+            // `check` finds errors here: never "complete" without a mark.
+            let mark = match d.check_errors {
+                0 => String::new(),
+                1 => " (1 check error)".into(),
+                n => format!(" ({n} check errors)"),
+            };
+            format!("{}/{}{mark}", c.passed, c.applicable)
+        }),
         d.lead_time_days.map_or_else(dash, |n| {
             // The figure rests on a date from git.
             let mark = if d.date_inferred { "*" } else { "" };
@@ -562,11 +616,23 @@ pub fn state_on(r: &Report) -> String {
     }
 }
 
+/// The summary with a fourth column, `Meaning`: each figure's gloss.
+pub fn summary_glossed(r: &Report) -> Section {
+    let mut s = summary(r);
+    s.headers.push("Meaning");
+    for row in &mut s.rows {
+        let g = row.first().and_then(|f| glossary::gloss(f)).unwrap_or("");
+        row.push(g.to_string());
+    }
+    s
+}
+
 /// The sections in SPEC order.
 pub fn sections(r: &Report) -> Vec<Section> {
     let mut all = vec![
         summary(r),
         people(r),
+        people_timing(r),
         decisions(r),
         overdue(r),
         revisits(r),
