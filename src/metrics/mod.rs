@@ -16,6 +16,7 @@ pub mod participation;
 pub mod people;
 pub mod reader;
 pub mod registers;
+pub mod rituals;
 pub mod stats;
 pub mod targets;
 pub mod timeliness;
@@ -396,6 +397,8 @@ pub struct Report {
     pub registers: registers::Registers,
     /// Expected outcomes against what retrospectives observed.
     pub targets: targets::Targets,
+    /// Attendance by kind and role, facilitation, the charter's norms.
+    pub rituals: rituals::Rituals,
 }
 
 /// Computes the whole report.
@@ -533,6 +536,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         }
     }
     let cadence = cadence::cadence(&scope);
+    let rituals = rituals::rituals(&scope, &cadence);
     for f in &cadence.facilitators {
         person_row(&mut people_rows, &scope.people, &f.person).facilitated = f.reviews;
     }
@@ -606,6 +610,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         revisits: actions::revisits(&state),
         registers: registers::registers(&state),
         targets: targets::targets(&scope),
+        rituals,
         reader: opts
             .for_person
             .as_deref()

@@ -563,7 +563,9 @@ pub const CHARTER_KEYS: &[&str] = &[
     "success-signals",
     "require-resolution",
     "require-affected",
+    "norms",
 ];
+const NORM_KEYS: &[&str] = &["signal", "kind", "role", "at-least", "per"];
 const DECISION_RIGHT_KEYS: &[&str] = &["scope", "model", "tags", "decides", "consults", "informs"];
 
 /// Every key table, so outlines can name known keys by number.
@@ -580,6 +582,7 @@ const KEY_TABLES: &[&[&str]] = &[
     OUTCOME_RECORD_KEYS,
     STATUS_CHANGE_KEYS,
     AFFECTED_KEYS,
+    NORM_KEYS,
     DECISION_RIGHT_KEYS,
     &["people", "groups", "name", "roles", "aliases", "email"],
 ];
@@ -1084,6 +1087,20 @@ pub struct DecisionRight {
     pub pos: Pos,
 }
 
+/// A measurable ritual norm of the charter (`norms:`): reviews of a kind
+/// held, or reviews attended by people with a role, at least N per period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Norm {
+    /// The success signal it measures, in the charter's words.
+    pub signal: Option<Text>,
+    pub kind: Option<ReviewKind>,
+    pub role: Option<Text>,
+    pub at_least: Option<i64>,
+    /// `month`, `quarter` or `year`.
+    pub per: Option<Text>,
+    pub pos: Pos,
+}
+
 /// The living charter (`charter.md`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Charter {
@@ -1098,6 +1115,7 @@ pub struct Charter {
     pub require_resolution: bool,
     /// `require-affected: true`: an accepted decision must name the groups it affects.
     pub require_affected: bool,
+    pub norms: Vec<Norm>,
     pub body: Body,
 }
 
@@ -1193,6 +1211,21 @@ impl Charter {
             success_signals: r.field_list(node, "success-signals"),
             require_resolution: flag(&mut r, node, "require-resolution"),
             require_affected: flag(&mut r, node, "require-affected"),
+            norms: r
+                .items(node, "norms")
+                .into_iter()
+                .map(|item| {
+                    r.keys(item, NORM_KEYS, "a norm");
+                    Norm {
+                        signal: r.field_text(item, "signal"),
+                        kind: r.choice(item, "kind", ReviewKind::ALL).map(|(k, _)| k),
+                        role: r.field_text(item, "role"),
+                        at_least: days(&mut r, item, "at-least"),
+                        per: r.field_text(item, "per"),
+                        pos: item.pos,
+                    }
+                })
+                .collect(),
             body,
             meta: Meta::default(),
         };

@@ -322,6 +322,82 @@ pub fn summary(r: &Report) -> Section {
         },
         plural(c.check_ins, "check-in", "check-ins"),
     ]);
+    let rit = &r.rituals;
+    rows.push(vec![
+        "Top facilitator's share".into(),
+        match (&rit.top_facilitator, rit.top_share.value) {
+            (Some(who), Some(_)) => format!("{} ({})", ratio(&rit.top_share), clean(who)),
+            _ => "n/a".into(),
+        },
+        if rit.never_facilitated.is_empty() {
+            plural(rit.top_share.n, "review", "reviews")
+        } else {
+            format!(
+                "{}; never chaired: {}",
+                plural(rit.top_share.n, "review", "reviews"),
+                clean(&rit.never_facilitated.join(", "))
+            )
+        },
+    ]);
+    if let Some(k) = rit.by_kind.iter().find(|k| k.name == "check-in") {
+        rows.push(vec![
+            "Check-in attendance".into(),
+            ratio(&k.invited_attended),
+            format!(
+                "{} invitations to {}",
+                k.invited_attended.n,
+                plural(k.reviews, "check-in", "check-ins")
+            ),
+        ]);
+    }
+    if !rit.norms.is_empty() {
+        let met = rit.norms.iter().filter(|n| n.met).count();
+        rows.push(vec![
+            "Charter norms met".into(),
+            format!("{met} of {}", rit.norms.len()),
+            plural(rit.norms.len(), "norm", "norms"),
+        ]);
+    }
+    let t = &r.targets.counts;
+    rows.push(vec![
+        "Outcome targets met".into(),
+        format!("{} of {}", t.met, t.met + t.missed),
+        format!(
+            "{} judged, {} not yet measured, {} not comparable",
+            t.met + t.missed,
+            t.not_yet_measured,
+            t.not_comparable
+        ),
+    ]);
+    let g = &r.registers;
+    rows.push(vec![
+        "Raised points still open".into(),
+        g.open.to_string(),
+        plural(g.raised.len(), "raised", "raised"),
+    ]);
+    rows.push(vec![
+        "Resolved without a written resolution".into(),
+        g.resolved_without_note.to_string(),
+        format!("{} resolved", g.raised.len() - g.open),
+    ]);
+    rows.push(vec![
+        "Decided outside decision rights".into(),
+        g.outside_rights.to_string(),
+        format!(
+            "{} ({} with no decision-maker recorded)",
+            plural(g.approvals.len(), "decided", "decided"),
+            g.no_decision_maker
+        ),
+    ]);
+    rows.push(vec![
+        "Affected groups not heard".into(),
+        g.unheard.len().to_string(),
+        plural(
+            g.with_affected,
+            "decision names groups",
+            "decisions name groups",
+        ),
+    ]);
     rows.push(vec![
         "Facilitator rotation".into(),
         match c.rotation.value {
@@ -566,6 +642,74 @@ pub fn outcome_section(r: &Report) -> Section {
     }
 }
 
+/// Attendance by meeting kind and by role, and the charter's norms.
+pub fn rituals(r: &Report) -> Vec<Section> {
+    let att = |title: String, first: &'static str, list: &[crate::metrics::rituals::Attendance]| {
+        Section {
+            title,
+            headers: vec![first, "Reviews", "Invited who attended", "Attendances"],
+            rows: list
+                .iter()
+                .map(|a| {
+                    vec![
+                        clean(&a.name),
+                        a.reviews.to_string(),
+                        ratio(&a.invited_attended),
+                        a.attended.to_string(),
+                    ]
+                })
+                .collect(),
+            empty: "No reviews in scope.".into(),
+        }
+    };
+    let rit = &r.rituals;
+    let mut norms: Vec<Vec<String>> = rit
+        .norms
+        .iter()
+        .map(|n| {
+            vec![
+                shorten(&n.signal, 40),
+                format!(
+                    "{}: {} in {} {}s ({} per {}, at least {})",
+                    n.counted,
+                    n.count,
+                    number(n.periods, 1),
+                    n.per,
+                    number(n.rate, 1),
+                    n.per,
+                    n.at_least
+                ),
+                if n.met { "met" } else { "not met" }.into(),
+            ]
+        })
+        .collect();
+    norms.extend(rit.unmeasured_signals.iter().map(|s| {
+        vec![
+            shorten(s, 40),
+            "no norm measures it (`norms:` in the charter)".into(),
+            "judge by hand".into(),
+        ]
+    }));
+    vec![
+        att(
+            format!("Attendance by meeting kind{}", window(r)),
+            "Kind",
+            &rit.by_kind,
+        ),
+        att(
+            format!("Attendance by role{}", window(r)),
+            "Role",
+            &rit.by_role,
+        ),
+        Section {
+            title: format!("Charter norms and success signals{}", window(r)),
+            headers: vec!["Signal", "Measured", "Verdict"],
+            rows: norms,
+            empty: "The charter sets no norms or success signals.".into(),
+        },
+    ]
+}
+
 /// Expected outcomes of decisions in effect, against the latest observation.
 pub fn targets(r: &Report) -> Section {
     Section {
@@ -639,6 +783,7 @@ pub fn sections(r: &Report) -> Vec<Section> {
         outcome_section(r),
         targets(r),
     ];
+    all.extend(rituals(r));
     all.extend(registers::sections(r));
     all.extend(reader::sections(r));
     all
