@@ -53,6 +53,10 @@ No status change is stamped in this period.
 - **Kim Soto**: Size the Lisbon queue (decision 0002, action 1), due 2026-03-01, 30 days overdue.
 - **Raj Menon**: Move the cron job (decision 0003, action 1), due 2026-03-15, 16 days overdue.
 
+### Outcomes against targets
+
+No outcome was observed, or fell due, in this period.
+
 ### Revisits coming up
 
 - **0003 Retrain monthly**: revisit by 2026-03-20, 11 days overdue.
@@ -99,6 +103,10 @@ Overdue actions
   30 days overdue.
 * Raj Menon: Move the cron job (decision 0003, action 1), due 2026-03-15, 16
   days overdue.
+
+Outcomes against targets
+------------------------
+No outcome was observed, or fell due, in this period.
 
 Revisits coming up
 ------------------
@@ -152,6 +160,7 @@ Status changes\n--------------\nNo status change is stamped in this period.\n\n\
 Waiting for feedback\n--------------------\nNo proposal is waiting for feedback.\n\n\
 Unresolved objections\n---------------------\nNo objection or veto is unresolved.\n\n\
 Overdue actions\n---------------\nNo action is overdue.\n\n\
+Outcomes against targets\n------------------------\nNo outcome was observed, or fell due, in this period.\n\n\
 Revisits coming up\n------------------\nNo revisit is due in the next 30 days.\n"
     );
 }

@@ -124,7 +124,7 @@ pub fn unheard(r: &Report) -> Section {
             })
             .collect(),
         empty: if r.registers.with_affected == 0 {
-            "No decision names the groups it affects (`affected:`).".into()
+            "No decision names the groups it affects (the affected: key).".into()
         } else {
             format!(
                 "Every affected group was heard on the {} decisions that name them.",
