@@ -103,7 +103,7 @@ pub fn gloss(figure: &str) -> Option<&'static str> {
             "vetoes, objections, concerns and alternatives not resolved on the as-of date; lower is better",
         ),
         (
-            "Resolved without a written resolution",
+            "Resolved with no resolution",
             "resolved points with only a date; lower is better",
         ),
         (

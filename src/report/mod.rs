@@ -376,7 +376,7 @@ pub fn summary(r: &Report) -> Section {
         plural(g.raised.len(), "raised", "raised"),
     ]);
     rows.push(vec![
-        "Resolved without a written resolution".into(),
+        "Resolved with no resolution".into(),
         g.resolved_without_note.to_string(),
         format!("{} resolved", g.raised.len() - g.open),
     ]);
