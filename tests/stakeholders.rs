@@ -358,8 +358,7 @@ fn one_truth_per_decision_in_show_and_report() {
     let report = squeeze(&audit_run(&["report", "--as-of", "2026-03-01"]).stdout);
     assert!(report.contains("┆ 3/8 (2 check errors) ┆"), "{report}");
     assert!(
-        report.contains(&squeeze("│ Fully complete decisions ┆ n/a"))
-            || report.contains("0% (0 of 2)"),
+        report.contains("│ Fully complete decisions ┆ 0% (0 of 2) ┆ 2 decisions (2 with `check`"),
         "{report}"
     );
     // show --as-of reads the status the history gives for that day.
@@ -620,4 +619,44 @@ fn status_changes_are_stamped_and_shown_with_their_own_date() {
     // The stamped file is still valid MADR-compatible front matter for check.
     let check = decide(dir.path(), &["check", "--format", "concise"]);
     assert!(!check.stdout.contains("DL002"), "{}", check.stdout);
+}
+
+/// docs/stakeholders.md: every `sh` block is one `decide` command; the
+/// `text` block after it holds lines its output must contain.
+#[test]
+fn the_three_readers_questions_are_answered_by_the_commands_in_the_docs() {
+    let doc = read(&repo().join("docs/stakeholders.md"));
+    let mut blocks = Vec::new();
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        if let Some(lang) = line.strip_prefix("```") {
+            let body: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
+            blocks.push((lang.to_string(), body));
+        }
+    }
+    let mut checked = 0;
+    for pair in blocks.windows(2) {
+        let [(lang, cmd), (next, expected)] = pair else {
+            unreachable!()
+        };
+        if lang != "sh" || next != "text" {
+            continue;
+        }
+        let args: Vec<&str> = cmd[0].strip_prefix("decide ").unwrap().split(' ').collect();
+        let run = decide(&repo(), &args);
+        assert_eq!(run.code, 0, "{}: {}", cmd[0], run.stderr);
+        for line in expected {
+            assert!(
+                run.stdout.contains(line),
+                "{} does not print {line:?}:\n{}",
+                cmd[0],
+                run.stdout
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(
+        checked, 5,
+        "one command per question, and the two that go with them"
+    );
 }

@@ -307,7 +307,16 @@ pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
                 let _ = write!(out, " {}", note.value);
             }
             if let Some(resolved) = &f.resolved {
-                let _ = write!(out, " [resolved {}]", resolved.raw);
+                let _ = write!(out, " [resolved {}", resolved.raw);
+                if let Some(who) = &f.resolved_by {
+                    let _ = write!(out, " by {}", who.value);
+                }
+                match &f.resolution {
+                    Some(how) => {
+                        let _ = write!(out, ": {}]", how.value);
+                    }
+                    None => out.push(']'),
+                }
             }
             if let Some(review) = from {
                 let _ = write!(out, " (in review {review})");
