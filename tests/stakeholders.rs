@@ -13,7 +13,7 @@ fn fixture() -> std::path::PathBuf {
 fn run_on(dir: &std::path::Path, args: &[&str]) -> Run {
     let mut all = vec!["--dir", dir.to_str().unwrap()];
     all.extend_from_slice(args);
-    let run = decide(&tempdir().path().to_path_buf(), &all);
+    let run = decide(tempdir().path(), &all);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run
 }
@@ -136,12 +136,10 @@ fn audit() -> std::path::PathBuf {
 }
 
 fn audit_run(args: &[&str]) -> Run {
-    let mut all = vec![
-        "--dir",
-        audit().to_str().unwrap().to_string().leak() as &str,
-    ];
+    let dir = audit();
+    let mut all = vec!["--dir", dir.to_str().unwrap()];
     all.extend_from_slice(args);
-    decide(&tempdir().path().to_path_buf(), &all)
+    decide(tempdir().path(), &all)
 }
 
 fn squeeze(s: &str) -> String {

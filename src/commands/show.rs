@@ -181,7 +181,7 @@ pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
     field(&mut out, "related", &link_list(log, &d.related));
     field(&mut out, "file", &d.meta.path);
 
-    if d.status_history.len() > 0 {
+    if !d.status_history.is_empty() {
         heading(&mut out, "Status history");
         for c in &d.status_history {
             let date = c.date.as_ref().map_or("????-??-??", |t| t.raw.as_str());
