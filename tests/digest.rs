@@ -25,6 +25,8 @@ fn digest(args: &[&str]) -> Run {
 /// Raj is late by the charter's 5 days (03-02 + 5 = 03-07, 24 days before
 /// 03-31); Zoe's concern (03-12, 19 days) and Tom's open action block it. Priya's objection to 0001
 /// was never resolved. Overdue actions and revisits as in tests/report.rs.
+/// Registers: 5 raised points (Lee's and Kim's resolved with a date only;
+/// Priya's, Lee's on 0004 and Zoe's open); 0007 names no decision-maker.
 const MARKDOWN: &str = r#"## Decision log digest, 2026-02-01 to 2026-03-31
 
 In short: 3 decided, 0 status changes, 2 waiting for feedback, 1 unresolved objection, 2 overdue actions, 2 revisits coming up.
@@ -56,6 +58,11 @@ No status change is stamped in this period.
 ### Outcomes against targets
 
 No outcome was observed, or fell due, in this period.
+
+### Registers in short
+
+- **Raised points**: 5 (vetoes, objections, concerns, alternatives): 3 still open, 2 resolved with no written resolution.
+- **No decision-maker recorded**: 0007.
 
 ### Revisits coming up
 
@@ -107,6 +114,12 @@ Overdue actions
 Outcomes against targets
 ------------------------
 No outcome was observed, or fell due, in this period.
+
+Registers in short
+------------------
+* Raised points: 5 (vetoes, objections, concerns, alternatives): 3 still open,
+  2 resolved with no written resolution.
+* No decision-maker recorded: 0007.
 
 Revisits coming up
 ------------------
@@ -161,6 +174,7 @@ Waiting for feedback\n--------------------\nNo proposal is waiting for feedback.
 Unresolved objections\n---------------------\nNo objection or veto is unresolved.\n\n\
 Overdue actions\n---------------\nNo action is overdue.\n\n\
 Outcomes against targets\n------------------------\nNo outcome was observed, or fell due, in this period.\n\n\
+Registers in short\n------------------\n* No decision-maker recorded: 0001.\n\n\
 Revisits coming up\n------------------\nNo revisit is due in the next 30 days.\n"
     );
 }

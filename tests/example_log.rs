@@ -92,6 +92,10 @@ fn digest_on_the_example_names_who_is_missing_and_what_is_late() {
         "Blocked by concern by Elena Novak since 2026-11-02 (23 days open)",
         // 0021's outcome against its target, and a target that fell due unmeasured.
         "days-auc-below-0.80 (target <= 10 per half-year): observed 9 on 2026-09-30, met.",
+        // The registers in short.
+        "capacity: decided by raj, outside the charter's decision rights (priya, grace).",
+        "* No decision-maker recorded: 0005.",
+        "journeys: affects customers, whose perspective was not heard.",
     ] {
         assert!(flat.contains(text), "missing {text:?} in\n{out}");
     }

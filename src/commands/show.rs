@@ -374,10 +374,20 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate, check_errors: usize) ->
             p.expected.len(),
             percent(p.responded.len(), p.expected.len())
         );
+        // An owner is never listed as silent on their own decision.
+        let owners: Vec<String> = d
+            .owners
+            .iter()
+            .flat_map(|o| {
+                log.people
+                    .as_ref()
+                    .map_or_else(|| vec![o.value.trim().to_string()], |r| r.expand(&o.value))
+            })
+            .collect();
         let missing: Vec<&str> = p
             .expected
             .iter()
-            .filter(|e| !p.responded.contains(e))
+            .filter(|e| !p.responded.contains(e) && !owners.contains(e))
             .map(String::as_str)
             .collect();
         sub(&mut out, "responded", &p.responded.join(", "));

@@ -73,6 +73,8 @@ pub struct Digest {
     /// Outcomes observed in the period, or targets whose date passed in it
     /// with nothing measured.
     pub targets: Vec<super::targets::Target>,
+    /// The auditor's registers, for the digest's one-paragraph summary of them.
+    pub registers: super::registers::Registers,
     /// The model the digest is limited to.
     pub model: Option<String>,
     /// `--for P`: that reader's own view, instead of the team's.
@@ -248,6 +250,7 @@ pub fn digest(
                     || (t.verdict == super::targets::Verdict::NotYetMeasured && in_period(t.by))
             })
             .collect(),
+        registers: super::registers::registers(&scope),
         model: opts.model.clone(),
         reader: for_person.map(|p| {
             let mut view = reader::for_person(&scope, p);

@@ -274,6 +274,11 @@ fn parts(d: &Digest) -> Vec<Part> {
             empty: "No outcome was observed, or fell due, in this period.",
         },
         Part {
+            title: "Registers in short",
+            items: registers(d),
+            empty: "Nothing to record.",
+        },
+        Part {
             title: "Revisits coming up",
             items: revisits,
             empty: "No revisit is due in the next 30 days.",
@@ -394,6 +399,54 @@ fn waiting_text(p: &Proposed, as_of: NaiveDate) -> String {
         let _ = write!(text, " Blocked by {}.", items.join("; "));
     }
     text
+}
+
+/// The auditor's registers in a few lines: raised points and how they were
+/// resolved, decisions taken outside the charter's rights or by nobody
+/// recorded, affected groups not heard (`decide report` has the tables).
+fn registers(d: &Digest) -> Vec<Item> {
+    let g = &d.registers;
+    let mut items = Vec::new();
+    if !g.raised.is_empty() {
+        items.push(Item {
+            lead: "Raised points".into(),
+            text: format!(
+                "{} (vetoes, objections, concerns, alternatives): {} still open, {} resolved with no written resolution.",
+                g.raised.len(),
+                g.open,
+                g.resolved_without_note
+            ),
+        });
+    }
+    for a in g.approvals.iter().filter(|a| !a.outside_rights.is_empty()) {
+        items.push(Item {
+            lead: label(&a.id, &a.title),
+            text: format!(
+                "decided by {}, outside the charter's decision rights ({}).",
+                names(&a.outside_rights),
+                a.rights_holders.join(", ")
+            ),
+        });
+    }
+    if g.no_decision_maker > 0 {
+        let ids: Vec<String> = g
+            .approvals
+            .iter()
+            .filter(|a| a.decision_makers.is_empty())
+            .filter_map(|a| a.id.clone())
+            .collect();
+        items.push(Item {
+            lead: "No decision-maker recorded".into(),
+            text: format!("{}.", names(&ids)),
+        });
+    }
+    for u in &g.unheard {
+        items.push(Item {
+            lead: label(&u.id, &u.title),
+            text: format!("affects {}, whose perspective was not heard.", u.group),
+        });
+    }
+    items
 }
 
 /// One sentence that says how much there is in each section.
