@@ -658,3 +658,19 @@ fn the_three_readers_questions_are_answered_by_the_commands_in_the_docs() {
         "one command per question, and the two that go with them"
     );
 }
+
+#[test]
+fn a_norm_that_cannot_be_measured_is_a_finding() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "decisions/charter.md",
+        "---\nnorms:\n  - signal: Retros often\n    kind: retro\n    at-least: many\n    per: fortnight\n---\n# Charter\n",
+    );
+    let run = decide(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(
+        run.stdout,
+        "decisions/charter.md:5:15: DL005 [error] a norm's `at-least` must be a whole number\n\
+         decisions/charter.md:6:10: DL005 [error] norm `per: fortnight` is not one of: month, quarter, year\n"
+    );
+}

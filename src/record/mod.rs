@@ -1216,12 +1216,37 @@ impl Charter {
                 .into_iter()
                 .map(|item| {
                     r.keys(item, NORM_KEYS, "a norm");
+                    let per = r.field_text(item, "per");
+                    if let Some(p) = &per
+                        && !["month", "quarter", "year"]
+                            .contains(&p.value.trim().to_ascii_lowercase().as_str())
+                    {
+                        r.problem(
+                            ProblemKind::InvalidValue,
+                            p.pos,
+                            format!(
+                                "norm `per: {}` is not one of: month, quarter, year",
+                                p.value
+                            ),
+                        );
+                    }
+                    let at_least = item.get("at-least").and_then(|e| match e.value.value {
+                        crate::yaml::Value::Int(i) if i >= 0 => Some(i),
+                        _ => {
+                            r.problem(
+                                ProblemKind::InvalidValue,
+                                e.value.pos,
+                                "a norm's `at-least` must be a whole number",
+                            );
+                            None
+                        }
+                    });
                     Norm {
                         signal: r.field_text(item, "signal"),
                         kind: r.choice(item, "kind", ReviewKind::ALL).map(|(k, _)| k),
                         role: r.field_text(item, "role"),
-                        at_least: days(&mut r, item, "at-least"),
-                        per: r.field_text(item, "per"),
+                        at_least,
+                        per,
                         pos: item.pos,
                     }
                 })

@@ -120,3 +120,59 @@ fn resolutions(path: &str, feedback: &[Feedback], out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    const RIGHTS: &str = "---\ndecision-rights:\n  - scope: churn models\n    model: churn\n    decides: [raj]\n  - scope: pricing, in words only\n    decides: [priya]\n---\n";
+
+    #[test]
+    fn dl016_outside_decision_rights_by_model_or_tag() {
+        let churn = COMPLETE.replace("status: accepted", "status: accepted\nmodel: churn");
+        let files = [("0005-a.md", churn.as_str()), ("charter.md", RIGHTS)];
+        assert!(found(Code::OutsideDecisionRights, &files).is_empty());
+        let by_ana = churn.replace("decision-makers: [raj]", "decision-makers: [raj, ana]");
+        let files = [("0005-a.md", by_ana.as_str()), ("charter.md", RIGHTS)];
+        assert_eq!(
+            messages(Code::OutsideDecisionRights, &files),
+            vec!["decided by ana, but the charter's decision rights give this decision to raj"]
+        );
+        // A right in words only, or a decision about another model, is not checked.
+        let files = [("0005-a.md", COMPLETE), ("charter.md", RIGHTS)];
+        assert!(found(Code::OutsideDecisionRights, &files).is_empty());
+        let tagged = "---\ndecision-rights:\n  - tags: [pricing]\n    decides: [priya]\n---\n";
+        let priced = COMPLETE.replace("status: accepted", "status: accepted\ntags: [Pricing]");
+        let files = [("0005-a.md", priced.as_str()), ("charter.md", tagged)];
+        assert_eq!(found(Code::OutsideDecisionRights, &files).len(), 1);
+    }
+
+    #[test]
+    fn dl026_and_dl047_only_when_the_charter_asks() {
+        let switches = "---\nrequire-affected: true\nrequire-resolution: true\n---\n";
+        let bare = COMPLETE.replace(
+            "status: accepted",
+            "status: accepted\nfeedback:\n  - by: lee\n    date: 2026-01-12\n    stance: objection\n    resolved: 2026-01-15",
+        );
+        let off = [
+            ("0005-a.md", bare.as_str()),
+            ("charter.md", "---\nresponse-days: 5\n---\n"),
+        ];
+        assert!(found(Code::ResolutionNotWritten, &off).is_empty());
+        assert!(found(Code::NoAffectedGroup, &off).is_empty());
+        let files = [("0005-a.md", bare.as_str()), ("charter.md", switches)];
+        assert_eq!(
+            found(Code::ResolutionNotWritten, &files),
+            vec![at("0005-a.md", 7, 15)]
+        );
+        assert_eq!(found(Code::NoAffectedGroup, &files).len(), 1);
+        let good = bare.replace(
+            "    resolved: 2026-01-15",
+            "    resolved: 2026-01-15\n    resolution: Budget agreed\naffected:\n  - group: agents\n    effect: fewer calls",
+        );
+        let files = [("0005-a.md", good.as_str()), ("charter.md", switches)];
+        assert!(found(Code::ResolutionNotWritten, &files).is_empty());
+        assert!(found(Code::NoAffectedGroup, &files).is_empty());
+    }
+}
