@@ -391,10 +391,19 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate, check_errors: usize) ->
             .map(String::as_str)
             .collect();
         sub(&mut out, "responded", &p.responded.join(", "));
+        sub(&mut out, "gave a view", &p.gave_view.join(", "));
+        sub(&mut out, "attended only", &p.attended_only.join(", "));
         sub(&mut out, "no response", &missing.join(", "));
         sub(&mut out, "answered late", &p.after_cutoff.join(", "));
     }
     sub(&mut out, "unsolicited", &p.unsolicited.join(", "));
+    if !p.expected.is_empty() {
+        sub(
+            &mut out,
+            "meaning",
+            crate::report::glossary::gloss("Participation (pooled)").unwrap_or_default(),
+        );
+    }
 
     let _ = write!(out, "\n{:<LABEL_WIDTH$}", "Completeness");
     if d.status == Some(Status::Draft) {
@@ -417,6 +426,11 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate, check_errors: usize) ->
             }
         }
         sub(&mut out, "missing", &c.missing.join(", "));
+        sub(
+            &mut out,
+            "meaning",
+            "share of the completeness checks the decision passes; higher is better",
+        );
     }
     out
 }
