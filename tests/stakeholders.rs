@@ -507,6 +507,13 @@ fn report_for_a_person_and_digest_for_a_model() {
         "{table}"
     );
     assert!(table.contains("\nDecisions olga owns\n"), "{table}");
+    // A name people.yaml does not know is an error, not an empty view.
+    let run = audit_run(&["digest", "--since", "2026-01-01", "--for", "pai"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --for pai: not a person or alias in people.yaml\n"
+    );
     // digest --model keeps to that model's decisions.
     let run = audit_run(&[
         "digest",

@@ -29,6 +29,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let location = ctx.locate()?;
     let levels = crate::rules::levels::Levels::from_config(&location.config)?;
     let log = Log::load(location);
+    super::report::known_reader(&log, args.for_person.as_deref())?;
     let opts = MetricsOptions {
         as_of,
         since,
@@ -78,6 +79,17 @@ pub(crate) fn check_errors(
         }
     }
     errors
+}
+
+/// `--for P` must name someone `people.yaml` knows, when there is one: a
+/// typo would otherwise print an empty view that reads as "nothing waits".
+pub(crate) fn known_reader(log: &Log, person: Option<&str>) -> Result<(), Error> {
+    match (person, log.people.as_ref()) {
+        (Some(p), Some(registry)) if registry.person(p.trim()).is_none() => Err(Error::Usage(
+            format!("--for {p}: not a person or alias in people.yaml"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 pub(crate) fn optional_date(flag: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Error> {
