@@ -572,14 +572,16 @@ fn csv_one_table_per_choice() {
         assert!(lines.contains(&line), "missing {line:?} in\n{}", run.stdout);
     }
 
+    // Sam gave a view on 0004 on 03-26, on time for the async request's
+    // respond-by of 04-03.
     let people = report(&["--format", "csv", "--by", "person"]).stdout;
-    assert!(people.starts_with("person,name,roles,expected,responded,rate,unsolicited,facilitated,open_actions,overdue_actions\n"));
+    assert!(people.starts_with("person,name,roles,expected,responded,rate,unsolicited,facilitated,open_actions,overdue_actions,gave_view,attended_only,on_time,late,after_decision\n"));
     assert!(
-        people.contains("\nsam,Sam Roy,risk;legal,1,1,1,1,0,0,0\n"),
+        people.contains("\nsam,Sam Roy,risk;legal,1,1,1,1,0,0,0,1,0,1,0,0\n"),
         "{people}"
     );
     assert!(
-        people.contains("\nana,Ana Ruiz,data-science,0,0,,0,1,0,0\n"),
+        people.contains("\nana,Ana Ruiz,data-science,0,0,,0,1,0,0,0,0,0,0,0\n"),
         "{people}"
     );
 

@@ -132,6 +132,11 @@ fn people(r: &Report) -> String {
         "facilitated",
         "open_actions",
         "overdue_actions",
+        "gave_view",
+        "attended_only",
+        "on_time",
+        "late",
+        "after_decision",
     ]);
     for p in &r.people {
         out.push_str(&csv_row([
@@ -145,6 +150,11 @@ fn people(r: &Report) -> String {
             p.facilitated.to_string(),
             p.open_actions.to_string(),
             p.overdue_actions.to_string(),
+            p.gave_view.to_string(),
+            p.attended_only.to_string(),
+            p.on_time.to_string(),
+            p.late.to_string(),
+            p.after_decision.to_string(),
         ]));
     }
     out
