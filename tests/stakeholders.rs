@@ -383,7 +383,9 @@ fn ritual_health_reports_gaps_rotation_and_the_charter_norms() {
         "│ Retros twice a year ┆ retro reviews held: 1 in 0.2 years (6.5 per year, ┆ met │",
         "│ Agents join monthly ┆ reviews attended by end-user: 1 in 1.8 months (0.5 ┆ not met │",
         "│ Customers trust the offers ┆ no norm measures it (`norms:` in the charter) ┆ judge by hand │",
-        "│ Charter norms met ┆ 1 of 2 ┆ 2 norms │",
+        "│ Charter norms met ┆ 1 of 3 ┆ 3 norms │",
+        // check-in-days: 14 is a norm too: no check-in in 4 periods of 14 days.
+        "│ A check-in every 14 days ┆ check-in reviews held: 0 in 4 periods of 14 days (0 ┆ not met │",
         "│ retro ┆ 1 ┆ 67% (2 of 3) ┆ 2 │",
         "│ risk ┆ 1 ┆ 0% (0 of 1) ┆ 0 │",
     ] {

@@ -127,6 +127,23 @@ pub fn rituals(scope: &Scope, cadence: &super::Cadence) -> Rituals {
         .unwrap_or(0);
     let mut measured: BTreeSet<String> = BTreeSet::new();
     let mut norms = Vec::new();
+    // The charter's cadence is a norm too: a check-in every N days.
+    if let Some(n) = cadence.check_in_days.filter(|n| *n > 0)
+        && days > 0
+    {
+        let periods = days as f64 / n as f64;
+        let rate = cadence.check_ins as f64 / periods;
+        norms.push(NormResult {
+            signal: format!("A check-in every {n} days (check-in-days)"),
+            counted: "check-in reviews held".into(),
+            at_least: 1,
+            per: format!("{n} days"),
+            count: cadence.check_ins,
+            periods,
+            rate,
+            met: rate >= 1.0,
+        });
+    }
     for norm in scope
         .charter
         .map(|c| c.norms.as_slice())

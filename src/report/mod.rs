@@ -670,11 +670,14 @@ pub fn rituals(r: &Report) -> Vec<Section> {
             vec![
                 shorten(&n.signal, 40),
                 format!(
-                    "{}: {} in {} {}s ({} per {}, at least {})",
+                    "{}: {} in {} ({} per {}, at least {})",
                     n.counted,
                     n.count,
-                    number(n.periods, 1),
-                    n.per,
+                    if n.per.ends_with("days") {
+                        format!("{} periods of {}", number(n.periods, 1), n.per)
+                    } else {
+                        format!("{} {}s", number(n.periods, 1), n.per)
+                    },
                     number(n.rate, 1),
                     n.per,
                     n.at_least
