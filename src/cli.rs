@@ -272,6 +272,9 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The decision's id: `12`, `0012` or a date-scheme stem
     pub id: String,
+    /// Show it as it stood on this day, as `report --as-of` does (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
 }
 
 /// A decision status, as `decide status` accepts it.
@@ -294,7 +297,8 @@ pub struct StatusArgs {
     /// The new status
     #[arg(value_enum, ignore_case = true)]
     pub status: StatusArg,
-    /// The `decided` date set when moving to accepted or rejected (default: today)
+    /// The date of the change, stamped in `status-history`, and the `decided`
+    /// date when moving to accepted or rejected (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// Accept even with an unresolved objection or veto, or no rationale
@@ -497,6 +501,12 @@ pub enum ReportBy {
     Outcomes,
     Pulse,
     Signals,
+    /// Every veto, objection, concern and alternative, and how it was resolved
+    Raised,
+    /// Who decided each accepted or rejected decision
+    Approvals,
+    /// Affected groups whose perspective was not heard
+    Unheard,
 }
 
 /// The periods `decide report --trend` splits the window into.
@@ -533,6 +543,10 @@ pub struct ReportArgs {
     /// over that period as of its end
     #[arg(long, value_enum, value_name = "PERIOD")]
     pub trend: Option<TrendPeriod>,
+    /// Add one reader's own view: what waits on this person, their open
+    /// actions, the decisions they own
+    #[arg(long = "for", value_name = "P")]
+    pub for_person: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -552,6 +566,13 @@ pub struct DigestArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = DigestFormat::Markdown)]
     pub format: DigestFormat,
+    /// Only decisions about this model (and reviews about them)
+    #[arg(long, value_name = "M")]
+    pub model: Option<String>,
+    /// One reader's own view: what waits on this person, their open actions,
+    /// the decisions they own
+    #[arg(long = "for", value_name = "P")]
+    pub for_person: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -242,7 +242,7 @@ fn sarif_format_matches_the_snapshot_and_the_schema() {
             .as_array()
             .unwrap()
             .len(),
-        41
+        44
     );
 
     // The schema is strict enough to catch a malformed log.

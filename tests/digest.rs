@@ -18,12 +18,18 @@ fn digest(args: &[&str]) -> Run {
 }
 
 /// Decided since 02-01: 0002, 0007 and 0003 (whose rationale is `TBD`);
-/// 0001 was decided before. Waiting: 0004 until its async review's
-/// respond-by, 0005 past its charter deadline. Priya's objection to 0001
+/// 0001 was decided before. Waiting on 0004: asked are Raj (decision-maker),
+/// Sam and the agents group (Lee, Kim), all also invited by the async
+/// request, whose respond-by 04-03 applies to them (Zoe facilitates and
+/// owns it); Sam and Lee gave a view, Lee's concern is open 3 days. On 0005,
+/// Raj is late by the charter's 5 days (03-02 + 5 = 03-07, 24 days before
+/// 03-31); Zoe's concern (03-12, 19 days) and Tom's open action block it. Priya's objection to 0001
 /// was never resolved. Overdue actions and revisits as in tests/report.rs.
+/// Registers: 5 raised points (Lee's and Kim's resolved with a date only;
+/// Priya's, Lee's on 0004 and Zoe's open); 0007 names no decision-maker.
 const MARKDOWN: &str = r#"## Decision log digest, 2026-02-01 to 2026-03-31
 
-In short: 3 decided, 2 waiting for feedback, 1 unresolved objection, 2 overdue actions, 2 revisits coming up.
+In short: 3 decided, 0 status changes, 2 waiting for feedback, 1 unresolved objection, 2 overdue actions, 2 revisits coming up.
 
 ### Decided
 
@@ -31,10 +37,14 @@ In short: 3 decided, 2 waiting for feedback, 1 unresolved objection, 2 overdue a
 - **0007 Buy third-party propensity data**: rejected on 2026-02-15. The vendor could not say how the data was collected.
 - **0003 Retrain monthly**: accepted on 2026-03-10. No rationale is recorded.
 
+### Status changes
+
+No status change is stamped in this period.
+
 ### Waiting for feedback
 
-- **0004 Add sentiment features from call transcripts**: proposed 2026-03-20, answers due 2026-04-03. Waiting on Kim Soto and Raj Menon (2 of 4 answered).
-- **0005 Cap retention discounts at 20%**: proposed 2026-03-02, answers were due 2026-03-07. Waiting on Raj Menon (2 of 3 answered).
+- **0004 Add sentiment features from call transcripts**: proposed 2026-03-20, open 11 days. Waiting on Kim Soto and Raj Menon (due 2026-04-03); 2 of 4 asked gave a view. Blocked by concern by Lee Park since 2026-03-28 (3 days open): “Transcripts of angry calls may not be representative”.
+- **0005 Cap retention discounts at 20%**: proposed 2026-03-02, open 29 days. Waiting on Raj Menon (due 2026-03-07, 24 days overdue); 2 of 3 asked gave a view. Blocked by concern by Zoe Berg since 2026-03-12 (19 days open): “The cap should follow customer value”; open action for Tom Hale, due 2026-04-10: “Check the cap against the regulator's guidance”.
 
 ### Unresolved objections
 
@@ -45,6 +55,15 @@ In short: 3 decided, 2 waiting for feedback, 1 unresolved objection, 2 overdue a
 - **Kim Soto**: Size the Lisbon queue (decision 0002, action 1), due 2026-03-01, 30 days overdue.
 - **Raj Menon**: Move the cron job (decision 0003, action 1), due 2026-03-15, 16 days overdue.
 
+### Outcomes against targets
+
+- **0002 Call the top decile every week**: saves per week (target >= 40): observed 35 on 2026-03-30, missed.
+
+### Registers in short
+
+- **Raised points**: 5 (vetoes, objections, concerns, alternatives): 3 still open, 2 resolved with no written resolution.
+- **No decision-maker recorded**: 0007.
+
 ### Revisits coming up
 
 - **0003 Retrain monthly**: revisit by 2026-03-20, 11 days overdue.
@@ -53,8 +72,8 @@ In short: 3 decided, 2 waiting for feedback, 1 unresolved objection, 2 overdue a
 
 const TEXT: &str = r#"Decision log digest, 2026-02-01 to 2026-03-31
 
-In short: 3 decided, 2 waiting for feedback, 1 unresolved objection, 2 overdue
-actions, 2 revisits coming up.
+In short: 3 decided, 0 status changes, 2 waiting for feedback, 1 unresolved
+objection, 2 overdue actions, 2 revisits coming up.
 
 Decided
 -------
@@ -64,12 +83,21 @@ Decided
   could not say how the data was collected.
 * 0003 Retrain monthly: accepted on 2026-03-10. No rationale is recorded.
 
+Status changes
+--------------
+No status change is stamped in this period.
+
 Waiting for feedback
 --------------------
-* 0004 Add sentiment features from call transcripts: proposed 2026-03-20,
-  answers due 2026-04-03. Waiting on Kim Soto and Raj Menon (2 of 4 answered).
-* 0005 Cap retention discounts at 20%: proposed 2026-03-02, answers were due
-  2026-03-07. Waiting on Raj Menon (2 of 3 answered).
+* 0004 Add sentiment features from call transcripts: proposed 2026-03-20, open
+  11 days. Waiting on Kim Soto and Raj Menon (due 2026-04-03); 2 of 4 asked
+  gave a view. Blocked by concern by Lee Park since 2026-03-28 (3 days open):
+  “Transcripts of angry calls may not be representative”.
+* 0005 Cap retention discounts at 20%: proposed 2026-03-02, open 29 days.
+  Waiting on Raj Menon (due 2026-03-07, 24 days overdue); 2 of 3 asked gave a
+  view. Blocked by concern by Zoe Berg since 2026-03-12 (19 days open): “The
+  cap should follow customer value”; open action for Tom Hale, due 2026-04-10:
+  “Check the cap against the regulator's guidance”.
 
 Unresolved objections
 ---------------------
@@ -82,6 +110,17 @@ Overdue actions
   30 days overdue.
 * Raj Menon: Move the cron job (decision 0003, action 1), due 2026-03-15, 16
   days overdue.
+
+Outcomes against targets
+------------------------
+* 0002 Call the top decile every week: saves per week (target >= 40): observed
+  35 on 2026-03-30, missed.
+
+Registers in short
+------------------
+* Raised points: 5 (vetoes, objections, concerns, alternatives): 3 still open,
+  2 resolved with no written resolution.
+* No decision-maker recorded: 0007.
 
 Revisits coming up
 ------------------
@@ -128,12 +167,15 @@ fn a_quiet_period_says_so() {
     assert_eq!(
         run.stdout,
         "Decision log digest, 2026-03-01 to 2026-03-31\n\n\
-In short: 0 decided, 0 waiting for feedback, 0 unresolved objections, 0\n\
-overdue actions, 0 revisits coming up.\n\n\
+In short: 0 decided, 0 status changes, 0 waiting for feedback, 0 unresolved\n\
+objections, 0 overdue actions, 0 revisits coming up.\n\n\
 Decided\n-------\nNothing was decided in this period.\n\n\
+Status changes\n--------------\nNo status change is stamped in this period.\n\n\
 Waiting for feedback\n--------------------\nNo proposal is waiting for feedback.\n\n\
 Unresolved objections\n---------------------\nNo objection or veto is unresolved.\n\n\
 Overdue actions\n---------------\nNo action is overdue.\n\n\
+Outcomes against targets\n------------------------\nNo outcome was observed, or fell due, in this period.\n\n\
+Registers in short\n------------------\n* No decision-maker recorded: 0001.\n\n\
 Revisits coming up\n------------------\nNo revisit is due in the next 30 days.\n"
     );
 }

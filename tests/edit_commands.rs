@@ -110,6 +110,18 @@ fn with(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
+/// The `status-history` block `decide status` appends to a record that has none.
+fn stamped(status: &str, date: &str) -> String {
+    format!("status-history:\n  - status: {status}\n    date: {date}")
+}
+
+fn today() -> String {
+    chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 /// The fixture with a line added before the front matter's closing `---`.
 fn with_line_at_end(text: &str, line: &str) -> String {
     let end = text[4..].find("\n---\n").unwrap() + 5;
@@ -142,7 +154,7 @@ fn status_changes_only_the_status_value_and_adds_decided() {
     assert_eq!(
         run.stdout,
         // 0012 supersedes 0007, which goes out of force with it.
-        "0012: status proposed → accepted, decided 2026-03-20\n0007: status accepted → superseded, superseded-by + 0012\n"
+        "0012: status proposed → accepted, decided 2026-03-20, status-history + accepted 2026-03-20\n0007: status accepted → superseded, status-history + superseded 2026-03-20, superseded-by + 0012\n"
     );
     let expected = with(
         D12,
@@ -150,6 +162,7 @@ fn status_changes_only_the_status_value_and_adds_decided() {
         "status: \"accepted\"    # waiting for Raj",
     );
     let expected = with_line_at_end(&expected, "decided: 2026-03-20");
+    let expected = with_line_at_end(&expected, &stamped("accepted", "2026-03-20"));
     assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), expected);
 }
 
@@ -158,10 +171,12 @@ fn status_uses_today_and_rewrites_an_existing_decided_date() {
     let dir = log();
     let run = decide(dir.path(), &["status", "0012", "REJECTED"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let today = chrono::Local::now().date_naive().format("%Y-%m-%d");
+    let today = today();
     assert_eq!(
         run.stdout,
-        format!("0012: status proposed → rejected, decided {today}\n")
+        format!(
+            "0012: status proposed → rejected, decided {today}, status-history + rejected {today}\n"
+        )
     );
     let run = decide(
         dir.path(),
@@ -181,6 +196,13 @@ fn status_uses_today_and_rewrites_an_existing_decided_date() {
         "status: \"accepted\"    # waiting for Raj",
     );
     let expected = with_line_at_end(&expected, "decided: 2026-04-01");
+    let expected = with_line_at_end(
+        &expected,
+        &format!(
+            "{}\n  - status: accepted\n    date: 2026-04-01",
+            stamped("rejected", &today)
+        ),
+    );
     assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), expected);
 }
 
@@ -207,6 +229,7 @@ fn status_keeps_crlf_line_endings_and_a_bom() {
         "status: \"accepted\"    # waiting for Raj",
     );
     let expected = with_line_at_end(&expected, "decided: 2026-03-20");
+    let expected = with_line_at_end(&expected, &stamped("accepted", "2026-03-20"));
     let expected = format!("\u{feff}{}", expected.replace('\n', "\r\n"));
     assert_eq!(std::fs::read(&path).unwrap(), expected.as_bytes());
 }
@@ -216,7 +239,13 @@ fn status_to_a_non_decision_leaves_decided_alone_and_notes_a_missing_successor()
     let dir = log();
     let run = decide(dir.path(), &["status", "8", "superseded"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout, "0008: status accepted → superseded\n");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "0008: status accepted → superseded, status-history + superseded {}\n",
+            today()
+        )
+    );
     assert!(
         run.stderr.contains("decide supersede 0008 NEW"),
         "{}",
@@ -224,14 +253,27 @@ fn status_to_a_non_decision_leaves_decided_alone_and_notes_a_missing_successor()
     );
     assert_eq!(
         file(dir.path(), "0008-score-nightly.md"),
-        with(D8, "status: accepted", "status: superseded")
+        with_line_at_end(
+            &with(D8, "status: accepted", "status: superseded"),
+            &stamped("superseded", &today())
+        )
     );
+    // --date dates any change; `decided` stays the day it was decided.
     let run = decide(
         dir.path(),
         &["status", "7", "deprecated", "--date", "2026-01-01"],
     );
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("--date"), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "0007: status accepted → deprecated, status-history + deprecated 2026-01-01\n"
+    );
+    assert!(
+        file(dir.path(), "0007-retrain-weekly.md")
+            .contains("status-history:\n  - status: deprecated\n    date: 2026-01-01\n---\n"),
+        "{}",
+        file(dir.path(), "0007-retrain-weekly.md")
+    );
 }
 
 #[test]
@@ -309,11 +351,17 @@ fn supersede_links_both_records_in_their_own_list_styles() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "0007: status accepted → superseded, superseded-by + 0013\n0013: supersedes + 0007\n"
+        format!(
+            "0007: status accepted → superseded, superseded-by + 0013, status-history + superseded {}\n0013: supersedes + 0007\n",
+            today()
+        )
     );
     assert_eq!(
         file(dir.path(), "0007-retrain-weekly.md"),
-        "---\nstatus: superseded # since March\nsuperseded-by:\n  - 5\n  - 13\n---\n# Retrain weekly\n"
+        format!(
+            "---\nstatus: superseded # since March\nsuperseded-by:\n  - 5\n  - 13\n{}\n---\n# Retrain weekly\n",
+            stamped("superseded", &today())
+        )
     );
     assert_eq!(
         file(dir.path(), "0013-retrain-on-drift.md"),
@@ -324,7 +372,10 @@ fn supersede_links_both_records_in_their_own_list_styles() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         file(dir.path(), "0008-score-nightly.md"),
-        "---\nstatus: superseded\nsuperseded-by: [12]\n---\n# Score nightly\n"
+        format!(
+            "---\nstatus: superseded\nsuperseded-by: [12]\n{}\n---\n# Score nightly\n",
+            stamped("superseded", &today())
+        )
     );
     assert_eq!(
         file(dir.path(), "0012-retrain-monthly.md"),

@@ -150,10 +150,10 @@ fn list_takes_a_title_from_the_heading_when_front_matter_has_none() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "id,status,date,title,owners,model,tags,path\n\
-         0001,draft,,Score nightly,,,,decisions/0001-atx.md\n\
-         0002,draft,,Retrain monthly,,,,decisions/0002-setext.md\n\
-         0003,draft,,,,,,decisions/0003-none.md\n"
+        "id,status,date,title,owners,decision-makers,model,tags,path\n\
+         0001,draft,,Score nightly,,,,,decisions/0001-atx.md\n\
+         0002,draft,,Retrain monthly,,,,,decisions/0002-setext.md\n\
+         0003,draft,,,,,,,decisions/0003-none.md\n"
     );
 }
 

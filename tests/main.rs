@@ -32,4 +32,5 @@ mod routine_edits;
 mod rules;
 mod scaffold;
 mod show_engagement;
+mod stakeholders;
 mod terminal_width;

@@ -350,9 +350,11 @@ fn a_month_with_no_data_is_na_and_every_format_has_the_n() {
         .split('┆')
         .map(str::trim)
         .collect();
+    // Overdue actions are the state at the period's end, never windowed
+    // (SPEC §6): January's open action is still open on 2026-02-28.
     assert_eq!(
         feb,
-        ["2026-02", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"],
+        ["2026-02", "n/a", "n/a", "n/a", "0 of 1 open", "n/a", "n/a"],
         "{table}"
     );
     let csv = report(&[
@@ -366,9 +368,12 @@ fn a_month_with_no_data_is_na_and_every_format_has_the_n() {
     .stdout;
     assert!(csv.starts_with("period,start,end,figure,value,count,n\n2026-01,2026-01-10,2026-01-31,participation_pooled,1,2,2\n"), "{csv}");
     assert!(csv.contains("2026-02,2026-02-01,2026-02-28,pulse_clarity_mean,,,0\n"));
-    // ana's action (due 2026-03-15) belongs to 0001, which is dated in January.
+    // ana's action (due 2026-03-15) belongs to 0001, which is dated in
+    // January; open actions are the state at each period's end, so it is
+    // open and not yet due in January and February, and overdue in March.
     assert!(csv.contains("2026-01,2026-01-10,2026-01-31,actions_overdue,0,0,1\n"));
-    assert!(csv.contains("2026-03,2026-03-01,2026-03-31,actions_overdue,,0,0\n"));
+    assert!(csv.contains("2026-02,2026-02-01,2026-02-28,actions_overdue,0,0,1\n"));
+    assert!(csv.contains("2026-03,2026-03-01,2026-03-31,actions_overdue,1,1,1\n"));
     let md = report(&[
         "--as-of",
         "2026-03-31",
@@ -383,7 +388,7 @@ fn a_month_with_no_data_is_na_and_every_format_has_the_n() {
         "{md}"
     );
     assert!(
-        md.contains("| 2026-02 | n/a | n/a | n/a | n/a | n/a | n/a |"),
+        md.contains("| 2026-02 | n/a | n/a | n/a | 0 of 1 open | n/a | n/a |"),
         "{md}"
     );
     // --since and --until narrow the periods.

@@ -89,7 +89,7 @@ fn html_page_shows_the_examples_figures() {
         "<div class=\"label\">Participation (pooled)</div><div class=\"value\">77%</div><div class=\"detail\">171 of 221</div>",
         // Needs attention: the one open objection, and who 0024 waits on.
         "<span class=\"overdue\">objection</span> by Kofi Mensah on 2026-03-10 against <span class=\"id\">0020</span>",
-        "waiting on Dana Okafor, Omar Haddad (7 of 9 answered)",
+        "waiting on Ana Ruiz, Dana Okafor, Felix Braun, Grace O&#39;Neill, Inês Duarte, Jonas Berg, Omar Haddad, Raj Menon and Tomás Herrera (due 2026-10-18, 38 days overdue) — 6 of 15 asked gave a view",
         // Registers: 0020 was accepted over an open objection.
         "<span class=\"id\">0020</span> Cap model-suggested retention discounts at 20% for 12 months</td>\
          <td>accepted</td><td>2026-03-24</td><td>grace, raj</td><td></td><td>1</td><td><span class=\"overdue\">1</span></td></tr>",

@@ -30,18 +30,18 @@ fn rules_lists_every_rule_once() {
     let run = decide(dir.path(), &["rules"]);
     assert_eq!(run.code, 0);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 41);
+    assert_eq!(lines.len(), 44);
     assert_eq!(
         lines[0],
         "DL001  invalid-frontmatter           error             Front matter is missing, unterminated or not YAML"
     );
     assert_eq!(
-        lines[23],
+        lines[25],
         "DL032  one-sided-link                warning  fixable  A supersedes B but B does not name A as superseded-by (or the reverse)"
     );
-    assert!(lines[35].starts_with("DL051  unreadable-file"));
+    assert!(lines[38].starts_with("DL051  unreadable-file"));
     assert_eq!(
-        lines[40],
+        lines[43],
         "DL064  unknown-signal                warning           A feedback signal is outside the log's set"
     );
 }

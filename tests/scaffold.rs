@@ -465,11 +465,14 @@ fn new_supersedes_links_both_records() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "0002: status draft → accepted, decided 2026-03-20\n0001: status accepted → superseded\n"
+        "0002: status draft → accepted, decided 2026-03-20, status-history + accepted 2026-03-20\n0001: status accepted → superseded, status-history + superseded 2026-03-20\n"
     );
     assert_eq!(
         read(&old_path),
-        linked.replace("status: accepted", "status: superseded")
+        linked.replace("status: accepted", "status: superseded").replace(
+            "superseded-by: [2]\n",
+            "superseded-by: [2]\nstatus-history:\n  - status: superseded\n    date: 2026-03-20\n"
+        )
     );
     let show = decide(dir.path(), &["show", "1"]);
     assert!(

@@ -41,12 +41,17 @@ fn show_prints_participation_and_completeness() {
             "
 Participation   2 of 4 expected responded (50%) by 2026-03-20 (decided)
   responded     lee, raj
+  gave a view   lee
+  attended only raj
   no response   mei, priya
   answered late mei
   unsolicited   zed
+  meaning       share of the people asked (consulted, deciding) who took part before the decision,
+                by a view or by attending; higher is better
 
 Completeness    5 of 9 checks (56%)
   missing       constraint, expected outcome, artifact, revisit date
+  meaning       share of the completeness checks the decision passes; higher is better
 "
         ),
         "{}",
@@ -74,7 +79,7 @@ fn show_follows_feedback_added_with_decide_feedback() {
     let run = decide(dir.path(), &["show", "12"]);
     assert!(
         run.stdout
-            .contains("Participation   3 of 4 expected responded (75%) by 2026-03-20 (decided)\n  responded     lee, priya, raj\n  no response   mei\n"),
+            .contains("Participation   3 of 4 expected responded (75%) by 2026-03-20 (decided)\n  responded     lee, priya, raj\n  gave a view   lee, priya\n  attended only raj\n  no response   mei\n"),
         "{}",
         run.stdout
     );

@@ -29,9 +29,11 @@ pub fn run(args: &DigestArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     }
     // Placeholders are check's business; bodies are needed for the rationale.
     let log = Log::load_to(ctx.locate()?, Depth::Sections);
+    super::report::known_reader(&log, args.for_person.as_deref())?;
     let mut opts = MetricsOptions::new(as_of);
     opts.dates = dates_from_git(&log);
-    let digest = digest::digest(&log, &opts, since);
+    opts.model = args.model.clone();
+    let digest = digest::digest(&log, &opts, since, args.for_person.as_deref());
     Ok(Output::stdout(match args.format {
         DigestFormat::Markdown => report::digest::markdown(&digest),
         DigestFormat::Text => report::digest::text(&digest),

@@ -21,6 +21,8 @@ pub struct Row<'a> {
     pub decided: Option<&'a str>,
     pub model: Option<&'a str>,
     pub owners: Vec<&'a str>,
+    /// Who took the decision (MADR `decision-makers`, or `deciders`).
+    pub decision_makers: Vec<&'a str>,
     pub tags: Vec<&'a str>,
     pub path: &'a str,
 }
@@ -35,6 +37,7 @@ impl<'a> Row<'a> {
             decided: d.decided.as_ref().map(|t| t.raw.as_str()),
             model: d.model.as_ref().map(|t| t.as_str()),
             owners: d.owners.iter().map(|t| t.as_str()).collect(),
+            decision_makers: d.decision_makers.iter().map(|t| t.as_str()).collect(),
             tags: d.tags.iter().map(|t| t.as_str()).collect(),
             path: &d.meta.path,
         }
@@ -141,7 +144,15 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         ListFormat::Csv => {
             let mut s = output::csv_row([
-                "id", "status", "date", "title", "owners", "model", "tags", "path",
+                "id",
+                "status",
+                "date",
+                "title",
+                "owners",
+                "decision-makers",
+                "model",
+                "tags",
+                "path",
             ]);
             for d in &selected {
                 s.push_str(&output::csv_row([
@@ -153,6 +164,11 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .map(|t| t.value.clone())
                         .unwrap_or_default(),
                     owners_joined(d, ";"),
+                    d.decision_makers
+                        .iter()
+                        .map(|t| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(";"),
                     d.model
                         .as_ref()
                         .map(|t| t.value.clone())
@@ -192,6 +208,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .map(|t| t.value.clone())
                         .unwrap_or_else(|| "(untitled)".into()),
                     names(&d.owners),
+                    names(&d.decision_makers),
                     d.model
                         .as_ref()
                         .map(|t| t.value.clone())
@@ -199,7 +216,15 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                 ]);
             }
             let table = output::fitted_table(
-                &["ID", "Status", "Date", "Title", "Owners", "Model"],
+                &[
+                    "ID",
+                    "Status",
+                    "Date",
+                    "Title",
+                    "Owners",
+                    "Decided by",
+                    "Model",
+                ],
                 &rows,
                 ctx.width,
             );

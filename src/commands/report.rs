@@ -15,7 +15,6 @@ use crate::git;
 use crate::log::Log;
 use crate::metrics::trend::Period;
 use crate::metrics::{self, Dates, MetricsOptions};
-use crate::record::Depth;
 use crate::report;
 
 pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
@@ -27,21 +26,27 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     {
         return Err(Error::Usage(format!("--since {s} is after --until {u}")).into());
     }
-    // Placeholders are check's business; bodies are needed for the rationale.
-    let log = Log::load_to(ctx.locate()?, Depth::Sections);
+    // Read in full: the report marks decisions on which `check` finds errors.
+    let location = ctx.locate()?;
+    let levels = crate::rules::levels::Levels::from_config(&location.config)?;
+    let log = Log::load(location);
+    super::report::known_reader(&log, args.for_person.as_deref())?;
     let opts = MetricsOptions {
         as_of,
         since,
         until,
         model: args.model.clone(),
         dates: dates_from_git(&log),
+        for_person: args.for_person.clone(),
+        check_errors: check_errors(&log, &levels, as_of),
     };
     if let Some(period) = args.trend {
         let period = match period {
             TrendPeriod::Month => Period::Month,
             TrendPeriod::Quarter => Period::Quarter,
         };
-        let trend = metrics::trend::trend(&log, &opts, period);
+        let trend =
+            metrics::trend::trend(&log, &opts, period, &|day| check_errors(&log, &levels, day));
         let text = match args.format {
             ReportFormat::Table => report::trend::table(&trend, ctx.width),
             ReportFormat::Json => {
@@ -96,6 +101,34 @@ fn deliver(args: &ReportArgs, ctx: &Context, text: String) -> anyhow::Result<Out
             }
             Ok(out)
         }
+    }
+}
+
+/// Error-level `check` findings per record path, with the configured
+/// levels and suppressions, as of `as_of`: one truth per decision.
+pub(crate) fn check_errors(
+    log: &Log,
+    levels: &crate::rules::levels::Levels,
+    as_of: NaiveDate,
+) -> std::collections::BTreeMap<String, usize> {
+    let found = crate::rules::check(log, &crate::rules::CheckOptions { as_of });
+    let mut errors = std::collections::BTreeMap::new();
+    for d in levels.apply(found, log) {
+        if d.severity == crate::diagnostic::Severity::Error {
+            *errors.entry(d.path).or_insert(0) += 1;
+        }
+    }
+    errors
+}
+
+/// `--for P` must name someone `people.yaml` knows, when there is one: a
+/// typo would otherwise print an empty view that reads as "nothing waits".
+pub(crate) fn known_reader(log: &Log, person: Option<&str>) -> Result<(), Error> {
+    match (person, log.people.as_ref()) {
+        (Some(p), Some(registry)) if registry.person(p.trim()).is_none() => Err(Error::Usage(
+            format!("--for {p}: not a person or alias in people.yaml"),
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -9,16 +9,30 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
-use crate::record::{Decision, Depth, Feedback, Ref, Review, Status};
+use crate::record::{Decision, Feedback, Ref, Review, Status};
 
 use super::{find_decision, names};
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    // Placeholders are check's business; bodies are needed for the rationale.
-    let log = Log::load_to(ctx.locate()?, Depth::Sections);
+    // Read in full: what `check` says about the decision is shown with it.
+    let location = ctx.locate()?;
+    let levels = crate::rules::levels::Levels::from_config(&location.config)?;
+    let log = Log::load(location);
     let decision = find_decision(&log, &args.id)?;
-    let mut text = render(&log, decision);
-    text.push_str(&engagement(&log, decision, ctx.today));
+    let as_of =
+        super::report::optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let found = crate::rules::check_only(&log, &crate::rules::CheckOptions { as_of }, |p| {
+        p == decision.meta.path
+    });
+    let errors = levels
+        .apply(found, &log)
+        .iter()
+        .filter(|d| {
+            d.path == decision.meta.path && d.severity == crate::diagnostic::Severity::Error
+        })
+        .count();
+    let mut text = render(&log, decision, as_of);
+    text.push_str(&engagement(&log, decision, as_of, errors));
     Ok(Output::stdout(fit(&text, ctx.width)))
 }
 
@@ -113,8 +127,58 @@ pub fn feedback_on<'a>(log: &'a Log, d: &'a Decision) -> Vec<(&'a Feedback, Opti
     feedback
 }
 
+/// `deprecated since 2026-09-15 (decided 2026-02-24)`: the date of the
+/// current status comes from `status-history`; `decided` is only the day
+/// it was accepted or rejected, so it is never given as the date of a
+/// later status.
+fn status_line(d: &Decision, as_of: NaiveDate) -> String {
+    // Seen from an earlier day, the history says what the status was then.
+    if let Some(then) = d.status_on(as_of)
+        && Some(then) != d.status
+    {
+        let since = d
+            .status_history
+            .iter()
+            .filter(|c| c.status == Some(then))
+            .filter_map(|c| c.date.as_ref().and_then(|x| x.date))
+            .filter(|x| *x <= as_of)
+            .max();
+        let mut line = then.to_string();
+        if let Some(since) = since {
+            let _ = write!(line, " since {since}");
+        }
+        let _ = write!(line, " on {as_of} (now {})", d.status_word());
+        return line;
+    }
+    let mut status = d.status_word().to_string();
+    let decided = d.decided.as_ref().map(|t| t.raw.as_str());
+    let taken = matches!(d.status, Some(Status::Accepted | Status::Rejected));
+    match (d.status_since(as_of), decided) {
+        (Some(since), Some(decided)) if taken && since.to_string() == decided => {
+            let _ = write!(status, " (decided {decided})");
+        }
+        (Some(since), Some(decided)) => {
+            let _ = write!(status, " since {since} (decided {decided})");
+        }
+        (Some(since), None) => {
+            let _ = write!(status, " since {since}");
+        }
+        (None, Some(decided)) if taken => {
+            let _ = write!(status, " (decided {decided})");
+        }
+        (None, Some(decided)) => {
+            let _ = write!(
+                status,
+                " (date of this status not recorded; decided {decided})"
+            );
+        }
+        (None, None) => {}
+    }
+    status
+}
+
 /// Renders one decision as text.
-pub fn render(log: &Log, d: &Decision) -> String {
+pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
     let mut out = String::new();
     let id =
         d.id.as_ref()
@@ -124,11 +188,7 @@ pub fn render(log: &Log, d: &Decision) -> String {
     let _ = writeln!(out, "{id}  {MARK}{title}");
     // `fit` draws the underline as wide as the wrapped title.
     let _ = writeln!(out, "=");
-    let mut status = d.status_word().to_string();
-    if let Some(decided) = &d.decided {
-        let _ = write!(status, " (decided {})", decided.raw);
-    }
-    field(&mut out, "status", &status);
+    field(&mut out, "status", &status_line(d, as_of));
     field(
         &mut out,
         "date",
@@ -141,7 +201,16 @@ pub fn render(log: &Log, d: &Decision) -> String {
     );
     field(&mut out, "owners", &names(&d.owners));
     field(&mut out, "proposed by", &names(&d.proposed_by));
-    field(&mut out, "decision-makers", &names(&d.decision_makers));
+    let makers = names(&d.decision_makers);
+    field(
+        &mut out,
+        "decision-makers",
+        if makers.is_empty() {
+            "none recorded"
+        } else {
+            &makers
+        },
+    );
     field(&mut out, "consulted", &names(&d.consulted));
     field(&mut out, "informed", &names(&d.informed));
     field(
@@ -155,6 +224,13 @@ pub fn render(log: &Log, d: &Decision) -> String {
     field(&mut out, "related", &link_list(log, &d.related));
     field(&mut out, "file", &d.meta.path);
 
+    if !d.status_history.is_empty() {
+        heading(&mut out, "Status history");
+        for c in &d.status_history {
+            let date = c.date.as_ref().map_or("????-??-??", |t| t.raw.as_str());
+            let _ = writeln!(out, "  {date}  {}", c.status.map_or("?", |s| s.as_str()));
+        }
+    }
     if let Some(rationale) = d.body.rationale_text() {
         heading(&mut out, "Rationale");
         for line in reflow(rationale) {
@@ -183,6 +259,10 @@ pub fn render(log: &Log, d: &Decision) -> String {
     }
     if !d.expected_outcomes.is_empty() {
         heading(&mut out, "Expected outcomes");
+        // Against what retrospectives observed by the as-of date.
+        let judged = metrics::targets::in_effect(d);
+        let observed =
+            metrics::targets::targets_of(log, d, as_of, |r| r.date.as_ref().and_then(|x| x.date));
         for o in &d.expected_outcomes {
             let metric = o.metric.as_ref().map_or("?", |t| t.as_str());
             let target = o.target.as_ref().map_or("?", |t| t.as_str());
@@ -190,7 +270,30 @@ pub fn render(log: &Log, d: &Decision) -> String {
                 o.by.as_ref()
                     .map(|b| format!(" by {}", b.raw))
                     .unwrap_or_default();
-            let _ = writeln!(out, "  - {MARK}{metric} {target}{by}");
+            let _ = write!(out, "  - {MARK}{metric} {target}{by}");
+            let found = observed.iter().find(|t| {
+                t.metric == metric.trim()
+                    && t.target.as_deref() == o.target.as_ref().map(|x| x.value.trim())
+            });
+            match found {
+                Some(t) if judged => match (t.observed, t.observed_on, &t.source) {
+                    (Some(v), on, source) => {
+                        let _ = write!(out, ": observed {}", crate::report::number(v, 4));
+                        if let Some(on) = on {
+                            let _ = write!(out, " on {on}");
+                        }
+                        if let Some(source) = source {
+                            let _ = write!(out, " (review {source})");
+                        }
+                        let _ = write!(out, ", {}", t.verdict.as_str());
+                    }
+                    (None, ..) => {
+                        let _ = write!(out, ": {}", t.verdict.as_str());
+                    }
+                },
+                _ => {}
+            }
+            out.push('\n');
         }
     }
     if !d.artifacts.is_empty() {
@@ -238,7 +341,16 @@ pub fn render(log: &Log, d: &Decision) -> String {
                 let _ = write!(out, "{}", note.value);
             }
             if let Some(resolved) = &f.resolved {
-                let _ = write!(out, " [resolved {}]", resolved.raw);
+                let _ = write!(out, " [resolved {}", resolved.raw);
+                if let Some(who) = &f.resolved_by {
+                    let _ = write!(out, " by {}", who.value);
+                }
+                match &f.resolution {
+                    Some(how) => {
+                        let _ = write!(out, ": {}]", how.value);
+                    }
+                    None => out.push(']'),
+                }
             }
             if !f.signals.is_empty() {
                 let words: Vec<&str> = f.signals.iter().map(|t| t.as_str()).collect();
@@ -315,7 +427,7 @@ fn reflow(text: &str) -> Vec<String> {
 
 /// Participation and rationale completeness of one decision, computed by
 /// the same functions as `decide report` (SPEC §6).
-fn engagement(log: &Log, d: &Decision, today: NaiveDate) -> String {
+fn engagement(log: &Log, d: &Decision, today: NaiveDate, check_errors: usize) -> String {
     let mut out = String::new();
     let p = metrics::participation(log, d, today);
     let cutoff = match d.decided.as_ref().and_then(|t| t.date) {
@@ -333,31 +445,63 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate) -> String {
             p.expected.len(),
             percent(p.responded.len(), p.expected.len())
         );
+        // An owner is never listed as silent on their own decision.
+        let owners: Vec<String> = d
+            .owners
+            .iter()
+            .flat_map(|o| {
+                log.people
+                    .as_ref()
+                    .map_or_else(|| vec![o.value.trim().to_string()], |r| r.expand(&o.value))
+            })
+            .collect();
         let missing: Vec<&str> = p
             .expected
             .iter()
-            .filter(|e| !p.responded.contains(e))
+            .filter(|e| !p.responded.contains(e) && !owners.contains(e))
             .map(String::as_str)
             .collect();
         sub(&mut out, "responded", &p.responded.join(", "));
+        sub(&mut out, "gave a view", &p.gave_view.join(", "));
+        sub(&mut out, "attended only", &p.attended_only.join(", "));
         sub(&mut out, "no response", &missing.join(", "));
         sub(&mut out, "answered late", &p.after_cutoff.join(", "));
     }
     sub(&mut out, "unsolicited", &p.unsolicited.join(", "));
+    if !p.expected.is_empty() {
+        sub(
+            &mut out,
+            "meaning",
+            crate::report::glossary::gloss("Participation (pooled)").unwrap_or_default(),
+        );
+    }
 
     let _ = write!(out, "\n{:<LABEL_WIDTH$}{MARK}", "Completeness");
     if d.status == Some(Status::Draft) {
         let _ = writeln!(out, "n/a: drafts are not scored");
     } else {
         let c = metrics::completeness(d, log.charter.as_ref());
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{} of {} checks ({})",
             c.passed,
             c.applicable,
             percent(c.passed, c.applicable)
         );
+        // One truth per decision: the report marks the same errors.
+        match check_errors {
+            0 => out.push('\n'),
+            1 => out.push_str("; `decide check` reports 1 error on it\n"),
+            n => {
+                let _ = writeln!(out, "; `decide check` reports {n} errors on it");
+            }
+        }
         sub(&mut out, "missing", &c.missing.join(", "));
+        sub(
+            &mut out,
+            "meaning",
+            "share of the completeness checks the decision passes; higher is better",
+        );
     }
     out
 }

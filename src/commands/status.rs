@@ -23,6 +23,17 @@ pub fn status_of(arg: StatusArg) -> Status {
     }
 }
 
+/// Appends `{status, date}` to the decision's `status-history`.
+pub fn stamp(file: &mut FileEdit, status: Status, date: &str) -> anyhow::Result<()> {
+    file.apply(|doc| {
+        doc.append_mapping(
+            "status-history",
+            &[("status", status.as_str()), ("date", date)],
+        )
+    })?;
+    Ok(())
+}
+
 /// Accepting or rejecting is the moment a decision is taken.
 fn is_decision(status: Status) -> bool {
     matches!(status, Status::Accepted | Status::Rejected)
@@ -30,13 +41,6 @@ fn is_decision(status: Status) -> bool {
 
 pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let status = status_of(args.status);
-    if args.date.is_some() && !is_decision(status) {
-        return Err(Error::Usage(
-            "--date sets the `decided` date, which only accepted and rejected decisions have"
-                .into(),
-        )
-        .into());
-    }
     let decided = date_or_today(args.date.as_deref(), ctx.today)?;
     let log = ctx.load()?;
     let d = unique_decision(&log, &args.id)?;
@@ -60,12 +64,19 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         let old = d.status_text.as_ref().map_or("unknown", |t| t.as_str());
         changes.push(format!("status {old} → {status}"));
     }
+
     let old_decided = d.decided.as_ref().map(|t| t.raw.as_str());
     if is_decision(status) && (moving || args.date.is_some()) && old_decided != Some(&decided) {
         file.apply(|doc| doc.set_scalar("decided", &decided))?;
         changes.push(format!("decided {decided}"));
     }
 
+    // Every change of status keeps its date (`status-history`), so a
+    // deprecation is never read as happening on the day of the decision.
+    if moving {
+        stamp(&mut file, status, &decided)?;
+        changes.push(format!("status-history + {status} {decided}"));
+    }
     let mut out = Output::default();
     if changes.is_empty() {
         if !ctx.global.quiet {
@@ -76,7 +87,7 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Accepting a decision puts the ones it supersedes out of force.
     let mut replaced = Vec::new();
     if status == Status::Accepted && moving {
-        replaced = mark_superseded(&log, d)?;
+        replaced = mark_superseded(&log, d, &decided)?;
     }
     let mut files = vec![&file];
     files.extend(replaced.iter().map(|(f, _)| f));
@@ -119,7 +130,7 @@ fn not_ready(log: &Log, d: &Decision) -> Vec<String> {
 
 /// The decisions `d` supersedes that are not yet marked so: each set to
 /// superseded, with `d` added to its `superseded-by`, and the line saying so.
-fn mark_superseded(log: &Log, d: &Decision) -> anyhow::Result<Vec<(FileEdit, String)>> {
+fn mark_superseded(log: &Log, d: &Decision, date: &str) -> anyhow::Result<Vec<(FileEdit, String)>> {
     let Some(new_id) = &d.id else {
         return Ok(Vec::new());
     };
@@ -134,6 +145,8 @@ fn mark_superseded(log: &Log, d: &Decision) -> anyhow::Result<Vec<(FileEdit, Str
             file.apply(|doc| doc.set_scalar("status", Status::Superseded.as_str()))?;
             let was = old.status_text.as_ref().map_or("unknown", |t| t.as_str());
             changes.push(format!("status {was} → superseded"));
+            stamp(&mut file, Status::Superseded, date)?;
+            changes.push(format!("status-history + superseded {date}"));
         }
         if !ids_under(file.front(), "superseded-by").contains(new_id) {
             file.apply(|doc| doc.add_to_list("superseded-by", &id_value(new_id)))?;

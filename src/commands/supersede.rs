@@ -65,6 +65,13 @@ pub fn link(args: &SupersedeArgs, ctx: &mut Context, mark: bool) -> anyhow::Resu
         let ids: Vec<String> = added.iter().map(ToString::to_string).collect();
         old_changes.push(format!("superseded-by + {}", ids.join(", ")));
     }
+    // The day it was superseded is kept, like every status change (a MADR
+    // `superseded by ADR-N` already was superseded: only its word changes).
+    if mark && old.status != Some(Status::Superseded) {
+        let today = ctx.today.format("%Y-%m-%d").to_string();
+        super::status::stamp(&mut old_file, Status::Superseded, &today)?;
+        old_changes.push(format!("status-history + superseded {today}"));
+    }
 
     let mut new_file = FileEdit::open(&log, &new.meta.path)?;
     let mut new_changes = Vec::new();

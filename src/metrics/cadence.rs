@@ -123,10 +123,17 @@ pub(crate) fn cadence(scope: &Scope) -> Cadence {
         .filter(|d| *d > 0)
         .map(|d| DAYS_PER_MONTH / d as f64);
     let mut longest_gap: Option<Gap> = None;
+    // A period with no check-in at all is one gap as long as the period.
+    let empty = check_ins
+        .is_empty()
+        .then_some(from)
+        .flatten()
+        .map(|f| (f, to));
     let ends = check_ins
         .windows(2)
         .map(|w| (w[0], w[1]))
-        .chain(check_ins.last().map(|last| (*last, to)));
+        .chain(check_ins.last().map(|last| (*last, to)))
+        .chain(empty);
     for (a, b) in ends {
         let days = (b - a).num_days();
         if longest_gap.as_ref().is_none_or(|g| days > g.days) {

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::actions::{self, ActionItem, ActionState, Revisit};
-use super::{MetricsOptions, Scope, participation};
+use super::reader::{self, ForPerson};
+use super::waiting::{Waiting, waiting};
+use super::{MetricsOptions, Scope};
 use crate::log::Log;
 use crate::record::{Decision, ReviewKind, Stance, Status};
 
@@ -22,6 +24,15 @@ pub struct Decided {
     pub reason: Option<String>,
 }
 
+/// A stamped status change (`status-history`) inside the digest's window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusChanged {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub status: &'static str,
+    pub date: NaiveDate,
+}
+
 /// A proposal still open, and who has not answered it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proposed {
@@ -30,10 +41,10 @@ pub struct Proposed {
     pub date: Option<NaiveDate>,
     /// The respond-by of an async review about it, else `date` + charter `response-days`.
     pub due: Option<NaiveDate>,
-    /// Expected people who have not responded yet, by display name.
-    pub waiting_on: Vec<String>,
-    pub responded: usize,
-    pub expected: usize,
+    /// Days since it was proposed, on the as-of date.
+    pub open_days: Option<i64>,
+    /// Who has not given a view, with their deadlines, and what blocks it.
+    pub waiting: Waiting,
 }
 
 /// An objection or veto with no `resolved` date.
@@ -53,6 +64,8 @@ pub struct Digest {
     pub since: NaiveDate,
     pub as_of: NaiveDate,
     pub decided: Vec<Decided>,
+    /// Status changes stamped from `since` to the as-of date, oldest first.
+    pub status_changes: Vec<StatusChanged>,
     pub proposed: Vec<Proposed>,
     pub objections: Vec<Objection>,
     pub overdue: Vec<ActionItem>,
@@ -61,6 +74,15 @@ pub struct Digest {
     pub pulse: Option<super::pulse::PulseBrief>,
     /// Open fairness and user-friction concerns on live decisions.
     pub signalled: Vec<SignalledConcern>,
+    /// Outcomes observed in the period, or targets whose date passed in it
+    /// with nothing measured.
+    pub targets: Vec<super::targets::Target>,
+    /// The auditor's registers, for the digest's one-paragraph summary of them.
+    pub registers: super::registers::Registers,
+    /// The model the digest is limited to.
+    pub model: Option<String>,
+    /// `--for P`: that reader's own view, instead of the team's.
+    pub reader: Option<ForPerson>,
 }
 
 /// An open concern, objection or veto that carries a fairness or
@@ -79,7 +101,12 @@ pub struct SignalledConcern {
 /// Builds the digest from `since` to `opts.as_of`. Decisions taken count
 /// from `since`; open proposals, objections, overdue actions and revisits
 /// are the state on the as-of date, whenever they began.
-pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
+pub fn digest(
+    log: &Log,
+    opts: &MetricsOptions,
+    since: NaiveDate,
+    for_person: Option<&str>,
+) -> Digest {
     let scope = Scope::new(log, opts);
     let as_of = opts.as_of;
     let display = |key: &String| -> String {
@@ -114,14 +141,30 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
         .collect();
     decided.sort_by(|a, b| (a.decided, &a.id).cmp(&(b.decided, &b.id)));
 
+    let mut status_changes: Vec<StatusChanged> = scope
+        .decisions
+        .iter()
+        .flat_map(|d| {
+            d.status_history.iter().filter_map(move |c| {
+                let date = c.date.as_ref().and_then(|x| x.date)?;
+                Some(StatusChanged {
+                    id: id(d),
+                    title: title(d),
+                    status: c.status?.as_str(),
+                    date,
+                })
+            })
+        })
+        .filter(|c| c.date >= since && c.date <= as_of)
+        .collect();
+    status_changes.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+
     let response_days = scope.charter.and_then(|c| c.response_days);
     let proposed = scope
         .decisions
         .iter()
         .filter(|d| d.status == Some(Status::Proposed))
         .map(|d| {
-            let responses = scope.index.responses(d, &scope.people, scope.dates);
-            let p = participation::compute(d, &scope.people, &responses, as_of);
             let date = scope.dates.decision(d).map(|x| x.date);
             // An async review's respond-by is the deadline people were given.
             let respond_by = d.id.as_ref().and_then(|id| {
@@ -134,20 +177,21 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
                     .filter_map(|r| r.respond_by.as_ref().and_then(|x| x.date))
                     .max()
             });
+            let mut w = waiting(&scope, d);
+            for x in &mut w.waiting {
+                x.person = display(&x.person);
+            }
+            for b in &mut w.blockers {
+                b.who = b.who.as_ref().map(display);
+            }
             Proposed {
                 id: id(d),
                 title: title(d),
                 date,
                 due: respond_by
                     .or_else(|| date.zip(response_days).map(|(d, n)| super::add_days(d, n))),
-                waiting_on: p
-                    .expected
-                    .iter()
-                    .filter(|x| !p.responded.contains(x))
-                    .map(display)
-                    .collect(),
-                responded: p.responded.len(),
-                expected: p.expected.len(),
+                open_days: date.map(|x| (as_of - x).num_days()),
+                waiting: w,
             }
         })
         .collect();
@@ -238,10 +282,29 @@ pub fn digest(log: &Log, opts: &MetricsOptions, since: NaiveDate) -> Digest {
         since,
         as_of,
         decided,
+        status_changes,
         proposed,
         objections,
         overdue,
         revisits: actions::revisits(&scope).due,
+        targets: super::targets::targets(&scope)
+            .targets
+            .into_iter()
+            .filter(|t| {
+                let in_period = |d: Option<NaiveDate>| d.is_some_and(|d| d >= since && d <= as_of);
+                in_period(t.observed_on)
+                    || (t.verdict == super::targets::Verdict::NotYetMeasured && in_period(t.by))
+            })
+            .collect(),
+        registers: super::registers::registers(&scope),
+        model: opts.model.clone(),
+        reader: for_person.map(|p| {
+            let mut view = reader::for_person(&scope, p);
+            for a in &mut view.actions {
+                a.owner = a.owner.as_ref().map(display);
+            }
+            view
+        }),
     }
 }
 

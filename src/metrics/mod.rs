@@ -15,10 +15,15 @@ pub mod outcomes;
 pub mod participation;
 pub mod people;
 pub mod pulse;
+pub mod reader;
+pub mod registers;
+pub mod rituals;
 pub mod signals;
 pub mod stats;
+pub mod targets;
 pub mod timeliness;
 pub mod trend;
+pub mod waiting;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -43,7 +48,7 @@ use people::Resolver;
 
 /// `date` + `days`, saturating at the last representable day: a charter
 /// may say `response-days: 99999999999`, and that must not crash the report.
-pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     u64::try_from(days)
         .ok()
         .and_then(|d| date.checked_add_days(chrono::Days::new(d)))
@@ -104,6 +109,11 @@ pub struct MetricsOptions {
     /// Only decisions about this model (case-insensitive).
     pub model: Option<String>,
     pub dates: Dates,
+    /// Add this reader's own view (`report --for P`).
+    pub for_person: Option<String>,
+    /// Error-level `check` findings per record path (`Meta::path`), so a
+    /// decision `check` fails is never shown as complete without a mark.
+    pub check_errors: BTreeMap<String, usize>,
 }
 
 impl MetricsOptions {
@@ -114,6 +124,8 @@ impl MetricsOptions {
             until: None,
             model: None,
             dates: Dates::default(),
+            for_person: None,
+            check_errors: BTreeMap::new(),
         }
     }
 }
@@ -281,6 +293,10 @@ pub struct ParticipationSummary {
     pub nobody_expected: usize,
     /// Unsolicited responses (person–decision pairs), over counted decisions.
     pub unsolicited: Count,
+    /// Σ expected people who gave a view (feedback) / Σ expected.
+    pub gave_view: Ratio,
+    /// Expected people who responded only by attending, among Σ responded.
+    pub attended_only: Count,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -297,8 +313,10 @@ pub struct DiversitySummary {
 pub struct CompletenessSummary {
     /// Mean of checks passed / checks applicable.
     pub mean: Mean,
-    /// Decisions that pass every applicable check.
+    /// Decisions that pass every applicable check and have no `check` error.
     pub fully_complete: Ratio,
+    /// Counted decisions with error-level `check` findings.
+    pub with_check_errors: usize,
     /// For each check, how many decisions fail it (SPEC order).
     pub failing: Vec<CheckFailures>,
 }
@@ -319,6 +337,16 @@ pub struct PersonRow {
     pub rate: Ratio,
     /// Decisions they responded to without being expected.
     pub unsolicited: usize,
+    /// Of the decisions that expected them, those they gave a view on.
+    pub gave_view: usize,
+    /// Of those, decisions they only attended a meeting about.
+    pub attended_only: usize,
+    /// Requests for feedback they answered by the due date.
+    pub on_time: usize,
+    /// Requests they answered late, or not at all once due.
+    pub late: usize,
+    /// Decisions that expected them where their only response came after the decision.
+    pub after_decision: usize,
     pub facilitated: usize,
     pub open_actions: usize,
     pub overdue_actions: usize,
@@ -340,6 +368,8 @@ pub struct DecisionRow {
     pub diversity: Option<Diversity>,
     pub completeness: Option<Completeness>,
     pub lead_time_days: Option<i64>,
+    /// Error-level `check` findings on the decision's file.
+    pub check_errors: usize,
 }
 
 /// Everything `decide report` prints.
@@ -373,11 +403,28 @@ pub struct Report {
     #[serde(skip_serializing_if = "Signals::is_empty")]
     pub signals: Signals,
     pub risks: Risks,
+    /// `--for P`: that reader's own view (never windowed).
+    pub reader: Option<reader::ForPerson>,
+    /// The auditor's registers (state on the as-of date, never windowed).
+    pub registers: registers::Registers,
+    /// Expected outcomes against what retrospectives observed.
+    pub targets: targets::Targets,
+    /// Attendance by kind and role, facilitation, the charter's norms.
+    pub rituals: rituals::Rituals,
 }
 
 /// Computes the whole report.
 pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     let scope = Scope::new(log, opts);
+    // The state on the as-of date is never windowed (SPEC §6): open and
+    // overdue actions, revisits due and unresolved objections are read
+    // from every record up to T, whatever `--since/--until` say.
+    let state_opts = MetricsOptions {
+        since: None,
+        until: None,
+        ..opts.clone()
+    };
+    let state = Scope::new(log, &state_opts);
     let inputs = inputs(&scope);
 
     let mut rows = Vec::new();
@@ -385,6 +432,8 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     let mut expected_total = 0;
     let mut nobody_expected = 0;
     let mut unsolicited_total = 0;
+    let mut gave_view_total = 0;
+    let mut attended_only_total = 0;
     let mut role_counts = Vec::new();
     let mut coverages = Vec::new();
     let mut entropies = Vec::new();
@@ -417,6 +466,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             diversity: None,
             completeness: None,
             lead_time_days,
+            check_errors: opts.check_errors.get(&d.meta.path).copied().unwrap_or(0),
         };
         if counted(d) {
             let responses = scope.index.responses(d, &scope.people, scope.dates);
@@ -425,6 +475,17 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             expected_total += p.expected.len();
             nobody_expected += usize::from(p.expected.is_empty());
             unsolicited_total += p.unsolicited.len();
+            gave_view_total += p.gave_view.len();
+            attended_only_total += p.attended_only.len();
+            for person in &p.gave_view {
+                person_row(&mut people_rows, &scope.people, person).gave_view += 1;
+            }
+            for person in &p.attended_only {
+                person_row(&mut people_rows, &scope.people, person).attended_only += 1;
+            }
+            for person in &p.after_cutoff {
+                person_row(&mut people_rows, &scope.people, person).after_decision += 1;
+            }
             for person in &p.expected {
                 let entry = asked.entry(person.clone()).or_default();
                 entry.0 += 1;
@@ -444,7 +505,8 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             entropies.extend(div.entropy);
             let c = completeness(d, scope.charter);
             scores.push(c.ratio());
-            complete += usize::from(c.is_complete());
+            // A decision `check` reports errors on is not fully complete.
+            complete += usize::from(c.is_complete() && row.check_errors == 0);
             for m in &c.missing {
                 *failing.entry(m).or_default() += 1;
             }
@@ -466,7 +528,15 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     }
 
     let timeliness = timeliness::timeliness(&scope);
-    let actions = actions::actions(&scope);
+    for answer in timeliness.requests.iter().flat_map(|r| &r.answers) {
+        let row = person_row(&mut people_rows, &scope.people, &answer.person);
+        match answer.state {
+            AnswerState::OnTime => row.on_time += 1,
+            AnswerState::Late | AnswerState::MissingOverdue => row.late += 1,
+            AnswerState::NotYetDue | AnswerState::Undated => {}
+        }
+    }
+    let actions = actions::actions(&state);
     for a in &actions.items {
         if a.state != ActionState::Open {
             continue;
@@ -478,6 +548,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         }
     }
     let cadence = cadence::cadence(&scope);
+    let rituals = rituals::rituals(&scope, &cadence);
     for f in &cadence.facilitators {
         person_row(&mut people_rows, &scope.people, &f.person).facilitated = f.reviews;
     }
@@ -525,6 +596,11 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 count: unsolicited_total,
                 n: counted_decisions,
             },
+            gave_view: Ratio::new(gave_view_total, expected_total),
+            attended_only: Count {
+                count: attended_only_total,
+                n: responded_total,
+            },
         },
         diversity: DiversitySummary {
             distinct_roles: Mean::of(&role_counts),
@@ -534,6 +610,10 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         completeness: CompletenessSummary {
             mean: Mean::of(&scores),
             fully_complete: Ratio::new(complete, counted_decisions),
+            with_check_errors: rows
+                .iter()
+                .filter(|r| r.completeness.is_some() && r.check_errors > 0)
+                .count(),
             failing: CHECKS
                 .iter()
                 .map(|c| CheckFailures {
@@ -542,7 +622,14 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 })
                 .collect(),
         },
-        revisits: actions::revisits(&scope),
+        revisits: actions::revisits(&state),
+        registers: registers::registers(&state),
+        targets: targets::targets(&scope),
+        rituals,
+        reader: opts
+            .for_person
+            .as_deref()
+            .map(|p| reader::for_person(&state, p)),
         lead_time: cadence::lead_time(&scope),
         outcomes,
         pulse,
@@ -572,6 +659,11 @@ fn person_row<'m>(
             roles: people.roles(key).to_vec(),
             rate: Ratio::new(0, 0),
             unsolicited: 0,
+            gave_view: 0,
+            attended_only: 0,
+            on_time: 0,
+            late: 0,
+            after_decision: 0,
             facilitated: 0,
             open_actions: 0,
             overdue_actions: 0,
@@ -685,6 +777,13 @@ fn notes(r: &Report) -> Vec<String> {
                 missing.join(", ")
             ));
         }
+    }
+    if r.since.is_some() || r.until.is_some() {
+        notes.push(
+            "Open and overdue actions, revisits due and unresolved objections are the state on \
+             the as-of date, whatever the window; the other figures cover the window only."
+                .into(),
+        );
     }
     let c = &r.counts;
     if c.inferred_dates > 0 {

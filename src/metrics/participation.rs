@@ -31,6 +31,10 @@ pub struct Participation {
     pub unsolicited: Vec<String>,
     /// Expected people whose only responses came after the cutoff (not counted).
     pub after_cutoff: Vec<String>,
+    /// Of `responded`, those who left feedback (a view) by the cutoff.
+    pub gave_view: Vec<String>,
+    /// Of `responded`, those who only attended a review about it.
+    pub attended_only: Vec<String>,
     /// |responded| / |expected|.
     pub rate: Ratio,
     /// The last day a response counts: `decided`, or the as-of date while undecided.
@@ -51,6 +55,8 @@ pub(crate) struct Response {
     /// The feedback's date (else its review's); the review's date for
     /// attendance. `None` when nothing dates it: such a response counts.
     pub date: Option<NaiveDate>,
+    /// Feedback (a view), rather than attendance.
+    pub view: bool,
 }
 
 /// The reviews that bear on each decision, gathered once so the report
@@ -96,7 +102,11 @@ impl<'a> Index<'a> {
             let date = f.date.as_ref().and_then(|x| x.date).or(fallback);
             if let Some(by) = &f.by {
                 for person in people.expand(&by.value) {
-                    out.push(Response { person, date });
+                    out.push(Response {
+                        person,
+                        date,
+                        view: true,
+                    });
                 }
             }
         };
@@ -113,7 +123,11 @@ impl<'a> Index<'a> {
             let date = dates.review(review).map(|x| x.date);
             for name in &review.attended {
                 for person in people.expand(&name.value) {
-                    out.push(Response { person, date });
+                    out.push(Response {
+                        person,
+                        date,
+                        view: false,
+                    });
                 }
             }
         }
@@ -152,10 +166,14 @@ pub(crate) fn compute(
     let expected = expected(d, people);
     let cutoff = cutoff(d, as_of);
     let mut counted = BTreeSet::new();
+    let mut viewed = BTreeSet::new();
     let mut late = BTreeSet::new();
     for r in responses {
         if r.date.is_none_or(|date| date <= cutoff) {
             counted.insert(r.person.clone());
+            if r.view {
+                viewed.insert(r.person.clone());
+            }
         } else {
             late.insert(r.person.clone());
         }
@@ -174,7 +192,10 @@ pub(crate) fn compute(
         .filter(|p| late.contains(*p) && !counted.contains(*p))
         .cloned()
         .collect();
+    let (gave_view, attended_only) = responded.iter().cloned().partition(|p| viewed.contains(p));
     Participation {
+        gave_view,
+        attended_only,
         rate: Ratio::new(responded.len(), expected.len()),
         expected: expected.into_iter().collect(),
         responded,

@@ -111,10 +111,13 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
                 }
             }
         }
+        // The facilitator asks; they are never silent on their own request.
+        let facilitator: Vec<String> = by(scope, review.facilitator.as_ref());
         let answers = scope
             .people
             .expand_all(&review.invited)
             .into_iter()
+            .filter(|p| !facilitator.contains(p))
             .map(|person| {
                 let dates = given
                     .iter()
@@ -158,8 +161,11 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
         };
         let due = super::add_days(start.date, days);
         let responses = scope.index.responses(d, &scope.people, scope.dates);
+        // Nor is an owner on their own decision.
+        let owners = scope.people.expand_all(&d.owners);
         let answers = super::participation::expected(d, &scope.people)
             .into_iter()
+            .filter(|p| !owners.contains(p))
             .map(|person| {
                 let dates = responses
                     .iter()

@@ -113,7 +113,15 @@ pub fn periods(period: Period, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate
 
 /// The trend over the window of `opts`: from `since` (else the earliest
 /// dated decision or review) to `until` or the as-of date, whichever is earlier.
-pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
+/// `check_errors_as_of` gives the error-level `check` findings per record
+/// path as of a day, so each period marks decisions as the plain report as
+/// of its end does.
+pub fn trend(
+    log: &Log,
+    opts: &MetricsOptions,
+    period: Period,
+    check_errors_as_of: &dyn Fn(NaiveDate) -> std::collections::BTreeMap<String, usize>,
+) -> Trend {
     let end = opts.until.map_or(opts.as_of, |u| u.min(opts.as_of));
     let earliest = log
         .decisions
@@ -150,6 +158,8 @@ pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
                         until: Some(end),
                         model: opts.model.clone(),
                         dates: opts.dates.clone(),
+                        for_person: None,
+                        check_errors: check_errors_as_of(end),
                     },
                 );
                 PeriodFigures {

@@ -340,10 +340,32 @@ pub struct Feedback {
     pub stance: Option<Stance>,
     pub note: Option<Text>,
     pub resolved: Option<DateField>,
+    /// How it was resolved, in words (beside `resolved`).
+    pub resolution: Option<Text>,
+    /// Who resolved it.
+    pub resolved_by: Option<Text>,
     /// The decision it is about (reviews only: `on: 12`).
     pub on: Option<Ref>,
     /// The qualitative signals behind it (`signals: [fairness]`), as written.
     pub signals: Vec<Text>,
+    pub pos: Pos,
+}
+
+/// One stamped status change (`status-history`), written by `decide status`
+/// and `decide supersede`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub status: Option<Status>,
+    pub date: Option<DateField>,
+    pub pos: Pos,
+}
+
+/// A user group the decision affects (`affected`), with the expected effect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Affected {
+    /// A group or role from `people.yaml`, or free text.
+    pub group: Option<Text>,
+    pub effect: Option<Text>,
     pub pos: Pos,
 }
 
@@ -459,6 +481,9 @@ pub struct Decision {
     pub tags: Vec<Text>,
     pub feedback: Vec<Feedback>,
     pub actions: Vec<Action>,
+    /// Dated status changes, oldest first as written.
+    pub status_history: Vec<StatusChange>,
+    pub affected: Vec<Affected>,
     pub body: Body,
 }
 
@@ -490,6 +515,8 @@ pub const DECISION_KEYS: &[&str] = &[
     "actions",
     "parent",
     "nav_order",
+    "status-history",
+    "affected",
 ];
 
 const ALTERNATIVE_KEYS: &[&str] = &["title", "rejected-because"];
@@ -504,6 +531,7 @@ const FEEDBACK_KEYS: &[&str] = &[
     "resolved",
     "resolution",
     "signals",
+    "resolved-by",
 ];
 const REVIEW_FEEDBACK_KEYS: &[&str] = &[
     "by",
@@ -512,9 +540,12 @@ const REVIEW_FEEDBACK_KEYS: &[&str] = &[
     "note",
     "resolved",
     "resolution",
+    "resolved-by",
     "on",
     "signals",
 ];
+const STATUS_CHANGE_KEYS: &[&str] = &["status", "date"];
+const AFFECTED_KEYS: &[&str] = &["group", "effect"];
 const ACTION_KEYS: &[&str] = &["owner", "due", "status", "done", "note"];
 pub const REVIEW_KEYS: &[&str] = &[
     "kind",
@@ -543,7 +574,12 @@ pub const CHARTER_KEYS: &[&str] = &[
     "pulse-scale",
     "pulse-drop",
     "signals",
+    "require-resolution",
+    "require-affected",
+    "norms",
 ];
+const NORM_KEYS: &[&str] = &["signal", "kind", "role", "at-least", "per"];
+const DECISION_RIGHT_KEYS: &[&str] = &["scope", "model", "tags", "decides", "consults", "informs"];
 
 /// Every key table, so outlines can name known keys by number.
 const KEY_TABLES: &[&[&str]] = &[
@@ -557,7 +593,10 @@ const KEY_TABLES: &[&[&str]] = &[
     REVIEW_FEEDBACK_KEYS,
     ACTION_KEYS,
     OUTCOME_RECORD_KEYS,
-    &["scope", "decides", "consults", "informs"],
+    STATUS_CHANGE_KEYS,
+    AFFECTED_KEYS,
+    NORM_KEYS,
+    DECISION_RIGHT_KEYS,
     &["people", "groups", "name", "roles", "aliases", "email"],
 ];
 
@@ -669,6 +708,8 @@ fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
                 stance: r.choice(item, "stance", Stance::ALL).map(|(s, _)| s),
                 note: r.field_text(item, "note"),
                 resolved: r.date(item, "resolved"),
+                resolution: r.field_text(item, "resolution"),
+                resolved_by: r.field_text(item, "resolved-by"),
                 on: r
                     .field_text(item, "on")
                     .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos })),
@@ -890,6 +931,30 @@ impl Decision {
             tags: r.field_list(node, "tags"),
             feedback: feedback(&mut r, node, false),
             actions: actions(&mut r, node),
+            status_history: r
+                .items(node, "status-history")
+                .into_iter()
+                .map(|item| {
+                    r.keys(item, STATUS_CHANGE_KEYS, "a status change");
+                    StatusChange {
+                        status: r.choice(item, "status", Status::ALL).map(|(s, _)| s),
+                        date: r.date(item, "date"),
+                        pos: item.pos,
+                    }
+                })
+                .collect(),
+            affected: r
+                .items(node, "affected")
+                .into_iter()
+                .map(|item| {
+                    r.keys(item, AFFECTED_KEYS, "an affected group");
+                    Affected {
+                        group: r.field_text(item, "group"),
+                        effect: r.field_text(item, "effect"),
+                        pos: item.pos,
+                    }
+                })
+                .collect(),
             body,
             meta: Meta::default(),
         };
@@ -901,6 +966,30 @@ impl Decision {
     /// The status word for display: the status, or `unknown` when none is stated.
     pub fn status_word(&self) -> &'static str {
         self.status.map_or("unknown", Status::as_str)
+    }
+
+    /// When the decision took its current status: the last stamped change
+    /// to it in `status-history` on or before `as_of`.
+    pub fn status_since(&self, as_of: NaiveDate) -> Option<NaiveDate> {
+        let status = self.status?;
+        self.status_history
+            .iter()
+            .filter(|c| c.status == Some(status))
+            .filter_map(|c| c.date.as_ref().and_then(|d| d.date))
+            .filter(|d| *d <= as_of)
+            .max()
+    }
+
+    /// The status the decision had on `as_of`, from its `status-history`:
+    /// the latest change on or before that day, else `None` when the history
+    /// says nothing about it (the current status is then all there is).
+    pub fn status_on(&self, as_of: NaiveDate) -> Option<Status> {
+        self.status_history
+            .iter()
+            .filter_map(|c| Some((c.date.as_ref()?.date?, c.status?)))
+            .filter(|(d, _)| *d <= as_of)
+            .max_by_key(|(d, _)| *d)
+            .map(|(_, s)| s)
     }
 
     /// Everyone named in a people field, in order.
@@ -1042,9 +1131,27 @@ impl Review {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionRight {
     pub scope: Option<Text>,
+    /// The right applies to decisions about this model...
+    pub model: Option<Text>,
+    /// ...or carrying one of these tags.
+    pub tags: Vec<Text>,
     pub decides: Vec<Text>,
     pub consults: Vec<Text>,
     pub informs: Vec<Text>,
+    pub pos: Pos,
+}
+
+/// A measurable ritual norm of the charter (`norms:`): reviews of a kind
+/// held, or reviews attended by people with a role, at least N per period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Norm {
+    /// The success signal it measures, in the charter's words.
+    pub signal: Option<Text>,
+    pub kind: Option<ReviewKind>,
+    pub role: Option<Text>,
+    pub at_least: Option<i64>,
+    /// `month`, `quarter` or `year`.
+    pub per: Option<Text>,
     pub pos: Pos,
 }
 
@@ -1060,6 +1167,11 @@ pub struct Charter {
     pub success_signals: Vec<Text>,
     /// `pulse-questions`, `pulse-scale`, `pulse-drop` and `signals`.
     pub pulse: PulseSettings,
+    /// `require-resolution: true`: a resolved concern, objection or veto needs a written `resolution`.
+    pub require_resolution: bool,
+    /// `require-affected: true`: an accepted decision must name the groups it affects.
+    pub require_affected: bool,
+    pub norms: Vec<Norm>,
     pub body: Body,
 }
 
@@ -1074,6 +1186,46 @@ fn days(r: &mut Reader, map: &Node, key: &str) -> Option<i64> {
                 format!("`{key}` must be a whole number of days"),
             );
             None
+        }
+    }
+}
+
+impl Charter {
+    /// The decision rights that name `d`'s model or one of its tags
+    /// (case-insensitive). Rights described only by `scope` words match nothing.
+    pub fn rights_for(&self, d: &Decision) -> Vec<&DecisionRight> {
+        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        self.decision_rights
+            .iter()
+            .filter(|r| {
+                let by_model = r
+                    .model
+                    .as_ref()
+                    .zip(d.model.as_ref())
+                    .is_some_and(|(a, b)| same(&a.value, &b.value));
+                let by_tag = r
+                    .tags
+                    .iter()
+                    .any(|t| d.tags.iter().any(|x| same(&t.value, &x.value)));
+                by_model || by_tag
+            })
+            .collect()
+    }
+}
+
+fn flag(r: &mut Reader, map: &Node, key: &str) -> bool {
+    let Some(entry) = map.get(key) else {
+        return false;
+    };
+    match entry.value.value {
+        crate::yaml::Value::Bool(b) => b,
+        _ => {
+            r.problem(
+                ProblemKind::InvalidValue,
+                entry.value.pos,
+                format!("`{key}` must be true or false"),
+            );
+            false
         }
     }
 }
@@ -1094,13 +1246,11 @@ impl Charter {
             .items(node, "decision-rights")
             .into_iter()
             .map(|item| {
-                r.keys(
-                    item,
-                    &["scope", "decides", "consults", "informs"],
-                    "a decision right",
-                );
+                r.keys(item, DECISION_RIGHT_KEYS, "a decision right");
                 DecisionRight {
                     scope: r.field_text(item, "scope"),
+                    model: r.field_text(item, "model"),
+                    tags: r.field_list(item, "tags"),
                     decides: r.field_list(item, "decides"),
                     consults: r.field_list(item, "consults"),
                     informs: r.field_list(item, "informs"),
@@ -1116,6 +1266,48 @@ impl Charter {
             decision_rights,
             success_signals: r.field_list(node, "success-signals"),
             pulse: pulse::settings(&mut r, node),
+            require_resolution: flag(&mut r, node, "require-resolution"),
+            require_affected: flag(&mut r, node, "require-affected"),
+            norms: r
+                .items(node, "norms")
+                .into_iter()
+                .map(|item| {
+                    r.keys(item, NORM_KEYS, "a norm");
+                    let per = r.field_text(item, "per");
+                    if let Some(p) = &per
+                        && !["month", "quarter", "year"]
+                            .contains(&p.value.trim().to_ascii_lowercase().as_str())
+                    {
+                        r.problem(
+                            ProblemKind::InvalidValue,
+                            p.pos,
+                            format!(
+                                "norm `per: {}` is not one of: month, quarter, year",
+                                p.value
+                            ),
+                        );
+                    }
+                    let at_least = item.get("at-least").and_then(|e| match e.value.value {
+                        crate::yaml::Value::Int(i) if i >= 0 => Some(i),
+                        _ => {
+                            r.problem(
+                                ProblemKind::InvalidValue,
+                                e.value.pos,
+                                "a norm's `at-least` must be a whole number",
+                            );
+                            None
+                        }
+                    });
+                    Norm {
+                        signal: r.field_text(item, "signal"),
+                        kind: r.choice(item, "kind", ReviewKind::ALL).map(|(k, _)| k),
+                        role: r.field_text(item, "role"),
+                        at_least,
+                        per,
+                        pos: item.pos,
+                    }
+                })
+                .collect(),
             body,
             meta: Meta::default(),
         };

@@ -23,6 +23,9 @@ pub fn render(r: &Report, by: ReportBy) -> String {
         ReportBy::Outcomes => outcomes(r),
         ReportBy::Pulse => super::pulse::csv(r),
         ReportBy::Signals => super::pulse::signals_csv(r),
+        ReportBy::Raised => super::registers::raised_csv(r),
+        ReportBy::Approvals => super::registers::approvals_csv(r),
+        ReportBy::Unheard => super::registers::unheard_csv(r),
     }
 }
 
@@ -131,6 +134,11 @@ fn people(r: &Report) -> String {
         "facilitated",
         "open_actions",
         "overdue_actions",
+        "gave_view",
+        "attended_only",
+        "on_time",
+        "late",
+        "after_decision",
     ]);
     for p in &r.people {
         out.push_str(&csv_row([
@@ -144,6 +152,11 @@ fn people(r: &Report) -> String {
             p.facilitated.to_string(),
             p.open_actions.to_string(),
             p.overdue_actions.to_string(),
+            p.gave_view.to_string(),
+            p.attended_only.to_string(),
+            p.on_time.to_string(),
+            p.late.to_string(),
+            p.after_decision.to_string(),
         ]));
     }
     out

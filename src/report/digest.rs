@@ -5,7 +5,11 @@ use std::fmt::Write;
 
 use super::markdown::prose;
 use super::{clean, plural};
-use crate::metrics::digest::Digest;
+use chrono::NaiveDate;
+
+use crate::metrics::digest::{Digest, Proposed};
+use crate::metrics::reader::{self, ForPerson};
+use crate::metrics::waiting::Asked;
 
 /// One bullet: a lead (bold in Markdown) and the sentence after it.
 struct Item {
@@ -36,7 +40,88 @@ fn names(list: &[String]) -> String {
     }
 }
 
+fn asked_word(a: &Asked) -> String {
+    match a {
+        Asked::DecisionMaker => "decision-maker".into(),
+        Asked::Consulted => "consulted".into(),
+        Asked::Invited(review) => format!("invited to review {review}"),
+    }
+}
+
+/// The three parts of one reader's own view.
+fn reader_parts(v: &ForPerson, as_of: NaiveDate) -> Vec<Part> {
+    let waiting = v
+        .waiting
+        .iter()
+        .map(|w| {
+            let why: Vec<String> = w.asked.iter().map(asked_word).collect();
+            let mut text = format!("your view is asked ({})", why.join(", "));
+            match w.due {
+                Some(due) => {
+                    let _ = write!(text, ", {}.", deadline(due, as_of));
+                }
+                None => text.push_str(", no deadline set."),
+            }
+            Item {
+                lead: label(&w.id, &w.title),
+                text,
+            }
+        })
+        .collect();
+    let soon = crate::metrics::add_days(as_of, reader::SOON_DAYS);
+    let actions = v
+        .actions
+        .iter()
+        .map(|a| {
+            let when = match (a.due, a.overdue_days) {
+                (Some(due), Some(n)) => format!("due {due}, {} overdue", days(n)),
+                (Some(due), None) if due <= soon => format!("due {due}, soon"),
+                (Some(due), None) => format!("due {due}"),
+                (None, _) => "no due date".into(),
+            };
+            Item {
+                lead: format!("{}, action {}", a.source, a.number),
+                text: format!(
+                    "{} ({when}).",
+                    a.note.as_deref().unwrap_or("an action with no note").trim()
+                ),
+            }
+        })
+        .collect();
+    let owns = v
+        .owns
+        .iter()
+        .map(|o| Item {
+            lead: label(&o.id, &o.title),
+            text: match o.revisit {
+                Some(date) => format!("{}, revisit by {date}.", o.status),
+                None => format!("{}.", o.status),
+            },
+        })
+        .collect();
+    vec![
+        Part {
+            title: "Waiting on your view",
+            items: waiting,
+            empty: "No open proposal waits on your view.",
+        },
+        Part {
+            title: "Your open actions",
+            items: actions,
+            empty: "You have no open action.",
+        },
+        Part {
+            title: "Decisions you own",
+            items: owns,
+            empty: "You own no decision in the log.",
+        },
+    ]
+}
+
 fn parts(d: &Digest) -> Vec<Part> {
+    if let Some(v) = &d.reader {
+        return reader_parts(v, d.as_of);
+    }
     let decided = d
         .decided
         .iter()
@@ -52,38 +137,20 @@ fn parts(d: &Digest) -> Vec<Part> {
             ),
         })
         .collect();
+    let changes = d
+        .status_changes
+        .iter()
+        .map(|c| Item {
+            lead: label(&c.id, &c.title),
+            text: format!("{} on {}.", c.status, c.date),
+        })
+        .collect();
     let proposed = d
         .proposed
         .iter()
-        .map(|p| {
-            let mut text = String::new();
-            if let Some(date) = p.date {
-                let _ = write!(text, "proposed {date}");
-            } else {
-                text.push_str("proposed");
-            }
-            if let Some(due) = p.due {
-                let word = if due < d.as_of { "were due" } else { "due" };
-                let _ = write!(text, ", answers {word} {due}");
-            }
-            text.push_str(". ");
-            if p.expected == 0 {
-                text.push_str("Nobody is named as consulted or deciding.");
-            } else if p.waiting_on.is_empty() {
-                let _ = write!(text, "Everyone expected ({}) has answered.", p.expected);
-            } else {
-                let _ = write!(
-                    text,
-                    "Waiting on {} ({} of {} answered).",
-                    names(&p.waiting_on),
-                    p.responded,
-                    p.expected
-                );
-            }
-            Item {
-                lead: label(&p.id, &p.title),
-                text,
-            }
+        .map(|p| Item {
+            lead: label(&p.id, &p.title),
+            text: waiting_text(p, d.as_of),
         })
         .collect();
     let objections = d
@@ -151,11 +218,40 @@ fn parts(d: &Digest) -> Vec<Part> {
             }
         })
         .collect();
+    let targets = d
+        .targets
+        .iter()
+        .map(|t| {
+            let target = t.target.as_deref().unwrap_or("no target");
+            let text = match (t.observed, t.observed_on) {
+                (Some(v), Some(on)) => format!(
+                    "{} (target {target}): observed {} on {on}, {}.",
+                    t.metric,
+                    super::number(v, 4),
+                    t.verdict.as_str()
+                ),
+                _ => format!(
+                    "{} (target {target}, by {}): not yet measured.",
+                    t.metric,
+                    t.by.map(|x| x.to_string()).unwrap_or_default()
+                ),
+            };
+            Item {
+                lead: label(&t.id, &t.title),
+                text,
+            }
+        })
+        .collect();
     let mut all = vec![
         Part {
             title: "Decided",
             items: decided,
             empty: "Nothing was decided in this period.",
+        },
+        Part {
+            title: "Status changes",
+            items: changes,
+            empty: "No status change is stamped in this period.",
         },
         Part {
             title: "Waiting for feedback",
@@ -171,6 +267,16 @@ fn parts(d: &Digest) -> Vec<Part> {
             title: "Overdue actions",
             items: overdue,
             empty: "No action is overdue.",
+        },
+        Part {
+            title: "Outcomes against targets",
+            items: targets,
+            empty: "No outcome was observed, or fell due, in this period.",
+        },
+        Part {
+            title: "Registers in short",
+            items: registers(d),
+            empty: "Nothing to record.",
         },
         Part {
             title: "Revisits coming up",
@@ -286,11 +392,197 @@ fn pulse_parts(d: &Digest) -> Vec<Part> {
     parts
 }
 
+fn days(n: i64) -> String {
+    plural(n.unsigned_abs() as usize, "day", "days")
+}
+
+/// `due 2026-12-02` or `due 2026-10-25, 31 days overdue`.
+fn deadline(due: NaiveDate, as_of: NaiveDate) -> String {
+    if due < as_of {
+        format!("due {due}, {} overdue", days((as_of - due).num_days()))
+    } else {
+        format!("due {due}")
+    }
+}
+
+/// A note cut to one short clause, in quotes.
+fn quoted(note: &str) -> String {
+    format!("\u{201c}{}\u{201d}", super::shorten(note.trim(), 90))
+}
+
+/// What an open proposal waits on: who has not given a view (attending a
+/// meeting is not a view), under which deadline, and what blocks it.
+/// Who a proposal waits on, grouped by the deadline that applies to each:
+/// `Lee Park (due 2026-11-17, 8 days overdue); Felix Braun (due …)`.
+pub(crate) fn waiting_on(p: &Proposed, as_of: NaiveDate) -> String {
+    let w = &p.waiting;
+    let mut groups: Vec<(Option<NaiveDate>, Vec<String>)> = Vec::new();
+    let mut waiters: Vec<_> = w.waiting.iter().collect();
+    waiters.sort_by(|a, b| {
+        (a.due.is_none(), a.due, &a.person).cmp(&(b.due.is_none(), b.due, &b.person))
+    });
+    for x in waiters {
+        match groups.last_mut() {
+            Some((due, list)) if *due == x.due => list.push(x.person.clone()),
+            _ => groups.push((x.due, vec![x.person.clone()])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(due, list)| match due {
+            Some(due) => format!("{} ({})", names(&list), deadline(due, as_of)),
+            None => format!("{} (no deadline set)", names(&list)),
+        })
+        .collect();
+    parts.join("; ")
+}
+
+fn waiting_text(p: &Proposed, as_of: NaiveDate) -> String {
+    let w = &p.waiting;
+    let mut text = String::new();
+    match (p.date, p.open_days) {
+        (Some(date), Some(n)) if n > 0 => {
+            let _ = write!(text, "proposed {date}, open {}", days(n));
+        }
+        (Some(date), _) => {
+            let _ = write!(text, "proposed {date}");
+        }
+        _ => text.push_str("proposed"),
+    }
+    text.push_str(". ");
+    if w.nobody_consulted {
+        text.push_str("Nobody consulted. ");
+    }
+    if w.expected == 0 {
+        text.push_str("Nobody is asked for a view.");
+    } else if w.waiting.is_empty() {
+        let _ = write!(text, "Everyone asked ({}) has given a view.", w.expected);
+    } else {
+        let _ = write!(
+            text,
+            "Waiting on {}; {} of {} asked gave a view",
+            waiting_on(p, as_of),
+            w.gave_view,
+            w.expected
+        );
+        if w.attended_only > 0 {
+            let _ = write!(
+                text,
+                " ({} a meeting without giving one)",
+                if w.attended_only == 1 {
+                    "1 attended".to_string()
+                } else {
+                    format!("{} attended", w.attended_only)
+                }
+            );
+        }
+        text.push('.');
+    }
+    if !w.blockers.is_empty() {
+        let items: Vec<String> = w
+            .blockers
+            .iter()
+            .map(|b| {
+                let who = b.who.as_deref().unwrap_or("someone");
+                let mut s = if b.kind == "action" {
+                    let mut s = format!("open action for {who}");
+                    match (b.due, b.overdue_days) {
+                        (Some(due), Some(n)) => {
+                            let _ = write!(s, ", due {due}, {} overdue", days(n));
+                        }
+                        (Some(due), None) => {
+                            let _ = write!(s, ", due {due}");
+                        }
+                        (None, _) => s.push_str(", no due date"),
+                    }
+                    s
+                } else {
+                    let mut s = format!("{} by {who}", b.kind);
+                    if let (Some(since), Some(n)) = (b.since, b.open_days) {
+                        let _ = write!(s, " since {since} ({} open)", days(n));
+                    }
+                    s
+                };
+                if let Some(note) = &b.note {
+                    let _ = write!(s, ": {}", quoted(note));
+                }
+                s
+            })
+            .collect();
+        let _ = write!(text, " Blocked by {}.", items.join("; "));
+    }
+    text
+}
+
+/// The auditor's registers in a few lines: raised points and how they were
+/// resolved, decisions taken outside the charter's rights or by nobody
+/// recorded, affected groups not heard (`decide report` has the tables).
+fn registers(d: &Digest) -> Vec<Item> {
+    let g = &d.registers;
+    let mut items = Vec::new();
+    if !g.raised.is_empty() {
+        items.push(Item {
+            lead: "Raised points".into(),
+            text: format!(
+                "{} (vetoes, objections, concerns, alternatives): {} still open, {} resolved with no written resolution.",
+                g.raised.len(),
+                g.open,
+                g.resolved_without_note
+            ),
+        });
+    }
+    for a in g.approvals.iter().filter(|a| !a.outside_rights.is_empty()) {
+        items.push(Item {
+            lead: label(&a.id, &a.title),
+            text: format!(
+                "decided by {}, outside the charter's decision rights ({}).",
+                names(&a.outside_rights),
+                a.rights_holders.join(", ")
+            ),
+        });
+    }
+    if g.no_decision_maker > 0 {
+        let ids: Vec<String> = g
+            .approvals
+            .iter()
+            .filter(|a| a.decision_makers.is_empty())
+            .filter_map(|a| a.id.clone())
+            .collect();
+        items.push(Item {
+            lead: "No decision-maker recorded".into(),
+            text: format!("{}.", names(&ids)),
+        });
+    }
+    for u in &g.unheard {
+        items.push(Item {
+            lead: label(&u.id, &u.title),
+            text: format!("affects {}, whose perspective was not heard.", u.group),
+        });
+    }
+    items
+}
+
 /// One sentence that says how much there is in each section.
 fn in_short(d: &Digest) -> String {
+    if let Some(v) = &d.reader {
+        let overdue = v
+            .actions
+            .iter()
+            .filter(|a| a.overdue_days.is_some())
+            .count();
+        return format!(
+            "In short: {} waiting on your view, {} ({overdue} overdue, {} due within {} days), {} owned.",
+            plural(v.waiting.len(), "proposal", "proposals"),
+            plural(v.actions.len(), "open action", "open actions"),
+            v.soon_due,
+            reader::SOON_DAYS,
+            plural(v.owns.len(), "decision", "decisions"),
+        );
+    }
     format!(
-        "In short: {} decided, {} waiting for feedback, {}, {}, {} coming up.",
+        "In short: {} decided, {}, {} waiting for feedback, {}, {}, {} coming up.",
         d.decided.len(),
+        plural(d.status_changes.len(), "status change", "status changes"),
         d.proposed.len(),
         plural(
             d.objections.len(),
@@ -302,13 +594,21 @@ fn in_short(d: &Digest) -> String {
     )
 }
 
+/// `Decision log digest for Priya Nair, model churn, 2026-09-01 to 2026-11-25`.
+fn heading(d: &Digest) -> String {
+    let mut h = String::from("Decision log digest");
+    if let Some(v) = &d.reader {
+        let _ = write!(h, " for {}", v.name.as_deref().unwrap_or(&v.person));
+    }
+    if let Some(m) = &d.model {
+        let _ = write!(h, ", model {m}");
+    }
+    let _ = write!(h, ", {} to {}", d.since, d.as_of);
+    h
+}
+
 pub fn markdown(d: &Digest) -> String {
-    let mut out = format!(
-        "## Decision log digest, {} to {}\n\n{}\n",
-        d.since,
-        d.as_of,
-        in_short(d)
-    );
+    let mut out = format!("## {}\n\n{}\n", prose(&heading(d)), prose(&in_short(d)));
     for part in parts(d) {
         let _ = writeln!(out, "\n### {}\n", part.title);
         if part.items.is_empty() {
@@ -349,7 +649,7 @@ fn wrap(out: &mut String, first: &str, indent: &str, text: &str, width: usize) {
 }
 
 pub fn text(d: &Digest) -> String {
-    let mut out = format!("Decision log digest, {} to {}\n\n", d.since, d.as_of);
+    let mut out = format!("{}\n\n", clean(&heading(d)));
     wrap(&mut out, "", "", &in_short(d), 78);
     for part in parts(d) {
         let _ = writeln!(out, "\n{}\n{}", part.title, "-".repeat(part.title.len()));

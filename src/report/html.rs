@@ -206,7 +206,7 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
         until: None,
         ..opts.clone()
     };
-    let digest = digest::digest(log, &state, opts.as_of);
+    let digest = digest::digest(log, &state, opts.as_of, None);
     let all: Vec<&Decision> = log.decisions.iter().collect();
     let decisions: Vec<&Decision> = scope.decisions.clone();
     let models: Vec<String> = decisions
@@ -410,21 +410,26 @@ fn waiting(digest: &Digest, decisions: &[&Decision], links: &Links) -> Vec<Waiti
     digest
         .proposed
         .iter()
-        .filter(|p| !p.waiting_on.is_empty() || p.expected == 0)
+        .filter(|p| !p.waiting.waiting.is_empty() || p.waiting.nobody_consulted)
         .map(|p| Waiting {
             record: record_by_id(decisions, links, p.id.as_deref(), p.title.as_deref()),
-            who: if p.expected == 0 {
-                "nobody is named as consulted or deciding".into()
+            who: if p.waiting.waiting.is_empty() {
+                "nobody consulted".into()
             } else {
                 format!(
-                    "{} ({} of {} answered)",
-                    clean(&p.waiting_on.join(", ")),
-                    p.responded,
-                    p.expected
+                    "{} — {} of {} asked gave a view",
+                    clean(&super::digest::waiting_on(p, digest.as_of)),
+                    p.waiting.gave_view,
+                    p.waiting.expected
                 )
             },
-            due: p.due.map(|d| d.to_string()).unwrap_or_default(),
-            overdue: p.due.is_some_and(|d| d < digest.as_of),
+            // Each person's deadline is in `who`.
+            due: String::new(),
+            overdue: p
+                .waiting
+                .waiting
+                .iter()
+                .any(|w| w.due.is_some_and(|d| d < digest.as_of)),
         })
         .collect()
 }

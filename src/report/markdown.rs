@@ -98,7 +98,9 @@ pub fn render(r: &Report) -> String {
         escape(&super::clean(&scope)),
         escape(&counts_line(r))
     );
-    let all = sections(r);
+    let mut all = sections(r);
+    // The summary carries each figure's meaning in a column of its own.
+    all[0] = super::summary_glossed(r);
     for (i, s) in all.iter().enumerate() {
         let _ = writeln!(out, "### {}\n", escape(&s.title));
         table(&mut out, s);

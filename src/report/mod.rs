@@ -9,9 +9,12 @@
 
 pub mod csv;
 pub mod digest;
+pub mod glossary;
 pub mod html;
 pub mod markdown;
 pub mod pulse;
+pub mod reader;
+pub mod registers;
 pub mod svg;
 pub mod table;
 pub mod trend;
@@ -142,7 +145,7 @@ pub fn counts_line(r: &Report) -> String {
 /// Why a correlation is not printed, or ρ.
 pub fn correlation(c: &Correlation) -> String {
     match (c.rho, c.withheld) {
-        (Some(rho), _) => format!("ρ = {}", number(rho, 2)),
+        (Some(rho), _) => format!("ρ = {} (correlation, not cause)", number(rho, 2)),
         (None, Some(Withheld::NoVariation)) => "not computed: no variation".into(),
         (None, _) => format!(
             "not computed: {} of the {} decisions needed",
@@ -182,6 +185,16 @@ pub fn summary(r: &Report) -> Section {
             "Participation (pooled)".into(),
             ratio(&p.pooled),
             format!("{} expected on {}", p.pooled.n, decisions(p.decisions)),
+        ],
+        vec![
+            "Gave a view (pooled)".into(),
+            ratio(&p.gave_view),
+            format!("{} expected", p.gave_view.n),
+        ],
+        vec![
+            "Attended only".into(),
+            p.attended_only.count.to_string(),
+            format!("{} responses", p.attended_only.n),
         ],
         vec![
             "Unsolicited responses".into(),
@@ -226,7 +239,15 @@ pub fn summary(r: &Report) -> Section {
         vec![
             "Fully complete decisions".into(),
             ratio(&r.completeness.fully_complete),
-            decisions(r.completeness.fully_complete.n),
+            if r.completeness.with_check_errors > 0 {
+                format!(
+                    "{} ({} with `check` errors)",
+                    decisions(r.completeness.fully_complete.n),
+                    r.completeness.with_check_errors
+                )
+            } else {
+                decisions(r.completeness.fully_complete.n)
+            },
         ],
         vec![
             "Open actions".into(),
@@ -305,6 +326,82 @@ pub fn summary(r: &Report) -> Section {
         },
         plural(c.check_ins, "check-in", "check-ins"),
     ]);
+    let rit = &r.rituals;
+    rows.push(vec![
+        "Top facilitator's share".into(),
+        match (&rit.top_facilitator, rit.top_share.value) {
+            (Some(who), Some(_)) => format!("{} ({})", ratio(&rit.top_share), clean(who)),
+            _ => "n/a".into(),
+        },
+        if rit.never_facilitated.is_empty() {
+            plural(rit.top_share.n, "review", "reviews")
+        } else {
+            format!(
+                "{}; never chaired: {}",
+                plural(rit.top_share.n, "review", "reviews"),
+                clean(&rit.never_facilitated.join(", "))
+            )
+        },
+    ]);
+    if let Some(k) = rit.by_kind.iter().find(|k| k.name == "check-in") {
+        rows.push(vec![
+            "Check-in attendance".into(),
+            ratio(&k.invited_attended),
+            format!(
+                "{} invitations to {}",
+                k.invited_attended.n,
+                plural(k.reviews, "check-in", "check-ins")
+            ),
+        ]);
+    }
+    if !rit.norms.is_empty() {
+        let met = rit.norms.iter().filter(|n| n.met).count();
+        rows.push(vec![
+            "Charter norms met".into(),
+            format!("{met} of {}", rit.norms.len()),
+            plural(rit.norms.len(), "norm", "norms"),
+        ]);
+    }
+    let t = &r.targets.counts;
+    rows.push(vec![
+        "Outcome targets met".into(),
+        format!("{} of {}", t.met, t.met + t.missed),
+        format!(
+            "{} judged, {} not yet measured, {} not comparable",
+            t.met + t.missed,
+            t.not_yet_measured,
+            t.not_comparable
+        ),
+    ]);
+    let g = &r.registers;
+    rows.push(vec![
+        "Raised points still open".into(),
+        g.open.to_string(),
+        plural(g.raised.len(), "raised", "raised"),
+    ]);
+    rows.push(vec![
+        "Resolved with no resolution".into(),
+        g.resolved_without_note.to_string(),
+        format!("{} resolved", g.raised.len() - g.open),
+    ]);
+    rows.push(vec![
+        "Decided outside decision rights".into(),
+        g.outside_rights.to_string(),
+        format!(
+            "{} ({} with no decision-maker recorded)",
+            plural(g.approvals.len(), "decided", "decided"),
+            g.no_decision_maker
+        ),
+    ]);
+    rows.push(vec![
+        "Affected groups not heard".into(),
+        g.unheard.len().to_string(),
+        plural(
+            g.with_affected,
+            "decision names groups",
+            "decisions name groups",
+        ),
+    ]);
     rows.push(vec![
         "Facilitator rotation".into(),
         match c.rotation.value {
@@ -321,7 +418,7 @@ pub fn summary(r: &Report) -> Section {
         .collect();
     for corr in &computed {
         rows.push(vec![
-            format!("Participation vs {}", shorten(&corr.metric, 30)),
+            format!("Participation vs {}", clean(&corr.metric)),
             correlation(corr),
             decisions(corr.n),
         ]);
@@ -370,9 +467,40 @@ pub fn people(r: &Report) -> Section {
                     clean(&p.roles.join(", "))
                 },
                 p.rate.n.to_string(),
-                p.rate.num.to_string(),
+                p.gave_view.to_string(),
+                p.attended_only.to_string(),
                 p.rate.value.map_or_else(|| "n/a".into(), percent),
                 p.unsolicited.to_string(),
+            ]
+        })
+        .collect();
+    Section {
+        title: format!("Per person{}", window(r)),
+        headers: vec![
+            "Person",
+            "Roles",
+            "Asked",
+            "Gave a view",
+            "Attended only",
+            "Rate",
+            "Unsolicited",
+        ],
+        rows,
+        empty: "Nobody was asked, answered, facilitated or owns an action.".into(),
+    }
+}
+
+/// Per person: how fast they answer, what they facilitate and owe.
+pub fn people_timing(r: &Report) -> Section {
+    let rows = r
+        .people
+        .iter()
+        .map(|p| {
+            vec![
+                clean(&p.person),
+                p.on_time.to_string(),
+                p.late.to_string(),
+                p.after_decision.to_string(),
                 p.facilitated.to_string(),
                 p.open_actions.to_string(),
                 p.overdue_actions.to_string(),
@@ -380,15 +508,13 @@ pub fn people(r: &Report) -> Section {
         })
         .collect();
     Section {
-        title: "Per person".into(),
+        title: format!("Per person: timeliness, facilitation, actions{}", window(r)),
         headers: vec![
             "Person",
-            "Roles",
-            "Asked",
-            "Answered",
-            "Rate",
-            "Unasked",
-            "Chaired",
+            "On time",
+            "Late",
+            "After the decision",
+            "Facilitated",
             "Open actions",
             "Overdue",
         ],
@@ -420,9 +546,15 @@ pub(crate) fn decision_cells(d: &DecisionRow) -> Vec<String> {
         answered,
         roles,
         required,
-        d.completeness
-            .as_ref()
-            .map_or_else(dash, |c| format!("{}/{}", c.passed, c.applicable)),
+        d.completeness.as_ref().map_or_else(dash, |c| {
+            // `check` finds errors here: never "complete" without a mark.
+            let mark = match d.check_errors {
+                0 => String::new(),
+                1 => " (1 check error)".into(),
+                n => format!(" ({n} check errors)"),
+            };
+            format!("{}/{}{mark}", c.passed, c.applicable)
+        }),
         d.lead_time_days.map_or_else(dash, |n| {
             // The figure rests on a date from git.
             let mark = if d.date_inferred { "*" } else { "" };
@@ -433,7 +565,7 @@ pub(crate) fn decision_cells(d: &DecisionRow) -> Vec<String> {
 
 pub fn decisions(r: &Report) -> Section {
     Section {
-        title: "Per decision".into(),
+        title: format!("Per decision{}", window(r)),
         headers: vec![
             "ID", "Title", "Status", "Answered", "Roles", "Required", "Complete", "Lead",
         ],
@@ -451,7 +583,7 @@ pub fn overdue(r: &Report) -> Section {
         .collect();
     items.sort_by_key(|a| std::cmp::Reverse(a.overdue_days));
     Section {
-        title: "Overdue actions".into(),
+        title: format!("Overdue actions{}", state_on(r)),
         headers: vec!["Owner", "Due", "Days late", "Action", "Where"],
         rows: items
             .into_iter()
@@ -473,7 +605,7 @@ pub fn overdue(r: &Report) -> Section {
 
 pub fn revisits(r: &Report) -> Section {
     Section {
-        title: format!("Revisits due by {}", r.revisits.horizon),
+        title: format!("Revisits due by {}{}", r.revisits.horizon, state_on(r)),
         headers: vec!["ID", "Title", "Revisit by", "In days", "Source"],
         rows: r
             .revisits
@@ -499,7 +631,10 @@ pub fn revisits(r: &Report) -> Section {
 
 pub fn outcome_section(r: &Report) -> Section {
     Section {
-        title: "Engagement vs outcomes (correlation, not cause)".into(),
+        title: format!(
+            "Engagement vs outcomes (correlation, not cause){}",
+            window(r)
+        ),
         headers: vec!["Metric", "Decisions", "Spearman"],
         rows: r
             .outcomes
@@ -511,16 +646,151 @@ pub fn outcome_section(r: &Report) -> Section {
     }
 }
 
+/// Attendance by meeting kind and by role, and the charter's norms.
+pub fn rituals(r: &Report) -> Vec<Section> {
+    let att = |title: String, first: &'static str, list: &[crate::metrics::rituals::Attendance]| {
+        Section {
+            title,
+            headers: vec![first, "Reviews", "Invited who attended", "Attendances"],
+            rows: list
+                .iter()
+                .map(|a| {
+                    vec![
+                        clean(&a.name),
+                        a.reviews.to_string(),
+                        ratio(&a.invited_attended),
+                        a.attended.to_string(),
+                    ]
+                })
+                .collect(),
+            empty: "No reviews in scope.".into(),
+        }
+    };
+    let rit = &r.rituals;
+    let mut norms: Vec<Vec<String>> = rit
+        .norms
+        .iter()
+        .map(|n| {
+            vec![
+                clean(&n.signal),
+                format!(
+                    "{}: {} in {} ({} per {}, at least {})",
+                    n.counted,
+                    n.count,
+                    if n.per.ends_with("days") {
+                        format!("{} periods of {}", number(n.periods, 1), n.per)
+                    } else {
+                        format!("{} {}s", number(n.periods, 1), n.per)
+                    },
+                    number(n.rate, 1),
+                    n.per,
+                    n.at_least
+                ),
+                if n.met { "met" } else { "not met" }.into(),
+            ]
+        })
+        .collect();
+    norms.extend(rit.unmeasured_signals.iter().map(|s| {
+        vec![
+            clean(s),
+            "no norm measures it (`norms:` in the charter)".into(),
+            "judge by hand".into(),
+        ]
+    }));
+    vec![
+        att(
+            format!("Attendance by meeting kind{}", window(r)),
+            "Kind",
+            &rit.by_kind,
+        ),
+        att(
+            format!("Attendance by role{}", window(r)),
+            "Role",
+            &rit.by_role,
+        ),
+        Section {
+            title: format!("Charter norms and success signals{}", window(r)),
+            headers: vec!["Signal", "Measured", "Verdict"],
+            rows: norms,
+            empty: "The charter sets no norms or success signals.".into(),
+        },
+    ]
+}
+
+/// Expected outcomes of decisions in effect, against the latest observation.
+pub fn targets(r: &Report) -> Section {
+    Section {
+        title: format!("Outcomes against targets{}", window(r)),
+        headers: vec!["ID", "Metric", "Target", "Observed", "Verdict"],
+        rows: r
+            .targets
+            .targets
+            .iter()
+            .map(|t| {
+                vec![
+                    t.id.as_deref().map_or_else(|| "?".into(), clean),
+                    clean(&t.metric),
+                    t.target.as_deref().map_or_else(|| "-".into(), clean),
+                    match (t.observed, t.observed_on) {
+                        (Some(v), Some(d)) => format!("{} on {d}", number(v, 4)),
+                        (Some(v), None) => number(v, 4),
+                        _ => "-".into(),
+                    },
+                    t.verdict.as_str().to_string(),
+                ]
+            })
+            .collect(),
+        empty: "No decision in effect states an expected outcome.".into(),
+    }
+}
+
+/// ` (decisions dated 2026-01-01 to 2026-06-30)` for a windowed section,
+/// or nothing when the report has no window.
+pub fn window(r: &Report) -> String {
+    match (r.since, r.until) {
+        (Some(a), Some(b)) => format!(" (decisions dated {a} to {b})"),
+        (Some(a), None) => format!(" (decisions dated from {a})"),
+        (None, Some(b)) => format!(" (decisions dated up to {b})"),
+        (None, None) => String::new(),
+    }
+}
+
+/// ` (state on 2026-11-25)` for a section the window never filters, when
+/// the report has a window (otherwise nothing needs saying).
+pub fn state_on(r: &Report) -> String {
+    if r.since.is_some() || r.until.is_some() {
+        format!(" (state on {}, whatever the window)", r.as_of)
+    } else {
+        String::new()
+    }
+}
+
+/// The summary with a fourth column, `Meaning`: each figure's gloss.
+pub fn summary_glossed(r: &Report) -> Section {
+    let mut s = summary(r);
+    s.headers.push("Meaning");
+    for row in &mut s.rows {
+        let g = row.first().and_then(|f| glossary::gloss(f)).unwrap_or("");
+        row.push(g.to_string());
+    }
+    s
+}
+
 /// The sections in SPEC order.
 pub fn sections(r: &Report) -> Vec<Section> {
     let mut all = vec![
         summary(r),
         people(r),
+        people_timing(r),
         decisions(r),
         overdue(r),
         revisits(r),
         outcome_section(r),
+        targets(r),
     ];
+    all.extend(rituals(r));
+    all.extend(registers::sections(r));
     all.extend(pulse::sections(r));
+    all.extend(reader::sections(r));
     all
 }

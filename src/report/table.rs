@@ -33,6 +33,17 @@ pub fn render(r: &Report, width: Option<u16>, quiet: bool) -> String {
     let mut rest = all.iter();
     if let Some(summary) = rest.next() {
         section(&mut out, summary, width);
+        // One line per figure saying what it measures and which way is better.
+        if !quiet {
+            out.push_str("\nWhat the figures mean\n");
+            for row in &summary.rows {
+                if let Some(gloss) = row.first().and_then(|f| super::glossary::gloss(f)) {
+                    let line = format!("{}: {gloss}", row[0]);
+                    out.push_str(&output::wrap(&format!("  {line}"), usize::from(width), 4));
+                    out.push('\n');
+                }
+            }
+        }
     }
     if !quiet && !r.notes.is_empty() {
         out.push('\n');

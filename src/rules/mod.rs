@@ -21,6 +21,7 @@ mod pulse;
 mod rationale;
 pub mod registry;
 pub mod select;
+mod stakeholders;
 mod unused_keys;
 
 use std::collections::{HashMap, HashSet};
@@ -112,6 +113,7 @@ fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     actions::decision(ix, d, out);
     pulse::decision(ix, d, out);
     consistency::decision(ix, d, out);
+    stakeholders::decision(ix, d, out);
 }
 
 fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
@@ -124,6 +126,7 @@ fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
     actions::review(ix, r, out);
     pulse::review(ix, r, out);
     consistency::review(ix, r, out);
+    stakeholders::review(ix, r, out);
 }
 
 /// Lookups shared by the rules, built once per run.

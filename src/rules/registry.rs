@@ -27,12 +27,14 @@ pub enum Code {
     NobodyConsulted,
     RequiredRoleMissing,
     SelfApproved,
+    OutsideDecisionRights,
     MissingRationale,
     NoAlternatives,
     AlternativeWithoutReason,
     NoExpectedOutcome,
     NoArtifact,
     MissingContext,
+    NoAffectedGroup,
     SupersededWithoutSuccessor,
     DanglingReference,
     OneSidedLink,
@@ -46,6 +48,7 @@ pub enum Code {
     DecidedBeforeRespondBy,
     ReviewWithoutDecision,
     StaleProposal,
+    ResolutionNotWritten,
     StrayFile,
     UnreadableFile,
     PulseRatingOutOfScale,
@@ -331,6 +334,21 @@ needed and silence this finding with a `decide-disable-next-line` comment.",
         "---\nstatus: accepted\nowners: [ana]\nproposed-by: [ana]\ndecision-makers: [raj]\n---\n",
     ),
     rule!(
+        OutsideDecisionRights,
+        "DL016",
+        "outside-decision-rights",
+        Warning,
+        false,
+        "Decided by someone the charter's decision rights do not name for its model or tag",
+        "The charter's `decision-rights` can say who decides what: an entry with `model: churn` \
+or `tags: [pricing]` and `decides: [ml-lead]` gives decisions about that model, or with \
+that tag, to those people (groups expanded). An accepted or rejected decision whose \
+decision-makers are not all among them was taken by someone else. Entries without `model` \
+or `tags` describe a scope in words and are not checked.",
+        "charter: decision-rights: [{model: churn, decides: [raj]}]\n---\nstatus: accepted\nmodel: churn\ndecision-makers: [ana]\n---\n",
+        "charter: decision-rights: [{model: churn, decides: [raj]}]\n---\nstatus: accepted\nmodel: churn\ndecision-makers: [raj]\n---\n",
+    ),
+    rule!(
         MissingRationale,
         "DL020",
         "missing-rationale",
@@ -405,6 +423,20 @@ time. Without it a later reader cannot tell whether the decision still applies. 
 section holding only HTML comments counts as missing.",
         "---\nstatus: proposed\n---\n# Score nightly\n\n## Decision\n\nScore every night.\n",
         "---\nstatus: proposed\n---\n# Score nightly\n\n## Context\n\nAgents call the top decile each week; scores are computed monthly.\n\n## Decision\n\nScore every night.\n",
+    ),
+    rule!(
+        NoAffectedGroup,
+        "DL026",
+        "no-affected-group",
+        Warning,
+        false,
+        "Accepted without `affected` groups where the charter requires them",
+        "When the charter sets `require-affected: true`, an accepted decision names the user \
+groups it affects (customers, call-centre agents, ...) with the expected effect, so the \
+report can show whether each group's perspective was heard. Without the charter switch \
+the rule is silent.",
+        "charter: require-affected: true\n---\nstatus: accepted\n---\n",
+        "charter: require-affected: true\n---\nstatus: accepted\naffected:\n  - group: agents\n    effect: fewer, better-targeted calls\n---\n",
     ),
     rule!(
         SupersededWithoutSuccessor,
@@ -572,6 +604,20 @@ as a whole and need not name a decision.",
 proposal changes.",
         "---\nstatus: proposed\ndate: 2025-06-01\n---\n",
         "---\nstatus: deferred\ndate: 2026-03-01\n---\n",
+    ),
+    rule!(
+        ResolutionNotWritten,
+        "DL047",
+        "resolution-not-written",
+        Error,
+        false,
+        "A concern, objection, veto or alternative is resolved with a bare date where the charter demands a written resolution",
+        "When the charter sets `require-resolution: true`, every resolved concern, objection, \
+veto or proposed alternative says how it was resolved: a `resolution` note beside the \
+`resolved` date (and, if useful, `resolved-by`). An auditor reads the register of \
+objections in `decide report`; a date alone does not say what was agreed.",
+        "charter: require-resolution: true\n---\nfeedback:\n  - by: kofi\n    stance: objection\n    resolved: 2026-03-12\n---\n",
+        "charter: require-resolution: true\n---\nfeedback:\n  - by: kofi\n    stance: objection\n    resolved: 2026-03-12\n    resolution: Cap raised to 25% for 8+ year customers\n---\n",
     ),
     rule!(
         StrayFile,
@@ -757,7 +803,7 @@ mod tests {
         let mut sorted = codes.clone();
         sorted.sort();
         assert_eq!(codes, sorted);
-        assert_eq!(RULES.len(), 41);
+        assert_eq!(RULES.len(), 44);
     }
 
     #[test]

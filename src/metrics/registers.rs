@@ -1,0 +1,237 @@
+//! The registers an auditor asks for: every veto, objection, concern and
+//! proposed alternative with how it was resolved; who decided each accepted
+//! or rejected decision, and whether the charter's decision rights gave it
+//! to them; which affected groups were not heard.
+//!
+//! Registers are the state on the as-of date: they are computed over every
+//! decision up to T (of the chosen model), whatever the report's window.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Scope;
+use super::waiting::{feedback_date, feedback_on};
+use crate::record::{Stance, Status};
+
+/// One raised point: a veto, objection, concern or proposed alternative.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Raised {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub decision_status: &'static str,
+    /// Person key (alias resolved), as written when unknown.
+    pub by: Option<String>,
+    pub stance: &'static str,
+    pub date: Option<NaiveDate>,
+    pub note: Option<String>,
+    /// `decision` or `review STEM`: where it is written.
+    pub source: String,
+    /// Resolved on or before the as-of date.
+    pub resolved: Option<NaiveDate>,
+    pub resolution: Option<String>,
+    pub resolved_by: Option<String>,
+}
+
+/// Who decided one accepted or rejected decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Approval {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub status: &'static str,
+    pub decided: Option<NaiveDate>,
+    /// As written (empty: none recorded).
+    pub decision_makers: Vec<String>,
+    /// Who the charter's decision rights give it to (model or tag), when any right applies.
+    pub rights_holders: Vec<String>,
+    /// Decision-makers outside those rights (people, groups expanded).
+    pub outside_rights: Vec<String>,
+}
+
+/// An affected group whose perspective was not heard on a decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unheard {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub status: &'static str,
+    pub group: String,
+    pub effect: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Registers {
+    /// Every veto, objection, concern and alternative, by decision, oldest first.
+    pub raised: Vec<Raised>,
+    /// Of those, how many are still open on the as-of date.
+    pub open: usize,
+    /// Of those resolved, how many have no written `resolution`.
+    pub resolved_without_note: usize,
+    /// Accepted and rejected decisions, with who decided.
+    pub approvals: Vec<Approval>,
+    /// Of those, how many record no decision-maker.
+    pub no_decision_maker: usize,
+    /// Of those, how many were decided outside the charter's decision rights.
+    pub outside_rights: usize,
+    /// Decisions (past draft) that name affected groups.
+    pub with_affected: usize,
+    /// Affected groups not heard, per decision.
+    pub unheard: Vec<Unheard>,
+}
+
+fn raised_stance(s: Option<Stance>) -> bool {
+    matches!(
+        s,
+        Some(Stance::Veto | Stance::Objection | Stance::Concern | Stance::Alternative)
+    )
+}
+
+pub fn registers(scope: &Scope) -> Registers {
+    let as_of = scope.opts.as_of;
+    let people = &scope.people;
+    let id = |d: &crate::record::Decision| d.id.as_ref().map(|i| i.to_string());
+    let title = |d: &crate::record::Decision| d.title.as_ref().map(|t| t.value.clone());
+
+    let mut raised = Vec::new();
+    for d in &scope.decisions {
+        for (f, review) in feedback_on(scope, d) {
+            if !raised_stance(f.stance) {
+                continue;
+            }
+            let date = feedback_date(scope, f, review);
+            if date.is_some_and(|x| x > as_of) {
+                continue;
+            }
+            let resolved = f
+                .resolved
+                .as_ref()
+                .and_then(|r| r.date)
+                .filter(|r| *r <= as_of);
+            raised.push(Raised {
+                id: id(d),
+                title: title(d),
+                decision_status: d.status_word(),
+                by: f.by.as_ref().map(|b| people.person(&b.value)),
+                stance: f.stance.map_or("concern", Stance::as_str),
+                date,
+                note: f.note.as_ref().map(|n| n.value.clone()),
+                source: review.map_or_else(|| "decision".into(), |r| format!("review {}", r.id)),
+                resolved,
+                resolution: resolved
+                    .and(f.resolution.as_ref())
+                    .map(|t| t.value.clone())
+                    .filter(|t| !t.trim().is_empty()),
+                resolved_by: resolved
+                    .and(f.resolved_by.as_ref())
+                    .map(|t| people.person(&t.value)),
+            });
+        }
+    }
+    raised.sort_by(|a, b| (&a.id, a.date).cmp(&(&b.id, b.date)));
+
+    let mut approvals = Vec::new();
+    for d in &scope.decisions {
+        if !matches!(d.status, Some(Status::Accepted | Status::Rejected)) {
+            continue;
+        }
+        let rights = scope.charter.map(|c| c.rights_for(d)).unwrap_or_default();
+        let holders: Vec<String> = rights
+            .iter()
+            .flat_map(|r| &r.decides)
+            .map(|t| t.value.trim().to_string())
+            .collect();
+        let allowed = people.expand_all(rights.iter().flat_map(|r| &r.decides));
+        let outside: Vec<String> = if rights.is_empty() {
+            Vec::new()
+        } else {
+            people
+                .expand_all(&d.decision_makers)
+                .into_iter()
+                .filter(|m| !allowed.contains(m))
+                .collect()
+        };
+        approvals.push(Approval {
+            id: id(d),
+            title: title(d),
+            status: d.status_word(),
+            decided: d.decided.as_ref().and_then(|x| x.date),
+            decision_makers: d
+                .decision_makers
+                .iter()
+                .map(|t| t.value.trim().to_string())
+                .collect(),
+            rights_holders: holders,
+            outside_rights: outside,
+        });
+    }
+
+    let mut unheard = Vec::new();
+    let mut with_affected = 0;
+    for d in &scope.decisions {
+        if d.affected.is_empty() || !super::counted(d) {
+            continue;
+        }
+        with_affected += 1;
+        let responses = scope.index.responses(d, people, scope.dates);
+        let cutoff = super::participation::cutoff(d, as_of);
+        let heard: BTreeSet<String> = responses
+            .into_iter()
+            .filter(|r| r.date.is_none_or(|x| x <= cutoff))
+            .map(|r| r.person)
+            .collect();
+        for a in &d.affected {
+            let Some(group) = a.group.as_ref().map(|g| g.value.trim()) else {
+                continue;
+            };
+            if group.is_empty() {
+                continue;
+            }
+            if !group_heard(scope, group, &heard) {
+                unheard.push(Unheard {
+                    id: id(d),
+                    title: title(d),
+                    status: d.status_word(),
+                    group: group.to_string(),
+                    effect: a.effect.as_ref().map(|t| t.value.clone()),
+                });
+            }
+        }
+    }
+
+    Registers {
+        open: raised.iter().filter(|r| r.resolved.is_none()).count(),
+        resolved_without_note: raised
+            .iter()
+            .filter(|r| r.resolved.is_some() && r.resolution.is_none())
+            .count(),
+        no_decision_maker: approvals
+            .iter()
+            .filter(|a| a.decision_makers.is_empty())
+            .count(),
+        outside_rights: approvals
+            .iter()
+            .filter(|a| !a.outside_rights.is_empty())
+            .count(),
+        raised,
+        approvals,
+        with_affected,
+        unheard,
+    }
+}
+
+/// A group is heard when one of its members (a `people.yaml` group), or
+/// someone holding it as a role, responded (gave a view or attended) by the
+/// cutoff. Without a registry, only someone named like the group counts.
+fn group_heard(scope: &Scope, group: &str, heard: &BTreeSet<String>) -> bool {
+    let members: BTreeSet<String> = scope.people.expand(group).into_iter().collect();
+    if members.iter().any(|m| heard.contains(m)) {
+        return true;
+    }
+    heard.iter().any(|p| {
+        scope
+            .people
+            .roles(p)
+            .iter()
+            .any(|r| r.trim().eq_ignore_ascii_case(group))
+    })
+}
