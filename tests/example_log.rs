@@ -65,6 +65,19 @@ fn report_on_the_example_tells_its_story_within_100_columns() {
             "\nWhat the figures mean\n  Participation (pooled): share of the people asked"
         )
     );
+    // The per-person and per-decision columns carry a gloss too (issue 11).
+    for line in [
+        "┘\n  Asked: decisions that consulted them or had them decide\n",
+        "  Late: answers after their deadline, or none once it passed; lower is better\n",
+        "┘\n  Answered: people asked who took part before the decision, of those asked; higher is better\n",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in\n{out}");
+    }
+    let md = example(&["report", "--as-of", "2026-11-25", "--format", "markdown"]).stdout;
+    assert!(
+        md.contains("\n- *Complete*: rationale checks passed, of those that apply, and check's errors; higher is better\n"),
+        "{md}"
+    );
 }
 
 fn squeeze(s: &str) -> String {

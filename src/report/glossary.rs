@@ -144,3 +144,79 @@ mod tests {
         assert!(gloss("Something new").is_none());
     }
 }
+
+/// One line per column of the per-person and per-decision tables, by the
+/// table's title, in the order the columns appear; the identifying columns
+/// (person, id, title, roles, status) need none.
+pub fn columns(title: &str) -> &'static [(&'static str, &'static str)] {
+    const TIMING: &[(&str, &str)] = &[
+        (
+            "On time",
+            "answers that came by their deadline; higher is better",
+        ),
+        (
+            "Late",
+            "answers after their deadline, or none once it passed; lower is better",
+        ),
+        (
+            "After the decision",
+            "decisions that asked them where they spoke only after it was taken; lower is better",
+        ),
+        (
+            "Facilitated",
+            "reviews they chaired; spread across people is better",
+        ),
+        ("Open actions", "action items they own that are still open"),
+        (
+            "Overdue",
+            "their open action items past due; lower is better",
+        ),
+    ];
+    const VIEWS: &[(&str, &str)] = &[
+        ("Asked", "decisions that consulted them or had them decide"),
+        (
+            "Gave a view",
+            "of those, decisions they left feedback on before the decision; higher is better",
+        ),
+        (
+            "Attended only",
+            "of those, decisions they only attended a meeting about; lower is better",
+        ),
+        (
+            "Rate",
+            "(gave a view + attended only) ÷ asked; higher is better",
+        ),
+        (
+            "Unsolicited",
+            "decisions they took part in unasked; neither good nor bad",
+        ),
+    ];
+    const DECISIONS: &[(&str, &str)] = &[
+        (
+            "Answered",
+            "people asked who took part before the decision, of those asked; higher is better",
+        ),
+        (
+            "Roles",
+            "distinct roles among those who took part; higher is better",
+        ),
+        (
+            "Required",
+            "the charter's required roles heard, of those required; higher is better",
+        ),
+        (
+            "Complete",
+            "rationale checks passed, of those that apply, and check's errors; higher is better",
+        ),
+        ("Lead", "days from the record's date to the decision"),
+    ];
+    if title.starts_with("Per person: timeliness") {
+        TIMING
+    } else if title.starts_with("Per person") {
+        VIEWS
+    } else if title.starts_with("Per decision") {
+        DECISIONS
+    } else {
+        &[]
+    }
+}

@@ -84,6 +84,13 @@ pub fn table(out: &mut String, s: &Section) {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
+    let glosses = super::glossary::columns(&s.title);
+    if !glosses.is_empty() {
+        for (column, gloss) in glosses {
+            let _ = writeln!(out, "- *{column}*: {gloss}");
+        }
+        out.push('\n');
+    }
 }
 
 pub fn render(r: &Report) -> String {

@@ -19,6 +19,10 @@ pub(crate) fn section(out: &mut String, s: &Section, width: u16) {
     }
     let table = output::fitted_table(&s.headers, &s.rows, Some(width));
     out.push_str(&output::render_table(&table));
+    for (column, gloss) in super::glossary::columns(&s.title) {
+        let line = format!("  {column}: {gloss}");
+        let _ = writeln!(out, "{}", output::wrap(&line, usize::from(width), 4));
+    }
 }
 
 /// `quiet` leaves out the notes (`-q`).
