@@ -129,22 +129,6 @@ pub fn gloss(figure: &str) -> Option<&'static str> {
         .map(|(_, g)| *g)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_summary_label_has_a_gloss_with_its_meaning() {
-        assert!(gloss("Revisits due by 2026-12-24").is_some());
-        assert!(
-            gloss("Participation vs incident-count")
-                .unwrap()
-                .contains("not cause")
-        );
-        assert!(gloss("Something new").is_none());
-    }
-}
-
 /// One line per column of the per-person and per-decision tables, by the
 /// table's title, in the order the columns appear; the identifying columns
 /// (person, id, title, roles, status) need none.
@@ -218,5 +202,21 @@ pub fn columns(title: &str) -> &'static [(&'static str, &'static str)] {
         DECISIONS
     } else {
         &[]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_summary_label_has_a_gloss_with_its_meaning() {
+        assert!(gloss("Revisits due by 2026-12-24").is_some());
+        assert!(
+            gloss("Participation vs incident-count")
+                .unwrap()
+                .contains("not cause")
+        );
+        assert!(gloss("Something new").is_none());
     }
 }
