@@ -6,6 +6,7 @@ mod common;
 mod bad_input;
 mod check;
 mod check_fix;
+mod concurrency;
 mod config;
 mod digest;
 mod edit_commands;

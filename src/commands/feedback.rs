@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::cli::{FeedbackArgs, StanceArg};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
+use crate::log::Log;
 use crate::record::Stance;
 
 use super::editing::{FileEdit, date_or_today, id_value, unique_decision, write};
@@ -23,14 +25,18 @@ pub fn stance_of(arg: StanceArg) -> Stance {
 }
 
 pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| add(args, ctx, &log))
+}
+
+/// Adds the entry, with the log's lock held from reading to writing.
+fn add(args: &FeedbackArgs, ctx: &Context, log: &Log) -> anyhow::Result<Output> {
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
     let by = args.by.trim();
     if by.is_empty() {
         return Err(Error::Usage("--by must name who gave the feedback".into()).into());
     }
     let stance = stance_of(args.stance).as_str();
-    let log = ctx.load()?;
-    let d = unique_decision(&log, &args.id)?;
+    let d = unique_decision(log, &args.id)?;
     let id =
         d.id.clone()
             .ok_or_else(|| Error::NotFound(args.id.clone()))?;
@@ -73,7 +79,7 @@ pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         entries.push(("note", note));
     }
 
-    let mut file = FileEdit::open(&log, path)?;
+    let mut file = FileEdit::open(log, path)?;
     file.apply(|doc| doc.append_mapping("feedback", &entries))?;
     write(&[&file])?;
     if !ctx.global.quiet {

@@ -46,6 +46,11 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .into());
     };
     let dest = destination(args, ctx, &src_dir)?;
+    // In place, the records are read and rewritten under the log's lock.
+    let _lock = args
+        .in_place
+        .then(|| edit::LogLock::acquire(&dest))
+        .transpose()?;
     let config = match config::find_config(&ctx.cwd) {
         Some(path) => Config::load(&path)?,
         None => Config::defaults(),
@@ -353,6 +358,10 @@ fn write(items: &[Item], dest: &Path, in_place: bool) -> Result<(), Error> {
             source,
         })?;
     }
+    // New files are created under the lock of the log they go into.
+    let _lock = (!in_place)
+        .then(|| edit::LogLock::acquire(dest))
+        .transpose()?;
     for item in items {
         if in_place {
             if item.converted.changed {

@@ -27,14 +27,19 @@ use crate::context::{Context, Output};
 use crate::edit::{self, Staged};
 use crate::error::Error;
 use crate::log::{Log, display_path};
-use crate::naming::{self, Lock};
+use crate::naming;
 use crate::record::{Decision, FrontMatter, Id, Meta, Ref, superseded_by_in_status};
 use crate::yaml::Pos;
 
 use super::editing::FileEdit;
 
 pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    // Held from reading the log to the last rename, so that neither a
+    // `decide new` nor another edit can come in between.
+    edit::with_log(ctx.locate()?, |log| renumber(args, ctx, log))
+}
+
+fn renumber(args: &RenumberArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let scheme = log.location.config.scheme;
     let new = number(&args.new, "NEW", scheme)?;
     let record = target(&log, &args.old, &ctx.cwd, scheme)?;
@@ -108,14 +113,6 @@ pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     }
 
     if !args.dry_run {
-        let dir = &log.location.dir;
-        // Held while NEW is checked again and taken, so a `decide new`
-        // running meanwhile cannot pick the same number.
-        let _lock = Lock::acquire(dir).map_err(|source| Error::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        refuse_taken(&log, new, &renamed)?;
         let edits: Vec<&FileEdit> = files.values().filter(|f| f.changed()).collect();
         commit(&record_file, &renamed, &edits)?;
     }

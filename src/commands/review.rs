@@ -5,6 +5,7 @@ use chrono::Days;
 
 use crate::cli::{ReviewKindArg, ReviewNewArgs};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::log::{Log, display_path};
 use crate::naming;
 use crate::templates::{self, yaml_ids, yaml_scalar};
@@ -13,7 +14,11 @@ use crate::templates::{self, yaml_ids, yaml_scalar};
 const DEFAULT_RESPONSE_DAYS: u64 = 5;
 
 pub fn run_new(args: &ReviewNewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    edit::with_log(ctx.locate()?, |log| create(args, ctx, log))
+}
+
+/// Creates the review, with the log's lock held.
+fn create(args: &ReviewNewArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let date = match &args.date {
         Some(text) => super::date_arg("--date", text)?,
         None => ctx.today,

@@ -4,7 +4,9 @@
 
 use crate::cli::{StatusArg, StatusArgs};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
+use crate::log::Log;
 use crate::record::Status;
 
 use super::editing::{FileEdit, date_or_today, unique_decision, write};
@@ -28,6 +30,11 @@ fn is_decision(status: Status) -> bool {
 }
 
 pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| set(args, ctx, &log))
+}
+
+/// Sets the status, with the log's lock held from reading to writing.
+fn set(args: &StatusArgs, ctx: &Context, log: &Log) -> anyhow::Result<Output> {
     let status = status_of(args.status);
     if args.date.is_some() && !is_decision(status) {
         return Err(Error::Usage(
@@ -37,10 +44,9 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .into());
     }
     let decided = date_or_today(args.date.as_deref(), ctx.today)?;
-    let log = ctx.load()?;
-    let d = unique_decision(&log, &args.id)?;
+    let d = unique_decision(log, &args.id)?;
     let id = d.id.as_ref().map(ToString::to_string).unwrap_or_default();
-    let mut file = FileEdit::open(&log, &d.meta.path)?;
+    let mut file = FileEdit::open(log, &d.meta.path)?;
     let mut changes = Vec::new();
 
     let moving = d.status != Some(status);

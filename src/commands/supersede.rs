@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use crate::cli::SupersedeArgs;
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
 use crate::log::Log;
 use crate::record::{Id, Status};
@@ -13,7 +14,11 @@ use crate::record::{Id, Status};
 use super::editing::{FileEdit, id_value, ids_under, unique_decision, write};
 
 pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    edit::with_log(ctx.locate()?, |log| link(args, ctx, log))
+}
+
+/// Links both records, with the log's lock held from reading to writing.
+fn link(args: &SupersedeArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let old = unique_decision(&log, &args.old)?;
     let new = unique_decision(&log, &args.new)?;
     let (Some(old_id), Some(new_id)) = (old.id.clone(), new.id.clone()) else {

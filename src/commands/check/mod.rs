@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path};
 use crate::output;
@@ -34,6 +35,11 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .iter()
         .map(|p| resolve(&ctx.cwd, p))
         .collect::<Result<Vec<_>, _>>()?;
+    // `--fix` edits: the log's lock is held from this read to the last write.
+    let _lock = args
+        .fix
+        .then(|| edit::LogLock::acquire(&location.dir))
+        .transpose()?;
     let (mut log, mut scope, mut notes) = load(location.clone(), &requested);
 
     let found = run_rules(&log, &scope, as_of);
