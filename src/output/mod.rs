@@ -4,6 +4,7 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod safe;
 pub mod sarif;
 
 use comfy_table::{ContentArrangement, Table, presets};
@@ -57,8 +58,19 @@ pub fn render_table(table: &Table) -> String {
     out
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
+/// One CSV field, quoted when it must be (RFC 4180). A field that a
+/// spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a
+/// tab or a CR, OWASP's rule) gets a leading `'` so that it is shown as
+/// text; a plain number (`-0.25`) is left as it is.
 pub fn csv_field(field: &str) -> String {
+    let neutralised;
+    let field =
+        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err() {
+            neutralised = format!("'{field}");
+            neutralised.as_str()
+        } else {
+            field
+        };
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -124,6 +136,24 @@ mod tests {
             "  - alpha beta gamma\n    delta epsilon\n    zeta eta theta"
         );
         assert_eq!(wrap("short", 20, 4), "short");
+    }
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_run_are_text() {
+        assert_eq!(
+            csv_row([
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "+1+cmd",
+                "@SUM(A1)",
+                "-2+3",
+                "\t=1"
+            ]),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1+cmd,'@SUM(A1),'-2+3,'\t=1\n"
+        );
+        assert_eq!(
+            csv_row(["\r=1", "-0.25", "+3", "a=b"]),
+            "\"'\r=1\",-0.25,+3,a=b\n"
+        );
     }
 
     #[test]

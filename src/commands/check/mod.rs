@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path};
-use crate::output;
+use crate::output::{self, safe};
 use crate::record::Depth;
 use crate::rules::{self, CheckOptions, levels::Levels};
 
@@ -75,10 +75,14 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         CheckFormat::Auto | CheckFormat::Human => {
             output::human::render(&diagnostics, &summary, &log, ctx.color(), ctx.global.quiet)
         }
-        CheckFormat::Concise => output::concise::render(&diagnostics),
-        CheckFormat::Json => output::json::render(&diagnostics, &summary),
-        CheckFormat::Github => output::github::render(&diagnostics, &summary),
-        CheckFormat::Sarif => output::sarif::render(&diagnostics),
+        // The human format escapes record text itself, around its colours;
+        // the github one keeps each annotation on one line itself.
+        CheckFormat::Concise => safe::text(&output::concise::render(&diagnostics)).into_owned(),
+        CheckFormat::Json => safe::text(&output::json::render(&diagnostics, &summary)).into_owned(),
+        CheckFormat::Github => {
+            safe::controls(&output::github::render(&diagnostics, &summary)).into_owned()
+        }
+        CheckFormat::Sarif => safe::text(&output::sarif::render(&diagnostics)).into_owned(),
     };
     Ok(Output {
         stdout,
