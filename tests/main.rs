@@ -12,6 +12,7 @@ mod digest;
 mod edit_commands;
 mod example_log;
 mod graph;
+mod hangs;
 mod hostile_output;
 mod import;
 mod large_logs;

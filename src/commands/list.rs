@@ -100,7 +100,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                 ctx.width,
             );
             for d in &selected {
-                table.add_row(vec![
+                let row = [
                     d.id.as_ref()
                         .map(|i| i.to_string())
                         .unwrap_or_else(|| "?".into()),
@@ -115,7 +115,8 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .as_ref()
                         .map(|t| t.value.clone())
                         .unwrap_or_default(),
-                ]);
+                ];
+                table.add_row(row.iter().map(|c| output::cell(c)));
             }
             let mut s = output::render_table(&table);
             if !ctx.global.quiet {

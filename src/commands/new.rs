@@ -185,6 +185,13 @@ fn create(location: &Location, slug: &str, today: &str, text: &str) -> anyhow::R
                 let local = naming::numbers_in_dir(dir)
                     .with_context(|| format!("reading {}", dir.display()))?;
                 let next = local.iter().chain(&upstream).max().map_or(1, |m| m + 1);
+                if next > crate::record::MAX_NUM {
+                    return Err(Error::Usage(format!(
+                        "no number is left after {}, the largest id",
+                        crate::record::MAX_NUM
+                    ))
+                    .into());
+                }
                 let path = dir.join(format!("{next:04}-{slug}.md"));
                 naming::create_new(&path, &fill_id(text, &Id::Num(next)))
                     .with_context(|| format!("creating {}", path.display()))?;

@@ -70,6 +70,10 @@ fn quoted_lines<'d>(
             if let Some(text) = text {
                 // Positions are counted after the byte-order mark, so it is not shown either.
                 let all: Vec<&str> = crate::record::source::strip_bom(&text).lines().collect();
+                // Each line once, however many findings point into it.
+                let mut lines = lines;
+                lines.sort_unstable();
+                lines.dedup();
                 for line in lines {
                     if let Some(shown) = line.checked_sub(1).and_then(|i| all.get(i)) {
                         let shown = shown.trim_end_matches(['\r', '\n']);

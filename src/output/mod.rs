@@ -51,6 +51,19 @@ pub fn keep_words(table: &mut Table, width: Option<u16>) {
     table.set_constraints(constraints);
 }
 
+/// Longest text a table cell shows, in characters.
+pub const MAX_CELL: usize = 300;
+
+/// `text` for a table cell: cut to [`MAX_CELL`] characters, marked `…`. The
+/// table's layout costs more than linear time in a cell's length, so a
+/// 900,000-character title would take minutes; no terminal shows it anyway.
+pub fn cell(text: &str) -> String {
+    match text.char_indices().nth(MAX_CELL) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// Renders a table followed by a newline.
 pub fn render_table(table: &Table) -> String {
     let mut out = table.to_string();

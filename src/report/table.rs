@@ -18,7 +18,7 @@ fn section(out: &mut String, s: &Section, width: u16) {
     }
     let mut table = output::table(&s.headers, Some(width));
     for row in &s.rows {
-        table.add_row(row.iter().map(String::as_str));
+        table.add_row(row.iter().map(|c| crate::output::cell(c)));
     }
     output::keep_words(&mut table, Some(width));
     out.push_str(&output::render_table(&table));

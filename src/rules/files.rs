@@ -8,16 +8,28 @@ use crate::yaml::Pos;
 
 pub(super) fn check(log: &Log, out: &mut Vec<Diagnostic>) {
     for stray in &log.strays {
-        out.push(
-            Diagnostic::new(
-                Code::StrayFile,
-                &stray.path,
-                Pos::new(1, 1),
-                "Markdown file in the log is not a record",
+        let name = stray.path.rsplit('/').next().unwrap_or(&stray.path);
+        let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+        let (message, help) = if digits > 0
+            && name[..digits]
+                .parse::<u64>()
+                .map_or(true, |n| n > crate::record::MAX_NUM)
+        {
+            (
+                format!(
+                    "Markdown file in the log is not a record: its number is above the largest id, {}",
+                    crate::record::MAX_NUM
+                ),
+                "give it a smaller number (`git mv`), or move it out of the log folder".to_string(),
             )
-            .with_help(
-                "name it NNNN-slug.md to make it a decision, put it under reviews/, or move it out of the log folder",
-            ),
+        } else {
+            (
+                "Markdown file in the log is not a record".to_string(),
+                "name it NNNN-slug.md to make it a decision, put it under reviews/, or move it out of the log folder".to_string(),
+            )
+        };
+        out.push(
+            Diagnostic::new(Code::StrayFile, &stray.path, Pos::new(1, 1), message).with_help(help),
         );
     }
     for failure in &log.failures {
