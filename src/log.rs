@@ -516,6 +516,27 @@ fn load_one(
                     Pos::new(1, 1),
                 );
             }
+            // One file under two names: read as two records, an edit through
+            // one name would be erased by an edit through the other. (A
+            // link to a file that is not read as a record itself is its
+            // only name as a record, and is read.)
+            Ok(target)
+                if target.strip_prefix(canonical_dir).is_ok_and(|rel| {
+                    matches!(
+                        classify(rel),
+                        Kind::Decision | Kind::Review | Kind::Charter | Kind::People
+                    )
+                }) =>
+            {
+                let shown = target.strip_prefix(canonical_dir).unwrap_or(&target);
+                return fail(
+                    format!(
+                        "symbolic link to {} in the log: the same file under a second name; not read",
+                        shown.display()
+                    ),
+                    Pos::new(1, 1),
+                );
+            }
             Ok(_) => {}
         }
     }

@@ -303,3 +303,30 @@ fn writers_killed_at_random_moments_leave_every_file_old_or_new() {
     let run = decide(dir.path(), &["check", "--format", "concise"]);
     assert!(!run.stdout.contains("DL05"), "{}", run.stdout);
 }
+
+/// One file under two names: `0002-b.md` a link to `0001-a.md`.
+#[cfg(unix)]
+#[test]
+fn an_alias_is_reported_and_never_edited() {
+    let dir = tempdir();
+    let a = "---\nid: 1\ntitle: A\nstatus: accepted\ndate: 2026-01-01\n---\n# A\n";
+    write(dir.path(), "decisions/0001-a.md", a);
+    std::os::unix::fs::symlink("0001-a.md", dir.path().join("decisions/0002-b.md")).unwrap();
+    let run = decide(dir.path(), &["supersede", "1", "2"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(run.stderr, "error: no decision with id 2\n");
+    let run = decide(
+        dir.path(),
+        &["feedback", "2", "--by", "x", "--stance", "support"],
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(read(&dir.path().join("decisions/0001-a.md")), a);
+    let run = decide(dir.path(), &["check", "--format", "concise"]);
+    assert!(
+        run.stdout.contains(
+            "decisions/0002-b.md:1:1: DL051 [error] symbolic link to 0001-a.md in the log: the same file under a second name; not read"
+        ),
+        "{}",
+        run.stdout
+    );
+}
