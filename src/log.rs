@@ -307,6 +307,22 @@ impl Log {
                         .unwrap_or(entry.path())
                         .to_path_buf();
                     let kind = classify(&rel);
+                    if rel.starts_with("templates") {
+                        // Overrides are read by `new`: the same limits, reported here.
+                        let why = crate::templates::problem(
+                            &dir,
+                            entry.path(),
+                            location.config.max_file_bytes,
+                        );
+                        if let Some(why) = why {
+                            failures.push(Failure {
+                                path: display_path(entry.path(), &location.root),
+                                abs: entry.path().to_path_buf(),
+                                pos: Pos::new(1, 1),
+                                message: format!("template {why}; `decide new` will not use it"),
+                            });
+                        }
+                    }
                     if kind != Kind::Ignored && kind != Kind::Special {
                         candidates.push((
                             entry.path().to_path_buf(),

@@ -261,3 +261,74 @@ fn ids_differing_in_punctuation_are_different_graph_nodes() {
         assert_ne!(node(dash), node(under), "{}", run.stdout);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn templates_stay_inside_the_log() {
+    let dir = tempdir();
+    write(dir.path(), ".env", "AWS_SECRET=hunter2\n");
+    write(
+        dir.path(),
+        "decisions/0001-a.md",
+        "---\nid: 1\ntitle: A\nstatus: draft\ndate: 2026-01-01\n---\n# A\n",
+    );
+    std::fs::create_dir_all(dir.path().join("decisions/templates")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../.env",
+        dir.path().join("decisions/templates/decision.md"),
+    )
+    .unwrap();
+    let run = decide(dir.path(), &["new", "Leak", "--no-input"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("templates/decision.md is a symbolic link to ")
+            && run.stderr.contains(".env outside the log; not used"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("decisions/0002-leak.md").exists());
+    let run = decide(dir.path(), &["check", "--format", "concise"]);
+    assert!(
+        run.stdout.contains(
+            "decisions/templates/decision.md:1:1: DL051 [error] template is a symbolic link to "
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("hunter2"));
+
+    // An override over max-file-bytes is refused too.
+    std::fs::remove_file(dir.path().join("decisions/templates/decision.md")).unwrap();
+    write(dir.path(), "decide.toml", "max-file-bytes = 200\n");
+    write(
+        dir.path(),
+        "decisions/templates/review.md",
+        &"x".repeat(300),
+    );
+    let run = decide(
+        dir.path(),
+        &[
+            "review",
+            "new",
+            "Q1",
+            "--kind",
+            "retro",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("templates/review.md is 300 bytes, over max-file-bytes (200); not used"),
+        "{}",
+        run.stderr
+    );
+    let run = decide(dir.path(), &["check", "--format", "concise"]);
+    assert!(
+        run.stdout.contains("decisions/templates/review.md:1:1: DL051 [error] template is 300 bytes, over max-file-bytes (200); `decide new` will not use it"),
+        "{}",
+        run.stdout
+    );
+}

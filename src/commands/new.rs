@@ -46,7 +46,12 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let answers = gather(args, ctx);
     let today = ctx.today.format("%Y-%m-%d").to_string();
-    let template = templates::load(Some(&location.dir), "decision.md").with_context(|| {
+    let template = templates::load_within(
+        Some(&location.dir),
+        "decision.md",
+        location.config.max_file_bytes,
+    )
+    .with_context(|| {
         format!(
             "reading the decision template in {}",
             location.dir.display()

@@ -43,7 +43,11 @@ fn create(args: &ReviewNewArgs, ctx: &Context, log: Log) -> anyhow::Result<Outpu
         (None, _) => None,
     };
     let date_text = date.format("%Y-%m-%d").to_string();
-    let template = templates::load(Some(&log.location.dir), "review.md")?;
+    let template = templates::load_within(
+        Some(&log.location.dir),
+        "review.md",
+        log.location.config.max_file_bytes,
+    )?;
     let text = templates::render(
         &template,
         &[
