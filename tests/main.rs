@@ -18,6 +18,7 @@ mod import;
 mod large_logs;
 mod list_show;
 mod precommit;
+mod property;
 mod renumber;
 mod report;
 mod report_git;
