@@ -330,3 +330,71 @@ fn an_alias_is_reported_and_never_edited() {
         run.stdout
     );
 }
+
+/// A `renumber` killed between its files: the renamed copy exists beside
+/// the old file, some references rewritten, some not. Running the same
+/// command again finishes it, as docs/editing.md says.
+#[test]
+fn a_renumber_killed_half_way_is_finished_by_running_it_again() {
+    let dir = log();
+    let d = dir.path().join("decisions");
+    let full = log();
+    let run = decide(full.path(), &["renumber", "3", "9"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let renamed = read(&full.path().join("decisions/0009-serve-in-batch.md"));
+    // The copy was created; the reference in 0005 and the removal were not.
+    write(dir.path(), "decisions/0009-serve-in-batch.md", &renamed);
+    let run = decide(dir.path(), &["renumber", "3", "9"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!d.join("0003-serve-in-batch.md").exists());
+    for name in ["0009-serve-in-batch.md", "0005-retrain-monthly.md"] {
+        assert_eq!(
+            read(&d.join(name)),
+            read(&full.path().join("decisions").join(name)),
+            "{name}"
+        );
+    }
+    // A file at the new name that is not that copy is still refused.
+    let dir = log();
+    write(
+        dir.path(),
+        "decisions/0009-serve-in-batch.md",
+        "---\nid: 9\n---\n# Other\n",
+    );
+    let run = decide(dir.path(), &["renumber", "3", "9"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("number 9 is already used by"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A `supersede` killed between its two files leaves a one-sided link:
+/// `check` reports it (DL032) and the same command, run again, adds the
+/// missing side without repeating the other.
+#[test]
+fn a_supersede_killed_half_way_is_finished_by_running_it_again() {
+    let dir = log();
+    let full = log();
+    let run = decide(full.path(), &["supersede", "3", "5"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Only the old record was written.
+    let old = read(&full.path().join("decisions/0003-serve-in-batch.md"));
+    write(dir.path(), "decisions/0003-serve-in-batch.md", &old);
+    write(
+        dir.path(),
+        "decisions/0005-retrain-monthly.md",
+        &D5.replace("supersedes: [3]\n", ""),
+    );
+    let run = decide(dir.path(), &["check", "--format", "concise"]);
+    assert!(run.stdout.contains("DL032"), "{}", run.stdout);
+    let run = decide(dir.path(), &["supersede", "3", "5"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        read(&dir.path().join("decisions/0003-serve-in-batch.md")),
+        old
+    );
+    let run = decide(dir.path(), &["check", "--format", "concise"]);
+    assert!(!run.stdout.contains("DL032"), "{}", run.stdout);
+}

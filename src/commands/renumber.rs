@@ -65,7 +65,6 @@ fn renumber(args: &RenumberArgs, ctx: &Context, log: Log) -> anyhow::Result<Outp
     }
     let mut record_file = FileEdit::open(&log, path)?;
     let renamed = Renamed::new(record_file.abs(), path, new)?;
-    refuse_taken(&log, new, &renamed)?;
 
     let others: Vec<&str> = log
         .find(&Id::Num(old))
@@ -112,7 +111,18 @@ fn renumber(args: &RenumberArgs, ctx: &Context, log: Log) -> anyhow::Result<Outp
             })?;
     }
 
+    // A renumbering killed half way left its renamed copy beside the old
+    // file: the same command, run again, recognises the copy (it holds
+    // exactly what would be written) and finishes the job.
+    let resuming = fs::read_to_string(&renamed.abs).is_ok_and(|t| t == record_file.text());
+    refuse_taken(&log, new, &renamed, resuming)?;
     if !args.dry_run {
+        if resuming {
+            fs::remove_file(&renamed.abs).map_err(|source| Error::Io {
+                path: renamed.abs.clone(),
+                source,
+            })?;
+        }
         let edits: Vec<&FileEdit> = files.values().filter(|f| f.changed()).collect();
         commit(&record_file, &renamed, &edits)?;
     }
@@ -297,7 +307,7 @@ impl Renamed {
 /// Refuses NEW when a file in the log folder, a record's `id`, or the
 /// upstream branch already uses it: a number taken upstream would collide
 /// again at the next merge.
-fn refuse_taken(log: &Log, new: u64, renamed: &Renamed) -> Result<(), Error> {
+fn refuse_taken(log: &Log, new: u64, renamed: &Renamed, resuming: bool) -> Result<(), Error> {
     let dir = &log.location.dir;
     let io = |source| Error::Io {
         path: dir.clone(),
@@ -321,6 +331,9 @@ fn refuse_taken(log: &Log, new: u64, renamed: &Renamed) -> Result<(), Error> {
     users.extend(log.find(&Id::Num(new)).map(|d| d.meta.path.clone()));
     if renamed.abs.exists() {
         users.push(renamed.path.clone());
+    }
+    if resuming {
+        users.retain(|u| *u != renamed.path);
     }
     users.sort();
     users.dedup();
