@@ -1264,6 +1264,12 @@ pub fn scalar(value: &str, flow: bool) -> String {
     }
 }
 
+/// Whether `value`, written plain as a block value, reads back as the same
+/// text (and not as a number, a boolean, null or an error).
+pub fn reads_back_plain(value: &str) -> bool {
+    plain_ok(value, false)
+}
+
 fn plain_ok(value: &str, flow: bool) -> bool {
     let starts_with_indicator = value.starts_with([
         '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',

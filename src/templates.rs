@@ -126,7 +126,10 @@ pub fn yaml_scalar(value: &str) -> String {
         && !value.contains(" #")
         && !value.chars().any(char::is_control)
         && !["true", "false", "yes", "no", "null", "on", "off", "~"]
-            .contains(&value.to_ascii_lowercase().as_str());
+            .contains(&value.to_ascii_lowercase().as_str())
+        // `.inf`, `.NaN`, `+1`, `.5` and whatever else YAML reads as other
+        // than this text (found by fuzzing `import`).
+        && crate::edit::reads_back_plain(value);
     if plain_ok {
         return value.to_string();
     }
@@ -177,6 +180,14 @@ pub fn yaml_list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scalars_that_yaml_reads_as_something_else_are_quoted() {
+        for value in [".INF", "-.inf", ".NaN", "+1", ".5", "0x1F", "1e3"] {
+            assert_eq!(yaml_scalar(value), format!("\"{value}\""), "{value}");
+        }
+        assert_eq!(yaml_list(&[".INF".into(), "lee".into()]), "[\".INF\", lee]");
+    }
 
     #[test]
     fn render_replaces_known_keys_only() {

@@ -11,6 +11,7 @@ mod config;
 mod digest;
 mod edit_commands;
 mod example_log;
+mod fuzz_regressions;
 mod graph;
 mod hangs;
 mod hostile_output;
