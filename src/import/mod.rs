@@ -359,9 +359,10 @@ fn assemble(bom: &str, file_name: &str, doc: &Doc, x: Extracted, label: &'static
     if let Some(s) = status {
         fields.push(("status", s.as_str().to_string()));
     }
-    match &x.date {
-        Some(d) if parse_date(d).is_some() => fields.push(("date", d.trim().to_string())),
-        _ => {}
+    // Written as the date it reads as: the reader also accepts odd spacing
+    // (`2017-07-\u{c}4`, found by fuzzing), which must not reach the YAML.
+    if let Some(date) = x.date.as_deref().and_then(parse_date) {
+        fields.push(("date", date.format("%Y-%m-%d").to_string()));
     }
     for (key, list) in [
         ("decision-makers", &x.decision_makers),
