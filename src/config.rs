@@ -21,6 +21,11 @@ use serde::Deserialize;
 use crate::error::Error;
 
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The most `max-file-bytes` may be raised to: a pull request that edits
+/// decide.toml must not be able to make `decide` read files without bound.
+pub const MAX_FILE_BYTES_CEILING: u64 = 64 * 1024 * 1024;
+/// The largest decide.toml read.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 pub const DEFAULT_STALE_DAYS: u64 = 60;
 
 /// The id scheme for new decisions (SPEC §3).
@@ -180,10 +185,27 @@ impl Config {
     /// Reads and validates `path`: the `[tool.decide]` table of a file named
     /// `pyproject.toml` (an error when it has none), else the whole file.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        use std::io::Read;
+        let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        // decide.toml comes with pull requests too: read no more than a
+        // configuration could need.
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .map_err(io)?
+            .take(MAX_CONFIG_BYTES + 1)
+            .read_to_string(&mut text)
+            .map_err(io)?;
+        if text.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(Error::Config {
+                path: path.to_path_buf(),
+                message: format!(
+                    "is larger than {MAX_CONFIG_BYTES} bytes; a configuration is never that long"
+                ),
+            });
+        }
         if is_pyproject(path) {
             return Config::parse_pyproject(&text, path)?.ok_or_else(|| Error::Config {
                 path: path.to_path_buf(),
@@ -234,6 +256,11 @@ impl Config {
             config.set.push("ids.scheme");
         }
         if let Some(n) = raw.max_file_bytes {
+            if n > MAX_FILE_BYTES_CEILING {
+                return Err(bad(format!(
+                    "max-file-bytes = {n} is above the ceiling of {MAX_FILE_BYTES_CEILING} bytes"
+                )));
+            }
             config.max_file_bytes = n;
             config.set.push("max-file-bytes");
         }

@@ -29,7 +29,21 @@ pub use context::{Context, Output, Prompt};
 use cli::{Command, ReviewCommand};
 
 /// Runs one command. Errors are usage, configuration or I/O failures (exit code 2).
+///
+/// What it prints goes through [`output::safe::text`], so nothing from a
+/// record reaches a terminal or a CI log as a control; `check` does that
+/// itself, as it keeps its own colours and workflow commands.
 pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
+    let escapes_itself = matches!(command, Command::Check(_));
+    let mut out = dispatch(command, ctx)?;
+    if !escapes_itself {
+        out.stdout = output::safe::text(&out.stdout).into_owned();
+    }
+    out.stderr = output::safe::text(&out.stderr).into_owned();
+    Ok(out)
+}
+
+fn dispatch(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     match command {
         Command::Init(args) => commands::init::run(&args, ctx),
         Command::New(args) => commands::new::run(&args, ctx),

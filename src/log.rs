@@ -373,6 +373,22 @@ impl Log {
                         .unwrap_or(entry.path())
                         .to_path_buf();
                     let kind = classify(&rel);
+                    if rel.starts_with("templates") {
+                        // Overrides are read by `new`: the same limits, reported here.
+                        let why = crate::templates::problem(
+                            &dir,
+                            entry.path(),
+                            location.config.max_file_bytes,
+                        );
+                        if let Some(why) = why {
+                            failures.push(Failure {
+                                path: display_path(entry.path(), &location.root),
+                                abs: entry.path().to_path_buf(),
+                                pos: Pos::new(1, 1),
+                                message: format!("template {why}; `decide new` will not use it"),
+                            });
+                        }
+                    }
                     if kind != Kind::Ignored && kind != Kind::Special {
                         candidates.push((
                             entry.path().to_path_buf(),
@@ -578,6 +594,27 @@ fn load_one(
                     format!(
                         "symbolic link to {} outside the log; not followed",
                         slashed(&target)
+                    ),
+                    Pos::new(1, 1),
+                );
+            }
+            // One file under two names: read as two records, an edit through
+            // one name would be erased by an edit through the other. (A
+            // link to a file that is not read as a record itself is its
+            // only name as a record, and is read.)
+            Ok(target)
+                if target.strip_prefix(canonical_dir).is_ok_and(|rel| {
+                    matches!(
+                        classify(rel),
+                        Kind::Decision | Kind::Review | Kind::Charter | Kind::People
+                    )
+                }) =>
+            {
+                let shown = target.strip_prefix(canonical_dir).unwrap_or(&target);
+                return fail(
+                    format!(
+                        "symbolic link to {} in the log: the same file under a second name; not read",
+                        shown.display()
                     ),
                     Pos::new(1, 1),
                 );

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use decide::cli::Cli;
+use decide::output::safe;
 use decide::{Context, Prompt};
 
 /// Prompts on stderr and reads answers from stdin.
@@ -14,7 +15,7 @@ struct TerminalPrompt;
 impl Prompt for TerminalPrompt {
     fn ask(&mut self, question: &str) -> Option<String> {
         let mut err = io::stderr();
-        let _ = write!(err, "{question}");
+        let _ = write!(err, "{}", safe::text(question));
         let _ = err.flush();
         let mut line = String::new();
         match io::stdin().lock().read_line(&mut line) {
@@ -29,7 +30,21 @@ fn env_set(name: &str) -> bool {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Clap echoes arguments (a file name from a pull request, say):
+        // shown escaped like everything else.
+        Err(err) => {
+            let text = err.render().to_string();
+            let text = safe::text(&text);
+            let _ = if err.use_stderr() {
+                write_all("", &text)
+            } else {
+                write_all(&text, "")
+            };
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
     let cwd = match std::env::current_dir() {
         Ok(cwd) => cwd,
         Err(err) => {
@@ -68,7 +83,7 @@ fn main() -> ExitCode {
             ExitCode::from(output.code)
         }
         Err(err) => {
-            eprintln!("error: {err:#}");
+            let _ = write_all("", &safe::text(&format!("error: {err:#}\n")));
             ExitCode::from(2)
         }
     }

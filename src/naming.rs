@@ -2,14 +2,12 @@
 //! without ever overwriting one.
 //!
 //! Two `decide new` run at once must not produce two records with the same
-//! number. Numbering therefore happens under a lock file in the log folder
-//! (`.decide.lock`, created with create-new semantics and removed afterwards;
-//! a lock older than [`STALE_LOCK`] is treated as left by a crashed process).
+//! number. Numbering therefore happens under the log's lock
+//! ([`crate::edit::locked`]).
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
 
 pub use crate::edit::create_new;
 use crate::error::Error;
@@ -17,8 +15,6 @@ use crate::record::Id;
 
 /// The longest slug SPEC §3 allows.
 pub const MAX_SLUG: usize = 60;
-const LOCK_NAME: &str = ".decide.lock";
-const STALE_LOCK: Duration = Duration::from_secs(30);
 
 /// `[a-z0-9-]` only, at most 60 characters, never empty: a title can never
 /// name a path outside the log folder. Letters outside ASCII are
@@ -76,55 +72,6 @@ pub fn create_unique(
         "too many records named {prefix}-{slug} in {}",
         dir.display()
     )))
-}
-
-/// Holds the log folder's numbering lock until dropped.
-pub struct Lock {
-    path: PathBuf,
-}
-
-impl Lock {
-    /// Waits (up to about 20 s) for the lock on `dir`.
-    pub fn acquire(dir: &Path) -> io::Result<Lock> {
-        let path = dir.join(LOCK_NAME);
-        for attempt in 0u32.. {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut file) => {
-                    let _ = writeln!(file, "{}", std::process::id());
-                    return Ok(Lock { path });
-                }
-                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
-                    let stale = fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| SystemTime::now().duration_since(t).ok())
-                        .is_some_and(|age| age > STALE_LOCK);
-                    if stale {
-                        let _ = fs::remove_file(&path);
-                        continue;
-                    }
-                    if attempt > 2000 {
-                        return Err(io::Error::new(
-                            io::ErrorKind::TimedOut,
-                            format!(
-                                "{} is held by another decide; remove it if no decide is running",
-                                path.display()
-                            ),
-                        ));
-                    }
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                Err(err) => return Err(err),
-            }
-        }
-        unreachable!("the loop returns")
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
-    }
 }
 
 /// The numeric ids of record files named in `names`.

@@ -23,9 +23,22 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 
 /// The template `name`: the log's own override when it has one, else the built-in.
 pub fn load(log_dir: Option<&Path>, name: &str) -> std::io::Result<String> {
+    load_within(log_dir, name, crate::config::DEFAULT_MAX_FILE_BYTES)
+}
+
+/// [`load`], refusing an override that is not a regular file inside the
+/// log (a symbolic link to `../.env` would copy it into the new record) or
+/// is larger than `max_bytes`.
+pub fn load_within(log_dir: Option<&Path>, name: &str, max_bytes: u64) -> std::io::Result<String> {
     if let Some(dir) = log_dir {
         let custom = dir.join("templates").join(name);
-        if custom.is_file() {
+        if std::fs::symlink_metadata(&custom).is_ok() {
+            if let Some(why) = problem(dir, &custom, max_bytes) {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("templates/{name} {why}; not used"),
+                ));
+            }
             return std::fs::read_to_string(custom);
         }
     }
@@ -34,6 +47,32 @@ pub fn load(log_dir: Option<&Path>, name: &str) -> std::io::Result<String> {
         .find(|(n, _)| *n == name)
         .map(|(_, text)| (*text).to_string())
         .unwrap_or_default())
+}
+
+/// What is wrong with the template override at `path` in the log `dir`, if
+/// anything: it must be a regular file (through links) inside the log, of
+/// at most `max_bytes`. `check` reports the same (DL051).
+pub fn problem(dir: &Path, path: &Path, max_bytes: u64) -> Option<String> {
+    let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let target = match std::fs::canonicalize(path) {
+        Ok(target) => target,
+        Err(err) => return Some(format!("cannot be read: {err}")),
+    };
+    if !target.starts_with(&canonical_dir) {
+        return Some(format!(
+            "is a symbolic link to {} outside the log",
+            target.display()
+        ));
+    }
+    match std::fs::metadata(&target) {
+        Ok(m) if !m.is_file() => Some("is not a regular file".into()),
+        Ok(m) if m.len() > max_bytes => Some(format!(
+            "is {} bytes, over max-file-bytes ({max_bytes})",
+            m.len()
+        )),
+        Ok(_) => None,
+        Err(err) => Some(format!("cannot be read: {err}")),
+    }
 }
 
 /// Replaces each `{{key}}` with its value; unknown placeholders stay as written.
@@ -88,7 +127,10 @@ pub fn yaml_scalar(value: &str) -> String {
         && !value.contains(" #")
         && !value.chars().any(char::is_control)
         && !["true", "false", "yes", "no", "null", "on", "off", "~"]
-            .contains(&value.to_ascii_lowercase().as_str());
+            .contains(&value.to_ascii_lowercase().as_str())
+        // `.inf`, `.NaN`, `+1`, `.5` and whatever else YAML reads as other
+        // than this text (found by fuzzing `import`).
+        && crate::edit::reads_back_plain(value);
     if plain_ok {
         return value.to_string();
     }
@@ -139,6 +181,14 @@ pub fn yaml_list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scalars_that_yaml_reads_as_something_else_are_quoted() {
+        for value in [".INF", "-.inf", ".NaN", "+1", ".5", "0x1F", "1e3"] {
+            assert_eq!(yaml_scalar(value), format!("\"{value}\""), "{value}");
+        }
+        assert_eq!(yaml_list(&[".INF".into(), "lee".into()]), "[\".INF\", lee]");
+    }
 
     #[test]
     fn render_replaces_known_keys_only() {

@@ -297,13 +297,11 @@ fn symlink_loops_and_links_outside_the_log_are_not_followed() {
             && out.ends_with("outside/0009-secret.md outside the log; not followed"),
         "{out}"
     );
-    // A link to a record inside the log is read like the record.
-    assert!(
-        run.stdout.contains(
-            "decisions/0007-inside.md:2:1: DL020 [error] proposed decision has no rationale"
-        ),
-        "{}",
-        run.stdout
+    // A link to another record of the log is that record under a second
+    // name: reported, and not read (an edit through it would erase another).
+    assert_eq!(
+        finding_on(&run, "decisions/0007-inside.md"),
+        "decisions/0007-inside.md:1:1: DL051 [error] symbolic link to 0002-score-nightly.md in the log: the same file under a second name; not read"
     );
     assert!(!run.stdout.contains("Secret"));
 }

@@ -780,7 +780,8 @@ fn a_writer_killed_mid_write_leaves_the_original_intact() {
     let run = decide(dir.path(), &["list", "--format", "csv"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout.lines().count(), 5, "{}", run.stdout);
-    // And the log is still editable.
+    // And the log is still editable, and the next edit removes what the
+    // killed one left, so `git add -A` never picks it up.
     let run = decide(
         dir.path(),
         &[
@@ -793,6 +794,11 @@ fn a_writer_killed_mid_write_leaves_the_original_intact() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
+    let leftovers: Vec<String> = names_in(&decisions)
+        .into_iter()
+        .filter(|n| !n.ends_with(".md"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
 }
 
 #[cfg(unix)]

@@ -824,7 +824,7 @@ fn record_text_cannot_break_the_output() {
     )
     .stdout;
     assert!(
-        md.contains("| 0001 | Use \\| pipes &lt;b&gt;x&lt;/b&gt;  \\[31mred | accepted |"),
+        md.contains("| 0001 | Use \\| pipes &lt;b&gt;x&lt;/b&gt; \\\\u001b\\[31mred | accepted |"),
         "{md}"
     );
     let table = decide(dir.path(), &["report", "--as-of", "2026-03-01"]).stdout;

@@ -3,15 +3,21 @@
 
 use crate::cli::ActionDoneArgs;
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
+use crate::log::Log;
 use crate::record::{Action, ActionStatus};
 use crate::yaml::{Node, Value};
 
 use super::editing::{FileEdit, date_or_today, write};
 
 pub fn done(args: &ActionDoneArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| close(args, ctx, log))
+}
+
+/// Closes the item, with the log's lock held from reading to writing.
+fn close(args: &ActionDoneArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
-    let log = ctx.load()?;
     let target = args.target.as_str();
     // A decision by id, path or stem, or a review by stem, file name or path.
     let found = super::actions::target(&log, target)?;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::cli::{ActionAddArgs, ActionListArgs, ListFormat};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
 use crate::log::Log;
 use crate::output;
@@ -56,6 +57,11 @@ pub fn target<'a>(log: &'a Log, text: &str) -> Result<Target<'a>, Error> {
 }
 
 pub fn add(args: &ActionAddArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| add_locked(args, ctx, log))
+}
+
+/// Adds the item, with the log's lock held from reading to writing.
+fn add_locked(args: &ActionAddArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let owner = args.owner.trim();
     let note = args.note.trim();
     if owner.is_empty() || note.is_empty() {
@@ -67,7 +73,6 @@ pub fn add(args: &ActionAddArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .map(|d| super::date_arg("--due", d))
         .transpose()?
         .map(|d| d.format("%Y-%m-%d").to_string());
-    let log = ctx.load()?;
     let target = target(&log, &args.target)?;
     let mut out = Output::default();
     if let Some(people) = &log.people

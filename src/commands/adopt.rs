@@ -19,10 +19,11 @@ use chrono::Months;
 use crate::cli::{InitArgs, SchemeArg};
 use crate::config::{self, Config};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
 use crate::import::{self, Format};
 use crate::log::{self, Log, display_path};
-use crate::naming::{self, Lock};
+use crate::naming;
 use crate::record::{self, Decision, FrontMatter, Id, source};
 use crate::rules::{self, CheckOptions, levels::Levels};
 use crate::templates::{self, yaml_scalar};
@@ -395,21 +396,25 @@ fn adoption_record(ctx: &Context, dir: &Path, dated: bool) -> anyhow::Result<Pat
     let text = templates::render(&templates::load(None, "first-decision.md")?, &vars);
     let slug = "record-decisions-in-a-decision-log";
     if dated {
-        return naming::create_unique(dir, &today, slug, |_| text.clone())
-            .with_context(|| format!("creating a record in {}", dir.display()));
+        return edit::locked(dir, || {
+            naming::create_unique(dir, &today, slug, |_| text.clone())
+                .with_context(|| format!("creating a record in {}", dir.display()))
+        });
     }
     let upstream = naming::upstream_numbers(dir);
-    let _lock =
-        Lock::acquire(dir).with_context(|| format!("locking {} for numbering", dir.display()))?;
-    // Every numbered name counts, `adr-07.md` too: import gives it id 7.
-    let local: Vec<u64> = record_names(dir)
-        .iter()
-        .filter_map(|n| import::file_id(n).and_then(|(id, _)| id.as_num()))
-        .collect();
-    let next = local.iter().chain(&upstream).max().map_or(1, |m| m + 1);
-    let path = dir.join(format!("{next:04}-{slug}.md"));
-    naming::create_new(&path, &text).with_context(|| format!("creating {}", path.display()))?;
-    Ok(path)
+    // The next number is read and taken under the log's lock, so a
+    // `decide new` at the same moment never picks the same one.
+    edit::locked(dir, || {
+        // Every numbered name counts, `adr-07.md` too: import gives it id 7.
+        let local: Vec<u64> = record_names(dir)
+            .iter()
+            .filter_map(|n| import::file_id(n).and_then(|(id, _)| id.as_num()))
+            .collect();
+        let next = local.iter().chain(&upstream).max().map_or(1, |m| m + 1);
+        let path = dir.join(format!("{next:04}-{slug}.md"));
+        naming::create_new(&path, &text).with_context(|| format!("creating {}", path.display()))?;
+        Ok(path)
+    })
 }
 
 /// How many findings `decide check` reports on the log at `dir` now.

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::cli::{FeedbackArgs, StanceArg};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
+use crate::log::Log;
 use crate::record::pulse::signal_word;
 use crate::record::{PulseConfig, Stance};
 
@@ -25,7 +27,7 @@ pub fn stance_of(arg: StanceArg) -> Stance {
 
 /// `--signal` words, checked against the log's set and written as one
 /// value (`fairness, user-friction`), which reads back as a list.
-fn signals(args: &FeedbackArgs, log: &crate::log::Log) -> Result<String, Error> {
+fn signals(args: &FeedbackArgs, log: &Log) -> Result<String, Error> {
     let cfg = PulseConfig::of(log.charter.as_ref());
     let mut words: Vec<String> = Vec::new();
     for s in &args.signals {
@@ -45,14 +47,18 @@ fn signals(args: &FeedbackArgs, log: &crate::log::Log) -> Result<String, Error> 
 }
 
 pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| add(args, ctx, &log))
+}
+
+/// Adds the entry, with the log's lock held from reading to writing.
+fn add(args: &FeedbackArgs, ctx: &Context, log: &Log) -> anyhow::Result<Output> {
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
     let by = args.by.trim();
     if by.is_empty() {
         return Err(Error::Usage("--by must name who gave the feedback".into()).into());
     }
     let stance = stance_of(args.stance).as_str();
-    let log = ctx.load()?;
-    let d = unique_decision(&log, &args.id)?;
+    let d = unique_decision(log, &args.id)?;
     let id =
         d.id.clone()
             .ok_or_else(|| Error::NotFound(args.id.clone()))?;
@@ -109,12 +115,12 @@ pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     if let Some(note) = args.note.as_deref().filter(|n| !n.trim().is_empty()) {
         entries.push(("note", note));
     }
-    let signals = signals(args, &log)?;
+    let signals = signals(args, log)?;
     if !signals.is_empty() {
         entries.push(("signals", &signals));
     }
 
-    let mut file = FileEdit::open(&log, path)?;
+    let mut file = FileEdit::open(log, path)?;
     file.apply(|doc| doc.append_mapping("feedback", &entries))?;
     write(&[&file])?;
     if !ctx.global.quiet {

@@ -125,22 +125,22 @@ pub fn run(args: &GraphArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     Ok(Output::stdout(out))
 }
 
-/// A node name made only of `[a-z0-9_]`, whatever the id.
+/// A node name made only of `[a-z0-9_]`, whatever the id, and a different
+/// one for every id: lower-case letters and digits stay, any other character
+/// is written `_HEX_` (`a-b` → `n_a_2d_b`, `a_b` → `n_a_5f_b`).
 fn node_name(id: &Id) -> String {
     match id {
         Id::Num(n) => format!("d{n}"),
         Id::Name(s) => {
-            let safe: String = s
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            format!("n_{safe}")
+            let mut name = String::from("n_");
+            for c in s.chars() {
+                if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                    name.push(c);
+                } else {
+                    let _ = write!(name, "_{:x}_", u32::from(c));
+                }
+            }
+            name
         }
     }
 }
@@ -184,7 +184,11 @@ mod tests {
         assert_eq!(node_name(&Id::Num(12)), "d12");
         assert_eq!(
             node_name(&Id::Name("2026-03-04-a b\"]".into())),
-            "n_2026_03_04_a_b__"
+            "n_2026_2d_03_2d_04_2d_a_20_b_22__5d_"
+        );
+        assert_ne!(
+            node_name(&Id::Name("2026-01-01-a-b".into())),
+            node_name(&Id::Name("2026-01-01-a_b".into()))
         );
         assert_eq!(
             mermaid_escape("a\"] --> x[\"b"),

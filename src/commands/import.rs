@@ -47,6 +47,10 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .into());
     };
     let (dest, in_place) = destination(args, ctx, &src_dir)?;
+    // In place, the records are read and rewritten under the log's lock.
+    let _lock = in_place
+        .then(|| edit::LogLock::acquire(&dest))
+        .transpose()?;
     let named = ctx.config_file().map(|(file, _)| ctx.cwd.join(file));
     let config = match named.or_else(|| config::find_config(&ctx.cwd)) {
         Some(path) => Config::load(&path)?,
@@ -439,6 +443,10 @@ fn write(items: &[Item], dest: &Path, in_place: bool) -> Result<(), Error> {
             source,
         })?;
     }
+    // New files are created under the lock of the log they go into.
+    let _lock = (!in_place)
+        .then(|| edit::LogLock::acquire(dest))
+        .transpose()?;
     for item in items {
         if in_place {
             if item.converted.changed {

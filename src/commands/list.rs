@@ -197,7 +197,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             }
             let mut rows = Vec::new();
             for d in &selected {
-                rows.push(vec![
+                let row = [
                     d.id.as_ref()
                         .map(|i| i.to_string())
                         .unwrap_or_else(|| "?".into()),
@@ -213,7 +213,8 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .as_ref()
                         .map(|t| t.value.clone())
                         .unwrap_or_default(),
-                ]);
+                ];
+                rows.push(row.iter().map(|c| output::cell(c)).collect());
             }
             let table = output::fitted_table(
                 &[

@@ -7,9 +7,10 @@ use anyhow::Context as _;
 use crate::cli::{NewArgs, SupersedeArgs};
 use crate::config::IdScheme;
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path};
-use crate::naming::{self, Lock};
+use crate::naming;
 use crate::record::{Id, Status};
 use crate::templates::{self, yaml_ids, yaml_list, yaml_scalar};
 
@@ -70,7 +71,12 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let answers = gather(args, ctx);
     let today = super::editing::date_or_today(args.date.as_deref(), ctx.today)?;
-    let template = templates::load(Some(&location.dir), "decision.md").with_context(|| {
+    let template = templates::load_within(
+        Some(&location.dir),
+        "decision.md",
+        location.config.max_file_bytes,
+    )
+    .with_context(|| {
         format!(
             "reading the decision template in {}",
             location.dir.display()
@@ -225,20 +231,31 @@ fn create(location: &Location, slug: &str, today: &str, text: &str) -> anyhow::R
     match location.config.scheme {
         IdScheme::Number => {
             let upstream = naming::upstream_numbers(dir);
-            let _lock = Lock::acquire(dir)
-                .with_context(|| format!("locking {} for numbering", dir.display()))?;
-            let local = naming::numbers_in_dir(dir)
-                .with_context(|| format!("reading {}", dir.display()))?;
-            let next = local.iter().chain(&upstream).max().map_or(1, |m| m + 1);
-            let path = dir.join(format!("{next:04}-{slug}.md"));
-            naming::create_new(&path, &fill_id(text, &Id::Num(next)))
-                .with_context(|| format!("creating {}", path.display()))?;
-            Ok(path)
+            // The next number is read and taken under the log's lock, so
+            // two `decide new` at once never pick the same one.
+            edit::locked(dir, || {
+                let local = naming::numbers_in_dir(dir)
+                    .with_context(|| format!("reading {}", dir.display()))?;
+                let next = local.iter().chain(&upstream).max().map_or(1, |m| m + 1);
+                if next > crate::record::MAX_NUM {
+                    return Err(Error::Usage(format!(
+                        "no number is left after {}, the largest id",
+                        crate::record::MAX_NUM
+                    ))
+                    .into());
+                }
+                let path = dir.join(format!("{next:04}-{slug}.md"));
+                naming::create_new(&path, &fill_id(text, &Id::Num(next)))
+                    .with_context(|| format!("creating {}", path.display()))?;
+                Ok(path)
+            })
         }
-        IdScheme::Date => naming::create_unique(dir, today, slug, |stem| {
-            fill_id(text, &Id::Name(stem.to_string()))
-        })
-        .with_context(|| format!("creating a record in {}", dir.display())),
+        IdScheme::Date => edit::locked(dir, || {
+            naming::create_unique(dir, today, slug, |stem| {
+                fill_id(text, &Id::Name(stem.to_string()))
+            })
+            .with_context(|| format!("creating a record in {}", dir.display()))
+        }),
     }
 }
 

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use crate::cli::PulseAddArgs;
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
+use crate::log::Log;
 use crate::record::{PulseConfig, ReviewKind};
 
 use super::editing::{FileEdit, date_or_today, write};
@@ -65,8 +67,12 @@ fn ratings(args: &PulseAddArgs, cfg: &PulseConfig) -> Result<Vec<(String, i64)>,
 }
 
 pub fn add(args: &PulseAddArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| add_locked(args, ctx, log))
+}
+
+/// Records the ratings, with the log's lock held from reading to writing.
+fn add_locked(args: &PulseAddArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
-    let log = ctx.load()?;
     let cfg = PulseConfig::of(log.charter.as_ref());
     let given = ratings(args, &cfg)?;
     let name = args.review.as_str();

@@ -27,14 +27,19 @@ use crate::context::{Context, Output};
 use crate::edit::{self, Staged};
 use crate::error::Error;
 use crate::log::{Log, display_path};
-use crate::naming::{self, Lock};
+use crate::naming;
 use crate::record::{Decision, FrontMatter, Id, Meta, Ref, superseded_by_in_status};
 use crate::yaml::Pos;
 
 use super::editing::FileEdit;
 
 pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    // Held from reading the log to the last rename, so that neither a
+    // `decide new` nor another edit can come in between.
+    edit::with_log(ctx.locate()?, |log| renumber(args, ctx, log))
+}
+
+fn renumber(args: &RenumberArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let scheme = log.location.config.scheme;
     let new = number(&args.new, "NEW", scheme)?;
     let record = target(&log, &args.old, &ctx.cwd, scheme)?;
@@ -60,7 +65,6 @@ pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     }
     let mut record_file = FileEdit::open(&log, path)?;
     let renamed = Renamed::new(record_file.abs(), path, new)?;
-    refuse_taken(&log, new, &renamed)?;
 
     let others: Vec<&str> = log
         .find(&Id::Num(old))
@@ -107,15 +111,18 @@ pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             })?;
     }
 
+    // A renumbering killed half way left its renamed copy beside the old
+    // file: the same command, run again, recognises the copy (it holds
+    // exactly what would be written) and finishes the job.
+    let resuming = fs::read_to_string(&renamed.abs).is_ok_and(|t| t == record_file.text());
+    refuse_taken(&log, new, &renamed, resuming)?;
     if !args.dry_run {
-        let dir = &log.location.dir;
-        // Held while NEW is checked again and taken, so a `decide new`
-        // running meanwhile cannot pick the same number.
-        let _lock = Lock::acquire(dir).map_err(|source| Error::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        refuse_taken(&log, new, &renamed)?;
+        if resuming {
+            fs::remove_file(&renamed.abs).map_err(|source| Error::Io {
+                path: renamed.abs.clone(),
+                source,
+            })?;
+        }
         let edits: Vec<&FileEdit> = files.values().filter(|f| f.changed()).collect();
         commit(&record_file, &renamed, &edits)?;
     }
@@ -306,7 +313,7 @@ impl Renamed {
 /// Refuses NEW when a file in the log folder, a record's `id`, or the
 /// upstream branch already uses it: a number taken upstream would collide
 /// again at the next merge.
-fn refuse_taken(log: &Log, new: u64, renamed: &Renamed) -> Result<(), Error> {
+fn refuse_taken(log: &Log, new: u64, renamed: &Renamed, resuming: bool) -> Result<(), Error> {
     let dir = &log.location.dir;
     let io = |source| Error::Io {
         path: dir.clone(),
@@ -330,6 +337,9 @@ fn refuse_taken(log: &Log, new: u64, renamed: &Renamed) -> Result<(), Error> {
     users.extend(log.find(&Id::Num(new)).map(|d| d.meta.path.clone()));
     if renamed.abs.exists() {
         users.push(renamed.path.clone());
+    }
+    if resuming {
+        users.retain(|u| *u != renamed.path);
     }
     users.sort();
     users.dedup();

@@ -4,15 +4,21 @@
 
 use crate::cli::FeedbackResolveArgs;
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
+use crate::log::Log;
 use crate::yaml::{Node, Pos, Value};
 
 use super::editing::{FileEdit, date_or_today, unique_decision, write};
 use super::show::feedback_on;
 
 pub fn run(args: &FeedbackResolveArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| resolve(args, ctx, log))
+}
+
+/// Resolves the entry, with the log's lock held from reading to writing.
+fn resolve(args: &FeedbackResolveArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
-    let log = ctx.load()?;
     let d = unique_decision(&log, &args.id)?;
     let label = d.id.as_ref().map(ToString::to_string).unwrap_or_default();
     let all = feedback_on(&log, d);

@@ -5,6 +5,7 @@ use chrono::Days;
 
 use crate::cli::{ReviewKindArg, ReviewNewArgs};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::log::{Log, display_path};
 use crate::naming;
 use crate::templates::{self, yaml_ids, yaml_scalar};
@@ -13,7 +14,11 @@ use crate::templates::{self, yaml_ids, yaml_scalar};
 const DEFAULT_RESPONSE_DAYS: u64 = 5;
 
 pub fn run_new(args: &ReviewNewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    edit::with_log(ctx.locate()?, |log| create(args, ctx, log))
+}
+
+/// Creates the review, with the log's lock held.
+fn create(args: &ReviewNewArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let date = match &args.date {
         Some(text) => super::date_arg("--date", text)?,
         None => ctx.today,
@@ -43,7 +48,11 @@ pub fn run_new(args: &ReviewNewArgs, ctx: &mut Context) -> anyhow::Result<Output
         ReviewKindArg::Pulse => "pulse.md",
         _ => "review.md",
     };
-    let template = templates::load(Some(&log.location.dir), template_name)?;
+    let template = templates::load_within(
+        Some(&log.location.dir),
+        template_name,
+        log.location.config.max_file_bytes,
+    )?;
     let slug = naming::slug(&args.title);
     let text_for = |stem: &str| {
         templates::render(

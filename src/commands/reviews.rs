@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::cli::{ListFormat, ReviewAttendArgs, ReviewListArgs, ReviewShowArgs};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
 use crate::log::Log;
 use crate::output;
@@ -259,7 +260,11 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
 }
 
 pub fn attend(args: &ReviewAttendArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    edit::with_log(ctx.locate()?, |log| attend_locked(args, ctx, log))
+}
+
+/// Adds the attendees, with the log's lock held from reading to writing.
+fn attend_locked(args: &ReviewAttendArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {
     let r = named(&log, &args.review)?;
     let mut out = Output::default();
     let mut file = FileEdit::open(&log, &r.meta.path)?;

@@ -4,6 +4,7 @@
 
 use crate::cli::{StatusArg, StatusArgs};
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
 use crate::log::Log;
 use crate::record::{Decision, Stance, Status};
@@ -40,13 +41,17 @@ fn is_decision(status: Status) -> bool {
 }
 
 pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| set(args, ctx, &log))
+}
+
+/// Sets the status, with the log's lock held from reading to writing.
+fn set(args: &StatusArgs, ctx: &Context, log: &Log) -> anyhow::Result<Output> {
     let status = status_of(args.status);
     let decided = date_or_today(args.date.as_deref(), ctx.today)?;
-    let log = ctx.load()?;
-    let d = unique_decision(&log, &args.id)?;
+    let d = unique_decision(log, &args.id)?;
     let id = d.id.as_ref().map(ToString::to_string).unwrap_or_default();
     if status == Status::Accepted && d.status != Some(Status::Accepted) && !args.force {
-        let reasons = not_ready(&log, d);
+        let reasons = not_ready(log, d);
         if !reasons.is_empty() {
             return Err(Error::Usage(format!(
                 "{id} is not accepted: {}; resolve that first, or accept anyway with --force",
@@ -55,7 +60,7 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             .into());
         }
     }
-    let mut file = FileEdit::open(&log, &d.meta.path)?;
+    let mut file = FileEdit::open(log, &d.meta.path)?;
     let mut changes = Vec::new();
 
     let moving = d.status != Some(status);
@@ -87,7 +92,7 @@ pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Accepting a decision puts the ones it supersedes out of force.
     let mut replaced = Vec::new();
     if status == Status::Accepted && moving {
-        replaced = mark_superseded(&log, d, &decided)?;
+        replaced = mark_superseded(log, d, &decided)?;
     }
     let mut files = vec![&file];
     files.extend(replaced.iter().map(|(f, _)| f));

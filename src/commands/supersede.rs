@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use crate::cli::SupersedeArgs;
 use crate::context::{Context, Output};
+use crate::edit;
 use crate::error::Error;
 use crate::log::Log;
 use crate::record::{Id, Status};
@@ -18,9 +19,18 @@ pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 
 /// Links NEW and OLD both ways; `mark` also sets OLD's status to superseded.
 /// `decide new --supersedes` links without marking: OLD stays in force until
-/// NEW is accepted (`decide status NEW accepted` marks it then).
-pub fn link(args: &SupersedeArgs, ctx: &mut Context, mark: bool) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+/// NEW is accepted (`decide status NEW accepted` marks it then). The log's
+/// lock is held from reading to writing.
+pub fn link(args: &SupersedeArgs, ctx: &Context, mark: bool) -> anyhow::Result<Output> {
+    edit::with_log(ctx.locate()?, |log| link_locked(args, ctx, log, mark))
+}
+
+fn link_locked(
+    args: &SupersedeArgs,
+    ctx: &Context,
+    log: Log,
+    mark: bool,
+) -> anyhow::Result<Output> {
     let old = unique_decision(&log, &args.old)?;
     let new = unique_decision(&log, &args.new)?;
     let (Some(old_id), Some(new_id)) = (old.id.clone(), new.id.clone()) else {

@@ -361,16 +361,18 @@ fn assemble(bom: &str, file_name: &str, doc: &Doc, x: Extracted, label: &'static
     if let Some(s) = status {
         fields.push(("status", s.as_str().to_string()));
     }
-    match &x.date {
-        Some(d) if parse_date(d).is_some() => {
-            fields.push(("date", d.trim().to_string()));
-            // adr-tools and MADR date a record when its decision is made, so
-            // that date is when an accepted or rejected record was decided.
-            if status.is_some_and(decided_by_date) {
-                fields.push(("decided", d.trim().to_string()));
-            }
+    // Written as the date it reads as: the reader also accepts odd spacing
+    // (`2017-07-\u{c}4`, found by fuzzing), which must not reach the YAML.
+    if let Some(date) = x.date.as_deref().and_then(parse_date) {
+        let date = date.format("%Y-%m-%d").to_string();
+        // adr-tools and MADR date a record when its decision is made, so
+        // that date is when an accepted or rejected record was decided.
+        if status.is_some_and(decided_by_date) {
+            fields.push(("date", date.clone()));
+            fields.push(("decided", date));
+        } else {
+            fields.push(("date", date));
         }
-        _ => {}
     }
     for (key, list) in [
         ("decision-makers", &x.decision_makers),

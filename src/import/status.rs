@@ -148,6 +148,32 @@ fn next_verb(lower: &str, from: usize) -> Option<(usize, usize, Rel)> {
         .min_by_key(|(at, len, _)| (*at, std::cmp::Reverse(*len)))
 }
 
+/// Every link verb in a text, found once: `read_status` asks for the next
+/// one many times, and searching the rest of the text for every verb each
+/// time made a status line of many words quadratic.
+struct Verbs(Vec<(usize, usize, Rel)>);
+
+impl Verbs {
+    fn new(lower: &str) -> Verbs {
+        let mut all = Vec::new();
+        for (v, rel) in VERBS {
+            let mut from = 0;
+            while let Some(at) = find_phrase(lower, v, from) {
+                all.push((at, v.len(), *rel));
+                from = at + v.len();
+            }
+        }
+        all.sort_by_key(|(at, len, _)| (*at, std::cmp::Reverse(*len)));
+        Verbs(all)
+    }
+
+    /// What [`next_verb`] finds, in log time.
+    fn next(&self, from: usize) -> Option<(usize, usize, Rel)> {
+        let i = self.0.partition_point(|(at, ..)| *at < from);
+        self.0.get(i).copied()
+    }
+}
+
 /// Reads a status value such as `Accepted`, `✅ Approved`, `superseded by
 /// [ADR-0005](0005-x.md)` or `accepted; supersedes ADR-0045`. `None` when
 /// the value is empty.
@@ -159,11 +185,12 @@ pub fn read_status(value: &str) -> Option<StatusValue> {
     // ASCII lower-casing keeps byte offsets the same as in `written`.
     let lower = written.to_ascii_lowercase();
     let mut links = Vec::new();
-    let word_end = match next_verb(&lower, 0) {
+    let verbs = Verbs::new(&lower);
+    let word_end = match verbs.next(0) {
         Some((at, _, _)) => {
             let mut cursor = at;
-            while let Some((start, len, rel)) = next_verb(&lower, cursor) {
-                let end = next_verb(&lower, start + len).map_or(written.len(), |(s, ..)| s);
+            while let Some((start, len, rel)) = verbs.next(cursor) {
+                let end = verbs.next(start + len).map_or(written.len(), |(s, ..)| s);
                 for id in refs(&written[start + len..end]) {
                     links.push(LinkRef { rel, id });
                 }

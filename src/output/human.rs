@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::log::Log;
+use crate::output::safe;
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
@@ -43,7 +44,7 @@ pub fn render(
     let mut out = AutoStream::new(Vec::new(), choice);
     let quoted = quoted_lines(diagnostics, log);
     for d in diagnostics {
-        let line = quoted.get(&(d.path.as_str(), d.line)).map(String::as_str);
+        let line = quoted.get(&(d.path.as_str(), d.line)).map(Vec::as_slice);
         let _ = write_one(&mut out, d, line, width);
     }
     if !quiet {
@@ -52,10 +53,14 @@ pub fn render(
     String::from_utf8_lossy(&out.into_inner()).into_owned()
 }
 
-/// The source lines the findings point at, by path and line number. The log
+/// The source lines the findings point at, by path and line number, as
+/// characters so that a window of one can be cut in constant time. The log
 /// keeps no file texts, so each file with findings is read again, once, the
 /// files in parallel.
-fn quoted_lines<'d>(diagnostics: &'d [Diagnostic], log: &Log) -> HashMap<(&'d str, usize), String> {
+fn quoted_lines<'d>(
+    diagnostics: &'d [Diagnostic],
+    log: &Log,
+) -> HashMap<(&'d str, usize), Vec<char>> {
     let mut wanted: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for d in diagnostics {
         wanted.entry(d.path.as_str()).or_default().push(d.line);
@@ -68,9 +73,14 @@ fn quoted_lines<'d>(diagnostics: &'d [Diagnostic], log: &Log) -> HashMap<(&'d st
             if let Some(text) = text {
                 // Positions are counted after the byte-order mark, so it is not shown either.
                 let all: Vec<&str> = crate::record::source::strip_bom(&text).lines().collect();
+                // Each line once, however many findings point into it.
+                let mut lines = lines;
+                lines.sort_unstable();
+                lines.dedup();
                 for line in lines {
                     if let Some(shown) = line.checked_sub(1).and_then(|i| all.get(i)) {
-                        found.push(((path, line), (*shown).to_string()));
+                        let shown = shown.trim_end_matches(['\r', '\n']);
+                        found.push(((path, line), shown.chars().collect()));
                     }
                 }
             }
@@ -82,15 +92,17 @@ fn quoted_lines<'d>(diagnostics: &'d [Diagnostic], log: &Log) -> HashMap<(&'d st
 fn write_one(
     out: &mut impl Write,
     d: &Diagnostic,
-    source_line: Option<&str>,
+    source_line: Option<&[char]>,
     width: usize,
 ) -> std::io::Result<()> {
     let style = match d.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
     };
+    // Record text and file names are shown escaped (see `output::safe`);
+    // only the styles written here reach the terminal as controls.
     let head = format!("{}[{}]", d.severity.as_str(), d.code.as_str());
-    let first = format!("{head}: {}", d.message);
+    let first = format!("{head}: {}", safe::text(&d.message));
     let wrapped = crate::output::wrap(&first, width, head.len() + 2);
     let message = &wrapped[head.len()..];
     writeln!(out, "{style}{head}{style:#}{BOLD}{message}{BOLD:#}")?;
@@ -99,12 +111,12 @@ fn write_one(
     writeln!(
         out,
         "{pad}{GUTTER}-->{GUTTER:#} {}:{}:{}",
-        d.path, d.line, d.column
+        safe::text(&d.path),
+        d.line,
+        d.column
     )?;
     if let Some(line) = source_line {
-        let line = line.trim_end_matches(['\r', '\n']);
-        let (shown, caret_at) = expand_tabs(line, d.column);
-        let width = caret_width(&shown, caret_at);
+        let (shown, caret_at, width) = quote(line, d.column);
         writeln!(out, "{pad} {GUTTER}|{GUTTER:#}")?;
         writeln!(out, "{GUTTER}{number} |{GUTTER:#} {shown}")?;
         writeln!(
@@ -116,7 +128,8 @@ fn write_one(
     }
     if let Some(help) = &d.help {
         let lead = format!("{pad} = help: ");
-        let wrapped = crate::output::wrap(&format!("{lead}{help}"), width, lead.len());
+        let wrapped =
+            crate::output::wrap(&format!("{lead}{}", safe::text(help)), width, lead.len());
         let help = &wrapped[lead.len()..];
         writeln!(out, "{pad} {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {help}")?;
     }
@@ -148,6 +161,43 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// Characters of a quoted line shown before the caret's column, at most.
+const BEFORE: usize = 60;
+/// Characters of a quoted line shown in all, at most.
+const SHOWN: usize = 160;
+
+/// The part of `line` shown under a finding at 1-based character `column`:
+/// at most [`SHOWN`] characters around it, cut ends marked `…`, tabs
+/// expanded, controls escaped; with the caret's 0-based display column and
+/// width. A long line costs the same as a short one, however many findings
+/// point into it.
+fn quote(line: &[char], column: usize) -> (String, usize, usize) {
+    let start = column.saturating_sub(1 + BEFORE).min(line.len());
+    let end = (start + SHOWN).min(line.len());
+    let window: String = line[start..end].iter().collect();
+    let (shown, caret_at) = expand_tabs(&window, column - start);
+    let width = caret_width(&shown, caret_at);
+    let chars: Vec<char> = shown.chars().collect();
+    let cut = |from: usize, to: usize| -> String {
+        let part: String = chars[from.min(chars.len())..to.min(chars.len())]
+            .iter()
+            .collect();
+        safe::controls(&part).into_owned()
+    };
+    let before = cut(0, caret_at);
+    let marked = cut(caret_at, caret_at + width);
+    let after = cut(caret_at + width, chars.len());
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < line.len() { "…" } else { "" };
+    let caret_at = lead.chars().count() + before.chars().count();
+    let width = marked.chars().count().max(1);
+    (
+        format!("{lead}{before}{marked}{after}{tail}"),
+        caret_at,
+        width,
+    )
 }
 
 /// The line with tabs expanded, and the 0-based display column of the 1-based character `column`.
@@ -233,6 +283,27 @@ mod tests {
         assert_eq!(caret_width("  - title: A", 4), 5);
         assert_eq!(caret_width("---", 0), 3);
         assert_eq!(caret_width("", 0), 1);
+    }
+
+    #[test]
+    fn long_lines_are_quoted_in_a_window_around_the_caret() {
+        let line: Vec<char> = format!("owners: [{}]", "x, ".repeat(2000))
+            .chars()
+            .collect();
+        let (shown, at, _) = quote(&line, 3000);
+        assert_eq!(shown.chars().count(), 162, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(at, 61);
+        let (shown, at, width) = quote(&"status: draft".chars().collect::<Vec<_>>(), 9);
+        assert_eq!((shown.as_str(), at, width), ("status: draft", 8, 5));
+    }
+
+    #[test]
+    fn controls_in_a_quoted_line_are_escaped_and_the_caret_follows() {
+        let line: Vec<char> = "title: \u{1b}]52;x\u{7} ok".chars().collect();
+        let (shown, at, _) = quote(&line, 16);
+        assert_eq!(shown, "title: \\u001b]52;x\\u0007 ok");
+        assert_eq!(&shown[at..], "ok");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod safe;
 pub mod sarif;
 pub mod statistics;
 
@@ -173,6 +174,19 @@ pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -
     table
 }
 
+/// Longest text a table cell shows, in characters.
+pub const MAX_CELL: usize = 300;
+
+/// `text` for a table cell: cut to [`MAX_CELL`] characters, marked `…`. The
+/// table's layout costs more than linear time in a cell's length, so a
+/// 900,000-character title would take minutes; no terminal shows it anyway.
+pub fn cell(text: &str) -> String {
+    match text.char_indices().nth(MAX_CELL) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// Renders a table followed by a newline.
 pub fn render_table(table: &Table) -> String {
     let mut out = table.to_string();
@@ -180,8 +194,19 @@ pub fn render_table(table: &Table) -> String {
     out
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
+/// One CSV field, quoted when it must be (RFC 4180). A field that a
+/// spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a
+/// tab or a CR, OWASP's rule) gets a leading `'` so that it is shown as
+/// text; a plain number (`-0.25`) is left as it is.
 pub fn csv_field(field: &str) -> String {
+    let neutralised;
+    let field =
+        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err() {
+            neutralised = format!("'{field}");
+            neutralised.as_str()
+        } else {
+            field
+        };
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -326,6 +351,24 @@ mod tests {
         // Wide enough: one line per row.
         let wide = fitted_table(&["Owner", "Action", "Where"], &rows, Some(160)).to_string();
         assert_eq!(wide.lines().count(), 6, "{wide}");
+    }
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_run_are_text() {
+        assert_eq!(
+            csv_row([
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "+1+cmd",
+                "@SUM(A1)",
+                "-2+3",
+                "\t=1"
+            ]),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1+cmd,'@SUM(A1),'-2+3,'\t=1\n"
+        );
+        assert_eq!(
+            csv_row(["\r=1", "-0.25", "+3", "a=b"]),
+            "\"'\r=1\",-0.25,+3,a=b\n"
+        );
     }
 
     #[test]

@@ -59,12 +59,23 @@ impl Body {
             }
         }
         let mut body = Body::default();
+        // Where each line starts, so that a heading's position is found in
+        // log time: counting lines from the top for each heading made a
+        // body of many headings quadratic.
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        let pos_at = |offset: usize| {
+            let line = line_starts.partition_point(|&s| s <= offset) - 1;
+            let from = line_starts[line];
+            pos_at(&text[from..], offset - from, first_line + line)
+        };
         for (i, (level, heading, start, content_start)) in headings.iter().enumerate() {
             let end = headings[i + 1..]
                 .iter()
                 .find(|(l, ..)| l <= level)
                 .map_or(text.len(), |(_, _, s, _)| *s);
-            let pos = pos_at(text, *start, first_line);
+            let pos = pos_at(*start);
             if *level == 1 && body.title.is_none() {
                 body.title = Some((strip_number(heading).to_string(), pos));
             }

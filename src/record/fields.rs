@@ -269,8 +269,12 @@ impl Reader {
 /// The known key closest to `key`, if it is close enough to be a typo.
 pub fn suggest(key: &str, known: &[&str]) -> Option<String> {
     let key = key.to_ascii_lowercase();
+    let len = key.chars().count();
     known
         .iter()
+        // The distance is at least the difference in length: names far
+        // longer or shorter are never compared character by character.
+        .filter(|k| len.abs_diff(k.chars().count()) <= 2.max(k.len() / 3))
         .map(|k| (levenshtein(&key, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         // Ties go to the first name in order, so the suggestion does not

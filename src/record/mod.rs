@@ -11,6 +11,7 @@ pub mod outline;
 pub mod pulse;
 pub mod source;
 
+use std::collections::HashSet;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -29,6 +30,10 @@ use crate::yaml::{Node, Pos};
 use fields::Reader;
 
 /// A record identifier: a number (`0012-…md`) or a name (`2026-03-04-…md`, a review stem).
+/// The largest number an id can have. A file named with a larger one is not
+/// a record (DL050 says so), so `decide new` never runs out of numbers.
+pub const MAX_NUM: u64 = 999_999_999;
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Id {
     Num(u64),
@@ -49,7 +54,7 @@ impl Id {
             .or_else(|| lower.strip_prefix('#'))
             .unwrap_or(&lower);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            return digits.parse().ok().map(Id::Num);
+            return digits.parse().ok().filter(|n| *n <= MAX_NUM).map(Id::Num);
         }
         Some(Id::Name(t.to_string()))
     }
@@ -73,7 +78,11 @@ impl Id {
         if digits == 8 && parse_compact_date(&stem[..8]).is_some() {
             return Some(Id::Name(stem.to_string()));
         }
-        stem[..digits].parse().ok().map(Id::Num)
+        stem[..digits]
+            .parse()
+            .ok()
+            .filter(|n| *n <= MAX_NUM)
+            .map(Id::Num)
     }
 
     pub fn as_num(&self) -> Option<u64> {
@@ -1413,47 +1422,101 @@ impl People {
     /// The people `name` stands for: a person (through aliases) is itself;
     /// a group is its members, and members of groups that name it via
     /// `groups:`; unknown names stand for themselves.
+    ///
+    /// Each group is expanded once, so a group that contains itself, or a
+    /// cycle of groups, ends (`check` reports it under DL005), and the
+    /// work is linear in the size of the registry.
     pub fn expand(&self, name: &str) -> Vec<String> {
+        enum Item<'a> {
+            Name(&'a str),
+            Person(&'a str),
+        }
         let mut out = Vec::new();
-        self.expand_into(name, &mut out, 0);
+        let mut shown: HashSet<String> = HashSet::new();
+        let mut expanded: HashSet<&str> = HashSet::new();
+        let mut push = |out: &mut Vec<String>, name: &str| {
+            if shown.insert(name.to_string()) {
+                out.push(name.to_string());
+            }
+        };
+        // Depth first, members in order, as a stack of what is left to do.
+        let mut stack = vec![Item::Name(name)];
+        while let Some(item) = stack.pop() {
+            let name = match item {
+                Item::Person(key) => {
+                    push(&mut out, key);
+                    continue;
+                }
+                Item::Name(name) => name,
+            };
+            if let Some(p) = self.person(name) {
+                push(&mut out, &p.key);
+                continue;
+            }
+            let members: Vec<&String> = self
+                .groups
+                .iter()
+                .filter(|(g, ..)| g == name)
+                .flat_map(|(_, m, _)| m)
+                .collect();
+            let via_person: Vec<&Person> = self
+                .people
+                .iter()
+                .filter(|p| p.groups.iter().any(|g| g == name))
+                .collect();
+            if members.is_empty() && via_person.is_empty() {
+                push(&mut out, name);
+                continue;
+            }
+            if !expanded.insert(name) {
+                continue;
+            }
+            stack.extend(via_person.iter().rev().map(|p| Item::Person(&p.key)));
+            stack.extend(members.iter().rev().map(|m| Item::Name(m.as_str())));
+        }
         out
     }
 
-    fn expand_into(&self, name: &str, out: &mut Vec<String>, depth: usize) {
-        if let Some(p) = self.person(name) {
-            if !out.contains(&p.key) {
-                out.push(p.key.clone());
+    /// A chain of groups that leads back to its start (`g → h → g`), if
+    /// the registry has one: the first found, in the order groups are written.
+    pub fn group_cycle(&self) -> Option<(Vec<String>, Pos)> {
+        let members = |name: &str| -> Vec<&str> {
+            self.groups
+                .iter()
+                .filter(|(g, ..)| g == name)
+                .flat_map(|(_, m, _)| m.iter().map(String::as_str))
+                .filter(|m| self.person(m).is_none())
+                .collect()
+        };
+        let mut done: HashSet<&str> = HashSet::new();
+        for (start, _, pos) in &self.groups {
+            if done.contains(start.as_str()) {
+                continue;
             }
-            return;
-        }
-        let members: Vec<&String> = self
-            .groups
-            .iter()
-            .filter(|(g, ..)| g == name)
-            .flat_map(|(_, m, _)| m)
-            .collect();
-        let via_person: Vec<&Person> = self
-            .people
-            .iter()
-            .filter(|p| p.groups.iter().any(|g| g == name))
-            .collect();
-        if members.is_empty() && via_person.is_empty() {
-            if !out.iter().any(|o| o == name) {
-                out.push(name.to_string());
-            }
-            return;
-        }
-        if depth > 16 {
-            return;
-        }
-        for m in members {
-            self.expand_into(m, out, depth + 1);
-        }
-        for p in via_person {
-            if !out.contains(&p.key) {
-                out.push(p.key.clone());
+            // Iterative depth-first search with the current path on a stack.
+            let mut path: Vec<(&str, Vec<&str>)> = vec![(start.as_str(), members(start))];
+            let mut on_path: HashSet<&str> = HashSet::from([start.as_str()]);
+            while let Some((_, next)) = path.last_mut() {
+                let Some(m) = next.pop() else {
+                    let (name, _) = path.pop().expect("not empty");
+                    on_path.remove(name);
+                    done.insert(name);
+                    continue;
+                };
+                if on_path.contains(m) {
+                    let from = path.iter().position(|(n, _)| *n == m).unwrap_or(0);
+                    let mut chain: Vec<String> =
+                        path[from..].iter().map(|(n, _)| n.to_string()).collect();
+                    chain.push(m.to_string());
+                    return Some((chain, *pos));
+                }
+                if !done.contains(m) && self.groups.iter().any(|(g, ..)| g == m) {
+                    on_path.insert(m);
+                    path.push((m, members(m)));
+                }
             }
         }
+        None
     }
 }
 

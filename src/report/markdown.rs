@@ -19,6 +19,10 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
+            // Shown escaped, as everywhere (`output::safe`), its backslash escaped too.
+            c if crate::output::safe::is_control(c) => {
+                let _ = write!(out, "\\\\u{:04x}", u32::from(c));
+            }
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }

@@ -35,12 +35,15 @@ pub struct Section {
     pub empty: String,
 }
 
-/// Text from a record, made safe for a terminal: control characters
-/// (escape sequences included) become spaces.
+/// Text from a record on one line, made safe for a terminal: tabs and line
+/// breaks become spaces, other controls (escape sequences included) are
+/// shown escaped, as everywhere ([`crate::output::safe`]).
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    let one_line: String = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\t') { ' ' } else { c })
+        .collect();
+    crate::output::safe::controls(&one_line).into_owned()
 }
 
 /// `text` cut to `max` characters with an ellipsis.

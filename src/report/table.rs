@@ -17,7 +17,12 @@ pub(crate) fn section(out: &mut String, s: &Section, width: u16) {
         let _ = writeln!(out, "  {}", s.empty);
         return;
     }
-    let table = output::fitted_table(&s.headers, &s.rows, Some(width));
+    let rows: Vec<Vec<String>> = s
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|c| output::cell(c)).collect())
+        .collect();
+    let table = output::fitted_table(&s.headers, &rows, Some(width));
     out.push_str(&output::render_table(&table));
     for (column, gloss) in super::glossary::columns(&s.title) {
         let line = format!("  {column}: {gloss}");

@@ -9,9 +9,24 @@ use crate::yaml::Pos;
 pub(super) fn check(log: &Log, out: &mut Vec<Diagnostic>) {
     for stray in &log.strays {
         let name = stray.path.rsplit('/').next().unwrap_or(&stray.path);
+        let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+        let too_large = digits > 0
+            && name[..digits]
+                .parse::<u64>()
+                .map_or(true, |n| n > crate::record::MAX_NUM);
         // `adr-01.md`, `ADR-001-use-x.md`: a record by a naming `decide`
         // does not read ids from; `decide import` renames it.
         let finding = match crate::import::file_id(name) {
+            _ if too_large => Diagnostic::new(
+                Code::StrayFile,
+                &stray.path,
+                Pos::new(1, 1),
+                format!(
+                    "Markdown file in the log is not a record: its number is above the largest id, {}",
+                    crate::record::MAX_NUM
+                ),
+            )
+            .with_help("give it a smaller number (`git mv`), or move it out of the log folder"),
             Some((_, new_name)) => Diagnostic::new(
                 Code::StrayFile,
                 &stray.path,

@@ -99,6 +99,18 @@ pub(super) fn people(p: &People, out: &mut Vec<Diagnostic>) {
         return;
     }
     problems(&p.meta, &[], out);
+    if let Some((chain, pos)) = p.group_cycle() {
+        let group = &chain[0];
+        out.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                &p.meta.path,
+                pos,
+                format!("group `{group}` contains itself: {}", chain.join(" → ")),
+            )
+            .with_help("a group lists people and other groups, never one that leads back to it"),
+        );
+    }
 }
 
 /// DL001. Returns whether the front matter was read, so other rules may look at it.

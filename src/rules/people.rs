@@ -179,6 +179,9 @@ pub(super) fn charter(ix: &Index, c: &Charter, out: &mut Vec<Diagnostic>) {
     unknown_people(ix, &c.meta.path, names, out);
 }
 
+/// How many unknown names of one file get a did-you-mean suggestion.
+const SUGGESTIONS_PER_FILE: usize = 50;
+
 /// DL010 for every name in `names`.
 fn unknown_people<'a>(
     ix: &Index,
@@ -189,12 +192,23 @@ fn unknown_people<'a>(
     let Some(people) = &ix.people else {
         return;
     };
+    let mut known: Option<Vec<&str>> = None;
+    let mut suggested = 0;
     for name in names {
         if people.known.contains(name.value.as_str()) {
             continue;
         }
-        let known: Vec<&str> = people.known.iter().copied().collect();
-        let help = match crate::record::fields::suggest(&name.value, &known) {
+        // A suggestion compares the name with every known one: worked out
+        // for the first few unknown names of a file only, so that thousands
+        // of unknown names against thousands of people stay fast.
+        suggested += 1;
+        let suggestion = if suggested <= SUGGESTIONS_PER_FILE {
+            let known = known.get_or_insert_with(|| people.known.iter().copied().collect());
+            crate::record::fields::suggest(&name.value, known)
+        } else {
+            None
+        };
+        let help = match suggestion {
             Some(s) => format!(
                 "did you mean `{s}`? Otherwise add `{}` to people.yaml",
                 name.value

@@ -191,7 +191,8 @@ take one of a fixed set of words. A status written as a common synonym (`approve
 reported at warning level; `decide check --fix` writes the canonical word. A list \
 where a single value belongs, or a mapping where a list belongs, is reported too. \
 An unknown rule code in a `decide-disable` comment is reported under this rule at \
-warning level.",
+warning level, and so is a group in people.yaml that contains itself, directly or \
+through other groups.",
         "---\nstatus: maybe\nartifacts:\n  - kind: notebook\n    ref: eda.ipynb\n---\n",
         "---\nstatus: proposed\nartifacts:\n  - kind: doc\n    ref: eda.ipynb\n---\n",
     ),

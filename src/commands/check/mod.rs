@@ -13,9 +13,10 @@ use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path, slashed};
-use crate::output;
+use crate::output::{self, safe};
 use crate::record::Depth;
 use crate::report::plural;
 use crate::rules::{self, CheckOptions, levels::Levels, select::Selection};
@@ -59,6 +60,11 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .iter()
         .map(|p| resolve(&ctx.cwd, p))
         .collect::<Result<Vec<_>, _>>()?;
+    // `--fix` edits: the log's lock is held from this read to the last write.
+    let _lock = args
+        .fix
+        .then(|| edit::LogLock::acquire(&location.dir))
+        .transpose()?;
     let (mut log, mut scope, mut notes) = load(location.clone(), &requested);
 
     let found = run_rules(&log, &scope, as_of);
@@ -114,13 +120,21 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             let width = usize::from(ctx.width.unwrap_or(output::DEFAULT_WIDTH)).max(40);
             output::human::render(&diagnostics, &summary, &log, color, ctx.global.quiet, width)
         }
-        CheckFormat::Concise => output::concise::render(&diagnostics),
-        CheckFormat::Json => output::json::render(&diagnostics, &summary),
-        CheckFormat::Github => output::github::render(&diagnostics, &summary),
-        CheckFormat::Sarif if baselined => mark_new(&output::sarif::render(&diagnostics)),
-        CheckFormat::Sarif => output::sarif::render(&diagnostics),
-        CheckFormat::Gitlab => output::gitlab::render(&diagnostics),
-        CheckFormat::Junit => output::junit::render(&diagnostics, &checked),
+        // The human format escapes record text itself, around its colours;
+        // the github one keeps each annotation on one line itself.
+        CheckFormat::Concise => safe::text(&output::concise::render(&diagnostics)).into_owned(),
+        CheckFormat::Json => safe::text(&output::json::render(&diagnostics, &summary)).into_owned(),
+        CheckFormat::Github => {
+            safe::controls(&output::github::render(&diagnostics, &summary)).into_owned()
+        }
+        CheckFormat::Sarif if baselined => {
+            safe::text(&mark_new(&output::sarif::render(&diagnostics))).into_owned()
+        }
+        CheckFormat::Sarif => safe::text(&output::sarif::render(&diagnostics)).into_owned(),
+        CheckFormat::Gitlab => safe::text(&output::gitlab::render(&diagnostics)).into_owned(),
+        CheckFormat::Junit => {
+            safe::text(&output::junit::render(&diagnostics, &checked)).into_owned()
+        }
     };
     let stdout = match &args.output_file {
         None => rendered,
@@ -156,6 +170,8 @@ fn write_baseline(
         .into());
     }
     let path = crate::baseline::path(&location);
+    // Held from reading the log to writing the baseline, like every edit.
+    let _lock = edit::LogLock::acquire(&location.dir)?;
     let log = Log::load(location);
     let diagnostics = levels.apply(run_rules(&log, &None, as_of), &log);
     let baseline = Baseline::of(&diagnostics);
