@@ -46,8 +46,36 @@ fn log() -> tempfile::TempDir {
         "decisions/0003-raw.md",
         "---\nbad-key: 1 # raw \u{1b}]52;c;SGVsbG8=\u{7} and \u{1b}[2J\n---\n# Raw\n",
     );
+    write(
+        dir.path(),
+        "decisions/reviews/2026-02-10-check-in.md",
+        REVIEW,
+    );
     dir
 }
+
+/// A review whose title, attendee, action and feedback carry escapes, for
+/// the commands that show reviews and actions.
+const REVIEW: &str = "---
+kind: check-in
+title: \"Check \\x1b[2J in \\u202Eevil\"
+date: 2026-02-10
+decisions: [1]
+attended: [\"\\x1b]52;c;SGVsbG8=\\x07lee\"]
+actions:
+  - owner: ana
+    due: 2026-02-20
+    status: open
+    note: \"Fix \\x1b]8;;http://evil.example\\x1b\\\\link\"
+feedback:
+  - by: lee
+    on: 1
+    date: 2026-02-10
+    stance: concern
+    note: \"::error file=README.md::owned \\x1b[2J\"
+---
+# Check-in
+";
 
 /// No raw control a terminal would obey: C0 other than tab and newline,
 /// DEL, C1 and bidi overrides.
@@ -101,6 +129,16 @@ fn every_output_shows_controls_escaped() {
         &["report", "--format", "json"],
         &["report", "--format", "markdown"],
         &["digest", "--since", "2026-01-01"],
+        &["report", "--format", "html"],
+        &["report", "--trend", "quarter"],
+        &["report", "--for", "lee"],
+        &["check", "--format", "gitlab"],
+        &["check", "--format", "junit"],
+        &["check", "--statistics"],
+        &["action", "list"],
+        &["action", "list", "--format", "csv"],
+        &["review", "list"],
+        &["review", "show", "2026-02-10-check-in"],
     ];
     for args in commands {
         let run = run_all(dir.path(), args);
@@ -121,6 +159,21 @@ fn every_output_shows_controls_escaped() {
             .contains("bad-key: 1 # raw \\u001b]52;c;SGVsbG8=\\u0007 and \\u001b[2J"),
         "{}",
         check.stdout
+    );
+    // Reviews and actions, shown by the commands added since, are escaped too.
+    let review = run_all(dir.path(), &["review", "show", "2026-02-10-check-in"]);
+    assert!(
+        review.stdout.contains("Check \\u001b[2J in"),
+        "{}",
+        review.stdout
+    );
+    let actions = run_all(dir.path(), &["action", "list", "--format", "csv"]);
+    assert!(
+        actions
+            .stdout
+            .contains("Fix \\u001b]8;;http://evil.example"),
+        "{}",
+        actions.stdout
     );
     // JSON stays valid and reads back as the original text.
     let json = run_all(dir.path(), &["list", "--format", "json"]);
