@@ -8,14 +8,14 @@ use crate::error::Error;
 use crate::yaml::{Node, Pos, Value};
 
 use super::editing::{FileEdit, date_or_today, unique_decision, write};
-use super::show::feedback_on;
+use super::show::numbered_feedback;
 
 pub fn run(args: &FeedbackResolveArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
     let log = ctx.load()?;
     let d = unique_decision(&log, &args.id)?;
     let label = d.id.as_ref().map(ToString::to_string).unwrap_or_default();
-    let all = feedback_on(&log, d);
+    let all = numbered_feedback(&log, d);
     let n = args.number;
     if n == 0 || n > all.len() {
         let message = match all.len() {

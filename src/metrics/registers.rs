@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Scope;
-use super::waiting::{feedback_date, feedback_on};
 use crate::record::{Stance, Status};
 
 /// One raised point: a veto, objection, concern or proposed alternative.
@@ -94,11 +93,11 @@ pub fn registers(scope: &Scope) -> Registers {
 
     let mut raised = Vec::new();
     for d in &scope.decisions {
-        for (f, review) in feedback_on(scope, d) {
+        for (f, review) in scope.index.feedback_on(d) {
             if !raised_stance(f.stance) {
                 continue;
             }
-            let date = feedback_date(scope, f, review);
+            let date = scope.dates.feedback(f, review);
             if date.is_some_and(|x| x > as_of) {
                 continue;
             }

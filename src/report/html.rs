@@ -487,26 +487,15 @@ fn overdue_by_owner(digest: &Digest) -> Vec<OwnerOverdue> {
         .collect()
 }
 
-/// Feedback on `d` in the decision itself and in reviews (`on: id`), with
-/// the date a review gives an undated entry.
-fn feedback_on<'a>(scope: &'a Scope, d: &'a Decision) -> Vec<(&'a Feedback, Option<NaiveDate>)> {
-    let mut all: Vec<(&Feedback, Option<NaiveDate>)> = d
-        .feedback
-        .iter()
-        .map(|f| (f, f.date.as_ref().and_then(|x| x.date)))
-        .collect();
-    if let Some(id) = &d.id {
-        for (f, review) in scope.index.on.get(id).into_iter().flatten() {
-            let date = f
-                .date
-                .as_ref()
-                .and_then(|x| x.date)
-                .or_else(|| scope.dates.review(review).map(|x| x.date));
-            all.push((f, date));
-        }
-    }
-    all.retain(|(_, date)| date.is_none_or(|x| x <= scope.opts.as_of));
-    all
+/// The feedback on `d` given by the as-of date, each entry with its date.
+fn dated_feedback<'a>(scope: &'a Scope, d: &'a Decision) -> Vec<(&'a Feedback, Option<NaiveDate>)> {
+    scope
+        .index
+        .feedback_on(d)
+        .into_iter()
+        .map(|(f, review)| (f, scope.dates.feedback(f, review)))
+        .filter(|(_, date)| date.is_none_or(|x| x <= scope.opts.as_of))
+        .collect()
 }
 
 /// The registers an auditor asks for, from the records' own fields: every
@@ -518,7 +507,7 @@ fn registers(scope: &Scope, links: &Links) -> (Vec<Stand>, Vec<Approval>) {
     let mut stands = Vec::new();
     let mut approvals = Vec::new();
     for d in &scope.decisions {
-        let feedback = feedback_on(scope, d);
+        let feedback = dated_feedback(scope, d);
         let resolved_by = |f: &Feedback, day: NaiveDate| {
             f.resolved
                 .as_ref()
@@ -703,7 +692,7 @@ fn decision_views(
                 .and_then(|m| models.iter().position(|x| *x == model_key(&m.value)))
                 .map(|i| format!("model-{i}"))
                 .unwrap_or_default();
-            let feedback = feedback_on(scope, d)
+            let feedback = dated_feedback(scope, d)
                 .into_iter()
                 .map(|(f, date)| FeedbackItem {
                     by: f
