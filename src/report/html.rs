@@ -12,7 +12,7 @@
 //! a `Content-Security-Policy` of `default-src 'none'` makes sure of it.
 //! The same report gives the same bytes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
 use askama::Template;
@@ -107,25 +107,41 @@ struct RevisitItem {
     implicit: bool,
 }
 
-/// An objection or veto, with what became of it.
-struct Stand {
+/// A veto, objection, concern or alternative from the registers, with
+/// what became of it.
+struct Raised {
     record: RecordRef,
     by: String,
     stance: &'static str,
     date: String,
     note: String,
+    /// `2025-10-28 by dana`; `None` while open on the as-of date.
     resolved: Option<String>,
+    resolution: String,
 }
 
-/// A decision taken, and who took it.
+/// An accepted or rejected decision from the registers, and who took it.
 struct Approval {
     record: RecordRef,
     status: &'static str,
     decided: String,
     makers: String,
+    /// The holders of the charter's decision rights, and who decided outside them.
+    rights: String,
     support: String,
-    raised: usize,
-    open_at_decision: usize,
+    /// Objections and vetoes raised by the decision date, and how many of
+    /// them were still open on it; empty without a decision date.
+    raised: String,
+    open_when_decided: String,
+    /// The decision was taken over an open objection or veto.
+    taken_over_objection: bool,
+}
+
+/// An affected group whose perspective was not heard.
+struct Unheard {
+    record: RecordRef,
+    group: String,
+    effect: String,
 }
 
 /// An expected outcome and what was observed.
@@ -184,8 +200,15 @@ struct Page {
     revisits: Vec<RevisitItem>,
     revisit_horizon: String,
     charts: Vec<Chart>,
-    stands: Vec<Stand>,
+    /// The registers' titles say when they ignore the date window, and
+    /// the targets' when it applies.
+    raised_title: String,
+    raised: Vec<Raised>,
+    approvals_title: String,
     approvals: Vec<Approval>,
+    unheard_title: String,
+    unheard: Vec<Unheard>,
+    targets_title: String,
     targets: Vec<Target>,
     people: Table,
     decision_headers: Vec<String>,
@@ -207,7 +230,6 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
         ..opts.clone()
     };
     let digest = digest::digest(log, &state, opts.as_of, None);
-    let all: Vec<&Decision> = log.decisions.iter().collect();
     let decisions: Vec<&Decision> = scope.decisions.clone();
     let models: Vec<String> = decisions
         .iter()
@@ -215,7 +237,6 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let (stands, approvals) = registers(&scope, &links);
     let page = Page {
         title: log_name(log),
         scope: super::scope_line(report),
@@ -235,8 +256,8 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
         } else {
             String::new()
         },
-        waiting: waiting(&digest, &all, &links),
-        open: open_objections(&digest, &all, &links),
+        waiting: waiting(&digest, &links),
+        open: open_objections(&digest, &links),
         overdue: overdue_by_owner(&digest),
         revisits: digest
             .revisits
@@ -257,9 +278,17 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
             cadence_chart(report, &scope),
             outcomes_chart(report),
         ],
-        stands,
-        approvals,
-        targets: targets(report, &decisions, &links),
+        raised_title: format!(
+            "Vetoes, objections, concerns and alternatives{}",
+            super::state_on(report)
+        ),
+        raised: raised(report, &links),
+        approvals_title: format!("Who decided{}", super::state_on(report)),
+        approvals: approvals(report, &links),
+        unheard_title: format!("Affected groups not heard{}", super::state_on(report)),
+        unheard: unheard(report, &links),
+        targets_title: format!("Outcomes against targets{}", super::window(report)),
+        targets: targets(report, &links),
         people: super::people(report).into(),
         decision_headers: super::decisions(report)
             .headers
@@ -325,10 +354,19 @@ struct Links<'a> {
     base: Option<&'a str>,
     /// Record path (as in `Meta::path`) → path relative to the log folder.
     rel: BTreeMap<String, String>,
+    /// Id → the first decision of the log with it, for figures that name
+    /// a decision by id only.
+    by_id: HashMap<String, &'a Decision>,
 }
 
 impl<'a> Links<'a> {
-    fn new(log: &Log, base: Option<&'a str>) -> Links<'a> {
+    fn new(log: &'a Log, base: Option<&'a str>) -> Links<'a> {
+        let mut by_id = HashMap::new();
+        for d in &log.decisions {
+            if let Some(id) = &d.id {
+                by_id.entry(id.to_string()).or_insert(d);
+            }
+        }
         let rel = log
             .sources
             .iter()
@@ -341,7 +379,7 @@ impl<'a> Links<'a> {
                 Some((s.path.clone(), parts.join("/")))
             })
             .collect();
-        Links { base, rel }
+        Links { base, rel, by_id }
     }
 
     fn href(&self, path: &str) -> Option<String> {
@@ -355,6 +393,19 @@ impl<'a> Links<'a> {
             label: id.map_or_else(|| "?".into(), clean),
             title: clean(title.unwrap_or("(untitled)")),
             href: self.href(path),
+        }
+    }
+
+    /// The decision named `id`, linked as [`Links::decision`]; unlinked,
+    /// with the title given, when the log has none by that id.
+    fn by_id(&self, id: Option<&str>, title: Option<&str>) -> RecordRef {
+        match id.and_then(|id| self.by_id.get(id)) {
+            Some(d) => self.decision(d),
+            None => RecordRef {
+                label: id.map_or_else(|| "?".into(), clean),
+                title: clean(title.unwrap_or("(untitled)")),
+                href: None,
+            },
         }
     }
 
@@ -406,13 +457,13 @@ fn tiles(report: &Report) -> Vec<Tile> {
         .collect()
 }
 
-fn waiting(digest: &Digest, decisions: &[&Decision], links: &Links) -> Vec<Waiting> {
+fn waiting(digest: &Digest, links: &Links) -> Vec<Waiting> {
     digest
         .proposed
         .iter()
         .filter(|p| !p.waiting.waiting.is_empty() || p.waiting.nobody_consulted)
         .map(|p| Waiting {
-            record: record_by_id(decisions, links, p.id.as_deref(), p.title.as_deref()),
+            record: links.by_id(p.id.as_deref(), p.title.as_deref()),
             who: if p.waiting.waiting.is_empty() {
                 "nobody consulted".into()
             } else {
@@ -434,31 +485,12 @@ fn waiting(digest: &Digest, decisions: &[&Decision], links: &Links) -> Vec<Waiti
         .collect()
 }
 
-fn record_by_id(
-    decisions: &[&Decision],
-    links: &Links,
-    id: Option<&str>,
-    title: Option<&str>,
-) -> RecordRef {
-    let found = decisions
-        .iter()
-        .find(|d| d.id.as_ref().map(|i| i.to_string()).as_deref() == id && id.is_some());
-    match found {
-        Some(d) => links.decision(d),
-        None => RecordRef {
-            label: id.map_or_else(|| "?".into(), clean),
-            title: clean(title.unwrap_or("(untitled)")),
-            href: None,
-        },
-    }
-}
-
-fn open_objections(digest: &Digest, decisions: &[&Decision], links: &Links) -> Vec<Open> {
+fn open_objections(digest: &Digest, links: &Links) -> Vec<Open> {
     digest
         .objections
         .iter()
         .map(|o| Open {
-            record: record_by_id(decisions, links, o.id.as_deref(), o.title.as_deref()),
+            record: links.by_id(o.id.as_deref(), o.title.as_deref()),
             by: clean(&o.by),
             stance: o.stance.as_str(),
             date: o.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -498,140 +530,103 @@ fn dated_feedback<'a>(scope: &'a Scope, d: &'a Decision) -> Vec<(&'a Feedback, O
         .collect()
 }
 
-/// The registers an auditor asks for, from the records' own fields: every
-/// objection and veto with its resolution date, and every decision taken
-/// with who took it, who of them recorded support, and the objections
-/// raised and still open when it was decided.
-fn registers(scope: &Scope, links: &Links) -> (Vec<Stand>, Vec<Approval>) {
-    let as_of = scope.opts.as_of;
-    let mut stands = Vec::new();
-    let mut approvals = Vec::new();
-    for d in &scope.decisions {
-        let feedback = dated_feedback(scope, d);
-        let resolved_by = |f: &Feedback, day: NaiveDate| {
-            f.resolved
-                .as_ref()
-                .and_then(|r| r.date)
-                .is_some_and(|r| r <= day)
-        };
-        let objections: Vec<_> = feedback
-            .iter()
-            .filter(|(f, _)| matches!(f.stance, Some(Stance::Objection | Stance::Veto)))
-            .collect();
-        for (f, date) in &objections {
-            stands.push(Stand {
-                record: links.decision(d),
-                by: f
-                    .by
-                    .as_ref()
-                    .map_or_else(|| "someone".into(), |b| clean(&b.value)),
-                stance: f.stance.map_or("objection", Stance::as_str),
-                date: date.map(|x| x.to_string()).unwrap_or_default(),
-                note: clean(f.note.as_ref().map_or("", |n| n.value.as_str())),
-                resolved: f
-                    .resolved
-                    .as_ref()
-                    .and_then(|r| r.date)
-                    .filter(|r| *r <= as_of)
-                    .map(|r| r.to_string()),
-            });
-        }
-        let Some(decided) = d.decided.as_ref().and_then(|x| x.date) else {
-            continue;
-        };
-        if decided > as_of || matches!(d.status, Some(Status::Draft | Status::Proposed) | None) {
-            continue;
-        }
-        let makers = scope.people.expand_all(&d.decision_makers);
-        let support: BTreeSet<String> = feedback
-            .iter()
-            .filter(|(f, date)| {
-                f.stance == Some(Stance::Support) && date.is_none_or(|x| x <= decided)
-            })
-            .filter_map(|(f, _)| f.by.as_ref())
-            .flat_map(|b| scope.people.expand(&b.value))
-            .filter(|p| makers.contains(p))
-            .collect();
-        approvals.push(Approval {
-            record: links.decision(d),
-            status: d.status_word(),
-            decided: decided.to_string(),
-            makers: if makers.is_empty() {
-                "(none named)".into()
-            } else {
-                clean(&makers.iter().cloned().collect::<Vec<_>>().join(", "))
-            },
-            support: clean(&support.into_iter().collect::<Vec<_>>().join(", ")),
-            raised: objections
-                .iter()
-                .filter(|(_, date)| date.is_none_or(|x| x <= decided))
-                .count(),
-            open_at_decision: objections
-                .iter()
-                .filter(|(f, date)| date.is_none_or(|x| x <= decided) && !resolved_by(f, decided))
-                .count(),
-        });
-    }
-    (stands, approvals)
-}
-
-/// `>= 0.8`, `<= 5`, `> 1`, `< 2` or a bare number (read as `>=`).
-fn meets(target: &str, value: f64) -> Option<bool> {
-    let t = target.trim();
-    let (op, rest) = ["<=", ">=", "<", ">", "="]
+/// The registers of the report, as computed for every format (the state
+/// on the as-of date): the page only lays them out and links the records.
+fn raised(report: &Report, links: &Links) -> Vec<Raised> {
+    report
+        .registers
+        .raised
         .iter()
-        .find_map(|op| t.strip_prefix(op).map(|r| (*op, r)))
-        .unwrap_or((">=", t));
-    let goal: f64 = rest.trim().trim_end_matches('%').trim().parse().ok()?;
-    Some(match op {
-        "<=" => value <= goal,
-        ">=" => value >= goal,
-        "<" => value < goal,
-        ">" => value > goal,
-        _ => value == goal,
-    })
+        .map(|x| Raised {
+            record: links.by_id(x.id.as_deref(), x.title.as_deref()),
+            by: x.by.as_deref().map_or_else(|| "?".into(), clean),
+            stance: x.stance,
+            date: x.date.map(|d| d.to_string()).unwrap_or_default(),
+            note: clean(x.note.as_deref().unwrap_or("")),
+            resolved: x.resolved.map(|d| match &x.resolved_by {
+                Some(by) => format!("{d} by {}", clean(by)),
+                None => d.to_string(),
+            }),
+            resolution: match (x.resolved, &x.resolution) {
+                (_, Some(text)) => clean(text),
+                (Some(_), None) => "(no resolution written)".into(),
+                (None, None) => String::new(),
+            },
+        })
+        .collect()
 }
 
-/// Expected outcomes beside the latest value observed in retrospectives.
-fn targets(report: &Report, decisions: &[&Decision], links: &Links) -> Vec<Target> {
-    let mut out = Vec::new();
-    for d in decisions {
-        let id = d.id.as_ref().map(|i| i.to_string());
-        for e in &d.expected_outcomes {
-            let Some(metric) = e.metric.as_ref().map(|m| m.value.trim().to_string()) else {
-                continue;
-            };
-            let target = e.target.as_ref().map_or("", |t| t.value.as_str());
-            let observed = report.outcomes.points.iter().find(|p| {
-                Some(&p.decision) == id.as_ref() && p.metric.eq_ignore_ascii_case(&metric)
-            });
-            let verdict = match observed.and_then(|p| meets(target, p.value)) {
-                Some(true) => "met",
-                Some(false) => "not met",
-                None if observed.is_some() => "not comparable",
-                None => "no observation",
-            };
-            out.push(Target {
-                record: links.decision(d),
-                metric: clean(&metric),
-                target: clean(target),
-                by: e
-                    .by
-                    .as_ref()
-                    .and_then(|b| b.date)
-                    .map(|b| b.to_string())
-                    .unwrap_or_default(),
-                observed: observed
-                    .map(|p| match p.date {
-                        Some(date) => format!("{} on {date}", super::number(p.value, 4)),
-                        None => super::number(p.value, 4),
-                    })
-                    .unwrap_or_default(),
-                verdict,
-            });
-        }
-    }
-    out
+fn approvals(report: &Report, links: &Links) -> Vec<Approval> {
+    let list = |names: &[String]| clean(&names.join(", "));
+    report
+        .registers
+        .approvals
+        .iter()
+        .map(|a| Approval {
+            record: links.by_id(a.id.as_deref(), a.title.as_deref()),
+            status: a.status,
+            decided: a.decided.map(|d| d.to_string()).unwrap_or_default(),
+            makers: if a.decision_makers.is_empty() {
+                "none recorded".into()
+            } else {
+                list(&a.decision_makers)
+            },
+            rights: match (a.rights_holders.is_empty(), a.outside_rights.is_empty()) {
+                (true, _) => "-".into(),
+                (false, true) => list(&a.rights_holders),
+                (false, false) => format!(
+                    "{} (outside: {})",
+                    list(&a.rights_holders),
+                    list(&a.outside_rights)
+                ),
+            },
+            support: list(&a.support),
+            raised: a
+                .objections_by_decision
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            open_when_decided: a
+                .open_when_decided
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            taken_over_objection: a.open_when_decided.is_some_and(|n| n > 0),
+        })
+        .collect()
+}
+
+fn unheard(report: &Report, links: &Links) -> Vec<Unheard> {
+    report
+        .registers
+        .unheard
+        .iter()
+        .map(|u| Unheard {
+            record: links.by_id(u.id.as_deref(), u.title.as_deref()),
+            group: clean(&u.group),
+            effect: clean(u.effect.as_deref().unwrap_or("")),
+        })
+        .collect()
+}
+
+/// Expected outcomes beside the latest value observed, as the report
+/// judges them.
+fn targets(report: &Report, links: &Links) -> Vec<Target> {
+    report
+        .targets
+        .targets
+        .iter()
+        .map(|t| Target {
+            record: links.by_id(t.id.as_deref(), t.title.as_deref()),
+            metric: clean(&t.metric),
+            target: clean(t.target.as_deref().unwrap_or("")),
+            by: t.by.map(|d| d.to_string()).unwrap_or_default(),
+            observed: match (t.observed, t.observed_on) {
+                (Some(v), Some(d)) => format!("{} on {d}", super::number(v, 4)),
+                (Some(v), None) => super::number(v, 4),
+                (None, _) => String::new(),
+            },
+            verdict: t.verdict.as_str(),
+        })
+        .collect()
 }
 
 fn decision_views(
@@ -1393,14 +1388,6 @@ mod tests {
         );
         assert!(html.contains(">a ") || html.contains(" a "), "{html}");
         assert!(html.contains('f'), "alt text kept: {html}");
-    }
-
-    #[test]
-    fn targets_are_compared_when_they_are_numbers() {
-        assert_eq!(meets(">= 0.80", 0.823), Some(true));
-        assert_eq!(meets("<= 5%", 7.0), Some(false));
-        assert_eq!(meets("0.8", 0.79), Some(false));
-        assert_eq!(meets("better than last quarter", 1.0), None);
     }
 
     #[test]
