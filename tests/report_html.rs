@@ -575,6 +575,16 @@ fn html_tables_and_registers_match_a_hand_computed_log() {
         !approvals.contains("<span class=\"id\">0002</span>"),
         "{approvals}"
     );
+    // The page shows the report's own register: JSON carries the same.
+    let json = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    ));
+    let approvals = &json["registers"]["approvals"];
+    assert_eq!(approvals.as_array().map(Vec::len), Some(1), "{approvals}");
+    assert_eq!(approvals[0]["support"], serde_json::json!(["raj"]));
+    assert_eq!(approvals[0]["objections_by_decision"], 2);
+    assert_eq!(approvals[0]["open_when_decided"], 1);
 }
 
 /// Needs attention is the state on the as-of date: a date window does not
@@ -612,5 +622,37 @@ fn html_needs_attention_ignores_the_date_window() {
     assert!(
         !page.contains("<details class=\"dec st-proposed"),
         "window applies to the tables"
+    );
+}
+
+/// Without a `decided` date nothing says what had been raised when the
+/// decision was taken: the counts are left blank, not zero.
+#[test]
+fn an_approval_without_a_decided_date_leaves_the_counts_blank() {
+    let dir = small_log(&[(
+        "0001-a.md",
+        "---\ntitle: A\nstatus: accepted\ndate: 2026-01-10\ndecision-makers: [raj]\n\
+         feedback:\n  - {by: lee, date: 2026-01-12, stance: objection, note: no}\n\
+         \x20 - {by: raj, date: 2026-01-12, stance: support}\n---\n# A\n",
+    )]);
+    let json = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    ));
+    let approval = &json["registers"]["approvals"][0];
+    assert_eq!(approval["id"], "0001");
+    assert_eq!(approval["support"], serde_json::json!([]));
+    assert!(approval["objections_by_decision"].is_null(), "{approval}");
+    assert!(approval["open_when_decided"].is_null(), "{approval}");
+    let page = decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "html"],
+    )
+    .stdout;
+    assert!(
+        page.contains(
+            "<td>accepted</td><td></td><td>raj</td><td>-</td><td></td><td></td><td></td></tr>"
+        ),
+        "{page}"
     );
 }
