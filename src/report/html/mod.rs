@@ -4,19 +4,21 @@
 //! The page is an askama template (`templates/html/`), compiled and
 //! type-checked with the crate, which escapes every value it prints: record
 //! text can only ever be text. The one exception is Markdown (rationales and
-//! the definitions from `docs/report.md`), rendered here by pulldown-cmark
-//! with raw HTML dropped, images reduced to their alt text and links kept
-//! only for `http:`, `https:` and `mailto:` targets. Charts are shapes laid
-//! out by [`super::svg`] and written by a template partial, each with a data
+//! the definitions from `docs/report.md`), rendered by pulldown-cmark with
+//! raw HTML dropped, images reduced to their alt text and links kept only
+//! for `http:`, `https:` and `mailto:` targets. Charts are shapes laid out
+//! by [`super::svg`] and written by a template partial, each with a data
 //! table beside it. There is no script, no font and no external resource;
 //! a `Content-Security-Policy` of `default-src 'none'` makes sure of it.
 //! The same report gives the same bytes.
-
 //!
-//! The page model is in [`view`]; each part of the page is built in its
-//! own file: [`attention`] (headline figures and needs attention),
-//! [`charts`], [`registers`], [`decisions`]; [`links`] links records to
-//! their files and [`markdown`] renders the only Markdown.
+//! This file holds the template and [`render`]. The page model (the plain
+//! structs the template prints) is in `view.rs`; each part of the page is
+//! built in its own file: `attention.rs` (headline figures and needs
+//! attention), `charts.rs`, `registers.rs` (the report's registers and
+//! targets, only laid out), `decisions.rs` (the per-decision table);
+//! `links.rs` links records to their files and `markdown.rs` renders the
+//! only Markdown.
 
 mod attention;
 mod charts;
