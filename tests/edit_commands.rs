@@ -87,21 +87,13 @@ groups:
 ";
 
 fn log() -> tempfile::TempDir {
-    let dir = tempdir();
-    write(dir.path(), "decisions/0012-retrain-monthly.md", D12);
-    write(dir.path(), "decisions/0007-retrain-weekly.md", D7);
-    write(dir.path(), "decisions/0013-retrain-on-drift.md", D13);
-    write(dir.path(), "decisions/0008-score-nightly.md", D8);
-    write(
-        dir.path(),
-        "decisions/reviews/2026-03-04-q1-review.md",
-        REVIEW,
-    );
-    dir
-}
-
-fn file(dir: &Path, rel: &str) -> String {
-    read(&dir.join("decisions").join(rel))
+    small_log(&[
+        ("0012-retrain-monthly.md", D12),
+        ("0007-retrain-weekly.md", D7),
+        ("0013-retrain-on-drift.md", D13),
+        ("0008-score-nightly.md", D8),
+        ("reviews/2026-03-04-q1-review.md", REVIEW),
+    ])
 }
 
 /// `text` with the first `from` replaced by `to`, insisting it is there.
@@ -115,13 +107,6 @@ fn stamped(status: &str, date: &str) -> String {
     format!("status-history:\n  - status: {status}\n    date: {date}")
 }
 
-fn today() -> String {
-    chrono::Local::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
 /// The fixture with a line added before the front matter's closing `---`.
 fn with_line_at_end(text: &str, line: &str) -> String {
     let end = text[4..].find("\n---\n").unwrap() + 5;
@@ -129,11 +114,11 @@ fn with_line_at_end(text: &str, line: &str) -> String {
 }
 
 fn assert_unchanged(dir: &Path) {
-    assert_eq!(file(dir, "0012-retrain-monthly.md"), D12);
-    assert_eq!(file(dir, "0007-retrain-weekly.md"), D7);
-    assert_eq!(file(dir, "0013-retrain-on-drift.md"), D13);
-    assert_eq!(file(dir, "0008-score-nightly.md"), D8);
-    assert_eq!(file(dir, "reviews/2026-03-04-q1-review.md"), REVIEW);
+    assert_eq!(log_file(dir, "0012-retrain-monthly.md"), D12);
+    assert_eq!(log_file(dir, "0007-retrain-weekly.md"), D7);
+    assert_eq!(log_file(dir, "0013-retrain-on-drift.md"), D13);
+    assert_eq!(log_file(dir, "0008-score-nightly.md"), D8);
+    assert_eq!(log_file(dir, "reviews/2026-03-04-q1-review.md"), REVIEW);
 }
 
 #[test]
@@ -163,7 +148,7 @@ fn status_changes_only_the_status_value_and_adds_decided() {
     );
     let expected = with_line_at_end(&expected, "decided: 2026-03-20");
     let expected = with_line_at_end(&expected, &stamped("accepted", "2026-03-20"));
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), expected);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), expected);
 }
 
 #[test]
@@ -203,7 +188,7 @@ fn status_uses_today_and_rewrites_an_existing_decided_date() {
             stamped("rejected", &today)
         ),
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), expected);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), expected);
 }
 
 #[test]
@@ -252,7 +237,7 @@ fn status_to_a_non_decision_leaves_decided_alone_and_notes_a_missing_successor()
         run.stderr
     );
     assert_eq!(
-        file(dir.path(), "0008-score-nightly.md"),
+        log_file(dir.path(), "0008-score-nightly.md"),
         with_line_at_end(
             &with(D8, "status: accepted", "status: superseded"),
             &stamped("superseded", &today())
@@ -269,10 +254,10 @@ fn status_to_a_non_decision_leaves_decided_alone_and_notes_a_missing_successor()
         "0007: status accepted → deprecated, status-history + deprecated 2026-01-01\n"
     );
     assert!(
-        file(dir.path(), "0007-retrain-weekly.md")
+        log_file(dir.path(), "0007-retrain-weekly.md")
             .contains("status-history:\n  - status: deprecated\n    date: 2026-01-01\n---\n"),
         "{}",
-        file(dir.path(), "0007-retrain-weekly.md")
+        log_file(dir.path(), "0007-retrain-weekly.md")
     );
 }
 
@@ -324,14 +309,14 @@ fn status_refuses_a_file_it_cannot_edit_safely() {
         run.stderr,
         "error: decisions/0020-twice.md: line 3: `status` is given more than once; remove one before editing\n"
     );
-    assert_eq!(file(dir.path(), "0020-twice.md"), dup);
+    assert_eq!(log_file(dir.path(), "0020-twice.md"), dup);
 
     let adr = "# 21. Use X\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n";
     write(dir.path(), "decisions/0021-use-x.md", adr);
     let run = decide(dir.path(), &["status", "21", "deprecated"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("decide import"), "{}", run.stderr);
-    assert_eq!(file(dir.path(), "0021-use-x.md"), adr);
+    assert_eq!(log_file(dir.path(), "0021-use-x.md"), adr);
 
     write(dir.path(), "decisions/0022-copy.md", D8);
     write(dir.path(), "decisions/0022-again.md", D8);
@@ -357,40 +342,40 @@ fn supersede_links_both_records_in_their_own_list_styles() {
         )
     );
     assert_eq!(
-        file(dir.path(), "0007-retrain-weekly.md"),
+        log_file(dir.path(), "0007-retrain-weekly.md"),
         format!(
             "---\nstatus: superseded # since March\nsuperseded-by:\n  - 5\n  - 13\n{}\n---\n# Retrain weekly\n",
             stamped("superseded", &today())
         )
     );
     assert_eq!(
-        file(dir.path(), "0013-retrain-on-drift.md"),
+        log_file(dir.path(), "0013-retrain-on-drift.md"),
         "---\nstatus: proposed\nsupersedes: [9, 7]   # the old cadence\n---\n# Retrain on drift\n"
     );
 
     let run = decide(dir.path(), &["supersede", "8", "12"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
-        file(dir.path(), "0008-score-nightly.md"),
+        log_file(dir.path(), "0008-score-nightly.md"),
         format!(
             "---\nstatus: superseded\nsuperseded-by: [12]\n{}\n---\n# Score nightly\n",
             stamped("superseded", &today())
         )
     );
     assert_eq!(
-        file(dir.path(), "0012-retrain-monthly.md"),
+        log_file(dir.path(), "0012-retrain-monthly.md"),
         with(D12, "supersedes: [7]", "supersedes: [7, 8]")
     );
 
     // Done already: says so and writes nothing.
-    let before = file(dir.path(), "0012-retrain-monthly.md");
+    let before = log_file(dir.path(), "0012-retrain-monthly.md");
     let run = decide(dir.path(), &["supersede", "8", "12"]);
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stderr,
         "0012 already supersedes 0008; nothing changed\n"
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), before);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), before);
 }
 
 #[test]
@@ -414,11 +399,11 @@ fn supersede_completes_a_one_sided_link_and_keeps_a_madr_successor() {
     let run = decide(dir.path(), &["supersede", "30", "32"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
-        file(dir.path(), "0030-old.md"),
+        log_file(dir.path(), "0030-old.md"),
         "---\r\nstatus: \"superseded\"\r\nsuperseded-by: [31, 32]\r\n---\r\n# Old\r\n"
     );
     assert_eq!(
-        file(dir.path(), "0032-newer.md"),
+        log_file(dir.path(), "0032-newer.md"),
         "---\r\nstatus: accepted\r\nsupersedes: [30]\r\n---\r\n# Newer\r\n"
     );
 }
@@ -453,8 +438,8 @@ fn supersede_refuses_itself_unknown_ids_and_cycles() {
         "{}",
         run.stderr
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), D12);
-    assert_eq!(file(dir.path(), "0013-retrain-on-drift.md"), D13);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), D12);
+    assert_eq!(log_file(dir.path(), "0013-retrain-on-drift.md"), D13);
 }
 
 #[test]
@@ -486,7 +471,7 @@ fn feedback_appends_an_entry_in_the_lists_style_quoting_what_needs_it() {
         "    note: \"Monthly runs double the labeling cost\"\n",
         "    note: \"Monthly runs double the labeling cost\"\n  - by: raj\n    date: 2026-03-10\n    stance: support\n    note: \"Fine: ship it #now\"\n",
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), expected);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), expected);
 }
 
 #[test]
@@ -507,7 +492,7 @@ fn feedback_creates_the_list_when_there_is_none() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
-        file(dir.path(), "0007-retrain-weekly.md"),
+        log_file(dir.path(), "0007-retrain-weekly.md"),
         "---\nstatus: accepted # since March\nsuperseded-by:\n  - 5\nfeedback:\n  - by: lee\n    date: 2026-03-10\n    stance: veto\n---\n# Retrain weekly\n"
     );
 }
@@ -548,10 +533,10 @@ fn feedback_in_a_review_names_the_decision_and_warns_about_unknown_people() {
         "feedback:   # none yet\n  - on: 12\n    by: zed\n    date: 2026-03-04\n    stance: objection\n    note: Too costly\n",
     );
     assert_eq!(
-        file(dir.path(), "reviews/2026-03-04-q1-review.md"),
+        log_file(dir.path(), "reviews/2026-03-04-q1-review.md"),
         expected
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), D12);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), D12);
 
     // A known person is not warned about; a group is refused, since
     // feedback is given by one person (issue 10).
@@ -631,7 +616,7 @@ fn action_done_sets_status_and_date_inside_the_item() {
         "    status: open\n    note: Add cost dashboard\n",
         "    status: done\n    note: Add cost dashboard\n    done: 2026-03-28\n",
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), expected);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), expected);
 
     let run = decide(
         dir.path(),
@@ -643,7 +628,7 @@ fn action_done_sets_status_and_date_inside_the_item() {
         "{owner: raj, due: 2026-04-15, note: Check drift}",
         "{owner: raj, due: 2026-04-15, note: Check drift, status: done, done: 2026-04-02}",
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), expected);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), expected);
     let run = decide(dir.path(), &["show", "12"]);
     assert!(
         run.stdout
@@ -674,7 +659,7 @@ fn action_done_in_a_review() {
         "    note: Send the cost estimate\n    status: done\n    done: 2026-03-09\n",
     );
     assert_eq!(
-        file(dir.path(), "reviews/2026-03-04-q1-review.md"),
+        log_file(dir.path(), "reviews/2026-03-04-q1-review.md"),
         expected
     );
 }
@@ -709,14 +694,14 @@ fn action_done_refuses_missing_and_closed_items() {
         .code,
         0
     );
-    let after = file(dir.path(), "0012-retrain-monthly.md");
+    let after = log_file(dir.path(), "0012-retrain-monthly.md");
     let run = decide(dir.path(), &["action", "done", "12", "1"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
         "error: action 1 of 0012 is already done (2026-03-28)\n"
     );
-    assert_eq!(file(dir.path(), "0012-retrain-monthly.md"), after);
+    assert_eq!(log_file(dir.path(), "0012-retrain-monthly.md"), after);
 }
 
 /// Runs `decide ARGS` under `sh` with `setup` applied first (resource limits, traps).
@@ -768,7 +753,7 @@ fn a_writer_killed_mid_write_leaves_the_original_intact() {
         &["status", "13", "accepted", "--force"],
     );
     assert_eq!(out.status.signal(), Some(25), "killed by SIGXFSZ: {out:?}");
-    assert_eq!(file(dir.path(), "0013-retrain-on-drift.md"), big);
+    assert_eq!(log_file(dir.path(), "0013-retrain-on-drift.md"), big);
     // What the killed process left is a hidden temporary file that is not a record.
     let decisions = dir.path().join("decisions");
     let leftovers: Vec<String> = names_in(&decisions)
@@ -820,7 +805,7 @@ fn a_write_that_fails_is_an_error_and_leaves_the_original_intact() {
             && stderr.ends_with("; the file was left as it was\n"),
         "{stderr}"
     );
-    assert_eq!(file(dir.path(), "0013-retrain-on-drift.md"), big);
+    assert_eq!(log_file(dir.path(), "0013-retrain-on-drift.md"), big);
     assert!(
         names_in(&dir.path().join("decisions"))
             .iter()
@@ -844,8 +829,8 @@ fn supersede_writes_neither_file_when_one_cannot_be_written() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.ends_with("; no file was changed\n"), "{stderr}");
-    assert_eq!(file(dir.path(), "0008-score-nightly.md"), D8);
-    assert_eq!(file(dir.path(), "0013-retrain-on-drift.md"), big);
+    assert_eq!(log_file(dir.path(), "0008-score-nightly.md"), D8);
+    assert_eq!(log_file(dir.path(), "0013-retrain-on-drift.md"), big);
 }
 
 #[cfg(unix)]

@@ -15,11 +15,9 @@ fn fixture() -> std::path::PathBuf {
 }
 
 fn report(args: &[&str]) -> Run {
-    let dir = tempdir();
-    let log = fixture();
-    let mut all = vec!["--dir", log.to_str().unwrap(), "report"];
+    let mut all = vec!["report"];
     all.extend_from_slice(args);
-    let run = decide(dir.path(), &all);
+    let run = decide_on(&fixture(), &all);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run
 }
@@ -27,23 +25,11 @@ fn report(args: &[&str]) -> Run {
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();
     all.extend(["--format", "json"]);
-    serde_json::from_str(&report(&all).stdout).unwrap()
-}
-
-fn close(value: &Value, expected: f64) {
-    let v = value
-        .as_f64()
-        .unwrap_or_else(|| panic!("not a number: {value}"));
-    assert!((v - expected).abs() < 1e-9, "{v} != {expected}");
+    json_of(&report(&all))
 }
 
 fn question<'a>(pulse: &'a Value, q: &str) -> &'a Value {
-    pulse["questions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["question"] == q)
-        .unwrap_or_else(|| panic!("no question {q}"))
+    find_by(&pulse["questions"], "question", q)
 }
 
 #[test]
@@ -241,33 +227,21 @@ fn the_table_shows_pulse_and_signals_but_not_comments() {
 #[test]
 fn a_log_without_pulses_or_signals_has_no_such_sections() {
     let log = repo().join("tests/fixtures/report/decisions");
-    let dir = tempdir();
-    let args = [
-        "--dir",
-        log.to_str().unwrap(),
-        "report",
-        "--as-of",
-        "2026-03-31",
-    ];
-    let table = decide(dir.path(), &args).stdout;
+    let args = ["report", "--as-of", "2026-03-31"];
+    let table = decide_on(&log, &args).stdout;
     assert!(
         !table.contains("Pulse") && !table.contains("Signals"),
         "{table}"
     );
     let mut with_json = args.to_vec();
     with_json.extend(["--format", "json"]);
-    let r: Value = serde_json::from_str(&decide(dir.path(), &with_json).stdout).unwrap();
+    let r = json_of(&decide_on(&log, &with_json));
     assert!(r.get("pulse").is_none() && r.get("signals").is_none());
 }
 
 /// The trend's period, found by label.
 fn period<'a>(t: &'a Value, label: &str) -> &'a Value {
-    t["periods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["label"] == label)
-        .unwrap_or_else(|| panic!("no period {label}"))
+    find_by(&t["periods"], "label", label)
 }
 
 #[test]
@@ -427,19 +401,18 @@ fn headline(r: &Value) -> Value {
 
 /// Each trend period equals `report --since START --until END --as-of END`.
 fn trend_equals_reports(log: &std::path::Path, as_of: &str, period_word: &str) -> usize {
-    let dir = tempdir();
-    let base = ["--dir", log.to_str().unwrap(), "report", "--format", "json"];
+    let base = ["report", "--format", "json"];
     let mut args = base.to_vec();
     args.extend(["--as-of", as_of, "--trend", period_word]);
-    let trend: Value = serde_json::from_str(&decide(dir.path(), &args).stdout).unwrap();
+    let trend = json_of(&decide_on(log, &args));
     let periods = trend["periods"].as_array().unwrap();
     for p in periods {
         let (start, end) = (p["start"].as_str().unwrap(), p["end"].as_str().unwrap());
         let mut args = base.to_vec();
         args.extend(["--since", start, "--until", end, "--as-of", end]);
-        let run = decide(dir.path(), &args);
+        let run = decide_on(log, &args);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let r: Value = serde_json::from_str(&run.stdout).unwrap();
+        let r = json_of(&run);
         let label = &p["label"];
         let mut from_trend = headline(&json!({
             "participation": {"pooled": p["participation"]},
@@ -493,18 +466,14 @@ const PULSE_CRLF: &str = "---\r\nkind: pulse # Q1\r\ndate: 2026-03-31\r\ninvited
 const PULSE_BLOCK: &str = "---\nkind: pulse\ndate: 2026-03-31\ninvited: [ana, raj]\n# answers below\nresponses:\n  - by: ana\n    trust: 4\n---\n# Q1 pulse\n";
 
 fn pulse_log(text: &str) -> tempfile::TempDir {
-    let dir = tempdir();
-    write(dir.path(), "decisions/reviews/2026-03-31-q1-pulse.md", text);
-    write(
-        dir.path(),
-        "decisions/0001-x.md",
-        "---\nstatus: draft\nfeedback: []\n---\n# X\n",
-    );
-    dir
+    small_log(&[
+        ("reviews/2026-03-31-q1-pulse.md", text),
+        ("0001-x.md", "---\nstatus: draft\nfeedback: []\n---\n# X\n"),
+    ])
 }
 
 fn pulse_file(dir: &std::path::Path) -> String {
-    read(&dir.join("decisions/reviews/2026-03-31-q1-pulse.md"))
+    log_file(dir, "reviews/2026-03-31-q1-pulse.md")
 }
 
 #[test]
@@ -710,14 +679,10 @@ fn feedback_records_signals_and_refuses_unknown_ones() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let r: Value = serde_json::from_str(
-        &decide(
-            dir.path(),
-            &["report", "--as-of", "2026-04-30", "--format", "json"],
-        )
-        .stdout,
-    )
-    .unwrap();
+    let r = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-04-30", "--format", "json"],
+    ));
     assert_eq!(r["signals"]["signalled"], 2);
     let check = decide(
         dir.path(),
@@ -797,12 +762,9 @@ fn review_new_scaffolds_a_pulse() {
 #[test]
 fn digest_tells_the_latest_pulse_and_the_open_fairness_and_friction_concerns() {
     let log = fixture();
-    let dir = tempdir();
-    let run = decide(
-        dir.path(),
+    let run = decide_on(
+        &log,
         &[
-            "--dir",
-            log.to_str().unwrap(),
             "digest",
             "--since",
             "2026-04-01",
@@ -832,17 +794,9 @@ fn digest_tells_the_latest_pulse_and_the_open_fairness_and_friction_concerns() {
         "{out}"
     );
     // Dana's objection was resolved on 2026-04-20; before that it is listed.
-    let run = decide(
-        dir.path(),
-        &[
-            "--dir",
-            log.to_str().unwrap(),
-            "digest",
-            "--since",
-            "2026-04-01",
-            "--as-of",
-            "2026-04-15",
-        ],
+    let run = decide_on(
+        &log,
+        &["digest", "--since", "2026-04-01", "--as-of", "2026-04-15"],
     );
     assert!(
         run.stdout.contains("- **0002 Send retention offers by SMS**: user-friction and fairness objection by dana on 2026-04-10.\n"),
@@ -850,18 +804,7 @@ fn digest_tells_the_latest_pulse_and_the_open_fairness_and_friction_concerns() {
         run.stdout
     );
     // The July pulse asked fairness for the first time.
-    let run = decide(
-        dir.path(),
-        &[
-            "--dir",
-            log.to_str().unwrap(),
-            "digest",
-            "--since",
-            "2026-07-01",
-            "--as-of",
-            AS_OF,
-        ],
-    );
+    let run = decide_on(&log, &["digest", "--since", "2026-07-01", "--as-of", AS_OF]);
     assert!(
         run.stdout.contains(
             "and fairness was 3 (first asked) since the 2026-04-30 pulse; 2 of 5 invited answered"
@@ -925,13 +868,8 @@ fn pulse_means_against_outcomes_follow_the_participation_rule() {
         dir.path(),
         &["report", "--as-of", "2026-07-01", "--format", "json"],
     );
-    let r: Value = serde_json::from_str(&run.stdout).unwrap();
-    let trust = r["pulse"]["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["question"] == "trust")
-        .unwrap();
+    let r = json_of(&run);
+    let trust = find_by(&r["pulse"]["outcomes"], "question", "trust");
     // Trust ranks 1..10; incident ranks 9, 10, 8, 7, …, 1. Reversed order
     // would give Σd² = Σ(2i − 11)² = 330; the swap makes d₁ = d₂ = −8, so
     // Σd² = 330 − 81 − 49 + 64 + 64 = 328 and ρ = 1 − 6·328/990 = −0.98788.
@@ -944,14 +882,10 @@ fn pulse_means_against_outcomes_follow_the_participation_rule() {
     );
     // With nine decisions the figure is withheld, as for participation.
     let dir = outcome_log(9);
-    let r: Value = serde_json::from_str(
-        &decide(
-            dir.path(),
-            &["report", "--as-of", "2026-07-01", "--format", "json"],
-        )
-        .stdout,
-    )
-    .unwrap();
+    let r = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-07-01", "--format", "json"],
+    ));
     let trust = &r["pulse"]["outcomes"][0];
     assert_eq!(
         (
@@ -1037,9 +971,7 @@ fn malformed_pulses_are_findings_not_failures() {
 
 #[test]
 fn show_lists_the_signals_of_each_feedback_entry() {
-    let log = fixture();
-    let dir = tempdir();
-    let run = decide(dir.path(), &["--dir", log.to_str().unwrap(), "show", "2"]);
+    let run = decide_on(&fixture(), &["show", "2"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(
@@ -1079,14 +1011,10 @@ fn edges_a_skipped_question_a_late_response_and_feedback_on_the_as_of_day() {
             "  - by: ana\n    trust: 3\n    satisfaction: 3\n  - by: raj\n    date: 2026-08-20\n    trust: 1\n",
         ),
     );
-    let r: Value = serde_json::from_str(
-        &decide(
-            dir.path(),
-            &["report", "--as-of", "2026-08-15", "--format", "json"],
-        )
-        .stdout,
-    )
-    .unwrap();
+    let r = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-08-15", "--format", "json"],
+    ));
     let jul = &r["pulse"]["pulses"][2];
     assert_eq!(jul["responses"], 1);
     let s = question(jul, "satisfaction");
@@ -1099,14 +1027,10 @@ fn edges_a_skipped_question_a_late_response_and_feedback_on_the_as_of_day() {
     assert_eq!(t["previous"], "2026-04-30-b");
     close(&t["change"], 0.0);
     // After 2026-08-20 raj's answer counts: trust (3 + 1) / 2 = 2, a drop of 1.
-    let r: Value = serde_json::from_str(
-        &decide(
-            dir.path(),
-            &["report", "--as-of", "2026-08-31", "--format", "json"],
-        )
-        .stdout,
-    )
-    .unwrap();
+    let r = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-08-31", "--format", "json"],
+    ));
     let t = question(&r["pulse"]["pulses"][2], "trust");
     assert_eq!(
         (&t["mean"]["value"], &t["dropped"]),
@@ -1116,19 +1040,8 @@ fn edges_a_skipped_question_a_late_response_and_feedback_on_the_as_of_day() {
     // Feedback dated on the as-of day counts; the day after does not.
     let log = fixture();
     let at = |as_of: &str| -> Value {
-        let run = decide(
-            dir.path(),
-            &[
-                "--dir",
-                log.to_str().unwrap(),
-                "report",
-                "--as-of",
-                as_of,
-                "--format",
-                "json",
-            ],
-        );
-        serde_json::from_str::<Value>(&run.stdout).unwrap()["signals"].clone()
+        let run = decide_on(&log, &["report", "--as-of", as_of, "--format", "json"]);
+        json_of(&run)["signals"].clone()
     };
     // On 2026-04-10: lee and raj on 0001, dana on 0002.
     let s = at("2026-04-10");

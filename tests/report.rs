@@ -18,42 +18,23 @@ fn report(args: &[&str]) -> Run {
 }
 
 fn report_at(as_of: &str, args: &[&str]) -> Run {
-    let dir = tempdir();
-    let log = fixture();
-    let mut all = vec!["--dir", log.to_str().unwrap(), "report", "--as-of", as_of];
+    let mut all = vec!["report", "--as-of", as_of];
     all.extend_from_slice(args);
-    decide(dir.path(), &all)
+    decide_on(&fixture(), &all)
 }
 
 fn json_report() -> Value {
     let run = report(&["--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    serde_json::from_str(&run.stdout).unwrap()
-}
-
-fn close(value: &Value, expected: f64) {
-    let v = value
-        .as_f64()
-        .unwrap_or_else(|| panic!("not a number: {value}"));
-    assert!((v - expected).abs() < 1e-9, "{v} != {expected}");
+    json_of(&run)
 }
 
 fn decision<'a>(r: &'a Value, id: &str) -> &'a Value {
-    r["decisions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == id)
-        .unwrap_or_else(|| panic!("no decision {id}"))
+    find_by(&r["decisions"], "id", id)
 }
 
 fn person<'a>(r: &'a Value, key: &str) -> &'a Value {
-    r["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["person"] == key)
-        .unwrap_or_else(|| panic!("no person {key}"))
+    find_by(&r["people"], "person", key)
 }
 
 #[test]
@@ -662,18 +643,14 @@ fn csv_one_table_per_choice() {
 
 #[test]
 fn window_and_model_narrow_the_report() {
-    let r: Value = serde_json::from_str(
-        &report(&[
-            "--since",
-            "2026-02-01",
-            "--until",
-            "2026-03-15",
-            "--format",
-            "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let r = json_of(&report(&[
+        "--since",
+        "2026-02-01",
+        "--until",
+        "2026-03-15",
+        "--format",
+        "json",
+    ]));
     // 0002 (02-01), 0003 (02-20), 0005 (03-02), 0008 (03-01).
     let ids: Vec<&str> = r["decisions"]
         .as_array()
@@ -685,8 +662,7 @@ fn window_and_model_narrow_the_report() {
     // One review in the window: the 02-10 check-in.
     assert_eq!(r["counts"]["reviews"], 1);
 
-    let r: Value =
-        serde_json::from_str(&report(&["--model", "OFFERS", "--format", "json"]).stdout).unwrap();
+    let r = json_of(&report(&["--model", "OFFERS", "--format", "json"]));
     assert_eq!(r["counts"]["decisions"], 1);
     assert_eq!(r["decisions"][0]["id"], "0005");
     // No review is about 0005.
@@ -696,8 +672,7 @@ fn window_and_model_narrow_the_report() {
 
 #[test]
 fn as_of_leaves_out_what_had_not_happened() {
-    let r: Value =
-        serde_json::from_str(&report_at("2026-02-12", &["--format", "json"]).stdout).unwrap();
+    let r = json_of(&report_at("2026-02-12", &["--format", "json"]));
     // Records dated after 02-12 had not been written yet: left out, and said so.
     assert_eq!(r["as_of"], "2026-02-12");
     assert_eq!(r["counts"]["decisions"], 3, "0001, 0002 and 0007");
@@ -832,14 +807,10 @@ fn record_text_cannot_break_the_output() {
         !table.contains('\u{1b}'),
         "no escape sequence reaches the terminal"
     );
-    let json: Value = serde_json::from_str(
-        &decide(
-            dir.path(),
-            &["report", "--as-of", "2026-03-01", "--format", "json"],
-        )
-        .stdout,
-    )
-    .unwrap();
+    let json = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    ));
     assert_eq!(
         json["decisions"][0]["title"], "Use | pipes <b>x</b> \u{1b}[31mred",
         "JSON keeps the text as written"
@@ -869,7 +840,7 @@ fn records_with_broken_front_matter_are_left_out_and_said_to_be() {
         &["report", "--as-of", "2026-03-01", "--format", "json"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    let r = json_of(&run);
     assert_eq!(r["counts"]["decisions"], 1);
     assert_eq!(r["counts"]["unreadable"], 2);
     assert!(

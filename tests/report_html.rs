@@ -68,8 +68,9 @@ fn html_page_is_self_contained_and_small() {
         "Role coverage",
         "Check-in cadence",
         "Outcomes against participation (correlation, not cause)",
-        "Objections and vetoes",
-        "Approvals",
+        "Vetoes, objections, concerns and alternatives",
+        "Who decided",
+        "Affected groups not heard",
         "Outcomes against targets",
         "Per person",
         "Per decision",
@@ -92,7 +93,12 @@ fn html_page_shows_the_examples_figures() {
         "waiting on Ana Ruiz, Dana Okafor, Felix Braun, Grace O&#39;Neill, Inês Duarte, Jonas Berg, Omar Haddad, Raj Menon and Tomás Herrera (due 2026-10-18, 38 days overdue) — 6 of 15 asked gave a view",
         // Registers: 0020 was accepted over an open objection.
         "<span class=\"id\">0020</span> Cap model-suggested retention discounts at 20% for 12 months</td>\
-         <td>accepted</td><td>2026-03-24</td><td>grace, raj</td><td></td><td>1</td><td><span class=\"overdue\">1</span></td></tr>",
+         <td>accepted</td><td>2026-03-24</td><td>grace, raj</td><td>-</td><td></td><td>1</td><td><span class=\"overdue\">1</span></td></tr>",
+        // 0012 was decided by raj, outside the charter's decision rights.
+        "<td>accepted</td><td>2025-11-04</td><td>grace, raj</td><td>priya, grace (outside: raj)</td><td>grace</td><td>1</td><td>0</td></tr>",
+        // The veto on 0012, lifted by dana with a written resolution.
+        "<td>veto</td><td>dana</td><td>2025-10-14</td>",
+        "<td>✓ 2025-10-28 by dana</td><td>Lifted after the demo of the queue capped by each site&#39;s daily calling capacity (0012).</td>",
         // Outcomes against targets: 0003's AUC met its target.
         "<td>auc</td><td>&#62;= 0.80</td><td>2025-09-30</td><td>0.823 on 2025-12-31</td><td>✓ met</td>",
         // The cadence table flags the 168-day gap.
@@ -554,20 +560,31 @@ fn html_tables_and_registers_match_a_hand_computed_log() {
         "<td>veto</td><td>lee</td><td>2026-01-13</td><td>no</td><td>✓ 2026-01-25</td>",
         "<td>open one</td><td><span class=\"overdue\">open</span></td>",
         "<td>later</td><td><span class=\"overdue\">open</span></td>",
-        "<td>accepted</td><td>2026-01-20</td><td>mei, raj</td><td>raj</td><td>2</td><td><span class=\"overdue\">1</span></td>",
-        "<td>auc</td><td>&#62;= 0.80</td><td>2026-06-30</td><td>0.79 on 2026-02-20</td><td><span class=\"overdue\">not met</span></td>",
+        "<td>too slow</td><td>✓ 2026-01-20</td><td>(no resolution written)</td>",
+        "<td>accepted</td><td>2026-01-20</td><td>raj, mei</td><td>-</td><td>raj</td><td>2</td><td><span class=\"overdue\">1</span></td>",
+        "<td>auc</td><td>&#62;= 0.80</td><td>2026-06-30</td><td>0.79 on 2026-02-20</td><td><span class=\"overdue\">missed</span></td>",
         "<td>cost</td><td>lower</td><td></td><td>3 on 2026-02-20</td><td>not comparable</td>",
     ] {
         assert!(page.contains(row), "missing: {row}");
     }
     // The proposal is not an approval.
-    let approvals = &page[page.find("<h3>Approvals</h3>").unwrap()..];
+    let approvals = &page[page.find("<h3>Who decided</h3>").unwrap()..];
     let approvals = &approvals[..approvals.find("</table>").unwrap()];
     assert!(approvals.contains("<span class=\"id\">0001</span>"));
     assert!(
         !approvals.contains("<span class=\"id\">0002</span>"),
         "{approvals}"
     );
+    // The page shows the report's own register: JSON carries the same.
+    let json = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    ));
+    let approvals = &json["registers"]["approvals"];
+    assert_eq!(approvals.as_array().map(Vec::len), Some(1), "{approvals}");
+    assert_eq!(approvals[0]["support"], serde_json::json!(["raj"]));
+    assert_eq!(approvals[0]["objections_by_decision"], 2);
+    assert_eq!(approvals[0]["open_when_decided"], 1);
 }
 
 /// Needs attention is the state on the as-of date: a date window does not
@@ -605,5 +622,37 @@ fn html_needs_attention_ignores_the_date_window() {
     assert!(
         !page.contains("<details class=\"dec st-proposed"),
         "window applies to the tables"
+    );
+}
+
+/// Without a `decided` date nothing says what had been raised when the
+/// decision was taken: the counts are left blank, not zero.
+#[test]
+fn an_approval_without_a_decided_date_leaves_the_counts_blank() {
+    let dir = small_log(&[(
+        "0001-a.md",
+        "---\ntitle: A\nstatus: accepted\ndate: 2026-01-10\ndecision-makers: [raj]\n\
+         feedback:\n  - {by: lee, date: 2026-01-12, stance: objection, note: no}\n\
+         \x20 - {by: raj, date: 2026-01-12, stance: support}\n---\n# A\n",
+    )]);
+    let json = json_of(&decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    ));
+    let approval = &json["registers"]["approvals"][0];
+    assert_eq!(approval["id"], "0001");
+    assert_eq!(approval["support"], serde_json::json!([]));
+    assert!(approval["objections_by_decision"].is_null(), "{approval}");
+    assert!(approval["open_when_decided"].is_null(), "{approval}");
+    let page = decide(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "html"],
+    )
+    .stdout;
+    assert!(
+        page.contains(
+            "<td>accepted</td><td></td><td>raj</td><td>-</td><td></td><td></td><td></td></tr>"
+        ),
+        "{page}"
     );
 }

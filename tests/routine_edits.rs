@@ -51,23 +51,19 @@ groups:
 ";
 
 fn log() -> tempfile::TempDir {
-    let dir = tempdir();
-    write(dir.path(), "decisions/0012-retrain-monthly.md", DECISION);
-    write(
-        dir.path(),
-        "decisions/reviews/2026-03-04-q1-review.md",
-        REVIEW,
-    );
-    write(dir.path(), "decisions/people.yaml", PEOPLE);
-    dir
+    small_log(&[
+        ("0012-retrain-monthly.md", DECISION),
+        ("reviews/2026-03-04-q1-review.md", REVIEW),
+        ("people.yaml", PEOPLE),
+    ])
 }
 
 fn decision(dir: &Path) -> String {
-    read(&dir.join("decisions/0012-retrain-monthly.md"))
+    log_file(dir, "0012-retrain-monthly.md")
 }
 
 fn review(dir: &Path) -> String {
-    read(&dir.join("decisions/reviews/2026-03-04-q1-review.md"))
+    log_file(dir, "reviews/2026-03-04-q1-review.md")
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::log::Log;
 use crate::yaml::{Node, Pos, Value};
 
 use super::editing::{FileEdit, date_or_today, unique_decision, write};
-use super::show::feedback_on;
+use super::show::numbered_feedback;
 
 pub fn run(args: &FeedbackResolveArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     edit::with_log(ctx.locate()?, |log| resolve(args, ctx, log))
@@ -21,7 +21,7 @@ fn resolve(args: &FeedbackResolveArgs, ctx: &Context, log: Log) -> anyhow::Resul
     let date = date_or_today(args.date.as_deref(), ctx.today)?;
     let d = unique_decision(&log, &args.id)?;
     let label = d.id.as_ref().map(ToString::to_string).unwrap_or_default();
-    let all = feedback_on(&log, d);
+    let all = numbered_feedback(&log, d);
     let n = args.number;
     if n == 0 || n > all.len() {
         let message = match all.len() {

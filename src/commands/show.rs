@@ -9,6 +9,7 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
+use crate::metrics::participation::Index;
 use crate::record::{Decision, Feedback, Ref, Review, Status};
 
 use super::{find_decision, names};
@@ -105,19 +106,12 @@ fn link_list(log: &Log, refs: &[Ref]) -> String {
 
 /// The feedback on `d`, in its own record and in reviews (`on: ID`), by
 /// date: the order `decide show` numbers it in and `decide feedback resolve`
-/// takes its number from.
-pub fn feedback_on<'a>(log: &'a Log, d: &'a Decision) -> Vec<(&'a Feedback, Option<&'a Review>)> {
-    let mut feedback: Vec<(&Feedback, Option<&Review>)> =
-        d.feedback.iter().map(|f| (f, None)).collect();
-    if let Some(id) = &d.id {
-        for review in &log.reviews {
-            for f in &review.feedback {
-                if f.on.as_ref().map(|r| &r.id) == Some(id) {
-                    feedback.push((f, Some(review)));
-                }
-            }
-        }
-    }
+/// takes its number from. Every review counts, whatever its date.
+pub fn numbered_feedback<'a>(
+    log: &'a Log,
+    d: &'a Decision,
+) -> Vec<(&'a Feedback, Option<&'a Review>)> {
+    let mut feedback = Index::of_every(&log.reviews).feedback_on(d);
     feedback.sort_by(|a, b| {
         a.0.date
             .as_ref()
@@ -321,7 +315,7 @@ pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
         }
     }
 
-    let feedback = feedback_on(log, d);
+    let feedback = numbered_feedback(log, d);
     let reviews: Vec<&Review> = log
         .reviews
         .iter()

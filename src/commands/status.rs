@@ -116,7 +116,7 @@ fn set(args: &StatusArgs, ctx: &Context, log: &Log) -> anyhow::Result<Output> {
 fn not_ready(log: &Log, d: &Decision) -> Vec<String> {
     let mut reasons = Vec::new();
     let id = d.id.as_ref().map(id_value).unwrap_or_default();
-    for (i, (f, _)) in super::show::feedback_on(log, d).iter().enumerate() {
+    for (i, (f, _)) in super::show::numbered_feedback(log, d).iter().enumerate() {
         let blocking = matches!(f.stance, Some(Stance::Objection | Stance::Veto));
         if blocking && f.resolved.is_none() {
             let by = f.by.as_ref().map_or("someone", |t| t.as_str());

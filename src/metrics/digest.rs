@@ -206,14 +206,7 @@ pub fn digest(
         ) {
             continue;
         }
-        let on_d = scope
-            .index
-            .on
-            .get(d.id.as_ref().unwrap_or(&crate::record::Id::Num(u64::MAX)))
-            .into_iter()
-            .flatten()
-            .map(|(f, _)| *f);
-        for f in d.feedback.iter().chain(on_d) {
+        for (f, _) in scope.index.feedback_on(d) {
             let open = matches!(f.stance, Some(Stance::Objection | Stance::Veto))
                 && f.resolved
                     .as_ref()

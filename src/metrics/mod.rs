@@ -42,7 +42,7 @@ pub use timeliness::{Answer, AnswerState, Request, Timeliness};
 
 use crate::git::History;
 use crate::log::Log;
-use crate::record::{Charter, Decision, Review, Status};
+use crate::record::{Charter, Decision, Feedback, Review, Status};
 use participation::Index;
 use people::Resolver;
 
@@ -94,6 +94,16 @@ impl Dates {
 
     pub fn review(&self, r: &Review) -> Option<Dated> {
         self.dated(r.date.as_ref(), &r.meta.path)
+    }
+
+    /// The date of a feedback entry: its own, else the date of the review
+    /// it was written in (an entry in the decision's own record has no
+    /// other date).
+    pub fn feedback(&self, f: &Feedback, review: Option<&Review>) -> Option<NaiveDate> {
+        f.date
+            .as_ref()
+            .and_then(|x| x.date)
+            .or_else(|| review.and_then(|r| self.review(r)).map(|x| x.date))
     }
 }
 

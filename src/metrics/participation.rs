@@ -75,11 +75,23 @@ impl<'a> Index<'a> {
     /// feedback and outcomes it records count, whatever their own dates say.
     /// A review with no date at all is kept, as every undated response is.
     pub fn new(reviews: &'a [Review], dates: &Dates, as_of: NaiveDate) -> Index<'a> {
+        Index::of(
+            reviews
+                .iter()
+                .filter(|r| dates.review(r).is_none_or(|d| d.date <= as_of)),
+        )
+    }
+
+    /// The index of every review whatever its date: `decide show` numbers
+    /// all the feedback a decision has, and `decide feedback resolve` takes
+    /// its number from there.
+    pub fn of_every(reviews: &'a [Review]) -> Index<'a> {
+        Index::of(reviews.iter())
+    }
+
+    fn of(reviews: impl Iterator<Item = &'a Review>) -> Index<'a> {
         let mut index = Index::default();
-        let held = reviews
-            .iter()
-            .filter(|r| dates.review(r).is_none_or(|d| d.date <= as_of));
-        for review in held {
+        for review in reviews {
             let mut seen = BTreeSet::new();
             for r in &review.decisions {
                 if seen.insert(&r.id) {
@@ -95,11 +107,33 @@ impl<'a> Index<'a> {
         index
     }
 
+    /// The feedback on `d`: the entries in its own record, then those in
+    /// reviews (`on: ID`) in the order of the reviews, each with the review
+    /// it was written in. This is the one place that joins the two; a
+    /// caller that needs an entry's date takes it from [`Dates::feedback`].
+    pub fn feedback_on<'d>(&self, d: &'d Decision) -> Vec<(&'d Feedback, Option<&'d Review>)>
+    where
+        'a: 'd,
+    {
+        let mut out: Vec<(&Feedback, Option<&Review>)> =
+            d.feedback.iter().map(|f| (f, None)).collect();
+        if let Some(id) = &d.id {
+            out.extend(
+                self.on
+                    .get(id)
+                    .into_iter()
+                    .flatten()
+                    .map(|&(f, review)| (f, Some(review))),
+            );
+        }
+        out
+    }
+
     /// All evidence of responses to `d`.
     pub fn responses(&self, d: &Decision, people: &Resolver, dates: &Dates) -> Vec<Response> {
         let mut out = Vec::new();
-        let mut feedback = |f: &Feedback, fallback: Option<NaiveDate>| {
-            let date = f.date.as_ref().and_then(|x| x.date).or(fallback);
+        for (f, review) in self.feedback_on(d) {
+            let date = dates.feedback(f, review);
             if let Some(by) = &f.by {
                 for person in people.expand(&by.value) {
                     out.push(Response {
@@ -109,16 +143,10 @@ impl<'a> Index<'a> {
                     });
                 }
             }
-        };
-        for f in &d.feedback {
-            feedback(f, None);
         }
         let Some(id) = d.id.as_ref() else {
             return out;
         };
-        for (f, review) in self.on.get(id).into_iter().flatten() {
-            feedback(f, dates.review(review).map(|x| x.date));
-        }
         for review in self.listing.get(id).into_iter().flatten() {
             let date = dates.review(review).map(|x| x.date);
             for name in &review.attended {

@@ -12,8 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Scope;
-use super::waiting::{feedback_date, feedback_on};
-use crate::record::{Stance, Status};
+use crate::record::{Feedback, Stance, Status};
 
 /// One raised point: a veto, objection, concern or proposed alternative.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,6 +46,15 @@ pub struct Approval {
     pub rights_holders: Vec<String>,
     /// Decision-makers outside those rights (people, groups expanded).
     pub outside_rights: Vec<String>,
+    /// Decision-makers (groups expanded) who recorded `support` on or
+    /// before `decided`.
+    pub support: Vec<String>,
+    /// Objections and vetoes raised on or before `decided` (`None` without
+    /// a `decided` date).
+    pub objections_by_decision: Option<usize>,
+    /// Of those, how many were not resolved by `decided`: the decision was
+    /// taken over them.
+    pub open_when_decided: Option<usize>,
 }
 
 /// An affected group whose perspective was not heard on a decision.
@@ -94,11 +102,11 @@ pub fn registers(scope: &Scope) -> Registers {
 
     let mut raised = Vec::new();
     for d in &scope.decisions {
-        for (f, review) in feedback_on(scope, d) {
+        for (f, review) in scope.index.feedback_on(d) {
             if !raised_stance(f.stance) {
                 continue;
             }
-            let date = feedback_date(scope, f, review);
+            let date = scope.dates.feedback(f, review);
             if date.is_some_and(|x| x > as_of) {
                 continue;
             }
@@ -150,11 +158,51 @@ pub fn registers(scope: &Scope) -> Registers {
                 .filter(|m| !allowed.contains(m))
                 .collect()
         };
+        let decided = d.decided.as_ref().and_then(|x| x.date);
+        let makers = people.expand_all(&d.decision_makers);
+        // The feedback that had been given when the decision was taken.
+        let before: Vec<&Feedback> = match decided {
+            Some(day) => scope
+                .index
+                .feedback_on(d)
+                .into_iter()
+                .filter(|&(f, review)| {
+                    scope
+                        .dates
+                        .feedback(f, review)
+                        .is_none_or(|x| x <= day.min(as_of))
+                })
+                .map(|(f, _)| f)
+                .collect(),
+            None => Vec::new(),
+        };
+        let support: BTreeSet<String> = before
+            .iter()
+            .filter(|f| f.stance == Some(Stance::Support))
+            .filter_map(|f| f.by.as_ref())
+            .flat_map(|b| people.expand(&b.value))
+            .filter(|p| makers.contains(p))
+            .collect();
+        let objections: Vec<&&Feedback> = before
+            .iter()
+            .filter(|f| matches!(f.stance, Some(Stance::Objection | Stance::Veto)))
+            .collect();
+        let open_when_decided = decided.map(|day| {
+            objections
+                .iter()
+                .filter(|f| {
+                    f.resolved
+                        .as_ref()
+                        .and_then(|r| r.date)
+                        .is_none_or(|r| r > day)
+                })
+                .count()
+        });
         approvals.push(Approval {
             id: id(d),
             title: title(d),
             status: d.status_word(),
-            decided: d.decided.as_ref().and_then(|x| x.date),
+            decided,
             decision_makers: d
                 .decision_makers
                 .iter()
@@ -162,6 +210,9 @@ pub fn registers(scope: &Scope) -> Registers {
                 .collect(),
             rights_holders: holders,
             outside_rights: outside,
+            support: support.into_iter().collect(),
+            objections_by_decision: decided.map(|_| objections.len()),
+            open_when_decided,
         });
     }
 

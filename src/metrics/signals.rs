@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::stats::Count;
 use super::{Scope, is_placeholder};
-use crate::record::{Decision, Feedback, PulseConfig, Stance, pulse::signal_word};
+use crate::record::{PulseConfig, Stance, pulse::signal_word};
 
 /// The two signals the report lists decisions for.
 pub const WATCHED: &[&str] = &["fairness", "user-friction"];
@@ -90,27 +90,6 @@ fn is_concern(stance: Option<Stance>) -> Option<Stance> {
     stance.filter(|s| matches!(s, Stance::Concern | Stance::Objection | Stance::Veto))
 }
 
-/// The feedback about `d` the signals count, with its effective date.
-fn feedback_on<'a>(scope: &Scope<'a>, d: &'a Decision) -> Vec<(&'a Feedback, Option<NaiveDate>)> {
-    let mut out: Vec<(&Feedback, Option<NaiveDate>)> = d
-        .feedback
-        .iter()
-        .map(|f| (f, f.date.as_ref().and_then(|x| x.date)))
-        .collect();
-    if let Some(id) = &d.id {
-        for (f, review) in scope.index.on.get(id).into_iter().flatten() {
-            let date = f
-                .date
-                .as_ref()
-                .and_then(|x| x.date)
-                .or_else(|| scope.dates.review(review).map(|x| x.date));
-            out.push((f, date));
-        }
-    }
-    out.retain(|(_, date)| date.is_none_or(|x| x <= scope.opts.as_of));
-    out
-}
-
 pub fn signals(scope: &Scope) -> Signals {
     let cfg = PulseConfig::of(scope.charter);
     let as_of = scope.opts.as_of;
@@ -122,7 +101,11 @@ pub fn signals(scope: &Scope) -> Signals {
     let mut decisions = Vec::new();
     for d in &scope.decisions {
         let mut concerns = Vec::new();
-        for (f, date) in feedback_on(scope, d) {
+        for (f, review) in scope.index.feedback_on(d) {
+            let date = scope.dates.feedback(f, review);
+            if date.is_some_and(|x| x > as_of) {
+                continue;
+            }
             feedback += 1;
             let mut words: Vec<String> = Vec::new();
             for s in &f.signals {

@@ -77,39 +77,6 @@ pub struct Waiting {
     pub blockers: Vec<Blocker>,
 }
 
-/// Feedback entries on `d` dated on or before `cutoff` (undated ones count),
-/// each with the review it was written in.
-pub(crate) fn feedback_on<'a>(
-    scope: &'a Scope,
-    d: &'a Decision,
-) -> Vec<(&'a Feedback, Option<&'a Review>)> {
-    let mut out: Vec<(&Feedback, Option<&Review>)> = d.feedback.iter().map(|f| (f, None)).collect();
-    if let Some(id) = &d.id {
-        out.extend(
-            scope
-                .index
-                .on
-                .get(id)
-                .into_iter()
-                .flatten()
-                .map(|(f, r)| (*f, Some(*r))),
-        );
-    }
-    out
-}
-
-/// The date of a feedback entry: its own, else its review's.
-pub(crate) fn feedback_date(
-    scope: &Scope,
-    f: &Feedback,
-    review: Option<&Review>,
-) -> Option<NaiveDate> {
-    f.date
-        .as_ref()
-        .and_then(|x| x.date)
-        .or_else(|| review.and_then(|r| scope.dates.review(r)).map(|x| x.date))
-}
-
 /// Whether a concern, objection or veto is still open on `as_of`.
 pub(crate) fn unresolved(f: &Feedback, as_of: NaiveDate) -> bool {
     matches!(
@@ -185,8 +152,8 @@ pub fn waiting(scope: &Scope, d: &Decision) -> Waiting {
 
     let mut gave: BTreeSet<String> = BTreeSet::new();
     let mut blockers = Vec::new();
-    for (f, review) in feedback_on(scope, d) {
-        let date = feedback_date(scope, f, review);
+    for (f, review) in scope.index.feedback_on(d) {
+        let date = scope.dates.feedback(f, review);
         if date.is_some_and(|x| x > cutoff) {
             continue;
         }

@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+mod fixtures;
+
+pub use fixtures::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 

@@ -1,0 +1,152 @@
+//! The per-decision table: one row per decision in scope, each expandable
+//! to its people, dates, rationale, alternatives, feedback and actions.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::links::Links;
+use super::markdown::markdown;
+use super::view::{ActionView, DecisionView, FeedbackItem};
+use crate::metrics::{ActionState, Report, Scope};
+use crate::record::{Decision, Feedback, Stance};
+use crate::report::clean;
+
+/// The model name as a filter key: trimmed and lower-cased, as `--model` matches.
+pub(super) fn model_key(model: &str) -> String {
+    clean(model).trim().to_lowercase()
+}
+
+/// The feedback on `d` given by the as-of date, each entry with its date.
+pub(super) fn dated_feedback<'a>(
+    scope: &'a Scope,
+    d: &'a Decision,
+) -> Vec<(&'a Feedback, Option<NaiveDate>)> {
+    scope
+        .index
+        .feedback_on(d)
+        .into_iter()
+        .map(|(f, review)| (f, scope.dates.feedback(f, review)))
+        .filter(|(_, date)| date.is_none_or(|x| x <= scope.opts.as_of))
+        .collect()
+}
+
+pub(super) fn decision_views(
+    report: &Report,
+    decisions: &[&Decision],
+    scope: &Scope,
+    links: &Links,
+    models: &[String],
+) -> Vec<DecisionView> {
+    let by_path: BTreeMap<&str, &Decision> = decisions
+        .iter()
+        .map(|d| (d.meta.path.as_str(), *d))
+        .collect();
+    report
+        .decisions
+        .iter()
+        .filter_map(|row| {
+            let d = by_path.get(row.path.as_str())?;
+            let mut cells = crate::report::decision_cells(row);
+            if let Some(title) = row.title.as_deref() {
+                cells[1] = clean(title);
+            }
+            let names = |list: &[crate::record::Text]| {
+                clean(
+                    &list
+                        .iter()
+                        .map(|t| t.value.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            };
+            let mut meta = Vec::new();
+            for (label, list) in [
+                ("Owners", &d.owners),
+                ("Decision-makers", &d.decision_makers),
+                ("Consulted", &d.consulted),
+                ("Informed", &d.informed),
+            ] {
+                if !list.is_empty() {
+                    meta.push((label, names(list)));
+                }
+            }
+            if let Some(m) = &d.model {
+                meta.push(("Model", clean(&m.value)));
+            }
+            if let Some(date) = row.date {
+                meta.push(("Date", date.to_string()));
+            }
+            if let Some(date) = row.decided {
+                meta.push(("Decided", date.to_string()));
+            }
+            if let Some(r) = d.revisit_by.as_ref() {
+                meta.push(("Revisit by", clean(&r.raw)));
+            }
+            let model_class = d
+                .model
+                .as_ref()
+                .and_then(|m| models.iter().position(|x| *x == model_key(&m.value)))
+                .map(|i| format!("model-{i}"))
+                .unwrap_or_default();
+            let feedback = dated_feedback(scope, d)
+                .into_iter()
+                .map(|(f, date)| FeedbackItem {
+                    by: f
+                        .by
+                        .as_ref()
+                        .map_or_else(|| "someone".into(), |b| clean(&b.value)),
+                    stance: f.stance.map_or("", Stance::as_str).to_string(),
+                    date: date.map(|x| x.to_string()).unwrap_or_default(),
+                    note: clean(f.note.as_ref().map_or("", |n| n.value.as_str())),
+                    resolved: f
+                        .resolved
+                        .as_ref()
+                        .map(|r| clean(&r.raw))
+                        .unwrap_or_default(),
+                })
+                .collect();
+            let actions = report
+                .actions
+                .items
+                .iter()
+                .filter(|a| a.path == d.meta.path)
+                .map(|a| ActionView {
+                    owner: clean(a.owner.as_deref().unwrap_or("(no owner)")),
+                    due: a.due.map(|x| x.to_string()).unwrap_or_default(),
+                    state: match (a.state, a.overdue_days) {
+                        (ActionState::Open, Some(days)) => format!("⚠ overdue by {days} days"),
+                        (ActionState::Open, None) => "open".into(),
+                        (ActionState::Done, _) => match a.done {
+                            Some(done) => format!("done {done}"),
+                            None => "done".into(),
+                        },
+                        (ActionState::Dropped, _) => "dropped".into(),
+                    },
+                    note: clean(a.note.as_deref().unwrap_or("")),
+                    overdue: a.overdue_days.is_some() && a.state == ActionState::Open,
+                })
+                .collect();
+            Some(DecisionView {
+                record: links.decision(d),
+                status: row.status,
+                model_class,
+                cells,
+                meta,
+                rationale: d.body.rationale_text().map(markdown),
+                alternatives: d
+                    .alternatives
+                    .iter()
+                    .map(|a| {
+                        (
+                            clean(a.title.as_ref().map_or("(untitled)", |t| t.value.as_str())),
+                            clean(a.rejected_because.as_ref().map_or("", |t| t.value.as_str())),
+                        )
+                    })
+                    .collect(),
+                feedback,
+                actions,
+            })
+        })
+        .collect()
+}
