@@ -237,3 +237,35 @@ fn decide_toml_has_hard_ceilings() {
         run.stderr
     );
 }
+
+/// Targets are judged against outcomes grouped by decision once, not by
+/// scanning every review for every decision: 3,000 decisions with a target
+/// and 3,000 retrospectives end, each target judged on its own outcome.
+#[test]
+fn thousands_of_targets_against_thousands_of_retrospectives() {
+    let dir = tempdir();
+    for i in 1..=3000u32 {
+        let extra =
+            "decided: 2026-01-02\nexpected-outcomes:\n  - metric: auc\n    target: \">= 0.8\"\n";
+        let text = decision(i, extra, "").replace("status: proposed", "status: accepted");
+        write(dir.path(), &format!("decisions/{i:04}-t.md"), &text);
+        // Every third decision missed its target.
+        let value = if i % 3 == 0 { "0.7" } else { "0.85" };
+        write(
+            dir.path(),
+            &format!("decisions/reviews/2026-02-01-retro-{i}.md"),
+            &format!(
+                "---\nkind: retrospective\ntitle: Retro {i}\ndate: 2026-02-01\ndecisions: [{i}]\noutcomes:\n  - decision: {i}\n    metric: AUC\n    value: {value}\n---\n# Retro {i}\n"
+            ),
+        );
+    }
+    let run = ends(
+        dir.path(),
+        &["report", "--format", "json", "--as-of", "2026-03-01"],
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let counts = &report["targets"]["counts"];
+    assert_eq!(counts["met"], 2000, "{counts}");
+    assert_eq!(counts["missed"], 1000, "{counts}");
+    assert_eq!(counts["not_yet_measured"], 0, "{counts}");
+}

@@ -11,12 +11,14 @@
 //! Relative targets (`+0.01 over the champion`, `within 10%`) cannot be
 //! judged by the tool and say so.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Scope;
 use crate::log::Log;
-use crate::record::{Decision, Status};
+use crate::record::{Decision, Id, OutcomeRecord, Review, Status};
 
 /// What an observation says about a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -123,37 +125,68 @@ pub fn in_effect(d: &Decision) -> bool {
     )
 }
 
+/// The outcomes recorded in `reviews`, grouped by the decision they
+/// measure: built once, so judging every decision's targets is linear in
+/// the log rather than decisions × reviews.
+pub fn outcomes_by_decision(reviews: &[Review]) -> HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> {
+    let mut by: HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> = HashMap::new();
+    for review in reviews {
+        for o in &review.outcomes {
+            if let Some(dec) = &o.decision {
+                by.entry(&dec.id).or_default().push((review, o));
+            }
+        }
+    }
+    by
+}
+
 /// The targets of `d`, judged on what `log`'s reviews recorded by `as_of`.
 /// `review_date` dates an outcome that has no `date` of its own.
 pub fn targets_of(
     log: &Log,
     d: &Decision,
     as_of: NaiveDate,
-    review_date: impl Fn(&crate::record::Review) -> Option<NaiveDate>,
+    review_date: impl Fn(&Review) -> Option<NaiveDate>,
+) -> Vec<Target> {
+    let by = outcomes_by_decision(&log.reviews);
+    let outcomes = d.id.as_ref().and_then(|id| by.get(id));
+    judge(
+        d,
+        outcomes.map_or(&[][..], Vec::as_slice),
+        as_of,
+        review_date,
+    )
+}
+
+/// The targets of `d`, judged on `outcomes`, the outcomes recorded for it
+/// (see [`outcomes_by_decision`]), up to `as_of`.
+fn judge(
+    d: &Decision,
+    outcomes: &[(&Review, &OutcomeRecord)],
+    as_of: NaiveDate,
+    review_date: impl Fn(&Review) -> Option<NaiveDate>,
 ) -> Vec<Target> {
     let Some(id) = &d.id else {
         return Vec::new();
     };
     // (metric key, value, date, review) for this decision, up to T.
     let mut seen: Vec<(String, f64, Option<NaiveDate>, &str)> = Vec::new();
-    for review in &log.reviews {
-        for o in &review.outcomes {
-            let (Some(dec), Some(metric), Some(value)) = (&o.decision, &o.metric, o.value) else {
-                continue;
-            };
-            if &dec.id != id || !value.is_finite() {
-                continue;
-            }
-            let date = o
-                .date
-                .as_ref()
-                .and_then(|x| x.date)
-                .or_else(|| review_date(review));
-            if date.is_some_and(|x| x > as_of) {
-                continue;
-            }
-            seen.push((metric_key(&metric.value), value, date, &review.id));
+    for (review, o) in outcomes {
+        let (Some(metric), Some(value)) = (&o.metric, o.value) else {
+            continue;
+        };
+        if !value.is_finite() {
+            continue;
         }
+        let date = o
+            .date
+            .as_ref()
+            .and_then(|x| x.date)
+            .or_else(|| review_date(review));
+        if date.is_some_and(|x| x > as_of) {
+            continue;
+        }
+        seen.push((metric_key(&metric.value), value, date, &review.id));
     }
     d.expected_outcomes
         .iter()
@@ -203,14 +236,19 @@ pub struct Targets {
 
 /// Every target of the decisions in scope that were put into effect.
 pub fn targets(scope: &Scope) -> Targets {
+    let by = outcomes_by_decision(&scope.log.reviews);
     let targets: Vec<Target> = scope
         .decisions
         .iter()
         .filter(|d| in_effect(d))
         .flat_map(|d| {
-            targets_of(scope.log, d, scope.opts.as_of, |r| {
-                scope.dates.review(r).map(|x| x.date)
-            })
+            let outcomes = d.id.as_ref().and_then(|id| by.get(id));
+            judge(
+                d,
+                outcomes.map_or(&[][..], Vec::as_slice),
+                scope.opts.as_of,
+                |r| scope.dates.review(r).map(|x| x.date),
+            )
         })
         .collect();
     let count = |v: Verdict| targets.iter().filter(|t| t.verdict == v).count();
