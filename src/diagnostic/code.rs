@@ -4,8 +4,8 @@
 //! and what `decide.toml` and `decide-disable` comments name, so it belongs to
 //! the diagnostic vocabulary, below the rules that produce findings. What a
 //! rule checks and why (its summary, explanation and examples) stays with the
-//! rules, in [`crate::rules::registry`], which is generated into `decide rules`
-//! and `docs/rules.md`.
+//! rules, in their registry (`src/rules/registry.rs`), from which `decide
+//! rules` and `docs/rules.md` are generated.
 
 use super::Severity;
 
