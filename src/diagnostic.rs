@@ -9,8 +9,11 @@
 use serde::Serialize;
 
 use crate::record::Id;
-use crate::rules::Code;
 use crate::yaml::Pos;
+
+mod code;
+
+pub use code::Code;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -69,7 +72,7 @@ impl Diagnostic {
     pub fn new(code: Code, path: &str, pos: Pos, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
-            severity: code.info().severity,
+            severity: code.severity(),
             path: path.to_string(),
             line: pos.line.max(1),
             column: pos.col.max(1),

@@ -22,6 +22,7 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod templates;
+pub mod text;
 pub mod yaml;
 
 pub use context::{Context, Output, Prompt};

@@ -22,6 +22,7 @@ mod hostile_output;
 mod import;
 mod input_checks;
 mod large_logs;
+mod layering;
 mod list_show;
 mod new_command;
 mod precommit;

@@ -24,8 +24,8 @@ pub use pulse::{PulseConfig, PulseSettings, Rating, Response};
 pub use source::FrontMatter;
 
 use crate::import::status::Rel;
-use crate::rules::frontmatter::looks_like;
-use crate::rules::placeholder;
+use crate::text::foreign::looks_like;
+use crate::text::placeholder;
 use crate::yaml::{Node, Pos};
 use fields::Reader;
 

@@ -7,70 +7,13 @@
 
 use std::fmt::Write;
 
+pub use crate::diagnostic::Code;
 use crate::diagnostic::Severity;
 
-/// A rule's identity. The discriminant indexes [`RULES`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
-    InvalidFrontmatter,
-    UnknownKey,
-    DuplicateKey,
-    MissingField,
-    InvalidValue,
-    InvalidDate,
-    DuplicateId,
-    IdMismatch,
-    Placeholder,
-    UnknownPerson,
-    NoOwner,
-    NoDecisionMaker,
-    NobodyConsulted,
-    RequiredRoleMissing,
-    SelfApproved,
-    OutsideDecisionRights,
-    MissingRationale,
-    NoAlternatives,
-    AlternativeWithoutReason,
-    NoExpectedOutcome,
-    NoArtifact,
-    MissingContext,
-    NoAffectedGroup,
-    SupersededWithoutSuccessor,
-    DanglingReference,
-    OneSidedLink,
-    SupersedeCycle,
-    NoRevisitDate,
-    RevisitOverdue,
-    ActionWithoutOwner,
-    ActionWithoutDue,
-    ActionOverdue,
-    UnresolvedObjection,
-    DecidedBeforeRespondBy,
-    ReviewWithoutDecision,
-    StaleProposal,
-    ResolutionNotWritten,
-    StrayFile,
-    UnreadableFile,
-    PulseRatingOutOfScale,
-    UnknownPulseQuestion,
-    PulseWithoutResponses,
-    PulseWithoutInvited,
-    UnknownSignal,
-}
-
 impl Code {
+    /// What the registry knows about this code's rule.
     pub fn info(self) -> &'static RuleInfo {
         &RULES[self as usize]
-    }
-
-    /// `DL020`.
-    pub fn as_str(self) -> &'static str {
-        self.info().code
-    }
-
-    /// `missing-rationale`.
-    pub fn slug(self) -> &'static str {
-        self.info().slug
     }
 }
 
@@ -95,15 +38,14 @@ pub struct RuleInfo {
     pub fixable: bool,
 }
 
-use Severity::{Error, Warning};
-
+/// A registry entry; the code, slug and default severity come from [`Code`].
 macro_rules! rule {
-    ($id:ident, $code:literal, $slug:literal, $sev:ident, $fix:literal, $summary:literal, $expl:literal, $bad:literal, $good:literal $(,)?) => {
+    ($id:ident, $fix:literal, $summary:literal, $expl:literal, $bad:literal, $good:literal $(,)?) => {
         RuleInfo {
             id: Code::$id,
-            code: $code,
-            slug: $slug,
-            severity: $sev,
+            code: Code::$id.as_str(),
+            slug: Code::$id.slug(),
+            severity: Code::$id.severity(),
             fixable: $fix,
             summary: $summary,
             explanation: $expl,
@@ -117,9 +59,6 @@ macro_rules! rule {
 pub static RULES: &[RuleInfo] = &[
     rule!(
         InvalidFrontmatter,
-        "DL001",
-        "invalid-frontmatter",
-        Error,
         false,
         "Front matter is missing, unterminated or not YAML",
         "Every record starts with a YAML front-matter block between two `---` lines; \
@@ -133,9 +72,6 @@ yields this finding instead of a hang.",
     ),
     rule!(
         UnknownKey,
-        "DL002",
-        "unknown-key",
-        Warning,
         false,
         "Unknown front-matter key, with the nearest known key suggested",
         "A misspelt key is silently ignored by every other tool, so `onwers: [ana]` \
@@ -148,9 +84,6 @@ items of each list (alternatives, feedback, actions, ...).",
     ),
     rule!(
         DuplicateKey,
-        "DL003",
-        "duplicate-key",
-        Error,
         false,
         "A key is given twice in the same mapping",
         "YAML readers disagree about which of two equal keys wins (most keep the last, \
@@ -161,9 +94,6 @@ things at once; keep one.",
     ),
     rule!(
         MissingField,
-        "DL004",
-        "missing-field",
-        Error,
         false,
         "A field required for the record's status is missing",
         "What a record must contain depends on its status: a `draft` needs only a \
@@ -180,9 +110,6 @@ that key is a warning until one does.",
     ),
     rule!(
         InvalidValue,
-        "DL005",
-        "invalid-value",
-        Error,
         true,
         "A value is outside its set or of the wrong type",
         "Status, feedback stance, action status, artifact kind and review kind each \
@@ -198,9 +125,6 @@ through other groups.",
     ),
     rule!(
         InvalidDate,
-        "DL006",
-        "invalid-date",
-        Error,
         false,
         "A date is not a real YYYY-MM-DD date",
         "Dates are compared to compute lead times, overdue actions and revisits, so \
@@ -213,9 +137,6 @@ warning level: the report counts it as not yet happened.",
     ),
     rule!(
         DuplicateId,
-        "DL007",
-        "duplicate-id",
-        Error,
         false,
         "Two records have the same id (both are reported)",
         "Two branches that each add decision 0012 merge cleanly in git and leave two \
@@ -227,9 +148,6 @@ lists the references to 12, which may mean either record, for you to point at th
     ),
     rule!(
         IdMismatch,
-        "DL008",
-        "id-mismatch",
-        Error,
         false,
         "The `id` key disagrees with the file name",
         "The file name is what people see in listings and links; an `id` key that says \
@@ -239,9 +157,6 @@ something else makes references ambiguous. Correct the key, or rename the file."
     ),
     rule!(
         Placeholder,
-        "DL009",
-        "placeholder",
-        Warning,
         false,
         "A template placeholder or TBD/TODO/FIXME is left in a field or section",
         "Templates mark what to write with `{curly braces}` or `...`, and authors leave \
@@ -254,9 +169,6 @@ hints, not content, and are not searched.",
     ),
     rule!(
         UnknownPerson,
-        "DL010",
-        "unknown-person",
-        Warning,
         false,
         "A person or group is not in people.yaml",
         "When the log has a `people.yaml`, every person or group named anywhere must be \
@@ -268,9 +180,6 @@ metrics. A name not in the registry is usually a typo or an alias to add. Withou
     ),
     rule!(
         NoOwner,
-        "DL011",
-        "no-owner",
-        Error,
         false,
         "Proposed or later without `owners`",
         "Someone must be accountable for a decision once it is put to others: to answer \
@@ -282,9 +191,6 @@ until one does.",
     ),
     rule!(
         NoDecisionMaker,
-        "DL012",
-        "no-decision-maker",
-        Error,
         false,
         "Accepted without `decision-makers`",
         "An accepted decision records who took it (MADR 4's `decision-makers`, or \
@@ -295,9 +201,6 @@ someone's decision rights.",
     ),
     rule!(
         NobodyConsulted,
-        "DL013",
-        "nobody-consulted",
-        Warning,
         false,
         "Proposed or later with empty `consulted`",
         "Decisions about a model affect people outside the team that trains it. A \
@@ -307,9 +210,6 @@ proposal that names nobody to consult has not yet asked them.",
     ),
     rule!(
         RequiredRoleMissing,
-        "DL014",
-        "required-role-missing",
-        Warning,
         false,
         "A charter `required-roles` role is not among those owning, deciding, consulted, giving feedback or attending",
         "The charter can require that some roles (say `product` and `end-user`) take \
@@ -323,9 +223,6 @@ the report counts attendance). Roles come from `people.yaml`; without it, or wit
     ),
     rule!(
         SelfApproved,
-        "DL015",
-        "self-approved",
-        Warning,
         false,
         "Every decision-maker is also a proposer or owner",
         "A decision taken only by the people who proposed it had no independent check. \
@@ -336,9 +233,6 @@ needed and silence this finding with a `decide-disable-next-line` comment.",
     ),
     rule!(
         OutsideDecisionRights,
-        "DL016",
-        "outside-decision-rights",
-        Warning,
         false,
         "Decided by someone the charter's decision rights do not name for its model or tag",
         "The charter's `decision-rights` can say who decides what: an entry with `model: churn` \
@@ -351,9 +245,6 @@ or `tags` describe a scope in words and are not checked.",
     ),
     rule!(
         MissingRationale,
-        "DL020",
-        "missing-rationale",
-        Error,
         false,
         "Proposed or later without a non-empty rationale",
         "The rationale is why this option won: the part of a record people read years \
@@ -365,9 +256,6 @@ do not count as content.",
     ),
     rule!(
         NoAlternatives,
-        "DL021",
-        "no-alternatives",
-        Warning,
         false,
         "Proposed or later with no alternative considered",
         "A decision with no alternatives reads as a foregone conclusion. List the options \
@@ -378,9 +266,6 @@ Options` section).",
     ),
     rule!(
         AlternativeWithoutReason,
-        "DL022",
-        "alternative-without-reason",
-        Error,
         false,
         "An alternative without `rejected-because` on an accepted decision",
         "Once a decision is accepted, each rejected alternative says why it lost, so \
@@ -390,9 +275,6 @@ that nobody has to rediscover the reason when the alternative is proposed again.
     ),
     rule!(
         NoExpectedOutcome,
-        "DL023",
-        "no-expected-outcome",
-        Warning,
         false,
         "Accepted without an expected outcome with a metric and a target",
         "An accepted decision about a model says what it should achieve, measurably, so \
@@ -402,9 +284,6 @@ that a retrospective can tell whether it did.",
     ),
     rule!(
         NoArtifact,
-        "DL024",
-        "no-artifact",
-        Warning,
         false,
         "Accepted without a linked artifact",
         "Link the concrete model version, data set, run, dashboard or code that the \
@@ -414,9 +293,6 @@ decision is about, so the claim in the record can be checked against the evidenc
     ),
     rule!(
         MissingContext,
-        "DL025",
-        "missing-context",
-        Warning,
         false,
         "Proposed or later with no Context section (MADR: \"Context and Problem Statement\")",
         "The context says what problem the decision answers and what was true at the \
@@ -427,9 +303,6 @@ section holding only HTML comments counts as missing.",
     ),
     rule!(
         NoAffectedGroup,
-        "DL026",
-        "no-affected-group",
-        Warning,
         false,
         "Accepted without `affected` groups where the charter requires them",
         "When the charter sets `require-affected: true`, an accepted decision names the user \
@@ -441,9 +314,6 @@ the rule is silent.",
     ),
     rule!(
         SupersededWithoutSuccessor,
-        "DL030",
-        "superseded-without-successor",
-        Error,
         false,
         "Status superseded without `superseded-by`",
         "A superseded decision points at the decision that replaced it, so a reader who \
@@ -454,9 +324,6 @@ counts.",
     ),
     rule!(
         DanglingReference,
-        "DL031",
-        "dangling-reference",
-        Error,
         false,
         "A reference names an id that does not exist",
         "`supersedes`, `superseded-by`, `related`, a review's `decisions`, feedback `on` \
@@ -467,9 +334,6 @@ a typo, or a record that was renumbered or never merged.",
     ),
     rule!(
         OneSidedLink,
-        "DL032",
-        "one-sided-link",
-        Warning,
         true,
         "A supersedes B but B does not name A as superseded-by (or the reverse)",
         "Supersession is recorded on both records so that either one leads to the \
@@ -480,9 +344,6 @@ both in the first place.",
     ),
     rule!(
         SupersedeCycle,
-        "DL033",
-        "supersede-cycle",
-        Error,
         false,
         "A cycle in supersedes",
         "Supersession is a line of descent: a decision cannot (even through others) \
@@ -493,9 +354,6 @@ reported.",
     ),
     rule!(
         NoRevisitDate,
-        "DL034",
-        "no-revisit-date",
-        Warning,
         false,
         "Accepted without `revisit-by`, and the charter sets no `revisit-days`",
         "Models drift and data changes: an accepted decision says when it will be looked \
@@ -506,9 +364,6 @@ at again. Either set `revisit-by` on the record, or set a default horizon with \
     ),
     rule!(
         RevisitOverdue,
-        "DL035",
-        "revisit-overdue",
-        Warning,
         false,
         "Accepted and `revisit-by` is before the as-of date",
         "The decision was due to be looked at again. Revisit it: confirm it (and set a \
@@ -519,9 +374,6 @@ so CI can be made reproducible.",
     ),
     rule!(
         ActionWithoutOwner,
-        "DL040",
-        "action-without-owner",
-        Error,
         false,
         "An action item without an owner",
         "An action that belongs to nobody is not done. Each action item (in a decision \
@@ -531,9 +383,6 @@ or a review) names one `owner`.",
     ),
     rule!(
         ActionWithoutDue,
-        "DL041",
-        "action-without-due",
-        Error,
         false,
         "An open action item without a due date",
         "Open actions carry a `due` date so that overdue ones can be found. An action \
@@ -543,9 +392,6 @@ with no `status` counts as open.",
     ),
     rule!(
         ActionOverdue,
-        "DL042",
-        "action-overdue",
-        Warning,
         false,
         "An open action item is past due at the as-of date",
         "Close the action (`status: done` with a `done` date, or `dropped`), or move its \
@@ -555,9 +401,6 @@ due date and say why in the note.",
     ),
     rule!(
         UnresolvedObjection,
-        "DL043",
-        "unresolved-objection",
-        Error,
         false,
         "Accepted with an objection or veto that has no `resolved` date",
         "An objection or a veto must be answered before a decision is accepted. Record \
@@ -568,9 +411,6 @@ review with `on: ID` counts as feedback on that decision.",
     ),
     rule!(
         DecidedBeforeRespondBy,
-        "DL044",
-        "decided-before-respond-by",
-        Warning,
         false,
         "Decided before an async review's `respond-by` closed",
         "An asynchronous request for feedback promises stakeholders until `respond-by` \
@@ -580,9 +420,6 @@ to answer. Deciding earlier tells them their answer did not matter.",
     ),
     rule!(
         ReviewWithoutDecision,
-        "DL045",
-        "review-without-decision",
-        Warning,
         false,
         "A review names no decision",
         "A review is an engagement event about decisions. Name the decisions discussed \
@@ -594,9 +431,6 @@ as a whole and need not name a decision.",
     ),
     rule!(
         StaleProposal,
-        "DL046",
-        "stale-proposal",
-        Warning,
         false,
         "Proposed and untouched for more than `stale-days` at the as-of date",
         "A proposal nobody has touched for `stale-days` (60 by default, set in \
@@ -608,9 +442,6 @@ proposal changes.",
     ),
     rule!(
         ResolutionNotWritten,
-        "DL047",
-        "resolution-not-written",
-        Error,
         false,
         "A concern, objection, veto or alternative is resolved with a bare date where the charter demands a written resolution",
         "When the charter sets `require-resolution: true`, every resolved concern, objection, \
@@ -622,9 +453,6 @@ objections in `decide report`; a date alone does not say what was agreed.",
     ),
     rule!(
         StrayFile,
-        "DL050",
-        "stray-file",
-        Warning,
         false,
         "A Markdown file in the log is not a record",
         "Only files whose name starts with an id (`0012-...md`, or `2026-03-04-...md` \
@@ -639,9 +467,6 @@ another tool's convention (`adr-01.md`, `ADR-002-use-x.md`) is reported as such:
     ),
     rule!(
         UnreadableFile,
-        "DL051",
-        "unreadable-file",
-        Error,
         false,
         "A file is not UTF-8, is over `max-file-bytes`, or cannot be read",
         "Records are UTF-8 text. A file larger than `max-file-bytes` (1 MiB by default) \
@@ -653,9 +478,6 @@ still checked.",
     ),
     rule!(
         PulseRatingOutOfScale,
-        "DL060",
-        "pulse-rating-out-of-scale",
-        Error,
         false,
         "A pulse rating is not a whole number on the scale",
         "A pulse response rates each question from 1 to the charter's `pulse-scale` \
@@ -667,9 +489,6 @@ empty (`trust:`) when the respondent did not answer it.",
     ),
     rule!(
         UnknownPulseQuestion,
-        "DL061",
-        "unknown-pulse-question",
-        Warning,
         false,
         "A pulse response answers a question the charter does not ask",
         "The questions of a pulse are `clarity`, `trust` and `satisfaction`, or the \
@@ -681,9 +500,6 @@ Add the question to `pulse-questions` when it is meant.",
     ),
     rule!(
         PulseWithoutResponses,
-        "DL062",
-        "pulse-without-responses",
-        Warning,
         false,
         "A pulse survey has no responses",
         "A pulse with no `responses` has no figures, and it hides whether nobody \
@@ -694,9 +510,6 @@ or remove the pulse if it was never sent.",
     ),
     rule!(
         PulseWithoutInvited,
-        "DL063",
-        "pulse-without-invited",
-        Warning,
         false,
         "A pulse survey names nobody invited",
         "A pulse's response rate is its respondents over the people `invited`. Without \
@@ -707,9 +520,6 @@ reached thirty.",
     ),
     rule!(
         UnknownSignal,
-        "DL064",
-        "unknown-signal",
-        Warning,
         false,
         "A feedback signal is outside the log's set",
         "Feedback may carry `signals`: `trust`, `fairness`, `user-friction`, `clarity`, \
@@ -805,6 +615,7 @@ mod tests {
         sorted.sort();
         assert_eq!(codes, sorted);
         assert_eq!(RULES.len(), 44);
+        assert_eq!(RULES.len(), Code::ALL.len());
     }
 
     #[test]
