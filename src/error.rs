@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::log::slashed;
+use crate::text::path::slashed;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

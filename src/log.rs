@@ -139,17 +139,7 @@ pub fn display_path(path: &Path, base: &Path) -> String {
     text.strip_prefix("./").map(String::from).unwrap_or(text)
 }
 
-/// `path` as written for output: with `/` separators on Windows too, so
-/// messages, reports and CI annotations read the same on every platform.
-/// (Elsewhere a `\` is a legal character of a file name and is kept.)
-pub fn slashed(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '\\' {
-        text.replace('\\', "/")
-    } else {
-        text.into_owned()
-    }
-}
+pub use crate::text::path::slashed;
 
 /// Why a file could not be loaded (rule DL051).
 #[derive(Debug, Clone, PartialEq)]

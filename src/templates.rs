@@ -130,7 +130,7 @@ pub fn yaml_scalar(value: &str) -> String {
             .contains(&value.to_ascii_lowercase().as_str())
         // `.inf`, `.NaN`, `+1`, `.5` and whatever else YAML reads as other
         // than this text (found by fuzzing `import`).
-        && crate::edit::reads_back_plain(value);
+        && crate::text::yaml_scalar::reads_back_plain(value);
     if plain_ok {
         return value.to_string();
     }

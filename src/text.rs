@@ -6,4 +6,6 @@
 //! and nothing else), so records can call them without depending on rules.
 
 pub mod foreign;
+pub mod path;
 pub mod placeholder;
+pub mod yaml_scalar;

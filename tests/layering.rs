@@ -35,6 +35,13 @@ const LAYERS: &[(&[&str], &[&str])] = &[
         &["record", "log.rs"],
         &["rules", "metrics", "report", "output", "commands"],
     ),
+    // Errors, configuration and templates are read while the log loads.
+    (
+        &["error.rs", "config.rs", "templates.rs"],
+        &[
+            "log", "rules", "metrics", "report", "output", "commands", "edit", "import",
+        ],
+    ),
     // The diagnostic vocabulary sits below the rules that produce findings.
     (
         &["diagnostic.rs", "diagnostic"],
