@@ -33,7 +33,18 @@ const LAYERS: &[(&[&str], &[&str])] = &[
     // Records are built from one file's text; the log gathers them.
     (
         &["record", "log.rs"],
-        &["rules", "metrics", "report", "output", "commands"],
+        &[
+            "diagnostic",
+            "rules",
+            "baseline",
+            "metrics",
+            "edit",
+            "import",
+            "naming",
+            "report",
+            "output",
+            "commands",
+        ],
     ),
     // Errors, configuration and templates are read while the log loads.
     (

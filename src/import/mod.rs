@@ -18,8 +18,10 @@
 pub mod adr_tools;
 pub mod log4brains;
 pub mod madr;
-pub mod markdown;
-pub mod status;
+// Read by records too (MADR's compound statuses), so they live there.
+pub use crate::record::file_id;
+pub use crate::record::markdown;
+pub use crate::record::status_line as status;
 
 use std::fmt::Write as _;
 
@@ -138,37 +140,6 @@ fn id_text(id: &Id) -> String {
         Id::Num(n) => n.to_string(),
         Id::Name(s) => s.clone(),
     }
-}
-
-/// The id a source file's name gives, and the name it gets in the log.
-/// Record names `decide` reads (`0012-…`, `2026-03-04-…`, `20200924-…`)
-/// are kept; `adr-015-…` and `ADR_15_…`, whose id `decide` could not read
-/// from the name, become `0015-…`.
-pub fn file_id(name: &str) -> Option<(Id, String)> {
-    if !name.ends_with(".md") {
-        return None;
-    }
-    if let Some(id) = Id::from_file_name(name) {
-        return Some((id, name.to_string()));
-    }
-    let prefix = name.get(..3)?;
-    if !prefix.eq_ignore_ascii_case("adr") {
-        return None;
-    }
-    let rest = name[3..].trim_start_matches(['-', '_', ' ']);
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let after = &rest[digits..];
-    if digits == 0 || !(after == ".md" || after.starts_with(['-', '_', '.'])) {
-        return None;
-    }
-    let n: u64 = rest[..digits].parse().ok()?;
-    let new_name = format!("{n:04}-{}", after.trim_start_matches(['-', '_']));
-    let new_name = if after == ".md" {
-        format!("{n:04}.md")
-    } else {
-        new_name
-    };
-    Id::from_file_name(&new_name).map(|id| (id, new_name))
 }
 
 /// Why a file could not be converted.

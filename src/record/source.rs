@@ -40,7 +40,7 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Whether `line` opens front matter. Shared with [`crate::edit`], which must
+/// Whether `line` opens front matter. Shared with the edit splicer, which must
 /// find the same block.
 pub(crate) fn is_fence(line: &str) -> bool {
     line.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"

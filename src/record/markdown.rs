@@ -287,7 +287,7 @@ pub fn linked_id(target: &str) -> Option<Id> {
     if path.contains('/') || path.contains('\\') {
         return None;
     }
-    super::file_id(path).map(|(id, _)| id)
+    super::id::file_id(path).map(|(id, _)| id)
 }
 
 #[cfg(test)]
