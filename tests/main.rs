@@ -6,6 +6,7 @@ mod common;
 mod adoption;
 mod bad_input;
 mod check;
+mod check_cache;
 mod check_fix;
 mod ci_formats;
 mod config;
