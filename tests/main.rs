@@ -19,6 +19,7 @@ mod help_and_man;
 mod import;
 mod input_checks;
 mod large_logs;
+mod linear_cost;
 mod list_show;
 mod new_command;
 mod precommit;

@@ -269,8 +269,13 @@ impl Reader {
 /// The known key closest to `key`, if it is close enough to be a typo.
 pub fn suggest(key: &str, known: &[&str]) -> Option<String> {
     let key = key.to_ascii_lowercase();
+    let length = key.chars().count();
     known
         .iter()
+        // The distance is at least the difference in length: a name too
+        // long or too short to be near is not compared, which keeps a long
+        // list of people cheap to look through.
+        .filter(|k| length.abs_diff(k.chars().count()) <= 2.max(k.len() / 3))
         .map(|k| (levenshtein(&key, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         // Ties go to the first name in order, so the suggestion does not

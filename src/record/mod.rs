@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod fields;
+mod lookup;
 pub mod outline;
 pub mod pulse;
 pub mod source;
@@ -1335,6 +1336,8 @@ pub struct People {
     pub people: Vec<Person>,
     /// Group name → members (people or other groups), with position.
     pub groups: Vec<(String, Vec<String>, Pos)>,
+    /// Maps over `people` and `groups`, built with them.
+    lookup: lookup::Lookup,
 }
 
 impl People {
@@ -1391,6 +1394,7 @@ impl People {
                 problems: r.problems,
                 scan: Scan::default(),
             },
+            lookup: lookup::Lookup::of(&people, &groups),
             people,
             groups,
         }
@@ -1398,62 +1402,19 @@ impl People {
 
     /// The person a name or alias refers to.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.key == name).or_else(|| {
-            self.people
-                .iter()
-                .find(|p| p.aliases.iter().any(|a| a == name))
-        })
+        self.find_person(name)
     }
 
     /// Whether `name` is a known person, alias or group.
     pub fn knows(&self, name: &str) -> bool {
-        self.person(name).is_some() || self.groups.iter().any(|(g, ..)| g == name)
+        self.person(name).is_some() || self.is_group(name)
     }
 
     /// The people `name` stands for: a person (through aliases) is itself;
     /// a group is its members, and members of groups that name it via
     /// `groups:`; unknown names stand for themselves.
     pub fn expand(&self, name: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        self.expand_into(name, &mut out, 0);
-        out
-    }
-
-    fn expand_into(&self, name: &str, out: &mut Vec<String>, depth: usize) {
-        if let Some(p) = self.person(name) {
-            if !out.contains(&p.key) {
-                out.push(p.key.clone());
-            }
-            return;
-        }
-        let members: Vec<&String> = self
-            .groups
-            .iter()
-            .filter(|(g, ..)| g == name)
-            .flat_map(|(_, m, _)| m)
-            .collect();
-        let via_person: Vec<&Person> = self
-            .people
-            .iter()
-            .filter(|p| p.groups.iter().any(|g| g == name))
-            .collect();
-        if members.is_empty() && via_person.is_empty() {
-            if !out.iter().any(|o| o == name) {
-                out.push(name.to_string());
-            }
-            return;
-        }
-        if depth > 16 {
-            return;
-        }
-        for m in members {
-            self.expand_into(m, out, depth + 1);
-        }
-        for p in via_person {
-            if !out.contains(&p.key) {
-                out.push(p.key.clone());
-            }
-        }
+        self.expand_all(name)
     }
 }
 

@@ -193,8 +193,7 @@ fn unknown_people<'a>(
         if people.known.contains(name.value.as_str()) {
             continue;
         }
-        let known: Vec<&str> = people.known.iter().copied().collect();
-        let help = match crate::record::fields::suggest(&name.value, &known) {
+        let help = match people.suggest(&name.value) {
             Some(s) => format!(
                 "did you mean `{s}`? Otherwise add `{}` to people.yaml",
                 name.value
