@@ -31,6 +31,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::log::{self, Failure, Kind, Location, Log, Source, Stray, display_path};
@@ -75,40 +76,77 @@ impl Snapshot {
     pub fn take(location: &Location) -> Option<Snapshot> {
         let started = now_ns();
         let dir = &location.dir;
+        // Unsorted: walkdir sorts by taking each path apart again, which
+        // costs more than the rest of a walk; the files are sorted below.
         let mut found = Vec::new();
-        let walker = walkdir::WalkDir::new(dir)
-            .follow_links(false)
-            .max_depth(3)
-            .sort_by_file_name();
+        let walker = walkdir::WalkDir::new(dir).follow_links(false).max_depth(3);
         for entry in walker {
             let entry = entry.ok()?;
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let kind = log::classify(rel);
-            if kind != Kind::Ignored && kind != Kind::Special {
-                found.push((entry.path().to_path_buf(), kind, entry.path_is_symlink()));
+            if !entry.file_type().is_dir() {
+                let symlink = entry.path_is_symlink();
+                found.push((entry.into_path(), symlink));
             }
         }
-        let files = found
+        // Display paths are the folder's display path and the path in it,
+        // as `display_path` would give them, without taking each apart.
+        let prefix = display_path(dir, &location.root);
+        let shown = |abs: &Path| -> String {
+            let rel = abs.strip_prefix(dir).unwrap_or(abs).to_string_lossy();
+            let joined = match prefix.as_str() {
+                "" => rel.into_owned(),
+                prefix => format!("{prefix}/{rel}"),
+            };
+            joined.replace('\\', "/")
+        };
+        let fast = found
+            .first()
+            .is_none_or(|(abs, _)| shown(abs) == display_path(abs, &location.root));
+        let mut files = found
             .into_par_iter()
+            .filter_map(|(abs, symlink)| {
+                let kind = log::classify(abs.strip_prefix(dir).unwrap_or(&abs));
+                if kind == Kind::Ignored || kind == Kind::Special {
+                    return None;
+                }
+                Some((abs, kind, symlink))
+            })
             .map(|(abs, kind, symlink)| {
                 let metadata = fs::metadata(&abs).ok()?;
                 let target = match symlink {
                     true => Some(fs::canonicalize(&abs).ok()?.to_string_lossy().into_owned()),
                     false => None,
                 };
-                Some(Seen {
-                    path: display_path(&abs, &location.root),
-                    abs,
-                    kind,
-                    size: metadata.len(),
-                    mtime: mtime_ns(&metadata),
-                    target,
-                })
+                // In the order loading walks them (by name, a folder's files
+                // before the next name): `/` sorts before any byte of a name.
+                let mut order = abs
+                    .strip_prefix(dir)
+                    .unwrap_or(&abs)
+                    .as_os_str()
+                    .as_encoded_bytes()
+                    .to_vec();
+                for b in &mut order {
+                    if *b == std::path::MAIN_SEPARATOR as u8 {
+                        *b = 0;
+                    }
+                }
+                Some((
+                    order,
+                    Seen {
+                        path: match fast {
+                            true => shown(&abs),
+                            false => display_path(&abs, &location.root),
+                        },
+                        abs,
+                        kind,
+                        size: metadata.len(),
+                        mtime: mtime_ns(&metadata),
+                        target,
+                    },
+                ))
             })
             .collect::<Option<Vec<_>>>()?;
+        files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let files = files.into_iter().map(|(_, seen)| seen).collect();
         Some(Snapshot { started, files })
     }
 }
@@ -147,8 +185,10 @@ struct Entry {
     hash: Option<u64>,
     /// Its `decide-disable` lines, which configuration applies afterwards.
     directives: Vec<(usize, String)>,
-    /// Its findings, when a run has found them (before configuration).
-    findings: Option<Vec<Finding>>,
+    /// Its findings (a list of [`Finding`]), when a run has found them,
+    /// before configuration. Kept as written and read only for the files
+    /// a run reports on, so a run on one file does not read every finding.
+    findings: Option<Box<RawValue>>,
 }
 
 impl Entry {
@@ -303,8 +343,16 @@ impl Cache {
                 None if failures.contains(seen.path.as_str()) => (Role::Failure, None, Vec::new()),
                 None => return,
             };
-            let findings =
-                known(&seen.path).then(|| by_path.remove(seen.path.as_str()).unwrap_or_default());
+            let findings = match known(&seen.path) {
+                true => {
+                    let list = by_path.remove(seen.path.as_str()).unwrap_or_default();
+                    let Ok(raw) = serde_json::value::to_raw_value(&list) else {
+                        return;
+                    };
+                    Some(raw)
+                }
+                false => None,
+            };
             files.push(Entry {
                 path: seen.path.clone(),
                 kind: kind_code(seen.kind),
@@ -438,7 +486,8 @@ impl Valid<'_> {
             crate::rules::RULES.iter().map(|r| (r.code, r.id)).collect();
         let mut out = Vec::new();
         for entry in self.stored.files.iter().filter(|e| picks(&e.path)) {
-            for f in entry.findings.as_ref()? {
+            let found: Vec<Finding> = serde_json::from_str(entry.findings.as_ref()?.get()).ok()?;
+            for f in &found {
                 out.push(diagnostic(f, &codes)?);
             }
         }

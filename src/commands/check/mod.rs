@@ -283,8 +283,12 @@ fn from_cache(
     String,
     Vec<crate::diagnostic::Diagnostic>,
 )> {
-    let snapshot = cache::Snapshot::take(location)?;
-    let cache = cache::Cache::open(location, as_of);
+    // The folder is walked while the cache file is read and parsed.
+    let (snapshot, cache) = rayon::join(
+        || cache::Snapshot::take(location),
+        || cache::Cache::open(location, as_of),
+    );
+    let snapshot = snapshot?;
     if let Some(valid) = cache.valid(&snapshot) {
         let mut log = valid.log(location.clone(), &snapshot);
         let (scope, notes) = select(&mut log, requested);
