@@ -202,3 +202,57 @@ fn a_status_of_half_a_million_characters_is_wrapped_in_linear_time() {
     assert!(message_lines.len() > 1_000, "{}", message_lines.len());
     assert!(message_lines.iter().all(|l| l.chars().count() <= 100));
 }
+
+#[test]
+fn targets_are_judged_against_thousands_of_review_outcomes() {
+    // Each decision's targets were judged by scanning every outcome of
+    // every review: decisions × outcomes (15% of `report` at 100,000).
+    let dir = tempdir();
+    let decisions = 3_000;
+    for i in 1..=decisions {
+        write(
+            dir.path(),
+            &format!("decisions/{i:04}-decision-{i}.md"),
+            "---\nstatus: accepted\ndate: 2026-01-10\ndecided: 2026-01-12\nowners: [ana]\nexpected-outcomes:\n  - metric: auc\n    target: \">= 0.8\"\n---\n# A decision\n\n## Rationale\n\nBest.\n",
+        );
+    }
+    // Two reviews per ten decisions: the first records 0.7 (missed) for
+    // each, the later one 0.9 (met) for the odd ids only. The latest counts.
+    for r in 0..decisions / 10 {
+        for (day, value, odd_only) in [("02", "0.7", false), ("03", "0.9", true)] {
+            let mut text = format!("---\nkind: retro\ndate: 2026-02-{day}\noutcomes:\n");
+            for i in (r * 10 + 1)..=(r * 10 + 10) {
+                if !odd_only || i % 2 == 1 {
+                    let _ = write!(
+                        text,
+                        "  - decision: {i}\n    metric: auc\n    value: {value}\n"
+                    );
+                }
+            }
+            text.push_str("---\n");
+            write(
+                dir.path(),
+                &format!("decisions/reviews/2026-02-{day}-batch-{r}.md"),
+                &text,
+            );
+        }
+    }
+    let run = bounded(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let counts = &report["targets"]["counts"];
+    assert_eq!(counts["met"], 1_500, "{counts}");
+    assert_eq!(counts["missed"], 1_500, "{counts}");
+    let first = &report["targets"]["targets"][0];
+    assert_eq!(
+        (&first["id"], &first["observed"], &first["source"]),
+        (
+            &serde_json::json!("0001"),
+            &serde_json::json!(0.9),
+            &serde_json::json!("2026-02-03-batch-0")
+        )
+    );
+}

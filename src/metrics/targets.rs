@@ -11,12 +11,14 @@
 //! Relative targets (`+0.01 over the champion`, `within 10%`) cannot be
 //! judged by the tool and say so.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Scope;
 use crate::log::Log;
-use crate::record::{Decision, Status};
+use crate::record::{Decision, Id, OutcomeRecord, Review, Status};
 
 /// What an observation says about a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -134,14 +136,50 @@ pub fn targets_of(
     let Some(id) = &d.id else {
         return Vec::new();
     };
-    // (metric key, value, date, review) for this decision, up to T.
-    let mut seen: Vec<(String, f64, Option<NaiveDate>, &str)> = Vec::new();
+    let outcomes = log.reviews.iter().flat_map(|review| {
+        review
+            .outcomes
+            .iter()
+            .filter(|o| o.decision.as_ref().is_some_and(|dec| &dec.id == id))
+            .map(move |o| (review, o))
+    });
+    judge(d, outcomes, as_of, review_date)
+}
+
+/// Every review outcome recorded against each decision id, in the order of
+/// the reviews and of their outcomes: built once, so judging the targets of
+/// every decision costs one pass over the reviews, not one per decision.
+fn outcomes_by_id(log: &Log) -> HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> {
+    let mut by_id: HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> = HashMap::new();
     for review in &log.reviews {
         for o in &review.outcomes {
-            let (Some(dec), Some(metric), Some(value)) = (&o.decision, &o.metric, o.value) else {
+            if let Some(dec) = &o.decision {
+                by_id.entry(&dec.id).or_default().push((review, o));
+            }
+        }
+    }
+    by_id
+}
+
+/// The targets of `d`, judged on `outcomes`, the review outcomes recorded
+/// against its id.
+fn judge<'r>(
+    d: &Decision,
+    outcomes: impl Iterator<Item = (&'r Review, &'r OutcomeRecord)>,
+    as_of: NaiveDate,
+    review_date: impl Fn(&Review) -> Option<NaiveDate>,
+) -> Vec<Target> {
+    let Some(id) = &d.id else {
+        return Vec::new();
+    };
+    // (metric key, value, date, review) for this decision, up to T.
+    let mut seen: Vec<(String, f64, Option<NaiveDate>, &str)> = Vec::new();
+    for (review, o) in outcomes {
+        {
+            let (Some(metric), Some(value)) = (&o.metric, o.value) else {
                 continue;
             };
-            if &dec.id != id || !value.is_finite() {
+            if !value.is_finite() {
                 continue;
             }
             let date = o
@@ -203,12 +241,19 @@ pub struct Targets {
 
 /// Every target of the decisions in scope that were put into effect.
 pub fn targets(scope: &Scope) -> Targets {
+    let by_id = outcomes_by_id(scope.log);
     let targets: Vec<Target> = scope
         .decisions
         .iter()
         .filter(|d| in_effect(d))
         .flat_map(|d| {
-            targets_of(scope.log, d, scope.opts.as_of, |r| {
+            let outcomes =
+                d.id.as_ref()
+                    .and_then(|id| by_id.get(id))
+                    .into_iter()
+                    .flatten()
+                    .copied();
+            judge(d, outcomes, scope.opts.as_of, |r| {
                 scope.dates.review(r).map(|x| x.date)
             })
         })
