@@ -1,9 +1,11 @@
 //! SPEC §8, cost grows linearly with the log: the places where a naive
-//! lookup made a large input take quadratic time (where a key is written in
-//! a long list, did-you-mean among many people, expanding large groups,
-//! wrapping a very long word in `check`'s output), each on a large input.
-//! Before the fix, the people and group cases took 9 to 15 seconds in a
-//! release build. Nothing is timed: a run that does not end within a
+//! lookup made a large input take quadratic time or worse (where a key is
+//! written in a long list, did-you-mean among many people, expanding large
+//! groups, wrapping a very long word in `check`'s output, judging targets
+//! against many review outcomes, code spans on a line of many backtick
+//! runs), each on a large input. Before the fixes, the people and group
+//! cases took 9 to 15 seconds in a release build and the backtick line would
+//! not have ended. Nothing is timed: a run that does not end within a
 //! generous bound is killed and fails.
 
 use std::fmt::Write as _;
@@ -254,5 +256,29 @@ fn targets_are_judged_against_thousands_of_review_outcomes() {
             &serde_json::json!(0.9),
             &serde_json::json!("2026-02-03-batch-0")
         )
+    );
+}
+
+#[test]
+fn a_line_of_many_unmatched_backtick_runs_is_scanned_for_placeholders() {
+    // Runs of 1, 2, 3 … 600 backticks, none closed: each backtick looked
+    // for its closing run through the rest of the line (20,000 characters
+    // took 6 s in a release build; this line is 180,000).
+    let dir = tempdir();
+    let ticks: String = (1..=600).map(|n| format!("{}a", "`".repeat(n))).collect();
+    write(
+        dir.path(),
+        "decisions/0001-ticks.md",
+        &format!(
+            "---\nstatus: proposed\ndate: 2026-01-10\n---\n# Ticks\n\n## Context\n\n{ticks} Cost is TBD.\n"
+        ),
+    );
+    let run = check(dir.path(), "concise");
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("decisions/0001-ticks.md:9:") && l.contains("TBD")),
+        "{}",
+        run.stdout
     );
 }
