@@ -282,3 +282,32 @@ fn a_line_of_many_unmatched_backtick_runs_is_scanned_for_placeholders() {
         run.stdout
     );
 }
+
+#[test]
+fn lines_of_many_open_braces_are_scanned_for_placeholders() {
+    // `{words with spaces}` is a placeholder. Each `{` looked for its `}`
+    // through the rest of the line (200,000 characters of `{a ` took 2 s in
+    // a release build), and checked the words up to it for a space.
+    let dir = tempdir();
+    let open = "{a ".repeat(70_000);
+    let nested = format!("{}}}", "{a".repeat(100_000));
+    write(
+        dir.path(),
+        "decisions/0001-braces.md",
+        &format!(
+            "---\nstatus: proposed\ndate: 2026-01-10\n---\n# Braces\n\n## Context\n\n{open}\n\n{nested}\n\nThe {{title of option 1}}.\n"
+        ),
+    );
+    let run = check(dir.path(), "concise");
+    // Neither long line holds a placeholder; the last line does.
+    let placeholders: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("{title of option 1}") || l.contains("{a"))
+        .collect();
+    assert_eq!(placeholders.len(), 1, "{placeholders:?}");
+    assert!(
+        placeholders[0].starts_with("decisions/0001-braces.md:13:5:"),
+        "{placeholders:?}"
+    );
+}

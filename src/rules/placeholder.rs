@@ -74,16 +74,27 @@ fn is_word(c: char) -> bool {
 /// `{words with spaces}`: MADR's placeholder style. `{id}`, `${VAR}` and
 /// `{{ template }}` are left alone.
 fn braces(chars: &[char]) -> Option<(usize, String)> {
+    // The next `}` and the next space after the current `{`, found by
+    // searching on from where the last search stopped: a line of many `{`
+    // and no `}` costs one pass, not one pass per `{`.
+    let next = |c: char, from: usize| chars[from..].iter().position(|x| *x == c).map(|p| from + p);
+    let (mut close, mut space) = (None::<usize>, None::<usize>);
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == '{'
             && (i == 0 || !matches!(chars[i - 1], '$' | '{' | '%'))
             && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
-            && let Some(len) = chars[i + 1..].iter().position(|c| *c == '}')
         {
-            let inner = &chars[i + 1..i + 1 + len];
-            if inner.contains(&' ') {
-                let text: String = chars[i..i + len + 2].iter().collect();
+            if close.is_none_or(|c| c <= i) {
+                // No `}` after this one means none after any later `{` either.
+                close = Some(next('}', i + 1)?);
+            }
+            let end = close?;
+            if space.is_none_or(|s| s <= i) {
+                space = Some(next(' ', i + 1).unwrap_or(chars.len()));
+            }
+            if space.is_some_and(|s| s < end) {
+                let text: String = chars[i..=end].iter().collect();
                 return Some((i, shorten(&text)));
             }
         }
@@ -365,6 +376,42 @@ mod tests {
             i += 1;
         }
         out
+    }
+
+    /// What `braces` did before it searched on, for the comparison below.
+    fn braces_by_scanning(chars: &[char]) -> Option<(usize, String)> {
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] == '{'
+                && (i == 0 || !matches!(chars[i - 1], '$' | '{' | '%'))
+                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+                && let Some(len) = chars[i + 1..].iter().position(|c| *c == '}')
+            {
+                let inner = &chars[i + 1..i + 1 + len];
+                if inner.contains(&' ') {
+                    let text: String = chars[i..i + len + 2].iter().collect();
+                    return Some((i, shorten(&text)));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    #[test]
+    fn braces_are_found_as_a_scan_finds_them() {
+        let alphabet = ['{', '}', 'a', ' ', '$'];
+        let mut level = vec![String::new()];
+        for _ in 0..8 {
+            level = level
+                .iter()
+                .flat_map(|l| alphabet.iter().map(move |c| format!("{l}{c}")))
+                .collect();
+            for line in &level {
+                let chars: Vec<char> = line.chars().collect();
+                assert_eq!(braces(&chars), braces_by_scanning(&chars), "{line:?}");
+            }
+        }
     }
 
     #[test]
