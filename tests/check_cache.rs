@@ -63,7 +63,37 @@ fn change_unseen(path: &Path, text: &str, secs: u64) {
 fn check(dir: &Path, extra: &[&str]) -> Run {
     let mut args = vec!["check", "--as-of", "2026-03-01", "--format", "concise"];
     args.extend_from_slice(extra);
-    decide(dir, &args)
+    run(on_machine(dir, "machine").args(args))
+}
+
+/// `decide` in `dir` on the machine whose user cache folder (where the
+/// secret that signs cache files is kept) is `dir/machine`.
+fn on_machine(dir: &Path, machine: &str) -> std::process::Command {
+    let mut c = cmd(dir);
+    c.env("XDG_CACHE_HOME", dir.join(machine));
+    c
+}
+
+/// Signs the cache file again after a test edited it, as `decide` on
+/// machine `machine` would have: the first line is a SipHash-2-4 MAC of the
+/// rest under the machine's secret.
+fn resign(dir: &Path, body: &str) {
+    use siphasher::sip128::Hasher128;
+    use std::hash::Hasher;
+    let hex = read(&dir.join("machine/decide/cache-key"));
+    let secret: Vec<u8> = (0..16)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    let mut mac = siphasher::sip128::SipHasher24::new_with_key(&secret.try_into().unwrap());
+    mac.write(body.as_bytes());
+    let head = format!("decide-check-cache {:032x}", mac.finish128().as_u128());
+    std::fs::write(cache_file(dir), format!("{head}\n{body}")).unwrap();
+}
+
+/// The cache file without its signature line.
+fn cache_body(dir: &Path) -> String {
+    let text = read(&cache_file(dir));
+    text.split_once('\n').unwrap().1.to_string()
 }
 
 fn cache_file(dir: &Path) -> std::path::PathBuf {
@@ -181,7 +211,7 @@ fn a_damaged_cache_file_is_ignored_and_replaced() {
             (first.stdout.as_str(), first.code),
             "{damage:?}"
         );
-        let rewritten = read(&cache_file(dir.path()));
+        let rewritten = cache_body(dir.path());
         assert!(
             serde_json::from_str::<serde_json::Value>(&rewritten).is_ok(),
             "{rewritten}"
@@ -197,10 +227,13 @@ fn another_configuration_or_version_reads_the_log_again() {
     change_unseen(&file, &record(MENDED), OLD);
     assert!(check(dir.path(), &[]).stdout.contains("draftt"));
     // Another --as-of date.
-    let other_day = decide(
-        dir.path(),
-        &["check", "--as-of", "2026-03-02", "--format", "concise"],
-    );
+    let other_day = run(on_machine(dir.path(), "machine").args([
+        "check",
+        "--as-of",
+        "2026-03-02",
+        "--format",
+        "concise",
+    ]));
     assert!(!other_day.stdout.contains("draftt"), "{other_day:?}");
 
     // A configuration file.
@@ -216,16 +249,64 @@ fn another_configuration_or_version_reads_the_log_again() {
     let typo = check(dir.path(), &["--no-cache"]);
     assert!(typo.stdout.contains("draftt"));
     check(dir.path(), &[]);
-    let cached = read(&cache_file(dir.path()));
+    let cached = cache_body(dir.path());
     let version = format!("\"version\":\"{}\"", env!("CARGO_PKG_VERSION"));
     assert!(cached.contains(&version), "{cached}");
-    std::fs::write(
-        cache_file(dir.path()),
-        cached.replace(&version, "\"version\":\"0.0.1-older\""),
-    )
-    .unwrap();
+    resign(
+        dir.path(),
+        &cached.replace(&version, "\"version\":\"0.0.1-older\""),
+    );
     change_unseen(&file, &record(MENDED), OLD);
     assert!(!check(dir.path(), &[]).stdout.contains("draftt"));
+    // The same cache signed again as it was is trusted: only the version changed.
+    change_unseen(&file, &record(TYPO), OLD);
+    std::fs::remove_file(cache_file(dir.path())).unwrap();
+    assert!(check(dir.path(), &[]).stdout.contains("draftt"));
+    let cached = cache_body(dir.path());
+    change_unseen(&file, &record(MENDED), OLD);
+    resign(dir.path(), &cached);
+    assert!(check(dir.path(), &[]).stdout.contains("draftt"));
+}
+
+#[test]
+fn a_cache_file_from_another_machine_or_a_pull_request_is_not_trusted() {
+    // A pull request can commit `.decide-cache/check.json` claiming the log
+    // is clean; CI must read the log. Here the cache is written on one
+    // machine and the log checked on another, which keeps another secret.
+    let dir = log();
+    let file = dir.path().join("decisions/0001-use-lightgbm.md");
+    let first = check(dir.path(), &[]);
+    assert!(first.stdout.contains("draftt"));
+    change_unseen(&file, &record(MENDED), OLD);
+    let elsewhere = run(on_machine(dir.path(), "other-machine").args([
+        "check",
+        "--as-of",
+        "2026-03-01",
+        "--format",
+        "concise",
+    ]));
+    assert!(!elsewhere.stdout.contains("draftt"), "{elsewhere:?}");
+    // A cache whose signature was copied from a genuine one, but whose
+    // findings were edited, is not trusted on its own machine either.
+    change_unseen(&file, &record(TYPO), OLD);
+    std::fs::remove_file(cache_file(dir.path())).unwrap();
+    let genuine = check(dir.path(), &[]);
+    assert!(genuine.stdout.contains("draftt"));
+    let text = read(&cache_file(dir.path()));
+    let forged = text.replace("draftt", "drafts");
+    assert_ne!(forged, text);
+    std::fs::write(cache_file(dir.path()), forged).unwrap();
+    let run = check(dir.path(), &[]);
+    assert_eq!(run.stdout, genuine.stdout);
+    // The secret is kept outside the repository, readable by its owner only.
+    let key = dir.path().join("machine/decide/cache-key");
+    assert_eq!(read(&key).trim().len(), 32);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
 }
 
 #[test]
@@ -272,7 +353,7 @@ fn runs_sharing_the_cache_at_once_all_print_the_same() {
     let expected = check(dir.path(), &["--no-cache"]);
     let runs: Vec<_> = (0..8)
         .map(|i| {
-            let mut c = cmd(dir.path());
+            let mut c = on_machine(dir.path(), "machine");
             c.args(["check", "--as-of", "2026-03-01", "--format", "concise"]);
             if i % 2 == 1 {
                 c.arg("decisions/0001-use-lightgbm.md");

@@ -15,6 +15,12 @@
 //! FILE`, what a pre-commit hook runs) adds those files' findings to a cache
 //! of the same log, so the next run on them is answered from it.
 //!
+//! Untrusted when it came from elsewhere: the cache folder is git-ignored,
+//! but a pull request could still commit a cache file claiming a clean log.
+//! Each file is signed with a secret this machine keeps outside every
+//! repository, and one that does not carry this machine's signature is
+//! ignored.
+//!
 //! Safe to share: the file is written to a temporary file and renamed over
 //! the old one, so a reader sees one run's cache or another's, never half;
 //! one that cannot be read, or was written by another version, is ignored
@@ -156,6 +162,9 @@ pub struct Cache {
     path: PathBuf,
     key: String,
     stored: Option<Stored>,
+    /// This machine's secret, which signs the cache file; `None` when it
+    /// cannot be had, and the cache is then neither read nor written.
+    secret: Option<[u8; 16]>,
 }
 
 /// What the cache file holds.
@@ -279,10 +288,22 @@ impl Cache {
                 .as_bytes()
             )
         );
-        let stored = read_bounded(&path, MAX_BYTES)
-            .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
+        let secret = secret();
+        let stored = secret
+            .and_then(|secret| {
+                let bytes = read_bounded(&path, MAX_BYTES)?;
+                let text = std::str::from_utf8(&bytes).ok()?;
+                let (head, body) = text.split_once('\n')?;
+                (head == signature(&secret, body.as_bytes())).then(|| body.to_string())
+            })
+            .and_then(|body| serde_json::from_str::<Stored>(&body).ok())
             .filter(|s| s.format == FORMAT && s.version == version() && s.key == key);
-        Cache { path, key, stored }
+        Cache {
+            path,
+            key,
+            stored,
+            secret,
+        }
     }
 
     /// The cache, when every file of `snapshot` is as it was cached.
@@ -397,12 +418,15 @@ impl Cache {
     /// Writes the cache atomically: a temporary file in the cache folder,
     /// renamed over the cache file.
     fn write(&self, stored: &Stored) {
-        let Some(folder) = self.path.parent() else {
+        let (Some(folder), Some(secret)) = (self.path.parent(), self.secret) else {
             return;
         };
-        let Ok(bytes) = serde_json::to_vec(stored) else {
+        let Ok(body) = serde_json::to_vec(stored) else {
             return;
         };
+        let mut bytes = signature(&secret, &body).into_bytes();
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&body);
         if !folder.is_dir() {
             if fs::create_dir(folder).is_err() {
                 return;
@@ -523,6 +547,61 @@ impl Valid<'_> {
             elsewhere: self.stored.elsewhere.clone(),
         });
     }
+}
+
+/// The first line of a cache file: the format's name and a SipHash-2-4 MAC
+/// of the rest under this machine's secret. A cache file that came with the
+/// repository (committed in a pull request, say) cannot carry a right one,
+/// so it is never trusted: findings are only ever read from a cache this
+/// machine wrote.
+fn signature(secret: &[u8; 16], body: &[u8]) -> String {
+    use siphasher::sip128::Hasher128;
+    use std::hash::Hasher;
+    let mut mac = siphasher::sip128::SipHasher24::new_with_key(secret);
+    mac.write(body);
+    format!("decide-check-cache {:032x}", mac.finish128().as_u128())
+}
+
+/// This machine's secret for signing cache files: 16 random bytes kept in
+/// `$XDG_CACHE_HOME/decide/cache-key` (else `~/.cache/decide/cache-key`),
+/// outside every repository, made on first use.
+fn secret() -> Option<[u8; 16]> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = var("XDG_CACHE_HOME").or_else(|| var("HOME").map(|home| home.join(".cache")))?;
+    let path = base.join("decide").join("cache-key");
+    if let Some(secret) = read_secret(&path) {
+        return Some(secret);
+    }
+    let mut secret = [0u8; 16];
+    getrandom::fill(&mut secret).ok()?;
+    let folder = path.parent()?;
+    fs::create_dir_all(folder).ok()?;
+    // Created beside it (readable by its owner only) and linked into place
+    // unless another run did first, whose secret is then the one.
+    let mut temp = tempfile::NamedTempFile::new_in(folder).ok()?;
+    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    temp.write_all(hex.as_bytes()).ok()?;
+    match temp.persist_noclobber(&path) {
+        Ok(_) => Some(secret),
+        Err(_) => read_secret(&path),
+    }
+}
+
+fn read_secret(path: &Path) -> Option<[u8; 16]> {
+    let text = read_bounded(path, 64)?;
+    let text = std::str::from_utf8(&text).ok()?.trim();
+    let mut secret = [0u8; 16];
+    if text.len() != 32 {
+        return None;
+    }
+    for (i, byte) in secret.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(secret)
 }
 
 /// Whether the file `seen` is the one `entry` cached: `Some(true)` when
