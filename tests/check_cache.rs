@@ -250,11 +250,11 @@ fn another_configuration_or_version_reads_the_log_again() {
     assert!(typo.stdout.contains("draftt"));
     check(dir.path(), &[]);
     let cached = cache_body(dir.path());
-    let version = format!("\"version\":\"{}\"", env!("CARGO_PKG_VERSION"));
+    let version = format!("\"version\":\"{} ", env!("CARGO_PKG_VERSION"));
     assert!(cached.contains(&version), "{cached}");
     resign(
         dir.path(),
-        &cached.replace(&version, "\"version\":\"0.0.1-older\""),
+        &cached.replace(&version, "\"version\":\"0.0.1-older "),
     );
     change_unseen(&file, &record(MENDED), OLD);
     assert!(!check(dir.path(), &[]).stdout.contains("draftt"));
@@ -266,6 +266,28 @@ fn another_configuration_or_version_reads_the_log_again() {
     change_unseen(&file, &record(MENDED), OLD);
     resign(dir.path(), &cached);
     assert!(check(dir.path(), &[]).stdout.contains("draftt"));
+}
+
+#[test]
+fn another_build_of_decide_reads_the_log_again() {
+    // Every development build has the same version number; one whose rules
+    // changed must not print another build's findings.
+    let dir = log();
+    let file = dir.path().join("decisions/0001-use-lightgbm.md");
+    check(dir.path(), &[]);
+    change_unseen(&file, &record(MENDED), OLD);
+    assert!(check(dir.path(), &[]).stdout.contains("draftt"));
+    let other = dir.path().join("other-build-of-decide");
+    std::fs::copy(env!("CARGO_BIN_EXE_decide"), &other).unwrap();
+    set_time(&other, OLD);
+    let mut c = std::process::Command::new(&other);
+    c.current_dir(dir.path())
+        .env("XDG_CACHE_HOME", dir.path().join("machine"))
+        .env("NO_COLOR", "1")
+        .env_remove("DECIDE_DIR")
+        .args(["check", "--as-of", "2026-03-01", "--format", "concise"]);
+    let run = run(&mut c);
+    assert!(!run.stdout.contains("draftt"), "{run:?}");
 }
 
 #[test]

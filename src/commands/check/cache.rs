@@ -288,7 +288,7 @@ impl Cache {
                 .as_bytes()
             )
         );
-        let secret = secret();
+        let secret = secret().filter(|_| !version().is_empty());
         let stored = secret
             .and_then(|secret| {
                 let bytes = read_bounded(&path, MAX_BYTES)?;
@@ -407,7 +407,7 @@ impl Cache {
         }
         self.write(&Stored {
             format: FORMAT,
-            version: version().to_string(),
+            version: version().to_owned(),
             key: self.key.clone(),
             written: snapshot.started,
             files,
@@ -539,7 +539,7 @@ impl Valid<'_> {
         }
         self.cache.write(&Stored {
             format: FORMAT,
-            version: version().to_string(),
+            version: version().to_owned(),
             key: self.cache.key.clone(),
             // Every file was compared by hash or is older than the old start.
             written: self.started,
@@ -639,8 +639,19 @@ fn read_bounded(path: &Path, limit: u64) -> Option<Vec<u8>> {
     (bytes.len() as u64 <= limit).then_some(bytes)
 }
 
+/// The version the cache is written by: the release and the build, told
+/// apart by the size and time of the program file, so that a build whose
+/// rules changed (every development build is `0.1.0`) never reads the
+/// findings of another. Empty when the program file cannot be looked at,
+/// and no cache is then used.
 fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        std::env::current_exe()
+            .and_then(fs::metadata)
+            .map(|m| format!("{} {} {}", env!("CARGO_PKG_VERSION"), m.len(), mtime_ns(&m)))
+            .unwrap_or_default()
+    });
+    &VERSION
 }
 
 fn now_ns() -> i64 {
