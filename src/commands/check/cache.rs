@@ -294,9 +294,11 @@ impl Cache {
                 let bytes = read_bounded(&path, MAX_BYTES)?;
                 let text = std::str::from_utf8(&bytes).ok()?;
                 let (head, body) = text.split_once('\n')?;
-                (head == signature(&secret, body.as_bytes())).then(|| body.to_string())
+                if head != signature(&secret, body.as_bytes()) {
+                    return None;
+                }
+                serde_json::from_str::<Stored>(body).ok()
             })
-            .and_then(|body| serde_json::from_str::<Stored>(&body).ok())
             .filter(|s| s.format == FORMAT && s.version == version() && s.key == key);
         Cache {
             path,
