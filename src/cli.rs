@@ -625,6 +625,11 @@ pub struct CheckArgs {
     /// Report every finding, the baselined ones too
     #[arg(long, help_heading = "Baseline")]
     pub no_baseline: bool,
+    /// Neither read nor write the cache of findings kept in the log
+    /// folder's `.decide-cache/` (a run with nothing changed since the last
+    /// one reads its findings from there)
+    #[arg(long)]
+    pub no_cache: bool,
     /// Write the findings to FILE instead of standard output
     #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub output_file: Option<PathBuf>,

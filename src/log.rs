@@ -166,6 +166,9 @@ pub struct Source {
     /// The lines holding `decide-disable` (suppression comments), with
     /// their 0-based line index, as `str::lines` splits the file.
     pub directives: Vec<(usize, String)>,
+    /// A hash of the text the record was built from (XXH3, 64 bits): what
+    /// `check`'s cache compares when a file's size or time has changed.
+    pub hash: u64,
     /// `max-file-bytes` when the file was loaded, applied again on reading.
     limit: u64,
 }
@@ -186,7 +189,26 @@ impl Source {
             path,
             abs,
             directives,
+            hash: content_hash(text.as_bytes()),
             limit: u64::MAX,
+        }
+    }
+
+    /// A file known from an earlier run, not read now: what `check`'s
+    /// cache gives the output writers, which read its text again to quote it.
+    pub fn known(
+        path: String,
+        abs: PathBuf,
+        directives: Vec<(usize, String)>,
+        hash: u64,
+        limit: u64,
+    ) -> Source {
+        Source {
+            path,
+            abs,
+            directives,
+            hash,
+            limit,
         }
     }
 
@@ -657,6 +679,11 @@ fn load_one(
         }),
         Kind::Special | Kind::Ignored => unreachable!("filtered out before loading"),
     }
+}
+
+/// The hash [`Source::hash`] holds.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 enum ReadError {

@@ -206,6 +206,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
+            // `decide check`'s cache (git-ignored) is no file of the log.
+            if path.ends_with(".decide-cache") {
+                continue;
+            }
             if path.is_dir() {
                 walk(root, &path, out);
             } else {

@@ -125,44 +125,47 @@ pub fn in_effect(d: &Decision) -> bool {
     )
 }
 
-/// The outcomes recorded in `reviews`, grouped by the decision they
-/// measure: built once, so judging every decision's targets is linear in
-/// the log rather than decisions × reviews.
-pub fn outcomes_by_decision(reviews: &[Review]) -> HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> {
-    let mut by: HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> = HashMap::new();
-    for review in reviews {
-        for o in &review.outcomes {
-            if let Some(dec) = &o.decision {
-                by.entry(&dec.id).or_default().push((review, o));
-            }
-        }
-    }
-    by
-}
-
 /// The targets of `d`, judged on what `log`'s reviews recorded by `as_of`.
 /// `review_date` dates an outcome that has no `date` of its own.
 pub fn targets_of(
     log: &Log,
     d: &Decision,
     as_of: NaiveDate,
-    review_date: impl Fn(&Review) -> Option<NaiveDate>,
+    review_date: impl Fn(&crate::record::Review) -> Option<NaiveDate>,
 ) -> Vec<Target> {
-    let by = outcomes_by_decision(&log.reviews);
-    let outcomes = d.id.as_ref().and_then(|id| by.get(id));
-    judge(
-        d,
-        outcomes.map_or(&[][..], Vec::as_slice),
-        as_of,
-        review_date,
-    )
+    let Some(id) = &d.id else {
+        return Vec::new();
+    };
+    let outcomes = log.reviews.iter().flat_map(|review| {
+        review
+            .outcomes
+            .iter()
+            .filter(|o| o.decision.as_ref().is_some_and(|dec| &dec.id == id))
+            .map(move |o| (review, o))
+    });
+    judge(d, outcomes, as_of, review_date)
 }
 
-/// The targets of `d`, judged on `outcomes`, the outcomes recorded for it
-/// (see [`outcomes_by_decision`]), up to `as_of`.
-fn judge(
+/// Every review outcome recorded against each decision id, in the order of
+/// the reviews and of their outcomes: built once, so judging the targets of
+/// every decision costs one pass over the reviews, not one per decision.
+fn outcomes_by_id(log: &Log) -> HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> {
+    let mut by_id: HashMap<&Id, Vec<(&Review, &OutcomeRecord)>> = HashMap::new();
+    for review in &log.reviews {
+        for o in &review.outcomes {
+            if let Some(dec) = &o.decision {
+                by_id.entry(&dec.id).or_default().push((review, o));
+            }
+        }
+    }
+    by_id
+}
+
+/// The targets of `d`, judged on `outcomes`, the review outcomes recorded
+/// against its id.
+fn judge<'r>(
     d: &Decision,
-    outcomes: &[(&Review, &OutcomeRecord)],
+    outcomes: impl Iterator<Item = (&'r Review, &'r OutcomeRecord)>,
     as_of: NaiveDate,
     review_date: impl Fn(&Review) -> Option<NaiveDate>,
 ) -> Vec<Target> {
@@ -172,21 +175,23 @@ fn judge(
     // (metric key, value, date, review) for this decision, up to T.
     let mut seen: Vec<(String, f64, Option<NaiveDate>, &str)> = Vec::new();
     for (review, o) in outcomes {
-        let (Some(metric), Some(value)) = (&o.metric, o.value) else {
-            continue;
-        };
-        if !value.is_finite() {
-            continue;
+        {
+            let (Some(metric), Some(value)) = (&o.metric, o.value) else {
+                continue;
+            };
+            if !value.is_finite() {
+                continue;
+            }
+            let date = o
+                .date
+                .as_ref()
+                .and_then(|x| x.date)
+                .or_else(|| review_date(review));
+            if date.is_some_and(|x| x > as_of) {
+                continue;
+            }
+            seen.push((metric_key(&metric.value), value, date, &review.id));
         }
-        let date = o
-            .date
-            .as_ref()
-            .and_then(|x| x.date)
-            .or_else(|| review_date(review));
-        if date.is_some_and(|x| x > as_of) {
-            continue;
-        }
-        seen.push((metric_key(&metric.value), value, date, &review.id));
     }
     d.expected_outcomes
         .iter()
@@ -236,19 +241,21 @@ pub struct Targets {
 
 /// Every target of the decisions in scope that were put into effect.
 pub fn targets(scope: &Scope) -> Targets {
-    let by = outcomes_by_decision(&scope.log.reviews);
+    let by_id = outcomes_by_id(scope.log);
     let targets: Vec<Target> = scope
         .decisions
         .iter()
         .filter(|d| in_effect(d))
         .flat_map(|d| {
-            let outcomes = d.id.as_ref().and_then(|id| by.get(id));
-            judge(
-                d,
-                outcomes.map_or(&[][..], Vec::as_slice),
-                scope.opts.as_of,
-                |r| scope.dates.review(r).map(|x| x.date),
-            )
+            let outcomes =
+                d.id.as_ref()
+                    .and_then(|id| by_id.get(id))
+                    .into_iter()
+                    .flatten()
+                    .copied();
+            judge(d, outcomes, scope.opts.as_of, |r| {
+                scope.dates.review(r).map(|x| x.date)
+            })
         })
         .collect();
     let count = |v: Verdict| targets.iter().filter(|t| t.verdict == v).count();

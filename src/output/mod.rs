@@ -260,7 +260,9 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
         let mut rest = word;
         loop {
             let free = width.saturating_sub(line.chars().count());
-            if rest.chars().count() <= free || free == 0 && line.trim().is_empty() {
+            // `nth`, not a count of the whole rest: a word of a million
+            // characters is cut in `free`-sized pieces in linear time.
+            if rest.chars().nth(free).is_none() || free == 0 && line.trim().is_empty() {
                 line.push_str(rest);
                 break;
             }

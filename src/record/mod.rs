@@ -11,6 +11,7 @@ mod decision;
 pub mod fields;
 mod id;
 mod keys;
+mod lookup;
 pub mod markdown;
 pub mod outline;
 mod people;
@@ -20,7 +21,6 @@ pub mod source;
 pub mod status_line;
 mod words;
 
-use std::collections::HashSet;
 use std::fmt;
 
 use chrono::NaiveDate;

@@ -103,9 +103,45 @@ impl Outline {
                 }
             }
         }
+        outline.sort();
         outline.keys.shrink_to_fit();
         outline.items.shrink_to_fit();
         outline
+    }
+
+    /// Puts items in order of position, unknown names in order of text and
+    /// keys in order of item and name (document order among equals), so
+    /// every lookup is a binary search: a front matter of many thousand
+    /// items or keys costs a logarithm a lookup, not a scan.
+    fn sort(&mut self) {
+        let mut items: Vec<usize> = (0..self.items.len()).collect();
+        items.sort_by_key(|&i| (self.items[i].line, self.items[i].col, i));
+        let mut item_at = vec![0u16; self.items.len() + 1];
+        for (new, &old) in items.iter().enumerate() {
+            item_at[old + 1] = new as u16 + 1;
+        }
+        self.items = items.iter().map(|&i| self.items[i]).collect();
+        let known = KNOWN.0.len();
+        let mut others: Vec<usize> = (0..self.others.len()).collect();
+        others.sort_by(|&a, &b| self.others[a].cmp(&self.others[b]));
+        let mut other_at = vec![0u16; self.others.len()];
+        for (new, &old) in others.iter().enumerate() {
+            other_at[old] = (known + new) as u16;
+        }
+        self.others = others.iter().map(|&i| self.others[i].clone()).collect();
+        let rename = |name: u16| match usize::from(name) {
+            n if n >= known && name != UNNAMED => other_at[n - known],
+            _ => name,
+        };
+        for item in &mut self.items {
+            item.list = rename(item.list);
+        }
+        for slot in &mut self.keys {
+            slot.item = item_at[usize::from(slot.item)];
+            slot.name = rename(slot.name);
+        }
+        // Stable: the first written of a key given twice stays first.
+        self.keys.sort_by_key(|s| (s.item, s.name));
     }
 
     fn push(&mut self, name: u16, item: u16, pos: Pos) {
@@ -141,15 +177,18 @@ impl Outline {
         if let Some(n) = index.get(key) {
             return Some(*n);
         }
-        let i = self.others.iter().position(|o| &**o == key)?;
+        let i = self.others.binary_search_by(|o| (**o).cmp(key)).ok()?;
         Some((names.len() + i) as u16)
     }
 
     fn find(&self, item: u16, key: &str) -> Option<Pos> {
         let name = self.lookup(key)?;
+        let at = self
+            .keys
+            .partition_point(|s| (s.item, s.name) < (item, name));
         self.keys
-            .iter()
-            .find(|s| s.item == item && s.name == name)
+            .get(at)
+            .filter(|s| s.item == item && s.name == name)
             .map(|s| Pos::new(s.line as usize, s.col as usize))
     }
 
@@ -165,8 +204,10 @@ impl Outline {
         let (line, col) = compact(pos);
         let n = self
             .items
-            .iter()
-            .position(|i| i.list == list && i.line == line && i.col == col)?;
+            .partition_point(|i| (i.line, i.col) < (line, col));
+        self.items
+            .get(n)
+            .filter(|i| i.list == list && i.line == line && i.col == col)?;
         self.find(u16::try_from(n + 1).ok()?, key)
     }
 }
@@ -196,6 +237,40 @@ mod tests {
             None
         );
         assert_eq!(outline.item_key_pos("feedback", Pos::new(7, 5), "by"), None);
+    }
+
+    #[test]
+    fn lookups_agree_with_the_document_among_many_unknown_keys() {
+        let mut text = String::new();
+        for i in (0..300).rev() {
+            text.push_str(&format!("x-k{i}: {i}\n"));
+        }
+        text.push_str("x-k7: again\nalternatives:\n");
+        for i in 0..50 {
+            text.push_str(&format!(
+                "  - title: t{i}\n    x-note: n\n    title: twice\n"
+            ));
+        }
+        let node = yaml::parse(&text, 1).unwrap();
+        let outline = Outline::of(&node);
+        // Written in reverse order: x-k299 on line 1, x-k0 on line 300.
+        assert_eq!(outline.key_pos("x-k299"), Some(Pos::new(1, 1)));
+        assert_eq!(outline.key_pos("x-k0"), Some(Pos::new(300, 1)));
+        // Given twice: the first is found.
+        assert_eq!(outline.key_pos("x-k7"), Some(Pos::new(293, 1)));
+        assert_eq!(outline.key_pos("x-k300"), None);
+        // Item 49 starts on line 303 + 3 * 49.
+        let item = Pos::new(303 + 3 * 49, 5);
+        assert_eq!(
+            outline.item_key_pos("alternatives", item, "title"),
+            Some(item)
+        );
+        assert_eq!(
+            outline.item_key_pos("alternatives", item, "x-note"),
+            Some(Pos::new(304 + 3 * 49, 5))
+        );
+        assert_eq!(outline.item_key_pos("alternatives", item, "x-k0"), None);
+        assert_eq!(outline.item_key_pos("risks", item, "title"), None);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The stakeholder registry (`people.yaml`): people, aliases and groups.
 
+use std::collections::HashSet;
+
 use super::*;
 
 /// One stakeholder in `people.yaml`.
@@ -20,6 +22,8 @@ pub struct People {
     pub people: Vec<Person>,
     /// Group name → members (people or other groups), with position.
     pub groups: Vec<(String, Vec<String>, Pos)>,
+    /// Maps over `people` and `groups`, built with them.
+    pub(super) lookup: lookup::Lookup,
 }
 
 impl People {
@@ -76,6 +80,7 @@ impl People {
                 problems: r.problems,
                 scan: Scan::default(),
             },
+            lookup: lookup::Lookup::of(&people, &groups),
             people,
             groups,
         }
@@ -83,84 +88,32 @@ impl People {
 
     /// The person a name or alias refers to.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.key == name).or_else(|| {
-            self.people
-                .iter()
-                .find(|p| p.aliases.iter().any(|a| a == name))
-        })
+        self.find_person(name)
     }
 
     /// Whether `name` is a known person, alias or group.
     pub fn knows(&self, name: &str) -> bool {
-        self.person(name).is_some() || self.groups.iter().any(|(g, ..)| g == name)
+        self.person(name).is_some() || self.is_group(name)
     }
 
     /// The people `name` stands for: a person (through aliases) is itself;
     /// a group is its members, and members of groups that name it via
     /// `groups:`; unknown names stand for themselves.
-    ///
-    /// Each group is expanded once, so a group that contains itself, or a
-    /// cycle of groups, ends (`check` reports it under DL005), and the
-    /// work is linear in the size of the registry.
     pub fn expand(&self, name: &str) -> Vec<String> {
-        enum Item<'a> {
-            Name(&'a str),
-            Person(&'a str),
-        }
-        let mut out = Vec::new();
-        let mut shown: HashSet<String> = HashSet::new();
-        let mut expanded: HashSet<&str> = HashSet::new();
-        let mut push = |out: &mut Vec<String>, name: &str| {
-            if shown.insert(name.to_string()) {
-                out.push(name.to_string());
-            }
-        };
-        // Depth first, members in order, as a stack of what is left to do.
-        let mut stack = vec![Item::Name(name)];
-        while let Some(item) = stack.pop() {
-            let name = match item {
-                Item::Person(key) => {
-                    push(&mut out, key);
-                    continue;
-                }
-                Item::Name(name) => name,
-            };
-            if let Some(p) = self.person(name) {
-                push(&mut out, &p.key);
-                continue;
-            }
-            let members: Vec<&String> = self
-                .groups
-                .iter()
-                .filter(|(g, ..)| g == name)
-                .flat_map(|(_, m, _)| m)
-                .collect();
-            let via_person: Vec<&Person> = self
-                .people
-                .iter()
-                .filter(|p| p.groups.iter().any(|g| g == name))
-                .collect();
-            if members.is_empty() && via_person.is_empty() {
-                push(&mut out, name);
-                continue;
-            }
-            if !expanded.insert(name) {
-                continue;
-            }
-            stack.extend(via_person.iter().rev().map(|p| Item::Person(&p.key)));
-            stack.extend(members.iter().rev().map(|m| Item::Name(m.as_str())));
-        }
-        out
+        self.expand_all(name)
     }
 
     /// A chain of groups that leads back to its start (`g → h → g`), if
-    /// the registry has one: the first found, in the order groups are written.
+    /// the registry has one: the first found, in the order groups are
+    /// written. Linear in the registry: each group is left once.
     pub fn group_cycle(&self) -> Option<(Vec<String>, Pos)> {
         let members = |name: &str| -> Vec<&str> {
-            self.groups
-                .iter()
-                .filter(|(g, ..)| g == name)
-                .flat_map(|(_, m, _)| m.iter().map(String::as_str))
+            self.lookup
+                .groups
+                .get(name)
+                .into_iter()
+                .flatten()
+                .flat_map(|&i| self.groups[i].1.iter().map(String::as_str))
                 .filter(|m| self.person(m).is_none())
                 .collect()
         };
@@ -186,7 +139,7 @@ impl People {
                     chain.push(m.to_string());
                     return Some((chain, *pos));
                 }
-                if !done.contains(m) && self.groups.iter().any(|(g, ..)| g == m) {
+                if !done.contains(m) && self.is_group(m) {
                     on_path.insert(m);
                     path.push((m, members(m)));
                 }

@@ -151,6 +151,26 @@ pub(crate) struct PeopleIndex<'a> {
     pub registry: &'a People,
     /// Every name that may be used: people, aliases and groups.
     pub known: HashSet<&'a str>,
+    /// The same names as a list, for did-you-mean suggestions.
+    pub names: Vec<&'a str>,
+    /// The suggestion for each unknown name met so far: a log naming the
+    /// same unknown person on every record compares it with the registry once.
+    pub suggested: std::sync::Mutex<HashMap<String, Option<String>>>,
+}
+
+impl PeopleIndex<'_> {
+    /// The registry name closest to `name`, if one is close enough.
+    pub fn suggest(&self, name: &str) -> Option<String> {
+        let memo = |m: &mut HashMap<String, Option<String>>| m.get(name).cloned();
+        if let Some(found) = self.suggested.lock().ok().as_deref_mut().and_then(memo) {
+            return found;
+        }
+        let found = crate::record::fields::suggest(name, &self.names);
+        if let Ok(mut m) = self.suggested.lock() {
+            m.insert(name.to_string(), found.clone());
+        }
+        found
+    }
 }
 
 impl<'a> Index<'a> {
@@ -185,7 +205,14 @@ impl<'a> Index<'a> {
                     known.extend(p.groups.iter().map(String::as_str));
                 }
                 known.extend(registry.groups.iter().map(|(g, ..)| g.as_str()));
-                PeopleIndex { registry, known }
+                let mut names: Vec<&str> = known.iter().copied().collect();
+                names.sort_unstable();
+                PeopleIndex {
+                    registry,
+                    known,
+                    names,
+                    suggested: std::sync::Mutex::default(),
+                }
             });
         Index {
             log,

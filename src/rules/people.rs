@@ -192,19 +192,18 @@ fn unknown_people<'a>(
     let Some(people) = &ix.people else {
         return;
     };
-    let mut known: Option<Vec<&str>> = None;
     let mut suggested = 0;
     for name in names {
         if people.known.contains(name.value.as_str()) {
             continue;
         }
-        // A suggestion compares the name with every known one: worked out
-        // for the first few unknown names of a file only, so that thousands
-        // of unknown names against thousands of people stay fast.
+        // A suggestion compares the name with every known one (once per
+        // distinct name, see `suggest`): worked out for the first few
+        // unknown names of a file only, so that thousands of unknown names
+        // against thousands of people stay fast.
         suggested += 1;
         let suggestion = if suggested <= SUGGESTIONS_PER_FILE {
-            let known = known.get_or_insert_with(|| people.known.iter().copied().collect());
-            crate::record::fields::suggest(&name.value, known)
+            people.suggest(&name.value)
         } else {
             None
         };

@@ -74,16 +74,27 @@ fn is_word(c: char) -> bool {
 /// `{words with spaces}`: MADR's placeholder style. `{id}`, `${VAR}` and
 /// `{{ template }}` are left alone.
 fn braces(chars: &[char]) -> Option<(usize, String)> {
+    // The next `}` and the next space after the current `{`, found by
+    // searching on from where the last search stopped: a line of many `{`
+    // and no `}` costs one pass, not one pass per `{`.
+    let next = |c: char, from: usize| chars[from..].iter().position(|x| *x == c).map(|p| from + p);
+    let (mut close, mut space) = (None::<usize>, None::<usize>);
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == '{'
             && (i == 0 || !matches!(chars[i - 1], '$' | '{' | '%'))
             && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
-            && let Some(len) = chars[i + 1..].iter().position(|c| *c == '}')
         {
-            let inner = &chars[i + 1..i + 1 + len];
-            if inner.contains(&' ') {
-                let text: String = chars[i..i + len + 2].iter().collect();
+            if close.is_none_or(|c| c <= i) {
+                // No `}` after this one means none after any later `{` either.
+                close = Some(next('}', i + 1)?);
+            }
+            let end = close?;
+            if space.is_none_or(|s| s <= i) {
+                space = Some(next(' ', i + 1).unwrap_or(chars.len()));
+            }
+            if space.is_some_and(|s| s < end) {
+                let text: String = chars[i..=end].iter().collect();
                 return Some((i, shorten(&text)));
             }
         }
@@ -222,6 +233,7 @@ fn heading_text(line: &str) -> Option<String> {
 fn blank_hidden(line: &str, in_comment: &mut bool) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
+    let spans = TickRuns::of(&chars);
     let mut i = 0;
     let starts = |i: usize, pat: &str| {
         pat.chars()
@@ -247,11 +259,7 @@ fn blank_hidden(line: &str, in_comment: &mut bool) -> String {
             continue;
         }
         if chars[i] == '`' {
-            let ticks = chars[i..].iter().take_while(|c| **c == '`').count();
-            let close = (i + ticks..chars.len()).find(|&j| {
-                chars[j..].iter().take_while(|c| **c == '`').count() == ticks
-                    && (j == 0 || chars[j - 1] != '`')
-            });
+            let (ticks, close) = spans.closing(i);
             if let Some(j) = close {
                 for _ in i..j + ticks {
                     out.push(' ');
@@ -266,9 +274,172 @@ fn blank_hidden(line: &str, in_comment: &mut bool) -> String {
     out
 }
 
+/// The runs of backticks of a line, to find where a code span opened at
+/// a backtick closes (the next run of exactly as many) by a binary search
+/// rather than by a scan of the rest of the line for each backtick, which
+/// made a line of many unmatched runs take cubic time.
+struct TickRuns {
+    /// (start, length) of each run, in order.
+    runs: Vec<(usize, usize)>,
+    /// Run length → the indices of the runs of that length, in order.
+    by_length: std::collections::HashMap<usize, Vec<usize>>,
+}
+
+impl TickRuns {
+    fn of(chars: &[char]) -> TickRuns {
+        let mut runs = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if chars[k] == '`' {
+                let start = k;
+                while k < chars.len() && chars[k] == '`' {
+                    k += 1;
+                }
+                runs.push((start, k - start));
+            } else {
+                k += 1;
+            }
+        }
+        let mut by_length: std::collections::HashMap<usize, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (r, &(_, length)) in runs.iter().enumerate() {
+            by_length.entry(length).or_default().push(r);
+        }
+        TickRuns { runs, by_length }
+    }
+
+    /// For the backtick at `i`: how many backticks run from it, and where
+    /// the next run of exactly that many starts, if one does.
+    fn closing(&self, i: usize) -> (usize, Option<usize>) {
+        let r = self
+            .runs
+            .partition_point(|&(start, length)| start + length <= i);
+        let Some(&(start, length)) = self.runs.get(r) else {
+            return (0, None);
+        };
+        let ticks = start + length - i;
+        let close = self.by_length.get(&ticks).and_then(|same| {
+            let next = same.partition_point(|&other| other <= r);
+            same.get(next).map(|&other| self.runs[other].0)
+        });
+        (ticks, close)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `blank_hidden` did before [`TickRuns`], for the comparison below.
+    fn blank_hidden_by_scanning(line: &str, in_comment: &mut bool) -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        let starts = |i: usize, pat: &str| {
+            pat.chars()
+                .enumerate()
+                .all(|(k, p)| chars.get(i + k) == Some(&p))
+        };
+        while i < chars.len() {
+            if *in_comment {
+                if starts(i, "-->") {
+                    *in_comment = false;
+                    out.push_str("   ");
+                    i += 3;
+                } else {
+                    out.push(' ');
+                    i += 1;
+                }
+                continue;
+            }
+            if starts(i, "<!--") {
+                *in_comment = true;
+                out.push_str("    ");
+                i += 4;
+                continue;
+            }
+            if chars[i] == '`' {
+                let ticks = chars[i..].iter().take_while(|c| **c == '`').count();
+                let close = (i + ticks..chars.len()).find(|&j| {
+                    chars[j..].iter().take_while(|c| **c == '`').count() == ticks
+                        && (j == 0 || chars[j - 1] != '`')
+                });
+                if let Some(j) = close {
+                    for _ in i..j + ticks {
+                        out.push(' ');
+                    }
+                    i = j + ticks;
+                    continue;
+                }
+            }
+            out.push(chars[i]);
+            i += 1;
+        }
+        out
+    }
+
+    /// What `braces` did before it searched on, for the comparison below.
+    fn braces_by_scanning(chars: &[char]) -> Option<(usize, String)> {
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] == '{'
+                && (i == 0 || !matches!(chars[i - 1], '$' | '{' | '%'))
+                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+                && let Some(len) = chars[i + 1..].iter().position(|c| *c == '}')
+            {
+                let inner = &chars[i + 1..i + 1 + len];
+                if inner.contains(&' ') {
+                    let text: String = chars[i..i + len + 2].iter().collect();
+                    return Some((i, shorten(&text)));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    #[test]
+    fn braces_are_found_as_a_scan_finds_them() {
+        let alphabet = ['{', '}', 'a', ' ', '$'];
+        let mut level = vec![String::new()];
+        for _ in 0..8 {
+            level = level
+                .iter()
+                .flat_map(|l| alphabet.iter().map(move |c| format!("{l}{c}")))
+                .collect();
+            for line in &level {
+                let chars: Vec<char> = line.chars().collect();
+                assert_eq!(braces(&chars), braces_by_scanning(&chars), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn code_spans_are_found_as_a_scan_finds_them() {
+        // Every line of up to 6 characters over an alphabet of backticks,
+        // a letter, a brace and comment marks.
+        let alphabet = ['`', 'a', '{', '<', '!', '-', '>'];
+        let mut level = vec![String::new()];
+        let mut lines = Vec::new();
+        for _ in 0..6 {
+            level = level
+                .iter()
+                .flat_map(|l| alphabet.iter().map(move |c| format!("{l}{c}")))
+                .collect();
+            lines.extend(level.iter().cloned());
+        }
+        for line in lines.iter().chain([&"``a`b``c```d`e``f".to_string()]) {
+            for start in [false, true] {
+                let (mut a, mut b) = (start, start);
+                assert_eq!(
+                    blank_hidden(line, &mut a),
+                    blank_hidden_by_scanning(line, &mut b),
+                    "{line:?}"
+                );
+                assert_eq!(a, b, "{line:?}");
+            }
+        }
+    }
 
     #[test]
     fn markers_braces_and_ellipses() {

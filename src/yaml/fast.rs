@@ -545,6 +545,53 @@ mod tests {
         assert!(read >= 10, "only {read} records found");
     }
 
+    /// Every front matter (and YAML file) of the test fixtures and of the
+    /// real third-party logs (`tests/fixtures/corpora`, and the shared
+    /// corpora beside the repository when present): wherever the fast
+    /// reader reads one, it reads what the full parser reads.
+    #[test]
+    fn fixtures_and_corpora_read_alike_wherever_the_fast_reader_reads_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut fast_read, mut documents) = (0, 0);
+        for dir in ["tests/fixtures", "../shared/corpora", "examples"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+                let path = entry.path();
+                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                let Ok(text) = std::fs::read_to_string(path) else {
+                    continue;
+                };
+                let text = crate::record::source::strip_bom(&text);
+                let yaml = match ext {
+                    "yaml" | "yml" => text.to_string(),
+                    "md" => {
+                        let split = crate::record::source::split(text);
+                        if split.front_line != 1
+                            || matches!(split.front, crate::record::FrontMatter::Unterminated)
+                        {
+                            continue;
+                        }
+                        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+                        lines[1..split.body_line - 2].concat()
+                    }
+                    _ => continue,
+                };
+                documents += 1;
+                if let Some(fast) = parse(&yaml, 2) {
+                    fast_read += 1;
+                    match full(&yaml, 2) {
+                        Ok(node) => assert_eq!(fast, node, "{}", path.display()),
+                        Err(err) => panic!("{}: fast read an error: {err}", path.display()),
+                    }
+                }
+            }
+        }
+        assert!(documents >= 100, "only {documents} documents found");
+        assert!(
+            fast_read * 2 >= documents,
+            "{fast_read} of {documents} read fast"
+        );
+    }
+
     /// A small xorshift generator, so the generated documents are the same on every run.
     struct Rng(u64);
 

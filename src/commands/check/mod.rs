@@ -23,6 +23,7 @@ use crate::rules::{self, CheckOptions, levels::Levels, select::Selection};
 
 use super::date_arg;
 
+pub mod cache;
 mod fix;
 
 pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
@@ -65,9 +66,18 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .fix
         .then(|| edit::LogLock::acquire(&location.dir))
         .transpose()?;
-    let (mut log, mut scope, mut notes) = load(location.clone(), &requested);
-
-    let found = run_rules(&log, &scope, as_of);
+    let cached = match args.no_cache || args.fix {
+        true => None,
+        false => from_cache(&location, as_of, &requested),
+    };
+    let (mut log, mut scope, mut notes, found) = match cached {
+        Some(hit) => hit,
+        None => {
+            let (log, scope, notes) = load(location.clone(), &requested);
+            let found = run_rules(&log, &scope, as_of);
+            (log, scope, notes, found)
+        }
+    };
     let mut diagnostics = levels.apply(found, &log);
     if args.fix {
         let fixed = fix::apply(&log, &diagnostics, |path| {
@@ -274,6 +284,52 @@ fn write_output(path: &Path, text: &str) -> Result<(), Error> {
         .and_then(|()| temp.as_file().sync_all())
         .map_err(io)?;
     temp.persist(path).map(drop).map_err(|e| io(e.error))
+}
+
+/// The log's files, the files to report on and the rules' findings, read
+/// from the cache when nothing in the log changed since it was written;
+/// otherwise read from the log, and the cache written (see [`cache`]).
+fn from_cache(
+    location: &Location,
+    as_of: chrono::NaiveDate,
+    requested: &[Requested],
+) -> Option<(
+    Log,
+    Option<Scope>,
+    String,
+    Vec<crate::diagnostic::Diagnostic>,
+)> {
+    // The folder is walked while the cache file is read and parsed.
+    let (snapshot, cache) = rayon::join(
+        || cache::Snapshot::take(location),
+        || cache::Cache::open(location, as_of),
+    );
+    let snapshot = snapshot?;
+    if let Some(valid) = cache.valid(&snapshot) {
+        let mut log = valid.log(location.clone(), &snapshot);
+        let (scope, notes) = select(&mut log, requested);
+        // A file named from outside the log was loaded: not the cached log.
+        let outside = !log.decisions.is_empty() || !notes.is_empty();
+        let found = match &scope {
+            _ if outside => None,
+            None => valid.found(&cache::Wanted::All),
+            Some(s) => valid.found(&cache::Wanted::Some {
+                picks: &|path| s.contains(path),
+                folders: !s.folders.is_empty(),
+            }),
+        };
+        if let Some(found) = found {
+            valid.refresh();
+            return Some((log, scope, notes, found));
+        }
+    }
+    let (log, scope, notes) = load(location.clone(), requested);
+    let found = run_rules(&log, &scope, as_of);
+    match &scope {
+        None => cache.store(&snapshot, &log, &found, |_| true, true),
+        Some(s) => cache.store(&snapshot, &log, &found, |path| s.contains(path), false),
+    }
+    Some((log, scope, notes, found))
 }
 
 /// Loads the log and picks the files to report on. When only files are
