@@ -34,14 +34,29 @@ pub struct DateField {
 /// What went wrong reading a value; `check` turns each into a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
-    /// A key the format does not know (DL002), with a suggestion.
-    UnknownKey { suggestion: Option<String> },
+    /// A key the format does not know (DL002), with the keys it could have
+    /// been: the did-you-mean is worked out only when the finding is shown
+    /// ([`ProblemKind::suggestion`]), not for every record `list` reads.
+    UnknownKey {
+        key: String,
+        known: &'static [&'static str],
+    },
     /// A key given twice in one mapping (DL003).
     DuplicateKey,
     /// A value outside its set or of the wrong type (DL005).
     InvalidValue,
     /// Not a real `YYYY-MM-DD` date (DL006).
     InvalidDate,
+}
+
+impl ProblemKind {
+    /// For an unknown key, the known key it is most likely a typo of.
+    pub fn suggestion(&self) -> Option<String> {
+        match self {
+            ProblemKind::UnknownKey { key, known } => suggest(key, known),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +104,7 @@ impl Reader {
 
     /// Checks the keys of a mapping: duplicates, and keys outside `known`
     /// (keys starting with `x-` are free extensions).
-    pub fn keys(&mut self, node: &Node, known: &[&str], what: &str) {
+    pub fn keys(&mut self, node: &Node, known: &'static [&'static str], what: &str) {
         let entries = node.entries();
         // A set for long mappings, so that a hostile block of many keys stays linear.
         let mut seen = std::collections::HashSet::new();
@@ -110,15 +125,13 @@ impl Reader {
             if entry.key.starts_with("x-") || known.contains(&entry.key.as_str()) {
                 continue;
             }
-            let suggestion = suggest(&entry.key, known);
-            let message = match &suggestion {
-                Some(s) => format!("unknown key `{}` in {what}; did you mean `{s}`?", entry.key),
-                None => format!("unknown key `{}` in {what}", entry.key),
-            };
             self.problem(
-                ProblemKind::UnknownKey { suggestion },
+                ProblemKind::UnknownKey {
+                    key: entry.key.clone(),
+                    known,
+                },
                 entry.key_pos,
-                message,
+                format!("unknown key `{}` in {what}", entry.key),
             );
         }
     }

@@ -352,9 +352,13 @@ mod tests {
         assert!(kinds.contains(&&ProblemKind::InvalidValue));
         assert!(kinds.contains(&&ProblemKind::InvalidDate));
         assert!(kinds.contains(&&ProblemKind::DuplicateKey));
-        assert!(kinds.contains(&&ProblemKind::UnknownKey {
-            suggestion: Some("owners".into())
-        }));
+        let unknown = d
+            .meta
+            .problems
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::UnknownKey { .. }))
+            .unwrap();
+        assert_eq!(unknown.kind.suggestion().as_deref(), Some("owners"));
     }
 
     #[test]

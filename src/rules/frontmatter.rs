@@ -220,10 +220,12 @@ fn quoted(text: &str) -> String {
 /// DL002, DL003, DL005 and DL006 from the problems found while reading the record.
 fn problems(meta: &Meta, placeholders: &[Pos], out: &mut Vec<Diagnostic>) {
     for p in &meta.problems {
+        // Worked out here, when the finding is made, not for every record read.
+        let suggestion = p.kind.suggestion();
         let (code, help) = match &p.kind {
-            ProblemKind::UnknownKey { suggestion } => (
+            ProblemKind::UnknownKey { .. } => (
                 Code::UnknownKey,
-                Some(match suggestion {
+                Some(match &suggestion {
                     Some(s) => {
                         format!(
                             "rename it to `{s}`, or prefix it with `x-` to keep it as a free extension"
@@ -246,7 +248,11 @@ fn problems(meta: &Meta, placeholders: &[Pos], out: &mut Vec<Diagnostic>) {
         if matches!(code, Code::InvalidValue | Code::InvalidDate) && placeholders.contains(&p.pos) {
             continue;
         }
-        let mut d = Diagnostic::new(code, &meta.path, p.pos, p.message.clone());
+        let message = match &suggestion {
+            Some(s) => format!("{}; did you mean `{s}`?", p.message),
+            None => p.message.clone(),
+        };
+        let mut d = Diagnostic::new(code, &meta.path, p.pos, message);
         if let Some(help) = help {
             d = d.with_help(help);
         }
