@@ -9,6 +9,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use super::body_scan::Heading;
 use super::source::pos_at;
 use crate::yaml::Pos;
 
@@ -36,9 +37,21 @@ pub struct Section {
 pub const RATIONALE_HEADINGS: &[&str] = &["Rationale", "Decision Outcome"];
 
 impl Body {
-    /// Parses `text`, whose first line is line `first_line` of the file.
+    /// Parses `text`, whose first line is line `first_line` of the file:
+    /// with the line scanner ([`super::body_scan`]) where it can tell, else
+    /// with pulldown-cmark.
     pub fn parse(text: &str, first_line: usize) -> Body {
-        let mut headings: Vec<(u8, String, usize, usize)> = Vec::new(); // level, text, start, content start
+        Self::scanned(text, first_line).unwrap_or_else(|| Self::parse_cmark(text, first_line))
+    }
+
+    /// The body as the line scanner reads it, `None` where it cannot tell.
+    pub(crate) fn scanned(text: &str, first_line: usize) -> Option<Body> {
+        super::body_scan::headings(text).map(|h| Self::from_headings(text, first_line, &h))
+    }
+
+    /// The body as pulldown-cmark reads it.
+    pub(crate) fn parse_cmark(text: &str, first_line: usize) -> Body {
+        let mut headings: Vec<Heading> = Vec::new();
         let mut current: Option<(u8, String, usize)> = None;
         for (event, range) in Parser::new(text).into_offset_iter() {
             match event {
@@ -52,12 +65,22 @@ impl Body {
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((level, s, start)) = current.take() {
-                        headings.push((level, s.trim().to_string(), start, range.end));
+                        headings.push((level, s, start, range.end));
                     }
                 }
                 _ => {}
             }
         }
+        Self::from_headings(text, first_line, &headings)
+    }
+
+    /// The body whose headings are `headings` (level, untrimmed text, start,
+    /// content start).
+    fn from_headings(text: &str, first_line: usize, headings: &[Heading]) -> Body {
+        let headings: Vec<(u8, &str, usize, usize)> = headings
+            .iter()
+            .map(|(level, s, start, content)| (*level, s.trim(), *start, *content))
+            .collect();
         let mut body = Body::default();
         // Where each line starts, so that a heading's position is found in
         // log time: counting lines from the top for each heading made a
@@ -88,7 +111,7 @@ impl Body {
                 .then(|| strip_html_comments(raw).trim().to_string());
             body.sections.push(Section {
                 level: *level,
-                heading: heading.clone(),
+                heading: heading.to_string(),
                 pos,
                 has_content: content
                     .as_ref()
