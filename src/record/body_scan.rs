@@ -184,7 +184,7 @@ fn is_underline(trimmed: &str) -> bool {
 /// comment spanning lines is read differently by different parsers.
 fn unclosed_comment(trimmed: &str) -> bool {
     trimmed
-        .find("<!--")
+        .rfind("<!--")
         .is_some_and(|i| !trimmed[i + 4..].contains("-->"))
 }
 
@@ -320,6 +320,29 @@ mod tests {
         "# a\u{a0}#\n",
         "#\u{a0}x\n",
         "    ```\n# heading\n",
+        "<!-- a --> <!-- b\n# x\n-->\n",
+        "x <!-- a --> <!-- b\n# x\n-->\n",
+        "`a\n# b\n`\n",
+        "[a\n# b\n](x)\n",
+        "text <a\n# b\n>\n",
+        "[foo]:\n# x\n",
+        "[foo]:\n#x\n",
+        "[foo]: /url\n# x\n",
+        "[foo]: /url '\n# x\n'\n",
+        "[foo]: /url\n'title'\n# x\n",
+        "-\n# x\n",
+        "para\n-\n# x\n",
+        "1.# x\n",
+        "10) # x\n",
+        "+ # x\n",
+        "  - # x\n",
+        "- > # x\n",
+        "x\\\n# y\n",
+        "# a --> b\n",
+        "# `a <!--` b -->\n",
+        "# <!-- `x` --> y\n",
+        "# a <!x> b\n",
+        "# a\r\r\n",
     ];
 
     #[test]
@@ -393,9 +416,19 @@ mod tests {
             "\t- tab",
             "text\r",
             "<p>",
+            "[a]:",
+            "[a]: /u",
+            "'t'",
+            "`x",
+            "x <!-- y",
+            "## A <!-- o -->",
+            "# `c` d",
+            "-",
+            "    code",
+            "\t```",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..5000 {
+        for _ in 0..20_000 {
             let mut text = String::new();
             let n = (seed % 12) as usize + 1;
             for _ in 0..n {
