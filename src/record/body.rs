@@ -174,27 +174,33 @@ fn strip_number(title: &str) -> &str {
 fn has_visible(text: &str) -> bool {
     let mut rest = text;
     loop {
-        let (before, after) = match rest.find("<!--") {
+        let (before, after) = match find(rest, "<!--") {
             Some(start) => (&rest[..start], Some(&rest[start + 4..])),
             None => (rest, None),
         };
         if !before.trim().is_empty() {
             return true;
         }
-        match after.and_then(|a| a.find("-->").map(|end| &a[end + 3..])) {
+        match after.and_then(|a| find(a, "-->").map(|end| &a[end + 3..])) {
             Some(next) => rest = next,
             None => return false,
         }
     }
 }
 
+/// Where `needle` first occurs in `text`: `str::find` with memchr's
+/// vectorised search, which bodies of a large log spend less time in.
+fn find(text: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes())
+}
+
 /// Removes `<!-- ... -->` comments; an unclosed comment runs to the end.
 pub fn strip_html_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find("<!--") {
+    while let Some(start) = find(rest, "<!--") {
         out.push_str(&rest[..start]);
-        match rest[start + 4..].find("-->") {
+        match find(&rest[start + 4..], "-->") {
             Some(end) => rest = &rest[start + 4 + end + 3..],
             None => return out,
         }

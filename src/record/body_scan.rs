@@ -12,7 +12,7 @@
 //! the caller parses the body with pulldown-cmark. The differential test
 //! below holds both to the same answer on every fixture and corpus file.
 
-use memchr::memchr;
+use memchr::{memchr, memmem};
 
 /// A heading: level, text (untrimmed), offset of its first byte and offset
 /// where the text under it starts.
@@ -55,7 +55,7 @@ pub(super) fn headings(text: &str) -> Option<Vec<Heading>> {
             continue;
         }
         if in_comment {
-            if content.contains("-->") {
+            if memmem::find(content.as_bytes(), b"-->").is_some() {
                 in_comment = false;
             }
             prev_blank = false;
@@ -183,9 +183,10 @@ fn is_underline(trimmed: &str) -> bool {
 /// Whether a line opens an HTML comment it does not close: inline, a
 /// comment spanning lines is read differently by different parsers.
 fn unclosed_comment(trimmed: &str) -> bool {
-    trimmed
-        .rfind("<!--")
-        .is_some_and(|i| !trimmed[i + 4..].contains("-->"))
+    let bytes = trimmed.as_bytes();
+    memchr(b'<', bytes).is_some()
+        && memmem::rfind(bytes, b"<!--")
+            .is_some_and(|i| memmem::find(&bytes[i + 4..], b"-->").is_none())
 }
 
 /// Whether `trimmed` is a list item whose content opens a block the scanner
