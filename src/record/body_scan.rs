@@ -483,10 +483,11 @@ mod tests {
         }
     }
 
-    /// Every body of the test fixtures, the example logs and the real
-    /// third-party logs (`tests/fixtures/corpora`, and the shared corpora
-    /// beside the repository when present), and every whole Markdown file
-    /// read as a body: wherever the scanner reads one, it reads what
+    /// Every body of the test fixtures (the fuzzers' inputs among them),
+    /// the example logs and the real third-party logs
+    /// (`tests/fixtures/corpora`, and the shared corpora beside the
+    /// repository when present), and every whole Markdown file read as a
+    /// body: wherever the scanner reads one, it reads what
     /// pulldown-cmark reads; and it reads most of them.
     #[test]
     fn fixtures_and_corpora_read_alike_wherever_the_scanner_reads_them() {
@@ -495,12 +496,18 @@ mod tests {
         for dir in ["tests/fixtures", "../shared/corpora", "examples"] {
             for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
                 let path = entry.path();
-                if path.extension().and_then(|e| e.to_str()) != Some("md") {
+                // Markdown files, and the inputs the fuzzers found a failure
+                // with (any bytes, read as the fuzz targets read them).
+                let fuzzed = path.components().any(|c| c.as_os_str() == "fuzz");
+                if !entry.file_type().is_file()
+                    || !(fuzzed || path.extension().and_then(|e| e.to_str()) == Some("md"))
+                {
                     continue;
                 }
-                let Ok(text) = std::fs::read_to_string(path) else {
+                let Ok(bytes) = std::fs::read(path) else {
                     continue;
                 };
+                let text = String::from_utf8_lossy(&bytes).into_owned();
                 let text = crate::record::source::strip_bom(&text);
                 let split = crate::record::source::split(text);
                 let whole = (split.front_line == 1).then_some((text, 1));
