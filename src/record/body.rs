@@ -45,12 +45,15 @@ impl Body {
     }
 
     /// The body as the line scanner reads it, `None` where it cannot tell.
-    pub(crate) fn scanned(text: &str, first_line: usize) -> Option<Body> {
+    /// Public for the fuzz target, which holds it to [`Body::parse_cmark`].
+    #[doc(hidden)]
+    pub fn scanned(text: &str, first_line: usize) -> Option<Body> {
         super::body_scan::headings(text).map(|h| Self::from_headings(text, first_line, &h))
     }
 
     /// The body as pulldown-cmark reads it.
-    pub(crate) fn parse_cmark(text: &str, first_line: usize) -> Body {
+    #[doc(hidden)]
+    pub fn parse_cmark(text: &str, first_line: usize) -> Body {
         let mut headings: Vec<Heading> = Vec::new();
         let mut current: Option<(u8, String, usize)> = None;
         for (event, range) in Parser::new(text).into_offset_iter() {
