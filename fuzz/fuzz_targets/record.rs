@@ -1,5 +1,6 @@
 //! Front matter, record parsing and the body outline: any text becomes a
-//! record with diagnostics, never a panic or a hang.
+//! record with diagnostics, never a panic or a hang; and wherever the body
+//! line scanner reads a text, it reads what pulldown-cmark reads.
 #![no_main]
 
 use decide::record::body::Body;
@@ -19,4 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = People::parse("decisions/people.yaml", &text);
     let _ = Charter::parse("decisions/CHARTER.md", &text);
     let _ = Body::parse(&text, 1);
+    if let Some(scanned) = Body::scanned(&text, 1) {
+        assert_eq!(scanned, Body::parse_cmark(&text, 1), "{text:?}");
+    }
 });

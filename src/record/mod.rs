@@ -6,6 +6,7 @@
 //! the heading) so the rest of the log can refer to it.
 
 pub mod body;
+mod body_scan;
 mod charter;
 mod decision;
 pub mod fields;
