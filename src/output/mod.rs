@@ -11,7 +11,7 @@ pub mod safe;
 pub mod sarif;
 pub mod statistics;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -149,44 +149,54 @@ impl fmt::Display for Fitted {
                 }
             }
         }
-        let rule = |f: &mut fmt::Formatter<'_>, left: &str, fill: &str, mid: &str, right: &str| {
+        let rule = |f: &mut fmt::Formatter<'_>, left: &str, fill: char, mid: &str, right: &str| {
             f.write_str(left)?;
-            for (i, w) in widths.iter().enumerate() {
+            for (i, &w) in widths.iter().enumerate() {
                 if i > 0 {
                     f.write_str(mid)?;
                 }
-                f.write_str(&fill.repeat(w + 2))?;
+                for _ in 0..w + 2 {
+                    f.write_char(fill)?;
+                }
             }
             f.write_str(right)
         };
+        // Each cell's lines are walked in step, one iterator per column, so
+        // drawing a row allocates once however many lines its cells have.
         let row = |f: &mut fmt::Formatter<'_>, cells: &[String]| -> fmt::Result {
-            let lines: Vec<Vec<&str>> = (0..columns)
-                .map(|i| cells.get(i).map_or(vec![""], |c| c.split('\n').collect()))
-                .collect();
-            let height = lines.iter().map(Vec::len).max().unwrap_or(1);
-            for k in 0..height {
+            let mut lines: Vec<std::str::Split<'_, char>> = Vec::with_capacity(columns);
+            lines.extend((0..columns).map(|i| cells.get(i).map_or("", String::as_str).split('\n')));
+            let height = (0..columns)
+                .map(|i| {
+                    cells
+                        .get(i)
+                        .map_or(1, |c| c.bytes().filter(|&b| b == b'\n').count() + 1)
+                })
+                .max()
+                .unwrap_or(1);
+            for _ in 0..height {
                 f.write_str("\n│")?;
-                for (i, cell) in lines.iter().enumerate() {
+                for (i, cell) in lines.iter_mut().enumerate() {
                     if i > 0 {
                         f.write_str("┆")?;
                     }
-                    let text = cell.get(k).copied().unwrap_or("");
+                    let text = cell.next().unwrap_or("");
                     let pad = widths[i].saturating_sub(text.width());
-                    write!(f, " {text}{} ", " ".repeat(pad))?;
+                    write!(f, " {text}{:pad$} ", "")?;
                 }
                 f.write_str("│")?;
             }
             Ok(())
         };
-        rule(f, "┌", "─", "┬", "┐")?;
+        rule(f, "┌", '─', "┬", "┐")?;
         row(f, &self.header)?;
         f.write_str("\n")?;
-        rule(f, "╞", "═", "╪", "╡")?;
+        rule(f, "╞", '═', "╪", "╡")?;
         for cells in &self.rows {
             row(f, cells)?;
         }
         f.write_str("\n")?;
-        rule(f, "└", "─", "┴", "┘")
+        rule(f, "└", '─', "┴", "┘")
     }
 }
 
