@@ -9,6 +9,7 @@
 //! finding point at the line and column of the key concerned, and lets a key
 //! that appears twice be reported instead of silently dropped.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -32,41 +33,43 @@ impl Pos {
 
 /// One YAML value with the position where it starts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub pos: Pos,
 }
 
 /// A mapping entry: the key (with its own position) and its value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub key: String,
+pub struct Entry<'a> {
+    pub key: Cow<'a, str>,
     pub key_pos: Pos,
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
-    String(String),
-    Seq(Vec<Node>),
+    /// Borrowed from the front matter's text where it is written as it
+    /// reads (the fast reader), owned where it was unescaped or folded.
+    String(Cow<'a, str>),
+    Seq(Vec<Node<'a>>),
     /// Entries in document order; duplicate keys are kept so they can be reported.
-    Map(Vec<Entry>),
+    Map(Vec<Entry<'a>>),
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The mapping entry for `key`, the first one if it is given twice.
-    pub fn get(&self, key: &str) -> Option<&Entry> {
+    pub fn get(&self, key: &str) -> Option<&Entry<'a>> {
         match &self.value {
             Value::Map(entries) => entries.iter().find(|e| e.key == key),
             _ => None,
         }
     }
 
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Entry<'a>] {
         match &self.value {
             Value::Map(entries) => entries,
             _ => &[],
@@ -76,11 +79,36 @@ impl Node {
     /// The scalar rendered as text, as a YAML reader would see it written.
     pub fn as_text(&self) -> Option<String> {
         match &self.value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(s.to_string()),
             Value::Int(i) => Some(i.to_string()),
             Value::Float(f) => Some(f.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             Value::Null | Value::Seq(_) | Value::Map(_) => None,
+        }
+    }
+
+    /// The same tree owning its strings, to keep after the text is gone.
+    pub fn into_owned(self) -> Node<'static> {
+        Node {
+            value: match self.value {
+                Value::Null => Value::Null,
+                Value::Bool(b) => Value::Bool(b),
+                Value::Int(i) => Value::Int(i),
+                Value::Float(f) => Value::Float(f),
+                Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+                Value::Seq(items) => Value::Seq(items.into_iter().map(Node::into_owned).collect()),
+                Value::Map(entries) => Value::Map(
+                    entries
+                        .into_iter()
+                        .map(|e| Entry {
+                            key: Cow::Owned(e.key.into_owned()),
+                            key_pos: e.key_pos,
+                            value: e.value.into_owned(),
+                        })
+                        .collect(),
+                ),
+            },
+            pos: self.pos,
         }
     }
 
@@ -134,7 +162,7 @@ impl fmt::Display for YamlError {
 ///
 /// Limits: nesting 64 deep, 10,000 replayed alias events, 100,000 nodes.
 /// A document that exceeds them is an error, found in bounded time.
-pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
+pub fn parse(text: &str, first_line: usize) -> Result<Node<'_>, YamlError> {
     if text.trim().is_empty() {
         return Ok(Node {
             value: Value::Map(Vec::new()),
@@ -154,7 +182,7 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
 }
 
 /// Parses `text` with `serde-saphyr`, whatever its shape.
-fn full(text: &str, first_line: usize) -> Result<Node, YamlError> {
+fn full(text: &str, first_line: usize) -> Result<Node<'static>, YamlError> {
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
         // YAML 1.2 booleans only: in YAML 1.1 the review key `on` (and `y`,
@@ -174,7 +202,7 @@ fn full(text: &str, first_line: usize) -> Result<Node, YamlError> {
         },
     };
     let shift = first_line.saturating_sub(1);
-    match serde_saphyr::from_str_with_options::<Spanned<Value>>(text, options) {
+    match serde_saphyr::from_str_with_options::<Spanned<Value<'static>>>(text, options) {
         Ok(spanned) => {
             let pos = shifted(&spanned, shift);
             let mut node = Node {
@@ -244,7 +272,7 @@ fn first_line_of(message: &str) -> String {
         .to_string()
 }
 
-impl<'de> Deserialize<'de> for Value {
+impl<'de> Deserialize<'de> for Value<'static> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(ValueVisitor)
     }
@@ -253,47 +281,47 @@ impl<'de> Deserialize<'de> for Value {
 struct ValueVisitor;
 
 impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
+    type Value = Value<'static>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any YAML value")
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Value<'static>, E> {
         Ok(Value::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Value<'static>, E> {
         Ok(Value::Int(v))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Value<'static>, E> {
         Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
     }
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::String(v.to_string()), Value::Int))
+    fn visit_i128<E>(self, v: i128) -> Result<Value<'static>, E> {
+        Ok(i64::try_from(v).map_or(Value::String(Cow::Owned(v.to_string())), Value::Int))
     }
-    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::String(v.to_string()), Value::Int))
+    fn visit_u128<E>(self, v: u128) -> Result<Value<'static>, E> {
+        Ok(i64::try_from(v).map_or(Value::String(Cow::Owned(v.to_string())), Value::Int))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Value<'static>, E> {
         Ok(Value::Float(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
+    fn visit_str<E>(self, v: &str) -> Result<Value<'static>, E> {
+        Ok(Value::String(Cow::Owned(v.to_string())))
     }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
+    fn visit_string<E>(self, v: String) -> Result<Value<'static>, E> {
+        Ok(Value::String(Cow::Owned(v)))
     }
-    fn visit_none<E>(self) -> Result<Value, E> {
+    fn visit_none<E>(self) -> Result<Value<'static>, E> {
         Ok(Value::Null)
     }
-    fn visit_unit<E>(self) -> Result<Value, E> {
+    fn visit_unit<E>(self) -> Result<Value<'static>, E> {
         Ok(Value::Null)
     }
-    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
         Value::deserialize(d)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Value>>()? {
+        while let Some(item) = seq.next_element::<Spanned<Value<'static>>>()? {
             items.push(Node {
                 pos: shifted(&item, 0),
                 value: item.value,
@@ -301,16 +329,16 @@ impl<'de> Visitor<'de> for ValueVisitor {
         }
         Ok(Value::Seq(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
         let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<Value>>()? {
-            let value = map.next_value::<Spanned<Value>>()?;
+        while let Some(key) = map.next_key::<Spanned<Value<'static>>>()? {
+            let value = map.next_value::<Spanned<Value<'static>>>()?;
             let key_text = match &key.value {
                 Value::String(s) => s.clone(),
-                Value::Int(i) => i.to_string(),
-                Value::Float(f) => f.to_string(),
-                Value::Bool(b) => b.to_string(),
-                Value::Null => "null".to_string(),
+                Value::Int(i) => Cow::Owned(i.to_string()),
+                Value::Float(f) => Cow::Owned(f.to_string()),
+                Value::Bool(b) => Cow::Owned(b.to_string()),
+                Value::Null => Cow::Borrowed("null"),
                 Value::Seq(_) | Value::Map(_) => {
                     return Err(de::Error::custom("a mapping key must be a plain value"));
                 }

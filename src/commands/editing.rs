@@ -62,7 +62,7 @@ pub struct FileEdit {
     original: String,
     doc: Document,
     /// The front matter as the file was opened, for what the record does not keep.
-    front: Option<Node>,
+    front: Option<Node<'static>>,
 }
 
 impl FileEdit {
@@ -74,7 +74,7 @@ impl FileEdit {
             .ok_or_else(|| Error::Usage(format!("{path}: the file could not be read")))?;
         let text = source.text()?;
         let front = match source::split(source::strip_bom(&text)).front {
-            FrontMatter::Parsed(node) => Some(node),
+            FrontMatter::Parsed(node) => Some(node.into_owned()),
             _ => None,
         };
         Ok(FileEdit {
@@ -87,7 +87,7 @@ impl FileEdit {
     }
 
     /// The front-matter tree of the file as it was opened, before any edit.
-    pub fn front(&self) -> Option<&Node> {
+    pub fn front(&self) -> Option<&Node<'static>> {
         self.front.as_ref()
     }
 

@@ -19,7 +19,7 @@ pub(super) struct Front {
     /// Byte range of the YAML between the fences.
     pub(super) range: Range<usize>,
     pub(super) eol: &'static str,
-    pub(super) root: Node,
+    pub(super) root: Node<'static>,
 }
 
 pub(super) fn locate(text: &str) -> Result<Front, EditError> {
@@ -50,7 +50,7 @@ pub(super) fn locate(text: &str) -> Result<Front, EditError> {
             return Ok(Front {
                 range: bom + start..bom + offset,
                 eol,
-                root,
+                root: root.into_owned(),
             });
         }
         offset += line.len();
@@ -69,8 +69,8 @@ pub(super) enum Style {
 /// A scalar located by its position: a mapping value or a list item.
 #[derive(Clone, Copy)]
 pub(super) enum Holder<'n> {
-    Entry(&'n Entry),
-    Item(&'n Node),
+    Entry(&'n Entry<'n>),
+    Item(&'n Node<'n>),
 }
 
 #[derive(Clone, Copy)]
@@ -91,13 +91,13 @@ pub(super) struct Read {
 pub(super) struct Ctx<'a> {
     pub(super) yaml: &'a str,
     pub(super) eol: &'static str,
-    pub(super) root: &'a Node,
+    pub(super) root: &'a Node<'a>,
     /// Byte offset where each line starts; line `n` of the file is `starts[n - 2]`.
     pub(super) starts: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(yaml: &'a str, eol: &'static str, root: &'a Node) -> Ctx<'a> {
+    pub(super) fn new(yaml: &'a str, eol: &'static str, root: &'a Node<'a>) -> Ctx<'a> {
         let mut starts = vec![0];
         starts.extend(yaml.match_indices('\n').map(|(i, _)| i + 1));
         if starts.last() == Some(&yaml.len()) && !yaml.is_empty() {
@@ -184,9 +184,9 @@ impl<'a> Ctx<'a> {
     /// it is ambiguous which one to change.
     pub(super) fn entry<'n>(
         &self,
-        map: &'n Node,
+        map: &'n Node<'n>,
         key: &str,
-    ) -> Result<Option<&'n Entry>, EditError> {
+    ) -> Result<Option<&'n Entry<'n>>, EditError> {
         let mut found = map.entries().iter().filter(|e| e.key == key);
         let first = found.next();
         if let Some(second) = found.next() {
@@ -230,7 +230,7 @@ impl<'a> Ctx<'a> {
         entry: &Entry,
         flow: bool,
     ) -> Result<(Range<usize>, Style), EditError> {
-        let key = entry.key.as_str();
+        let key = &*entry.key;
         let colon = self.after_colon(key, entry.key_pos)?;
         let key_line = self.line_index(colon);
         let key_indent = entry.key_pos.col.saturating_sub(1);
@@ -385,7 +385,7 @@ impl<'a> Ctx<'a> {
             .entries()
             .iter()
             .rfind(|e| e.key_pos <= at)
-            .map_or_else(String::new, |e| e.key.clone())
+            .map_or_else(String::new, |e| e.key.to_string())
     }
 
     /// Every scalar value that starts at `at`, with whether it sits in a

@@ -14,7 +14,7 @@ pub(super) fn is_scalar(node: &Node) -> bool {
 /// Sets the scalar that starts at `at` to the text `value`.
 pub(super) fn set_scalar_at(node: &mut Node, at: Pos, value: &str) -> bool {
     if node.pos == at && is_scalar(node) {
-        node.value = Value::String(value.to_string());
+        node.value = Value::String(value.to_string().into());
         return true;
     }
     match &mut node.value {
@@ -57,28 +57,28 @@ fn equivalent(a: &Node, b: &Node) -> bool {
     }
 }
 
-fn text_node(value: &str) -> Node {
+fn text_node(value: &str) -> Node<'static> {
     Node {
-        value: Value::String(value.to_string()),
+        value: Value::String(value.to_string().into()),
         pos: Pos::default(),
     }
 }
 
-fn entries_mut(node: &mut Node) -> Option<&mut Vec<Entry>> {
+fn entries_mut<'n, 'a>(node: &'n mut Node<'a>) -> Option<&'n mut Vec<Entry<'a>>> {
     match &mut node.value {
         Value::Map(entries) => Some(entries),
         _ => None,
     }
 }
 
-fn set_entry(map: &mut Node, key: &str, value: Node) {
+fn set_entry<'a>(map: &mut Node<'a>, key: &str, value: Node<'a>) {
     let Some(entries) = entries_mut(map) else {
         return;
     };
     match entries.iter_mut().find(|e| e.key == key) {
         Some(entry) => entry.value = value,
         None => entries.push(Entry {
-            key: key.to_string(),
+            key: key.to_string().into(),
             key_pos: Pos::default(),
             value,
         }),
@@ -141,7 +141,7 @@ pub(super) fn intend(root: &mut Node, change: Change) {
                     entries
                         .iter()
                         .map(|(k, v)| Entry {
-                            key: k.to_string(),
+                            key: k.to_string().into(),
                             key_pos: Pos::default(),
                             value: text_node(v),
                         })

@@ -110,7 +110,7 @@ impl Reader {
         let mut seen = std::collections::HashSet::new();
         for (i, entry) in entries.iter().enumerate() {
             let repeated = if entries.len() > 32 {
-                !seen.insert(entry.key.as_str())
+                !seen.insert(&*entry.key)
             } else {
                 entries[..i].iter().any(|e| e.key == entry.key)
             };
@@ -122,12 +122,12 @@ impl Reader {
                 );
                 continue;
             }
-            if entry.key.starts_with("x-") || known.contains(&entry.key.as_str()) {
+            if entry.key.starts_with("x-") || known.contains(&&*entry.key) {
                 continue;
             }
             self.problem(
                 ProblemKind::UnknownKey {
-                    key: entry.key.clone(),
+                    key: entry.key.to_string(),
                     known,
                 },
                 entry.key_pos,
@@ -202,7 +202,7 @@ impl Reader {
     }
 
     /// A list of mappings (alternatives, feedback, ...); other items are problems.
-    pub fn items<'n>(&mut self, map: &'n Node, key: &str) -> Vec<&'n Node> {
+    pub fn items<'n>(&mut self, map: &'n Node<'n>, key: &str) -> Vec<&'n Node<'n>> {
         let Some(entry) = map.get(key) else {
             return Vec::new();
         };

@@ -48,7 +48,7 @@ use fields::Reader;
 use status_line::Rel;
 
 /// What a file without readable front matter reads as: no keys at all.
-fn empty_front() -> Node {
+fn empty_front() -> Node<'static> {
     Node {
         value: crate::yaml::Value::Map(Vec::new()),
         pos: Pos::new(1, 1),
@@ -56,7 +56,7 @@ fn empty_front() -> Node {
 }
 
 /// The parsed tree, or `empty` when the front matter is missing or broken.
-fn tree_or<'a>(front: &'a FrontMatter, empty: &'a Node) -> &'a Node {
+fn tree_or<'a, 't>(front: &'a FrontMatter<Node<'t>>, empty: &'a Node<'t>) -> &'a Node<'t> {
     match front {
         FrontMatter::Parsed(node) => node,
         _ => empty,
@@ -150,7 +150,7 @@ struct Opened<'t> {
     meta: Meta,
     /// Empty when read for [`Depth::Fields`].
     body: Body,
-    front: FrontMatter,
+    front: FrontMatter<Node<'t>>,
     depth: Depth,
     body_text: &'t str,
 }
@@ -204,7 +204,7 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
 
 /// What a loaded record keeps of its front matter: nothing of where keys
 /// are written when it is read to [`Depth::Fields`].
-fn outline(front: &FrontMatter, depth: Depth) -> FrontMatter<Outline> {
+fn outline(front: &FrontMatter<Node<'_>>, depth: Depth) -> FrontMatter<Outline> {
     match front {
         FrontMatter::Parsed(_) if depth == Depth::Fields => FrontMatter::Parsed(Outline::default()),
         FrontMatter::Parsed(node) => FrontMatter::Parsed(Outline::of(node)),

@@ -52,7 +52,7 @@ impl People {
                             .collect()
                     };
                     people.push(Person {
-                        key: p.key.clone(),
+                        key: p.key.to_string(),
                         name: r.field_text(&p.value, "name").map(|t| t.value),
                         roles: list(&mut r, "roles"),
                         groups: list(&mut r, "groups"),
@@ -68,7 +68,7 @@ impl People {
                         .into_iter()
                         .map(|t| t.value)
                         .collect();
-                    groups.push((g.key.clone(), members, g.key_pos));
+                    groups.push((g.key.to_string(), members, g.key_pos));
                 }
             }
         }

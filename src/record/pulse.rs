@@ -65,7 +65,7 @@ pub(super) fn responses(r: &mut Reader, map: &Node) -> Vec<Response> {
             // hostile response with thousands of keys linear.
             let mut keys = std::collections::HashSet::new();
             for e in item.entries() {
-                if !keys.insert(e.key.as_str()) {
+                if !keys.insert(&*e.key) {
                     r.problem(
                         ProblemKind::DuplicateKey,
                         e.key_pos,
@@ -79,8 +79,8 @@ pub(super) fn responses(r: &mut Reader, map: &Node) -> Vec<Response> {
             let ratings = item
                 .entries()
                 .iter()
-                .filter(|e| seen.insert(e.key.as_str()))
-                .filter(|e| !RESPONSE_KEYS.contains(&e.key.as_str()) && !e.key.starts_with("x-"))
+                .filter(|e| seen.insert(&*e.key))
+                .filter(|e| !RESPONSE_KEYS.contains(&&*e.key) && !e.key.starts_with("x-"))
                 .filter(|e| !e.value.is_null())
                 .map(|e| Rating {
                     question: e.key.trim().to_ascii_lowercase(),

@@ -12,7 +12,7 @@ use crate::yaml::{self, Node, Pos, YamlError};
 /// keeps only its [`Outline`](super::Outline) (`FrontMatter<Outline>`), since
 /// the tree of every file of a large log would not fit a small memory.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FrontMatter<T = Node> {
+pub enum FrontMatter<T = Node<'static>> {
     /// A `---` block that parsed as YAML.
     Parsed(T),
     /// The file does not start with `---`.
@@ -26,7 +26,7 @@ pub enum FrontMatter<T = Node> {
 /// A file split into its parts.
 #[derive(Debug, Clone)]
 pub struct Split<'a> {
-    pub front: FrontMatter,
+    pub front: FrontMatter<Node<'a>>,
     /// Line of the opening `---` (1 when present).
     pub front_line: usize,
     /// The Markdown after the front matter (the whole text when there is none).

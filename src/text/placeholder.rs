@@ -142,7 +142,7 @@ pub fn in_tree(node: &Node, key: &str, out: &mut Vec<Found>) {
                 && entries.iter().all(|e| e.value.is_null())
                 && entries.iter().any(|e| e.key.contains(' '));
             if braces_placeholder {
-                let inner: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+                let inner: Vec<&str> = entries.iter().map(|e| &*e.key).collect();
                 out.push(Found {
                     pos: node.pos,
                     key: key.to_string(),

@@ -14,6 +14,8 @@
 //! both readers on handwritten and generated documents and on every record
 //! in the repository.
 
+use std::borrow::Cow;
+
 use super::{Entry, Node, Pos, Value};
 
 /// Past this many nodes the document is left to `serde-saphyr`, whose budget
@@ -39,7 +41,7 @@ struct Reader<'a> {
 
 /// Reads `text`, whose first line is line `first_line` of the file, or
 /// returns `None` when the text is outside the subset this reader knows.
-pub(super) fn parse(text: &str, first_line: usize) -> Option<Node> {
+pub(super) fn parse(text: &str, first_line: usize) -> Option<Node<'_>> {
     // About one line per 32 bytes of front matter: a guess, to grow rarely.
     let mut lines = Vec::with_capacity(text.len() / 32 + 8);
     for (i, raw) in text.split('\n').enumerate() {
@@ -94,7 +96,7 @@ fn is_item(text: &str) -> bool {
 
 /// The key of a `key: value` line: a plain word, and the byte length before
 /// its `:`, which must be followed by a space or the end of the line.
-fn key(text: &str) -> Option<(String, usize)> {
+fn key(text: &str) -> Option<(Cow<'_, str>, usize)> {
     let bytes = text.as_bytes();
     if !bytes.first()?.is_ascii_alphanumeric() && bytes[0] != b'_' {
         return None;
@@ -108,10 +110,10 @@ fn key(text: &str) -> Option<(String, usize)> {
     // A key is typed like any scalar, then shown as text, as the full reader does.
     let name = match resolve(&text[..end])? {
         Value::String(s) => s,
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => f.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Null => "null".to_string(),
+        Value::Int(i) => Cow::Owned(i.to_string()),
+        Value::Float(f) => Cow::Owned(f.to_string()),
+        Value::Bool(b) => Cow::Owned(b.to_string()),
+        Value::Null => Cow::Borrowed("null"),
         Value::Seq(_) | Value::Map(_) => return None,
     };
     Some((name, end))
@@ -124,7 +126,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The block node whose lines start at `self.next`, indented by `indent`.
-    fn block(&mut self, indent: usize) -> Option<Node> {
+    fn block(&mut self, indent: usize) -> Option<Node<'a>> {
         if is_item(self.lines.get(self.next)?.text) {
             self.seq(indent, false)
         } else {
@@ -132,7 +134,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn map(&mut self, indent: usize) -> Option<Node> {
+    fn map(&mut self, indent: usize) -> Option<Node<'a>> {
         let mut entries = Vec::new();
         while let Some(line) = self.lines.get(self.next).copied() {
             if line.indent != indent || is_item(line.text) {
@@ -179,8 +181,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A block sequence; `indentless` when it sits at its key's indentation.
-    fn seq(&mut self, indent: usize, indentless: bool) -> Option<Node> {
-        let mut items: Vec<Node> = Vec::new();
+    fn seq(&mut self, indent: usize, indentless: bool) -> Option<Node<'a>> {
+        let mut items: Vec<Node<'a>> = Vec::new();
         let mut pos = None;
         while let Some(line) = self.lines.get(self.next).copied() {
             if line.indent != indent || !is_item(line.text) {
@@ -238,7 +240,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A value written on its key's or item's line, starting at column `col`.
-    fn inline(&mut self, text: &str, line: usize, col: usize) -> Option<Node> {
+    fn inline(&mut self, text: &'a str, line: usize, col: usize) -> Option<Node<'a>> {
         let pos = Pos::new(line, col);
         let (value, used) = match text.as_bytes()[0] {
             b'[' => self.flow(text, line, col)?,
@@ -261,7 +263,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A one-line flow sequence of scalars, `[a, 'b', 3]`, and its length in bytes.
-    fn flow(&mut self, text: &str, line: usize, col: usize) -> Option<(Value, usize)> {
+    fn flow(&mut self, text: &'a str, line: usize, col: usize) -> Option<(Value<'a>, usize)> {
         let bytes = text.as_bytes();
         let mut items = Vec::new();
         let mut i = 1;
@@ -303,22 +305,27 @@ impl<'a> Reader<'a> {
 }
 
 /// A one-line quoted scalar without escapes, and its length in bytes.
-fn quoted(text: &str) -> Option<(String, usize)> {
+fn quoted(text: &str) -> Option<(Cow<'_, str>, usize)> {
     let quote = text.as_bytes()[0];
     let mut out = String::new();
     let mut start = 1;
     loop {
         let end = start + text[start..].find(quote as char)?;
-        out.push_str(&text[start..end]);
         if quote == b'\'' && text.as_bytes().get(end + 1) == Some(&b'\'') {
+            out.push_str(&text[start..end]);
             out.push('\'');
             start = end + 2;
             continue;
         }
-        if quote == b'"' && out.contains('\\') {
+        if quote == b'"' && text[start..end].contains('\\') {
             return None;
         }
-        return Some((out, end + 1));
+        // Text without a doubled quote is read as written: borrowed.
+        if start == 1 {
+            return Some((Cow::Borrowed(&text[1..end]), end + 1));
+        }
+        out.push_str(&text[start..end]);
+        return Some((Cow::Owned(out), end + 1));
     }
 }
 
@@ -368,7 +375,7 @@ fn plain(text: &str, flow: bool) -> Option<&str> {
 
 /// What a plain scalar means, as YAML 1.2 core with strict booleans types
 /// it; `None` for numbers this reader leaves to the full one.
-fn resolve(s: &str) -> Option<Value> {
+fn resolve(s: &str) -> Option<Value<'_>> {
     match s {
         "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
         "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
@@ -376,7 +383,7 @@ fn resolve(s: &str) -> Option<Value> {
         _ => {}
     }
     let bytes = s.as_bytes();
-    let text = || Some(Value::String(s.to_string()));
+    let text = || Some(Value::String(Cow::Borrowed(s)));
     match (bytes[0], bytes.get(1)) {
         (b'~', _) => None,
         // `-x`: not a number, since a float must start with a digit.
@@ -392,7 +399,7 @@ fn resolve(s: &str) -> Option<Value> {
 
 /// Decimal integers and fractions; text that starts with a digit but cannot
 /// be a number (`YYYY-MM-DD` dates, `3 months`); `None` for other numbers.
-fn number(s: &str) -> Option<Value> {
+fn number(s: &str) -> Option<Value<'_>> {
     let (negative, digits) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s),
@@ -430,7 +437,7 @@ fn number(s: &str) -> Option<Value> {
     let not_numeric = b
         .iter()
         .any(|c| !(c.is_ascii_hexdigit() || b"xXoObB_.+-".contains(c)));
-    (date || not_numeric).then(|| Value::String(s.to_string()))
+    (date || not_numeric).then_some(Value::String(Cow::Borrowed(s)))
 }
 
 #[cfg(test)]
