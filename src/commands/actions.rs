@@ -151,7 +151,7 @@ pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
             if status != "open" && !args.all {
                 continue;
             }
-            let owner = a.owner.as_ref().map(|o| o.value.clone());
+            let owner = a.owner.as_ref().map(|o| o.value.to_string());
             if let Some(wanted) = &wanted {
                 let theirs = owner
                     .as_deref()
@@ -164,9 +164,9 @@ pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
             let due = a.due.as_ref().and_then(|d| d.date);
             items.push(Item {
                 owner,
-                due: a.due.as_ref().map(|d| d.raw.clone()),
+                due: a.due.as_ref().map(|d| d.raw.to_string()),
                 status,
-                note: a.note.as_ref().map(|n| n.value.clone()),
+                note: a.note.as_ref().map(|n| n.value.to_string()),
                 kind,
                 record: record.clone(),
                 number: i + 1,

@@ -228,7 +228,7 @@ fn survey(dir: &Path, limit: u64) -> Survey {
         let decision = Decision::parse("", &name, &text);
         survey
             .names
-            .extend(decision.people().map(|t| t.value.clone()));
+            .extend(decision.people().map(|t| t.value.to_string()));
     }
     survey
 }

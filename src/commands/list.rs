@@ -158,10 +158,13 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                 s.push_str(&output::csv_row([
                     d.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
                     d.status_word().to_string(),
-                    d.date.as_ref().map(|t| t.raw.clone()).unwrap_or_default(),
+                    d.date
+                        .as_ref()
+                        .map(|t| t.raw.to_string())
+                        .unwrap_or_default(),
                     d.title
                         .as_ref()
-                        .map(|t| t.value.clone())
+                        .map(|t| t.value.to_string())
                         .unwrap_or_default(),
                     owners_joined(d, ";"),
                     d.decision_makers
@@ -171,7 +174,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .join(";"),
                     d.model
                         .as_ref()
-                        .map(|t| t.value.clone())
+                        .map(|t| t.value.to_string())
                         .unwrap_or_default(),
                     d.tags
                         .iter()
@@ -202,16 +205,19 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                         .map(|i| i.to_string())
                         .unwrap_or_else(|| "?".into()),
                     d.status_word().to_string(),
-                    d.date.as_ref().map(|t| t.raw.clone()).unwrap_or_default(),
+                    d.date
+                        .as_ref()
+                        .map(|t| t.raw.to_string())
+                        .unwrap_or_default(),
                     d.title
                         .as_ref()
-                        .map(|t| t.value.clone())
+                        .map(|t| t.value.to_string())
                         .unwrap_or_else(|| "(untitled)".into()),
                     names(&d.owners),
                     names(&d.decision_makers),
                     d.model
                         .as_ref()
-                        .map(|t| t.value.clone())
+                        .map(|t| t.value.to_string())
                         .unwrap_or_default(),
                 ];
                 rows.push(row.iter().map(|c| output::cell(c)).collect());

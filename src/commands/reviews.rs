@@ -51,10 +51,10 @@ pub struct Row {
 fn row(r: &Review) -> Row {
     Row {
         id: r.id.clone(),
-        date: r.date.as_ref().map(|d| d.raw.clone()),
+        date: r.date.as_ref().map(|d| d.raw.to_string()),
         kind: r.kind.map(|k| k.as_str()),
-        title: r.title.as_ref().map(|t| t.value.clone()),
-        facilitator: r.facilitator.as_ref().map(|t| t.value.clone()),
+        title: r.title.as_ref().map(|t| t.value.to_string()),
+        facilitator: r.facilitator.as_ref().map(|t| t.value.to_string()),
         decisions: r.decisions.iter().map(|d| d.id.to_string()).collect(),
         invited: r.invited.len(),
         attended: r.attended.len(),
@@ -163,7 +163,7 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
     field("kind", r.kind.map_or("", |k| k.as_str()).to_string());
     field(
         "date",
-        r.date.as_ref().map_or(String::new(), |d| d.raw.clone()),
+        r.date.as_ref().map_or(String::new(), |d| d.raw.to_string()),
     );
     field(
         "facilitator",
@@ -177,7 +177,7 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
         "respond by",
         r.respond_by
             .as_ref()
-            .map_or(String::new(), |d| d.raw.clone()),
+            .map_or(String::new(), |d| d.raw.to_string()),
     );
     let decisions: Vec<String> = r
         .decisions

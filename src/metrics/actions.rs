@@ -111,7 +111,7 @@ pub(crate) fn action_item(scope: &Scope, origin: &Origin, number: usize, a: &Act
         state,
         overdue_days,
         done_late_days,
-        note: a.note.as_ref().map(|n| n.value.clone()),
+        note: a.note.as_ref().map(|n| n.value.to_string()),
     }
 }
 
@@ -258,7 +258,7 @@ pub(crate) fn revisits(scope: &Scope) -> Revisits {
         if date < horizon {
             due.push(Revisit {
                 id: d.id.as_ref().map(|i| i.to_string()),
-                title: d.title.as_ref().map(|t| t.value.clone()),
+                title: d.title.as_ref().map(|t| t.value.to_string()),
                 path: d.meta.path.clone(),
                 date,
                 implicit,

@@ -118,7 +118,7 @@ pub fn digest(
             .unwrap_or_else(|| key.clone())
     };
     let id = |d: &Decision| d.id.as_ref().map(|i| i.to_string());
-    let title = |d: &Decision| d.title.as_ref().map(|t| t.value.clone());
+    let title = |d: &Decision| d.title.as_ref().map(|t| t.value.to_string());
 
     let mut decided: Vec<Decided> = scope
         .decisions
@@ -227,7 +227,7 @@ pub fn digest(
                     .unwrap_or_else(|| "someone".into()),
                 stance: f.stance.unwrap_or(Stance::Objection),
                 date,
-                note: f.note.as_ref().map(|n| n.value.clone()),
+                note: f.note.as_ref().map(|n| n.value.to_string()),
             });
         }
     }

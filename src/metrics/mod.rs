@@ -465,9 +465,9 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         };
         let mut row = DecisionRow {
             id: d.id.as_ref().map(|i| i.to_string()),
-            title: d.title.as_ref().map(|t| t.value.clone()),
+            title: d.title.as_ref().map(|t| t.value.to_string()),
             status: d.status_word(),
-            model: d.model.as_ref().map(|t| t.value.clone()),
+            model: d.model.as_ref().map(|t| t.value.to_string()),
             date: date.map(|x| x.date),
             date_inferred: date.is_some_and(|x| x.inferred),
             decided,

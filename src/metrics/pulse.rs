@@ -208,7 +208,7 @@ pub fn pulse(scope: &Scope) -> Pulse {
         }
         pulses.push(PulseRow {
             id: review.id.clone(),
-            title: review.title.as_ref().map(|t| t.value.clone()),
+            title: review.title.as_ref().map(|t| t.value.to_string()),
             date: *date,
             path: review.meta.path.clone(),
             invited: invited.len(),

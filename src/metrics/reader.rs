@@ -57,7 +57,7 @@ pub fn for_person(scope: &Scope, name: &str) -> ForPerson {
             let me = w.waiting.into_iter().find(|x| x.person == person)?;
             Some(WaitsOnYou {
                 id: d.id.as_ref().map(|i| i.to_string()),
-                title: d.title.as_ref().map(|t| t.value.clone()),
+                title: d.title.as_ref().map(|t| t.value.to_string()),
                 asked: me.asked,
                 due: me.due,
             })
@@ -87,7 +87,7 @@ pub fn for_person(scope: &Scope, name: &str) -> ForPerson {
         .filter(|d| scope.people.expand_all(&d.owners).contains(&person))
         .map(|d| Owned {
             id: d.id.as_ref().map(|i| i.to_string()),
-            title: d.title.as_ref().map(|t| t.value.clone()),
+            title: d.title.as_ref().map(|t| t.value.to_string()),
             status: d.status_word(),
             revisit: (d.status == Some(Status::Accepted))
                 .then(|| actions::revisit_date(d, revisit_days).map(|x| x.0))

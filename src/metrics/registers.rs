@@ -98,7 +98,7 @@ pub fn registers(scope: &Scope) -> Registers {
     let as_of = scope.opts.as_of;
     let people = &scope.people;
     let id = |d: &crate::record::Decision| d.id.as_ref().map(|i| i.to_string());
-    let title = |d: &crate::record::Decision| d.title.as_ref().map(|t| t.value.clone());
+    let title = |d: &crate::record::Decision| d.title.as_ref().map(|t| t.value.to_string());
 
     let mut raised = Vec::new();
     for d in &scope.decisions {
@@ -122,12 +122,12 @@ pub fn registers(scope: &Scope) -> Registers {
                 by: f.by.as_ref().map(|b| people.person(&b.value)),
                 stance: f.stance.map_or("concern", Stance::as_str),
                 date,
-                note: f.note.as_ref().map(|n| n.value.clone()),
+                note: f.note.as_ref().map(|n| n.value.to_string()),
                 source: review.map_or_else(|| "decision".into(), |r| format!("review {}", r.id)),
                 resolved,
                 resolution: resolved
                     .and(f.resolution.as_ref())
-                    .map(|t| t.value.clone())
+                    .map(|t| t.value.to_string())
                     .filter(|t| !t.trim().is_empty()),
                 resolved_by: resolved
                     .and(f.resolved_by.as_ref())
@@ -243,7 +243,7 @@ pub fn registers(scope: &Scope) -> Registers {
                     title: title(d),
                     status: d.status_word(),
                     group: group.to_string(),
-                    effect: a.effect.as_ref().map(|t| t.value.clone()),
+                    effect: a.effect.as_ref().map(|t| t.value.to_string()),
                 });
             }
         }

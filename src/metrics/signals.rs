@@ -136,14 +136,14 @@ pub fn signals(scope: &Scope) -> Signals {
                 stance,
                 signals: words,
                 date,
-                note: f.note.as_ref().map(|n| n.value.clone()),
+                note: f.note.as_ref().map(|n| n.value.to_string()),
                 resolved,
             });
         }
         if !concerns.is_empty() {
             decisions.push(DecisionConcerns {
                 id: d.id.as_ref().map(|i| i.to_string()),
-                title: d.title.as_ref().map(|t| t.value.clone()),
+                title: d.title.as_ref().map(|t| t.value.to_string()),
                 status: d.status_word(),
                 concerns,
             });

@@ -211,7 +211,7 @@ fn judge<'r>(
             };
             Some(Target {
                 id: Some(id.to_string()),
-                title: d.title.as_ref().map(|t| t.value.clone()),
+                title: d.title.as_ref().map(|t| t.value.to_string()),
                 metric,
                 target,
                 by: e.by.as_ref().and_then(|x| x.date),

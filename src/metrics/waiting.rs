@@ -168,7 +168,7 @@ pub fn waiting(scope: &Scope, d: &Decision) -> Waiting {
                 open_days: date.map(|x| (as_of - x).num_days()),
                 due: None,
                 overdue_days: None,
-                note: f.note.as_ref().map(|n| n.value.clone()),
+                note: f.note.as_ref().map(|n| n.value.to_string()),
             });
         }
     }

@@ -5,6 +5,7 @@
 //! of the record.
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::yaml::{Node, Pos, Value};
@@ -12,7 +13,7 @@ use crate::yaml::{Node, Pos, Value};
 /// A value read from front matter, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
-    pub value: String,
+    pub value: CompactString,
     #[serde(skip)]
     pub pos: Pos,
 }
@@ -26,7 +27,7 @@ impl Text {
 /// A date kept as written, and its calendar value when it is a real `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateField {
-    pub raw: String,
+    pub raw: CompactString,
     pub date: Option<NaiveDate>,
     pub pos: Pos,
 }
@@ -138,7 +139,12 @@ impl Reader {
 
     /// A scalar as text. Null gives `None`; a list or mapping is a problem.
     pub fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
-        match node.as_text() {
+        // Short text (names, dates, words) is kept inline, without an allocation.
+        let value = match &node.value {
+            Value::String(s) => Some(CompactString::from(&**s)),
+            _ => node.as_text().map(CompactString::from),
+        };
+        match value {
             Some(value) => Some(Text {
                 value,
                 pos: node.pos,
@@ -186,7 +192,7 @@ impl Reader {
                             .map(str::trim)
                             .filter(|s| !s.is_empty())
                             .map(|s| Text {
-                                value: s.to_string(),
+                                value: s.into(),
                                 pos: t.pos,
                             })
                             .collect::<Vec<_>>()

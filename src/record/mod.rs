@@ -162,7 +162,10 @@ impl Opened<'_> {
             Depth::Full | Depth::Sections => body.title.clone(),
             Depth::Fields => Body::parse(body_text, body_line).title,
         };
-        title.map(|(value, pos)| Text { value, pos })
+        title.map(|(value, pos)| Text {
+            value: value.into(),
+            pos,
+        })
     }
 }
 

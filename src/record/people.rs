@@ -48,12 +48,14 @@ impl People {
                     let list = |r: &mut Reader, k: &str| -> Vec<String> {
                         r.field_list(&p.value, k)
                             .into_iter()
-                            .map(|t| t.value)
+                            .map(|t| t.value.into_string())
                             .collect()
                     };
                     people.push(Person {
                         key: p.key.to_string(),
-                        name: r.field_text(&p.value, "name").map(|t| t.value),
+                        name: r
+                            .field_text(&p.value, "name")
+                            .map(|t| t.value.into_string()),
                         roles: list(&mut r, "roles"),
                         groups: list(&mut r, "groups"),
                         aliases: list(&mut r, "aliases"),
@@ -66,7 +68,7 @@ impl People {
                     let members = r
                         .list(&g.value, &g.key)
                         .into_iter()
-                        .map(|t| t.value)
+                        .map(|t| t.value.into_string())
                         .collect();
                     groups.push((g.key.to_string(), members, g.key_pos));
                 }
