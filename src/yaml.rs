@@ -21,13 +21,35 @@ mod fast;
 /// A 1-based line and column in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
 pub struct Pos {
-    pub line: usize,
-    pub col: usize,
+    pub line: u32,
+    pub col: u32,
 }
 
 impl Pos {
+    /// A position; a line or column beyond `u32::MAX` (a file over 4 GB,
+    /// which loading refuses long before) is kept as `u32::MAX`.
     pub const fn new(line: usize, col: usize) -> Self {
-        Self { line, col }
+        const fn narrow(n: usize) -> u32 {
+            if n > u32::MAX as usize {
+                u32::MAX
+            } else {
+                n as u32
+            }
+        }
+        Self {
+            line: narrow(line),
+            col: narrow(col),
+        }
+    }
+
+    /// The line, for indexing and arithmetic.
+    pub const fn line(self) -> usize {
+        self.line as usize
+    }
+
+    /// The column, in characters.
+    pub const fn col(self) -> usize {
+        self.col as usize
     }
 }
 
@@ -115,12 +137,12 @@ impl<'a> Node<'a> {
     fn shift_lines(&mut self, by: usize) {
         match &mut self.value {
             Value::Seq(items) => items.iter_mut().for_each(|item| {
-                item.pos.line += by;
+                item.pos = Pos::new(item.pos.line() + by, item.pos.col());
                 item.shift_lines(by);
             }),
             Value::Map(entries) => entries.iter_mut().for_each(|entry| {
-                entry.key_pos.line += by;
-                entry.value.pos.line += by;
+                entry.key_pos = Pos::new(entry.key_pos.line() + by, entry.key_pos.col());
+                entry.value.pos = Pos::new(entry.value.pos.line() + by, entry.value.pos.col());
                 entry.value.shift_lines(by);
             }),
             _ => {}

@@ -167,8 +167,8 @@ impl Document {
             [one] => one,
             [] => {
                 return Err(EditError::NoValueAt {
-                    line: at.line,
-                    col: at.col,
+                    line: at.line(),
+                    col: at.col(),
                 });
             }
             _ => return Err(ctx.unsupported(&key, at, "its value is shared through a YAML alias")),

@@ -141,10 +141,10 @@ impl<'a> Ctx<'a> {
 
     /// The byte offset of a 1-based position (columns count characters).
     pub(super) fn offset(&self, pos: Pos) -> Option<usize> {
-        let idx = pos.line.checked_sub(2)?;
+        let idx = pos.line().checked_sub(2)?;
         let start = *self.starts.get(idx)?;
         let line = self.line(idx);
-        let col = pos.col.checked_sub(1)?;
+        let col = pos.col().checked_sub(1)?;
         if col == line.chars().count() {
             return Some(start + line.len());
         }
@@ -154,7 +154,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn unsupported(&self, key: &str, pos: Pos, why: &'static str) -> EditError {
         EditError::Unsupported {
             key: key.to_string(),
-            line: pos.line,
+            line: pos.line(),
             why,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> Ctx<'a> {
             .root
             .entries()
             .first()
-            .map_or(1, |e| e.key_pos.col.max(1));
+            .map_or(1, |e| e.key_pos.col().max(1));
         " ".repeat(col - 1)
     }
 
@@ -192,7 +192,7 @@ impl<'a> Ctx<'a> {
         if let Some(second) = found.next() {
             return Err(EditError::DuplicateKey {
                 key: key.to_string(),
-                line: second.key_pos.line,
+                line: second.key_pos.line(),
             });
         }
         Ok(first)
@@ -233,7 +233,7 @@ impl<'a> Ctx<'a> {
         let key = &*entry.key;
         let colon = self.after_colon(key, entry.key_pos)?;
         let key_line = self.line_index(colon);
-        let key_indent = entry.key_pos.col.saturating_sub(1);
+        let key_indent = entry.key_pos.col().saturating_sub(1);
         let after = &self.yaml[colon..self.line_end(key_line)];
         let trimmed = after.trim_start();
         if !flow && trimmed.starts_with(['|', '>']) {

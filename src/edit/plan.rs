@@ -43,7 +43,7 @@ impl Ctx<'_> {
                 let Value::Seq(items) = &entry.value.value else {
                     return Err(EditError::WrongType {
                         key: list_key.to_string(),
-                        line: entry.key_pos.line,
+                        line: entry.key_pos.line(),
                         found: entry.value.type_name(),
                         expected: "a list",
                     });
@@ -55,7 +55,7 @@ impl Ctx<'_> {
                 if !matches!(item.value, Value::Map(_)) {
                     return Err(EditError::WrongType {
                         key: format!("{list_key}` item `{}", index + 1),
-                        line: item.pos.line,
+                        line: item.pos.line(),
                         found: item.type_name(),
                         expected: "a mapping",
                     });
@@ -70,7 +70,7 @@ impl Ctx<'_> {
         match &entry.value.value {
             Value::Seq(_) | Value::Map(_) => Err(EditError::WrongType {
                 key: key.to_string(),
-                line: entry.key_pos.line,
+                line: entry.key_pos.line(),
                 found: entry.value.type_name(),
                 expected: "a single value",
             }),
@@ -121,7 +121,7 @@ impl Ctx<'_> {
             )]);
         }
         let at = self.after_item(list_key, map)?;
-        let indent = map.pos.col.saturating_sub(1);
+        let indent = map.pos.col().saturating_sub(1);
         let line = format!(
             "{}{key}: {}{}",
             " ".repeat(indent),
@@ -145,7 +145,7 @@ impl Ctx<'_> {
         match &node.value {
             Value::Map(_) => Err(EditError::WrongType {
                 key: key.to_string(),
-                line: entry.key_pos.line,
+                line: entry.key_pos.line(),
                 found: "a mapping",
                 expected: "a list",
             }),
@@ -266,7 +266,7 @@ impl Ctx<'_> {
             }
             _ => Err(EditError::WrongType {
                 key: key.to_string(),
-                line: entry.key_pos.line,
+                line: entry.key_pos.line(),
                 found: node.type_name(),
                 expected: "a list",
             }),

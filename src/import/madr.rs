@@ -188,7 +188,7 @@ fn rename_key(text: &str, from: &str, to: &str) -> Option<String> {
     let entry = node.get(from)?;
     let line_start: usize = text
         .split_inclusive('\n')
-        .take(entry.key_pos.line.checked_sub(1)?)
+        .take(entry.key_pos.line().checked_sub(1)?)
         .map(str::len)
         .sum();
     let line = text[line_start..].split('\n').next()?;

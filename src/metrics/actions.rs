@@ -100,7 +100,7 @@ pub(crate) fn action_item(scope: &Scope, origin: &Origin, number: usize, a: &Act
         record: origin.record.clone(),
         number,
         path: origin.path.to_string(),
-        line: a.pos.line,
+        line: a.pos.line(),
         owner: a
             .owner
             .as_ref()

@@ -61,7 +61,7 @@ const UNNAMED: u16 = u16::MAX;
 
 fn compact(pos: Pos) -> (u32, u32) {
     let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    (clamp(pos.line), clamp(pos.col))
+    (clamp(pos.line()), clamp(pos.col()))
 }
 
 impl Outline {
