@@ -7,6 +7,7 @@
 //! section shown (`show`, `digest`) and judged word by word, and keeping
 //! every section of a large log would not fit a small memory.
 
+use compact_str::CompactString;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::body_scan::Heading;
@@ -24,7 +25,7 @@ pub struct Body {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub level: u8,
-    pub heading: String,
+    pub heading: CompactString,
     pub pos: Pos,
     /// Whether the section holds anything but whitespace and HTML comments.
     pub has_content: bool,
@@ -114,7 +115,7 @@ impl Body {
                 .then(|| strip_html_comments(raw).trim().to_string());
             body.sections.push(Section {
                 level: *level,
-                heading: heading.to_string(),
+                heading: CompactString::from(*heading),
                 pos,
                 has_content: content
                     .as_ref()
