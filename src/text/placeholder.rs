@@ -126,6 +126,14 @@ pub struct Found {
 pub fn in_tree(node: &Node, key: &str, out: &mut Vec<Found>) {
     match &node.value {
         Value::String(s) => {
+            // Most values hold no byte a marker starts with: one pass over
+            // the bytes rules them out before lines are split and searched.
+            if !s
+                .bytes()
+                .any(|b| matches!(b, b'{' | b'T' | b'F' | b'.' | 0xE2))
+            {
+                return;
+            }
             if let Some(text) = s.lines().find_map(|l| in_line(l).map(|(_, t)| t)) {
                 out.push(Found {
                     pos: node.pos,
