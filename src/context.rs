@@ -1,6 +1,8 @@
 //! What a command needs from the outside world, gathered by the binary so
 //! the library stays free of global state and can be tested directly.
 
+use std::fmt;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -85,12 +87,31 @@ impl Context {
     }
 }
 
+/// Standard output that a command leaves to be written as it is produced
+/// (a large table, JSON or CSV), so that it is never held whole in memory:
+/// the command has done its work and computed its data; the binary calls
+/// this with a buffered standard output, or `--output` with a file.
+pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()>>;
+
 /// What a command produced: text for stdout and stderr, and the exit code.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+/// Standard output is `stdout` followed by what `stream` writes.
+#[derive(Default)]
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
     pub code: u8,
+    pub stream: Option<Stream>,
+}
+
+impl fmt::Debug for Output {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Output")
+            .field("stdout", &self.stdout)
+            .field("stderr", &self.stderr)
+            .field("code", &self.code)
+            .field("stream", &self.stream.as_ref().map(|_| "…"))
+            .finish()
+    }
 }
 
 impl Output {
@@ -99,5 +120,32 @@ impl Output {
             stdout: text.into(),
             ..Output::default()
         }
+    }
+
+    /// Output written to standard output as it is produced by `write`.
+    pub fn streamed(write: impl FnOnce(&mut dyn Write) -> io::Result<()> + 'static) -> Output {
+        Output {
+            stream: Some(Box::new(write)),
+            ..Output::default()
+        }
+    }
+
+    /// Writes standard output to `out`: the text, then the stream.
+    pub fn write_stdout(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.stdout.as_bytes())?;
+        if let Some(stream) = self.stream.take() {
+            stream(out)?;
+        }
+        Ok(())
+    }
+
+    /// Standard output as one text (streamed output written into memory),
+    /// for `--output` files written at once and for tests.
+    pub fn stdout_text(&mut self) -> io::Result<String> {
+        let mut bytes = Vec::new();
+        self.write_stdout(&mut bytes)?;
+        self.stdout = String::from_utf8(bytes)
+            .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err))?;
+        Ok(self.stdout.clone())
     }
 }

@@ -39,6 +39,13 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     let mut out = dispatch(command, ctx)?;
     if !escapes_itself {
         out.stdout = output::safe::text(&out.stdout).into_owned();
+        if let Some(stream) = out.stream.take() {
+            out.stream = Some(Box::new(move |w: &mut dyn std::io::Write| {
+                let mut safe = output::safe::Lines::text(w);
+                stream(&mut safe)?;
+                safe.finish()
+            }));
+        }
     }
     out.stderr = output::safe::text(&out.stderr).into_owned();
     Ok(out)

@@ -75,18 +75,33 @@ fn main() -> ExitCode {
         prompt: Box::new(TerminalPrompt),
     };
     match decide::run(cli.command, &mut ctx) {
-        Ok(output) => {
-            if write_all(&output.stdout, &output.stderr).is_err() {
-                // A closed pipe (`decide list | head`) ends quietly.
-                return ExitCode::from(output.code);
+        Ok(mut output) => match write_output(&mut output) {
+            // A closed pipe (`decide list | head`) ends quietly.
+            Ok(()) => ExitCode::from(output.code),
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(output.code),
+            Err(err) => {
+                let _ = write_all("", &format!("error: cannot write the output: {err}\n"));
+                ExitCode::from(2)
             }
-            ExitCode::from(output.code)
-        }
+        },
         Err(err) => {
             let _ = write_all("", &safe::text(&format!("error: {err:#}\n")));
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes a command's stderr, then its stdout through one buffer: output
+/// streamed by the command goes out as it is produced, in large writes.
+fn write_output(output: &mut decide::Output) -> io::Result<()> {
+    if !output.stderr.is_empty() {
+        let mut err = io::stderr().lock();
+        err.write_all(output.stderr.as_bytes())?;
+        err.flush()?;
+    }
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    output.write_stdout(&mut out)?;
+    out.flush()
 }
 
 fn write_all(stdout: &str, stderr: &str) -> io::Result<()> {

@@ -176,3 +176,69 @@ fn findings_quote_the_line_as_the_file_has_it_now() {
         run.stdout
     );
 }
+
+/// Output written as it is produced (`check` in every format, `report
+/// --format json`) is what the same command writes to a file at once.
+#[test]
+fn streamed_output_is_what_the_file_output_holds() {
+    let dir = tempdir();
+    let log = "examples/churn-model/decisions";
+    for format in [
+        "human", "concise", "json", "sarif", "gitlab", "junit", "github",
+    ] {
+        let file = dir.path().join(format!("check.{format}"));
+        let args = ["--dir", log, "check", "--format", format, "--as-of", AS_OF];
+        let streamed = decide(&repo(), &args);
+        let to_file = decide(
+            &repo(),
+            &[&args[..], &["--output-file", file.to_str().unwrap()]].concat(),
+        );
+        assert_eq!(streamed.code, to_file.code, "{format}");
+        assert!(
+            streamed.stdout.len() > 1000,
+            "{format}: {}",
+            streamed.stdout
+        );
+        assert_eq!(streamed.stdout, read(&file), "{format}");
+    }
+    let file = dir.path().join("report.json");
+    let args = ["--dir", log, "report", "--format", "json", "--as-of", AS_OF];
+    let streamed = decide(&repo(), &args);
+    let to_file = decide(
+        &repo(),
+        &[&args[..], &["--output", file.to_str().unwrap()]].concat(),
+    );
+    assert_eq!((streamed.code, to_file.code), (0, 0), "{}", streamed.stderr);
+    assert_eq!(streamed.stdout, read(&file));
+}
+
+/// A reader that stops early (`decide check --format json | head`) ends
+/// streamed output quietly: no error, the exit code of the findings.
+#[test]
+fn streamed_output_to_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempdir();
+    // Well over a pipe's buffer of findings, so the writer meets the closed end.
+    for n in 1..=400 {
+        write(
+            dir.path(),
+            &format!("decisions/{n:04}-a.md"),
+            &format!("---\nid: {n}\ntitle: TBD\nstatus: accepted\n---\n# TBD\n"),
+        );
+    }
+    let mut child = cmd(dir.path())
+        .args(["check", "--format", "json", "--exit-zero", "--no-cache"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "{\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

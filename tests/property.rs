@@ -36,7 +36,11 @@ fn run(dir: &Path, args: &[&str]) -> (u8, Output) {
         prompt: Box::new(NoPrompt),
     };
     match decide::run(cli.command, &mut ctx) {
-        Ok(out) => (out.code, out),
+        Ok(mut out) => {
+            // Output streamed by the command is rendered here, as the binary would.
+            out.stdout_text().expect("output renders");
+            (out.code, out)
+        }
         Err(_) => (2, Output::default()),
     }
 }

@@ -66,6 +66,13 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         return deliver(args, ctx, text);
     }
     let report = metrics::compute(&log, &opts);
+    if args.format == ReportFormat::Json && args.output.is_none() {
+        // The largest output: written as it is serialised, never whole in memory.
+        return Ok(Output::streamed(move |out| {
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            out.write_all(b"\n")
+        }));
+    }
     let text = match args.format {
         ReportFormat::Table => report::table::render(&report, ctx.width, ctx.global.quiet),
         ReportFormat::Json => {

@@ -51,28 +51,29 @@ impl Palette {
 /// Tabs in quoted source lines are shown as this many spaces.
 const TAB: usize = 4;
 
-/// Renders findings and the summary; `quiet` drops the summary. Messages
-/// and help are wrapped to `width` columns (the terminal's, 100 when not
-/// one), continuing under their own text.
-pub fn render(
+/// Writes findings and the summary to `out`; `quiet` drops the summary.
+/// Messages and help are wrapped to `width` columns (the terminal's, 100
+/// when not one), continuing under their own text. Record text is escaped
+/// here ([`safe`]), around the styles.
+pub fn write(
+    out: &mut dyn Write,
     diagnostics: &[Diagnostic],
     summary: &Summary,
     log: &Log,
     color: bool,
     quiet: bool,
     width: usize,
-) -> String {
+) -> std::io::Result<()> {
     let palette = Palette::new(color);
-    let mut out = Vec::new();
     let quoted = quoted_lines(diagnostics, log);
     for d in diagnostics {
         let line = quoted.get(&(d.path.as_str(), d.line)).map(Vec::as_slice);
-        let _ = write_one(&mut out, palette, d, line, width);
+        write_one(out, palette, d, line, width)?;
     }
     if !quiet {
-        let _ = write_summary(&mut out, palette, summary);
+        write_summary(out, palette, summary)?;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Ok(())
 }
 
 /// The source lines the findings point at, by path and line number, as
@@ -112,7 +113,7 @@ fn quoted_lines<'d>(
 }
 
 fn write_one(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     palette: Palette,
     d: &Diagnostic,
     source_line: Option<&[char]>,
@@ -166,7 +167,7 @@ fn write_one(
     writeln!(out)
 }
 
-fn write_summary(out: &mut impl Write, palette: Palette, s: &Summary) -> std::io::Result<()> {
+fn write_summary(out: &mut dyn Write, palette: Palette, s: &Summary) -> std::io::Result<()> {
     let Palette {
         error,
         warning,

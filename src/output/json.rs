@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity, Summary};
 #[derive(Serialize)]
 struct Report<'a> {
     schema_version: u32,
-    diagnostics: Vec<Item<'a>>,
+    diagnostics: Items<'a>,
     summary: &'a Summary,
 }
 
@@ -24,25 +24,35 @@ struct Item<'a> {
     help: Option<&'a str>,
 }
 
-pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
+/// Writes the findings and summary to `out` as they are serialised.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+) -> std::io::Result<()> {
     let report = Report {
         schema_version: 1,
-        diagnostics: diagnostics
-            .iter()
-            .map(|d| Item {
-                code: d.code.as_str(),
-                slug: d.code.slug(),
-                severity: d.severity,
-                message: &d.message,
-                path: &d.path,
-                line: d.line,
-                column: d.column,
-                help: d.help.as_deref(),
-            })
-            .collect(),
+        diagnostics: Items(diagnostics),
         summary,
     };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
+}
+
+/// The findings, serialised one by one rather than collected first.
+struct Items<'a>(&'a [Diagnostic]);
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|d| Item {
+            code: d.code.as_str(),
+            slug: d.code.slug(),
+            severity: d.severity,
+            message: &d.message,
+            path: &d.path,
+            line: d.line,
+            column: d.column,
+            help: d.help.as_deref(),
+        }))
+    }
 }

@@ -12,6 +12,7 @@
 //! would start a workflow command.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 /// Whether a terminal could read `c` as a control rather than as text: C0
 /// controls except tab and newline, DEL, C1 controls, and the bidi
@@ -62,6 +63,69 @@ pub fn controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A writer that passes what is written through [`text`] (or [`controls`])
+/// a line at a time, so that output streamed as it is produced is escaped
+/// exactly as the same output made whole would be. [`Lines::finish`] writes
+/// a last line without a newline.
+pub struct Lines<'w> {
+    out: &'w mut dyn Write,
+    line: Vec<u8>,
+    escape: for<'a> fn(&'a str) -> Cow<'a, str>,
+}
+
+impl<'w> Lines<'w> {
+    /// Escapes as [`text`] does: controls, and lines that start a workflow command.
+    pub fn text(out: &'w mut dyn Write) -> Lines<'w> {
+        Lines {
+            out,
+            line: Vec::new(),
+            escape: text,
+        }
+    }
+
+    /// Escapes as [`controls`] does, for output of workflow commands by design.
+    pub fn controls(out: &'w mut dyn Write) -> Lines<'w> {
+        Lines {
+            out,
+            line: Vec::new(),
+            escape: controls,
+        }
+    }
+
+    fn emit(&mut self) -> io::Result<()> {
+        let line = String::from_utf8_lossy(&self.line);
+        let shown = (self.escape)(&line);
+        self.out.write_all(shown.as_bytes())?;
+        self.line.clear();
+        Ok(())
+    }
+
+    /// Writes what is left of the last line.
+    pub fn finish(mut self) -> io::Result<()> {
+        if !self.line.is_empty() {
+            self.emit()?;
+        }
+        self.out.flush()
+    }
+}
+
+impl Write for Lines<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(end) = memchr::memchr(b'\n', rest) {
+            self.line.extend_from_slice(&rest[..=end]);
+            self.emit()?;
+            rest = &rest[end + 1..];
+        }
+        self.line.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 fn starts_a_command(text: &str) -> bool {
     text.split('\n')
         .any(|line| line.trim_start_matches([' ', '\t']).starts_with("::"))
@@ -70,6 +134,30 @@ fn starts_a_command(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `whole` written through a [`Lines`] writer in pieces of `chunk` bytes.
+    fn streamed(only_controls: bool, whole: &str, chunk: usize) -> String {
+        let mut out = Vec::new();
+        let mut lines = match only_controls {
+            false => Lines::text(&mut out),
+            true => Lines::controls(&mut out),
+        };
+        for piece in whole.as_bytes().chunks(chunk) {
+            lines.write_all(piece).unwrap();
+        }
+        lines.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn streamed_lines_are_escaped_as_the_whole_text_is() {
+        let whole = "::error file=a::x\n  ::warning\u{1b}]52;c;x\u{7}\n\u{202e}é日 ok\n::last";
+        for chunk in [1, 2, 3, 7, 64] {
+            assert_eq!(streamed(false, whole, chunk), text(whole), "{chunk}");
+            assert_eq!(streamed(true, whole, chunk), controls(whole), "{chunk}");
+        }
+        assert!(streamed(false, whole, 5).contains("\\u003a:error"));
+    }
 
     #[test]
     fn escape_sequences_and_bidi_overrides_are_shown_escaped() {

@@ -9,6 +9,7 @@
 //! ([`super::fingerprint`]), so code scanning follows a finding when lines
 //! move above it.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::fingerprint::fingerprints;
@@ -29,8 +30,97 @@ pub fn help_uri(rule: &RuleInfo) -> String {
     )
 }
 
-pub fn render(diagnostics: &[Diagnostic]) -> String {
-    let rules: Vec<Value> = RULES
+/// Writes the SARIF log of `diagnostics` to `out`, results serialised one
+/// by one as they are written; `baselined` marks each result
+/// `"baselineState": "new"` (findings not in the baseline). Keys are in
+/// alphabetical order in every object, as they were when the log was built
+/// as a `serde_json::Value`, so the output is the same byte for byte.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    diagnostics: &[Diagnostic],
+    baselined: bool,
+) -> std::io::Result<()> {
+    let log = SarifLog {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                diagnostics,
+                fingerprints: fingerprints(diagnostics),
+                baselined,
+            },
+            tool: json!({
+                "driver": {
+                    "name": "decide",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": INFORMATION_URI,
+                    "rules": rules(),
+                }
+            }),
+        }],
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+#[derive(Serialize)]
+struct SarifLog<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Value,
+}
+
+struct Results<'a> {
+    diagnostics: &'a [Diagnostic],
+    fingerprints: Vec<String>,
+    baselined: bool,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let results = self.diagnostics.iter().zip(&self.fingerprints);
+        serializer.collect_seq(results.map(|(d, fingerprint)| {
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let mut result = json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": d.code as usize,
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&d.path), "uriBaseId": "%SRCROOT%" },
+                        "region": { "startLine": d.line, "startColumn": d.column },
+                    }
+                }],
+                "partialFingerprints": { "decide/v1": fingerprint },
+            });
+            if self.baselined
+                && let Value::Object(fields) = &mut result
+            {
+                fields.insert("baselineState".into(), "new".into());
+            }
+            result
+        }))
+    }
+}
+
+/// The rule table: every rule of the registry.
+fn rules() -> Vec<Value> {
+    RULES
         .iter()
         .map(|r| {
             json!({
@@ -50,50 +140,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                 "properties": { "fixable": r.fixable },
             })
         })
-        .collect();
-    let results: Vec<Value> = diagnostics
-        .iter()
-        .zip(fingerprints(diagnostics))
-        .map(|(d, fingerprint)| {
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            json!({
-                "ruleId": d.code.as_str(),
-                "ruleIndex": d.code as usize,
-                "level": level(d.severity),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&d.path), "uriBaseId": "%SRCROOT%" },
-                        "region": { "startLine": d.line, "startColumn": d.column },
-                    }
-                }],
-                "partialFingerprints": { "decide/v1": fingerprint },
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "decide",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": INFORMATION_URI,
-                    "rules": rules,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+        .collect()
 }
 
 fn level(severity: Severity) -> &'static str {

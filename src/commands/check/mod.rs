@@ -121,47 +121,95 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     // Colour only on a terminal: never into --output-file.
     let color = ctx.color() && args.output_file.is_none();
-    let rendered = match format {
-        _ if args.statistics && format == CheckFormat::Json => {
-            output::statistics::json(&diagnostics)
-        }
-        _ if args.statistics => output::statistics::text(&diagnostics),
-        CheckFormat::Auto | CheckFormat::Human => {
-            let width = usize::from(ctx.width.unwrap_or(output::DEFAULT_WIDTH)).max(40);
-            output::human::render(&diagnostics, &summary, &log, color, ctx.global.quiet, width)
-        }
-        // The human format escapes record text itself, around its colours;
-        // the github one keeps each annotation on one line itself.
-        CheckFormat::Concise => safe::text(&output::concise::render(&diagnostics)).into_owned(),
-        CheckFormat::Json => safe::text(&output::json::render(&diagnostics, &summary)).into_owned(),
-        CheckFormat::Github => {
-            safe::controls(&output::github::render(&diagnostics, &summary)).into_owned()
-        }
-        CheckFormat::Sarif if baselined => {
-            safe::text(&mark_new(&output::sarif::render(&diagnostics))).into_owned()
-        }
-        CheckFormat::Sarif => safe::text(&output::sarif::render(&diagnostics)).into_owned(),
-        CheckFormat::Gitlab => safe::text(&output::gitlab::render(&diagnostics)).into_owned(),
-        CheckFormat::Junit => {
-            safe::text(&output::junit::render(&diagnostics, &checked)).into_owned()
-        }
+    let render = Render {
+        format,
+        statistics: args.statistics,
+        color,
+        quiet: ctx.global.quiet,
+        width: usize::from(ctx.width.unwrap_or(output::DEFAULT_WIDTH)).max(40),
+        baselined,
     };
-    let stdout = match &args.output_file {
-        None => rendered,
+    let code = exit_code(&diagnostics, args);
+    let mut out = match &args.output_file {
+        None => {
+            Output::streamed(move |out| render.write(out, &diagnostics, &summary, &log, &checked))
+        }
         Some(file) => {
-            write_output(&ctx.cwd.join(file), &rendered)?;
-            String::new()
+            let mut bytes = Vec::new();
+            render
+                .write(&mut bytes, &diagnostics, &summary, &log, &checked)
+                .map_err(|source| Error::Io {
+                    path: file.clone(),
+                    source,
+                })?;
+            write_output(&ctx.cwd.join(file), &bytes)?;
+            Output::default()
         }
     };
-    Ok(Output {
-        stdout,
-        stderr: if ctx.global.quiet {
-            String::new()
-        } else {
-            notes
-        },
-        code: exit_code(&diagnostics, args),
-    })
+    out.code = code;
+    if !ctx.global.quiet {
+        out.stderr = notes;
+    }
+    Ok(out)
+}
+
+/// How the findings are written.
+struct Render {
+    format: CheckFormat,
+    statistics: bool,
+    color: bool,
+    quiet: bool,
+    width: usize,
+    baselined: bool,
+}
+
+impl Render {
+    /// Writes the findings in the chosen format, as they are rendered. Each
+    /// format escapes record text itself ([`safe`]): the human one around
+    /// its colours, the github one keeping each annotation on one line.
+    fn write(
+        &self,
+        out: &mut dyn std::io::Write,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        log: &Log,
+        checked: &[String],
+    ) -> std::io::Result<()> {
+        let text = |out: &mut dyn std::io::Write, text: String| {
+            out.write_all(safe::text(&text).as_bytes())
+        };
+        match self.format {
+            _ if self.statistics && self.format == CheckFormat::Json => {
+                text(out, output::statistics::json(diagnostics))
+            }
+            _ if self.statistics => text(out, output::statistics::text(diagnostics)),
+            CheckFormat::Auto | CheckFormat::Human => output::human::write(
+                out,
+                diagnostics,
+                summary,
+                log,
+                self.color,
+                self.quiet,
+                self.width,
+            ),
+            CheckFormat::Concise => text(out, output::concise::render(diagnostics)),
+            CheckFormat::Json => {
+                let mut safe = safe::Lines::text(out);
+                output::json::write(&mut safe, diagnostics, summary)?;
+                safe.finish()
+            }
+            CheckFormat::Github => out.write_all(
+                safe::controls(&output::github::render(diagnostics, summary)).as_bytes(),
+            ),
+            CheckFormat::Sarif => {
+                let mut safe = safe::Lines::text(out);
+                output::sarif::write(&mut safe, diagnostics, self.baselined)?;
+                safe.finish()
+            }
+            CheckFormat::Gitlab => text(out, output::gitlab::render(diagnostics)),
+            CheckFormat::Junit => text(out, output::junit::render(diagnostics, checked)),
+        }
+    }
 }
 
 /// `--write-baseline`: every finding of the whole log, written to the
@@ -241,31 +289,9 @@ fn baseline_notes(shown: &str, left_out: usize, stale: &[crate::baseline::Entry]
     notes
 }
 
-/// Marks each SARIF result as new to the baseline (the baselined ones are
-/// left out of the log altogether): SARIF 2.1.0 `baselineState`.
-fn mark_new(sarif: &str) -> String {
-    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(sarif) else {
-        return sarif.to_string();
-    };
-    if let Some(runs) = value["runs"].as_array_mut() {
-        for run in runs {
-            if let Some(results) = run["results"].as_array_mut() {
-                for result in results {
-                    result["baselineState"] = "new".into();
-                }
-            }
-        }
-    }
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| sarif.to_string());
-    if sarif.ends_with('\n') && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text
-}
-
 /// Writes the findings to `path` atomically: a temporary file beside it,
 /// renamed over it, so a reader never sees half a report.
-fn write_output(path: &Path, text: &str) -> Result<(), Error> {
+fn write_output(path: &Path, text: &[u8]) -> Result<(), Error> {
     use std::io::Write;
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -280,7 +306,7 @@ fn write_output(path: &Path, text: &str) -> Result<(), Error> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
-    temp.write_all(text.as_bytes())
+    temp.write_all(text)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(io)?;
     temp.persist(path).map(drop).map_err(|e| io(e.error))
