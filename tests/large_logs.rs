@@ -177,8 +177,8 @@ fn findings_quote_the_line_as_the_file_has_it_now() {
     );
 }
 
-/// Output written as it is produced (`check` in every format, `report
-/// --format json`) is what the same command writes to a file at once.
+/// Output written as it is produced (`check` in every format, `report` as
+/// tables, Markdown and JSON) is what the same command writes to a file at once.
 #[test]
 fn streamed_output_is_what_the_file_output_holds() {
     let dir = tempdir();
@@ -201,15 +201,21 @@ fn streamed_output_is_what_the_file_output_holds() {
         );
         assert_eq!(streamed.stdout, read(&file), "{format}");
     }
-    let file = dir.path().join("report.json");
-    let args = ["--dir", log, "report", "--format", "json", "--as-of", AS_OF];
-    let streamed = decide(&repo(), &args);
-    let to_file = decide(
-        &repo(),
-        &[&args[..], &["--output", file.to_str().unwrap()]].concat(),
-    );
-    assert_eq!((streamed.code, to_file.code), (0, 0), "{}", streamed.stderr);
-    assert_eq!(streamed.stdout, read(&file));
+    for format in ["table", "markdown", "json"] {
+        for quiet in [&[][..], &["--quiet"]] {
+            let file = dir.path().join(format!("report.{format}"));
+            let args = ["--dir", log, "report", "--format", format, "--as-of", AS_OF];
+            let args = [&args[..], quiet].concat();
+            let streamed = decide(&repo(), &args);
+            let to_file = decide(
+                &repo(),
+                &[&args[..], &["--output", file.to_str().unwrap()]].concat(),
+            );
+            assert_eq!((streamed.code, to_file.code), (0, 0), "{}", streamed.stderr);
+            assert!(streamed.stdout.len() > 1000, "{format}");
+            assert_eq!(streamed.stdout, read(&file), "{format} {quiet:?}");
+        }
+    }
 }
 
 /// A reader that stops early (`decide check --format json | head`) ends

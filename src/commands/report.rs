@@ -2,7 +2,7 @@
 //! Markdown, CSV or a self-contained HTML page, on standard output or into a file.
 
 use std::fs;
-use std::io::Write;
+use std::io::{self, Write as _};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -66,33 +66,41 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         return deliver(args, ctx, text);
     }
     let report = metrics::compute(&log, &opts);
-    if args.format == ReportFormat::Json && args.output.is_none() {
-        // The largest output: written as it is serialised, never whole in memory.
-        return Ok(Output::streamed(move |out| {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
+    // Tables, Markdown and JSON are written as they are produced: section
+    // by section, or as serialised; never whole in memory.
+    type Write = fn(&mut dyn io::Write, &metrics::Report, Option<u16>, bool) -> io::Result<()>;
+    let write: Write = match args.format {
+        ReportFormat::Table => |out, r, width, quiet| report::table::write(out, r, width, quiet),
+        ReportFormat::Markdown => |out, r, _, _| report::markdown::write(out, r),
+        ReportFormat::Json => |out, r, _, _| {
+            serde_json::to_writer_pretty(&mut *out, r)?;
             out.write_all(b"\n")
-        }));
-    }
-    let text = match args.format {
-        ReportFormat::Table => report::table::render(&report, ctx.width, ctx.global.quiet),
-        ReportFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report)?;
-            s.push('\n');
-            s
+        },
+        ReportFormat::Csv => return deliver(args, ctx, report::csv::render(&report, args.by)),
+        ReportFormat::Html => {
+            let page = report::html::render(
+                &report,
+                &log,
+                &opts,
+                &report::html::Options {
+                    base_url: log.location.config.base_url.as_deref(),
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+            );
+            return deliver(args, ctx, page);
         }
-        ReportFormat::Markdown => report::markdown::render(&report),
-        ReportFormat::Csv => report::csv::render(&report, args.by),
-        ReportFormat::Html => report::html::render(
-            &report,
-            &log,
-            &opts,
-            &report::html::Options {
-                base_url: log.location.config.base_url.as_deref(),
-                version: env!("CARGO_PKG_VERSION"),
-            },
-        ),
     };
-    deliver(args, ctx, text)
+    let (width, quiet) = (ctx.width, ctx.global.quiet);
+    match &args.output {
+        None => Ok(Output::streamed(move |out| {
+            write(out, &report, width, quiet)
+        })),
+        Some(_) => {
+            let mut bytes = Vec::new();
+            write(&mut bytes, &report, width, quiet)?;
+            deliver(args, ctx, String::from_utf8(bytes)?)
+        }
+    }
 }
 
 /// Prints `text`, or writes it to `--output`.

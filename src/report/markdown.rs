@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Section, counts_line, scope_line, sections};
+use super::{Section, counts_line, scope_line};
 use crate::metrics::Report;
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -97,36 +97,44 @@ pub fn table(out: &mut String, s: &Section) {
     }
 }
 
-pub fn render(r: &Report) -> String {
+/// Writes the report as Markdown, each section as soon as it is built.
+pub fn write(out: &mut dyn std::io::Write, r: &Report) -> std::io::Result<()> {
     let scope = scope_line(r);
     let mut chars = scope.chars();
     let scope: String = chars
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
-    let mut out = format!(
-        "## Engagement report\n\n{}. {}.\n\n",
+    write!(
+        out,
+        "## Engagement report\n\n{}. {}.",
         escape(&super::clean(&scope)),
         escape(&counts_line(r))
-    );
-    let mut all = sections(r);
-    // The summary carries each figure's meaning in a column of its own.
-    all[0] = super::summary_glossed(r);
-    for (i, s) in all.iter().enumerate() {
-        let _ = writeln!(out, "### {}\n", escape(&s.title));
-        table(&mut out, s);
-        if i == 0 && !r.notes.is_empty() {
-            // The notes are the tool's own words, so their `code` spans stay.
-            out.push_str("Notes:\n\n");
-            for note in &r.notes {
-                let _ = writeln!(out, "- {note}");
+    )?;
+    let mut first = true;
+    super::each_section(r, |s| {
+        // Each section is written after the blank line that ends the one
+        // before, so the report ends with a single newline.
+        let mut text = String::from("\n\n");
+        if std::mem::take(&mut first) {
+            // The summary carries each figure's meaning in a column of its own.
+            let s = super::summary_glossed(r);
+            let _ = writeln!(text, "### {}\n", escape(&s.title));
+            table(&mut text, &s);
+            if !r.notes.is_empty() {
+                // The notes are the tool's own words, so their `code` spans stay.
+                text.push_str("Notes:\n\n");
+                for note in &r.notes {
+                    let _ = writeln!(text, "- {note}");
+                }
             }
-            out.push('\n');
+        } else {
+            let _ = writeln!(text, "### {}\n", escape(&s.title));
+            table(&mut text, &s);
         }
-    }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+        out.write_all(text.trim_end().as_bytes())
+    })?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

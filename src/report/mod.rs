@@ -781,19 +781,44 @@ pub fn summary_glossed(r: &Report) -> Section {
 
 /// The sections in SPEC order.
 pub fn sections(r: &Report) -> Vec<Section> {
-    let mut all = vec![
-        summary(r),
-        people(r),
-        people_timing(r),
-        decisions(r),
-        overdue(r),
-        revisits(r),
-        outcome_section(r),
-        targets(r),
-    ];
-    all.extend(rituals(r));
-    all.extend(registers::sections(r));
-    all.extend(pulse::sections(r));
-    all.extend(reader::sections(r));
+    let mut all = Vec::new();
+    let _ = each_section(r, |s| {
+        all.push(s);
+        Ok(())
+    });
     all
+}
+
+/// Builds the sections of [`sections`] one at a time, in order, handing
+/// each to `f` before the next is built: a writer that renders each as it
+/// comes holds one section's rows at a time, not the whole report's.
+pub fn each_section(
+    r: &Report,
+    mut f: impl FnMut(Section) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let single: [fn(&Report) -> Section; 8] = [
+        summary,
+        people,
+        people_timing,
+        decisions,
+        overdue,
+        revisits,
+        outcome_section,
+        targets,
+    ];
+    for build in single {
+        f(build(r))?;
+    }
+    let groups: [fn(&Report) -> Vec<Section>; 4] = [
+        rituals,
+        registers::sections,
+        pulse::sections,
+        reader::sections,
+    ];
+    for build in groups {
+        for s in build(r) {
+            f(s)?;
+        }
+    }
+    Ok(())
 }

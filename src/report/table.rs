@@ -2,9 +2,9 @@
 //! terminal, 100 columns when the output is not one. Titles and notes are
 //! wrapped in their cells, never cut short.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
 
-use super::{Section, counts_line, scope_line, sections};
+use super::{Section, counts_line, scope_line};
 use crate::metrics::Report;
 use crate::output;
 
@@ -30,38 +30,44 @@ pub(crate) fn section(out: &mut String, s: &Section, width: u16) {
     }
 }
 
+/// Writes the report as tables, each section as soon as it is built;
 /// `quiet` leaves out the notes (`-q`).
-pub fn render(r: &Report, width: Option<u16>, quiet: bool) -> String {
+pub fn write(
+    out: &mut dyn std::io::Write,
+    r: &Report,
+    width: Option<u16>,
+    quiet: bool,
+) -> std::io::Result<()> {
     let width = width.unwrap_or(output::DEFAULT_WIDTH).max(MIN_WIDTH);
-    let mut out = format!(
+    write!(
+        out,
         "Engagement report, {}\n{}\n",
         scope_line(r),
         output::wrap(&counts_line(r), usize::from(width), 2)
-    );
-    let all = sections(r);
-    let mut rest = all.iter();
-    if let Some(summary) = rest.next() {
-        section(&mut out, summary, width);
-        // One line per figure saying what it measures and which way is better.
-        if !quiet {
-            out.push_str("\nWhat the figures mean\n");
-            for row in &summary.rows {
-                if let Some(gloss) = row.first().and_then(|f| super::glossary::gloss(f)) {
-                    let line = format!("{}: {gloss}", row[0]);
-                    out.push_str(&output::wrap(&format!("  {line}"), usize::from(width), 4));
-                    out.push('\n');
+    )?;
+    let mut first = true;
+    super::each_section(r, |s| {
+        let mut text = String::new();
+        section(&mut text, &s, width);
+        if std::mem::take(&mut first) {
+            // One line per figure saying what it measures and which way is better.
+            if !quiet {
+                text.push_str("\nWhat the figures mean\n");
+                for row in &s.rows {
+                    if let Some(gloss) = row.first().and_then(|f| super::glossary::gloss(f)) {
+                        let line = format!("{}: {gloss}", row[0]);
+                        text.push_str(&output::wrap(&format!("  {line}"), usize::from(width), 4));
+                        text.push('\n');
+                    }
+                }
+            }
+            if !quiet && !r.notes.is_empty() {
+                text.push('\n');
+                for note in &r.notes {
+                    let _ = writeln!(text, "note: {note}");
                 }
             }
         }
-    }
-    if !quiet && !r.notes.is_empty() {
-        out.push('\n');
-        for note in &r.notes {
-            let _ = writeln!(out, "note: {note}");
-        }
-    }
-    for s in rest {
-        section(&mut out, s, width);
-    }
-    out
+        out.write_all(text.as_bytes())
+    })
 }
