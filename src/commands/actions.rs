@@ -206,14 +206,11 @@ pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
             if args.all { "" } else { "open " }
         );
     }
-    out.stdout = match args.format {
-        ListFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&items)?;
-            s.push('\n');
-            s
-        }
-        ListFormat::Csv => {
-            let mut s = output::csv_row([
+    let stderr = std::mem::take(&mut out.stderr);
+    let streamed = match args.format {
+        ListFormat::Json => output::json_stream(items),
+        ListFormat::Csv => output::csv_stream(
+            [
                 "owner",
                 "due",
                 "days_overdue",
@@ -223,9 +220,10 @@ pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
                 "record",
                 "number",
                 "path",
-            ]);
-            for i in &items {
-                s.push_str(&output::csv_row([
+            ],
+            items,
+            |i: &Item| {
+                [
                     i.owner.clone().unwrap_or_default(),
                     i.due.clone().unwrap_or_default(),
                     i.days_overdue.map(|d| d.to_string()).unwrap_or_default(),
@@ -235,52 +233,57 @@ pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
                     i.record.clone(),
                     i.number.to_string(),
                     i.path.clone(),
-                ]));
-            }
-            s
-        }
+                ]
+            },
+        ),
         ListFormat::Table => {
-            if items.is_empty() {
-                if out.stderr.is_empty() && !ctx.global.quiet {
-                    out.stderr = "no open action items\n".into();
-                }
-                return Ok(out);
-            }
-            let rows: Vec<Vec<String>> = items
-                .iter()
-                .map(|i| {
-                    vec![
-                        clean(i.owner.as_deref().unwrap_or("(no owner)")),
-                        i.due.clone().unwrap_or_else(|| "-".into()),
-                        match i.days_overdue {
-                            Some(d) if d > 0 => format!("{d} days late"),
-                            Some(0) => "due today".into(),
-                            Some(d) => format!("in {} days", -d),
-                            None if i.status == "open" => String::new(),
-                            None => i.status.to_string(),
-                        },
-                        clean(i.note.as_deref().unwrap_or("(no note)")),
-                        format!("{} {}, action {}", i.kind, clean(&i.record), i.number),
-                    ]
-                })
-                .collect();
-            let table = output::fitted_table(
-                &["Owner", "Due", "When", "Action", "Where"],
-                &rows,
-                ctx.width,
-            );
-            let mut s = output::render_table(&table);
-            if !ctx.global.quiet {
-                s.push_str(&format!(
-                    "{} action item{}\n",
-                    items.len(),
-                    if items.len() == 1 { "" } else { "s" }
-                ));
-            }
-            s
+            out.stderr = stderr;
+            return Ok(table(out, &items, ctx));
         }
     };
-    Ok(out)
+    Ok(Output { stderr, ..streamed })
+}
+
+/// The action items as a table fitted to the terminal.
+fn table(mut out: Output, items: &[Item], ctx: &Context) -> Output {
+    if items.is_empty() {
+        if out.stderr.is_empty() && !ctx.global.quiet {
+            out.stderr = "no open action items\n".into();
+        }
+        return out;
+    }
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            vec![
+                clean(i.owner.as_deref().unwrap_or("(no owner)")),
+                i.due.clone().unwrap_or_else(|| "-".into()),
+                match i.days_overdue {
+                    Some(d) if d > 0 => format!("{d} days late"),
+                    Some(0) => "due today".into(),
+                    Some(d) => format!("in {} days", -d),
+                    None if i.status == "open" => String::new(),
+                    None => i.status.to_string(),
+                },
+                clean(i.note.as_deref().unwrap_or("(no note)")),
+                format!("{} {}, action {}", i.kind, clean(&i.record), i.number),
+            ]
+        })
+        .collect();
+    let table = output::fitted_table(
+        &["Owner", "Due", "When", "Action", "Where"],
+        &rows,
+        ctx.width,
+    );
+    out.stdout = output::render_table(&table);
+    if !ctx.global.quiet {
+        out.stdout.push_str(&format!(
+            "{} action item{}\n",
+            items.len(),
+            if items.len() == 1 { "" } else { "s" }
+        ));
+    }
+    out
 }
 
 fn id_text(id: &Id) -> String {

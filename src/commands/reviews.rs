@@ -69,37 +69,35 @@ pub fn list(args: &ReviewListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
     let mut rows: Vec<Row> = log.reviews.iter().map(row).collect();
     rows.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
     let text = match args.format {
-        ListFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&rows)?;
-            s.push('\n');
-            s
-        }
+        ListFormat::Json => return Ok(output::json_stream(rows)),
         ListFormat::Csv => {
-            let mut s = output::csv_row([
-                "id",
-                "date",
-                "kind",
-                "title",
-                "facilitator",
-                "decisions",
-                "invited",
-                "attended",
-                "path",
-            ]);
-            for r in &rows {
-                s.push_str(&output::csv_row([
-                    r.id.clone(),
-                    r.date.clone().unwrap_or_default(),
-                    r.kind.unwrap_or_default().to_string(),
-                    r.title.clone().unwrap_or_default(),
-                    r.facilitator.clone().unwrap_or_default(),
-                    r.decisions.join(";"),
-                    r.invited.to_string(),
-                    r.attended.to_string(),
-                    r.path.clone(),
-                ]));
-            }
-            s
+            return Ok(output::csv_stream(
+                [
+                    "id",
+                    "date",
+                    "kind",
+                    "title",
+                    "facilitator",
+                    "decisions",
+                    "invited",
+                    "attended",
+                    "path",
+                ],
+                rows,
+                |r: &Row| {
+                    [
+                        r.id.clone(),
+                        r.date.clone().unwrap_or_default(),
+                        r.kind.unwrap_or_default().to_string(),
+                        r.title.clone().unwrap_or_default(),
+                        r.facilitator.clone().unwrap_or_default(),
+                        r.decisions.join(";"),
+                        r.invited.to_string(),
+                        r.attended.to_string(),
+                        r.path.clone(),
+                    ]
+                },
+            ));
         }
         ListFormat::Table => {
             if rows.is_empty() {

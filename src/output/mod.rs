@@ -213,6 +213,31 @@ pub fn cell(text: &str) -> String {
     }
 }
 
+/// Output that serialises `value` as pretty JSON straight to standard
+/// output, followed by a newline.
+pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> crate::Output {
+    crate::Output::streamed(move |out| {
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+        out.write_all(b"\n")
+    })
+}
+
+/// Output that writes `header`, then one CSV line per item of `items` as
+/// `row` makes it, straight to standard output.
+pub fn csv_stream<T: 'static, const N: usize>(
+    header: [&'static str; N],
+    items: Vec<T>,
+    row: impl Fn(&T) -> [String; N] + 'static,
+) -> crate::Output {
+    crate::Output::streamed(move |out| {
+        out.write_all(csv_row(header).as_bytes())?;
+        for item in &items {
+            out.write_all(csv_row(row(item)).as_bytes())?;
+        }
+        Ok(())
+    })
+}
+
 /// Renders a table followed by a newline.
 pub fn render_table(table: &Fitted) -> String {
     let mut out = table.to_string();
