@@ -169,10 +169,12 @@ impl Reader {
     /// A string or a list of strings (people fields, tags, constraints).
     pub fn list(&mut self, node: &Node, key: &str) -> Vec<Text> {
         match &node.value {
-            Value::Seq(items) => items
-                .iter()
-                .filter_map(|item| self.text(item, key))
-                .collect(),
+            Value::Seq(items) => {
+                // As long as the list, not rounded up: kept for every record.
+                let mut texts = Vec::with_capacity(items.len());
+                texts.extend(items.iter().filter_map(|item| self.text(item, key)));
+                texts
+            }
             Value::Null => Vec::new(),
             Value::Map(_) => {
                 self.problem(
