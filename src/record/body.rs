@@ -85,7 +85,11 @@ impl Body {
             .iter()
             .map(|(level, s, start, content)| (*level, s.trim(), *start, *content))
             .collect();
-        let mut body = Body::default();
+        let mut body = Body {
+            title: None,
+            // One section per heading, allocated once: kept for every record.
+            sections: Vec::with_capacity(headings.len()),
+        };
         // Where each line starts, so that a heading's position is found in
         // log time: counting lines from the top for each heading made a
         // body of many headings quadratic.
