@@ -843,6 +843,63 @@ mod tests {
     }
 
     #[test]
+    fn a_projected_load_keeps_the_order_of_a_full_load() {
+        // Three decisions with id 2 (two by front matter), a named id, broken
+        // front matter, no front matter, a file that is not UTF-8, a stray.
+        let dir = tempfile::tempdir().unwrap();
+        let log_dir = dir.path().join("decisions");
+        fs::create_dir_all(log_dir.join("reviews")).unwrap();
+        let files = [
+            ("0009-late.md", "---\nid: 2\nstatus: draft\n---\n# Late\n"),
+            ("0002-early.md", "---\nstatus: draft\n---\n# Early\n"),
+            ("0004-named.md", "---\nid: adr-x\n---\n# Named\n"),
+            ("0003-broken.md", "---\nstatus: [x\n---\n"),
+            ("0001-first.md", "---\nid: 2\n---\n# First\n"),
+            ("0005-five.md", "# Five\n"),
+            ("notes.md", "# A stray\n"),
+            ("reviews/2026-02-01-b.md", "---\nkind: retro\n---\n"),
+            ("reviews/2026-01-01-a.md", "---\nkind: retro\n---\n"),
+        ];
+        for (name, text) in files {
+            fs::write(log_dir.join(name), text).unwrap();
+        }
+        fs::write(
+            log_dir.join("0006-bytes.md"),
+            b"---\nstatus: caf\xe9\n---\n",
+        )
+        .unwrap();
+        let location = locate(dir.path(), Some(Path::new("decisions")), None).unwrap();
+        let full = Log::load_to(location.clone(), Depth::Fields);
+        let projected =
+            Log::load_projected(location, Depth::Fields, |d| d.meta.path, |r| r.meta.path);
+        let full_decisions: Vec<&str> = full
+            .decisions
+            .iter()
+            .map(|d| d.meta.path.as_str())
+            .collect();
+        let full_reviews: Vec<&str> = full.reviews.iter().map(|r| r.meta.path.as_str()).collect();
+        assert_eq!(projected.decisions, full_decisions);
+        assert_eq!(projected.reviews, full_reviews);
+        assert_eq!(
+            projected.decisions,
+            [
+                "decisions/0001-first.md",
+                "decisions/0002-early.md",
+                "decisions/0009-late.md",
+                "decisions/0003-broken.md",
+                "decisions/0005-five.md",
+                "decisions/0004-named.md",
+            ]
+        );
+        assert!(projected.log.decisions.is_empty() && projected.log.reviews.is_empty());
+        assert_eq!(projected.log.strays, full.strays);
+        assert_eq!(projected.log.failures, full.failures);
+        assert_eq!(projected.log.failures.len(), 1);
+        assert!(projected.log.sources.is_empty());
+        assert_eq!(full.sources.len(), 8);
+    }
+
+    #[test]
     fn output_paths_use_forward_slashes() {
         let nested = Path::new("docs").join("adr").join("0001-a.md");
         assert_eq!(slashed(&nested), "docs/adr/0001-a.md");
