@@ -297,13 +297,37 @@ fn is_template(name: &str) -> bool {
     stem == "template" || stem.ends_with("-template") || stem.starts_with("template-")
 }
 
+/// One file once loaded. A decision or review loaded by
+/// [`Log::load_projected`] has no [`Source`].
 enum Loaded {
-    Decision(Box<Decision>, Source),
-    Review(Box<Review>, Source),
+    Decision(Box<Decision>, Option<Source>),
+    Review(Box<Review>, Option<Source>),
     Charter(Box<Charter>, Source),
     People(Box<People>, Source),
     Stray(Stray),
     Failure(Failure),
+}
+
+/// A file the walk found to load.
+struct Candidate {
+    /// Its place in the walk, which orders failures and strays.
+    place: usize,
+    abs: PathBuf,
+    kind: Kind,
+    symlink: bool,
+}
+
+/// What [`Log::load_projected`] returns: the log without its decisions and
+/// reviews, and what was kept of each of them, in the order the log keeps.
+#[derive(Debug)]
+pub struct Projected<D, R> {
+    /// The log, with `decisions` and `reviews` empty and `sources` naming
+    /// only the charter and the people file.
+    pub log: Log,
+    /// One value per decision, ordered by (id, path) as [`Log::decisions`].
+    pub decisions: Vec<D>,
+    /// One value per review, ordered by id as [`Log::reviews`].
+    pub reviews: Vec<R>,
 }
 
 impl Log {
@@ -333,6 +357,7 @@ impl Log {
                 &canonical_dir,
                 location,
                 Depth::Full,
+                true,
             ))
         };
         let decisions: Vec<(usize, Loaded)> = self
@@ -367,163 +392,32 @@ impl Log {
     /// `depth`: a command that never looks at bodies, or at what only
     /// `check` reads, saves parsing them.
     pub fn load_to(location: Location, depth: Depth) -> Log {
-        let dir = location.dir.clone();
-        let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
-        let mut candidates = Vec::new();
-        let mut failures = Vec::new();
-        let walker = walkdir::WalkDir::new(&dir)
-            .follow_links(false)
-            .max_depth(3)
-            .sort_by_file_name();
-        for entry in walker {
-            match entry {
-                Ok(entry) if entry.file_type().is_dir() => {}
-                Ok(entry) => {
-                    let rel = entry
-                        .path()
-                        .strip_prefix(&dir)
-                        .unwrap_or(entry.path())
-                        .to_path_buf();
-                    let kind = classify(&rel);
-                    if rel.starts_with("templates") {
-                        // Overrides are read by `new`: the same limits, reported here.
-                        let why = crate::templates::problem(
-                            &dir,
-                            entry.path(),
-                            location.config.max_file_bytes,
-                        );
-                        if let Some(why) = why {
-                            failures.push(Failure {
-                                path: display_path(entry.path(), &location.root),
-                                abs: entry.path().to_path_buf(),
-                                pos: Pos::new(1, 1),
-                                message: format!("template {why}; `decide new` will not use it"),
-                            });
-                        }
-                    }
-                    if kind != Kind::Ignored && kind != Kind::Special {
-                        candidates.push((
-                            entry.path().to_path_buf(),
-                            kind,
-                            entry.path_is_symlink(),
-                        ));
-                    }
-                }
-                Err(err) => {
-                    let abs = err
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| dir.clone());
-                    failures.push(Failure {
-                        path: display_path(&abs, &location.root),
-                        abs,
-                        pos: Pos::new(1, 1),
-                        message: format!("cannot read: {err}"),
-                    });
-                }
-            }
-        }
-        let mut log = Log {
-            location,
-            decisions: Vec::new(),
-            reviews: Vec::new(),
-            charter: None,
-            people: None,
-            strays: Vec::new(),
-            failures,
-            sources: Vec::new(),
-        };
-        let load = |(_, abs, kind, symlink): &(usize, PathBuf, Kind, bool)| {
-            load_one(abs, *kind, *symlink, &canonical_dir, &log.location, depth)
-        };
-        // Decisions and reviews are loaded straight into their vectors: each
-        // record leaves its box as soon as it is built, and the vector of
-        // results becomes the vector of records in place, so the largest
-        // vectors never exist twice (which would set peak memory).
-        let candidates_count = candidates.len();
-        let (decision_files, rest): (Vec<_>, Vec<_>) = candidates
-            .into_iter()
-            .enumerate()
-            .map(|(i, (abs, kind, symlink))| (i, abs, kind, symlink))
-            .partition(|(_, _, kind, _)| *kind == Kind::Decision);
-        let (review_files, other_files): (Vec<_>, Vec<_>) = rest
-            .into_iter()
-            .partition(|(_, _, kind, _)| *kind == Kind::Review);
-        // The rest, with their place in the walk, so failures and strays keep its order.
-        let mut others: Vec<(usize, Loaded)> = other_files
-            .par_iter()
-            .map(|file| (file.0, load(file)))
-            .collect();
-        let decisions: Vec<Result<(Decision, Source), (usize, Loaded)>> = decision_files
-            .par_iter()
-            .map(|file| match load(file) {
-                Loaded::Decision(d, s) => Ok((*d, s)),
-                other => Err((file.0, other)),
-            })
-            .collect();
-        let reviews: Vec<Result<(Review, Source), (usize, Loaded)>> = review_files
-            .par_iter()
-            .map(|file| match load(file) {
-                Loaded::Review(r, s) => Ok((*r, s)),
-                other => Err((file.0, other)),
-            })
-            .collect();
-        let mut sources = Vec::with_capacity(candidates_count);
-        log.decisions = decisions
-            .into_iter()
-            .filter_map(|loaded| match loaded {
-                Ok((d, s)) => {
-                    sources.push(s);
-                    Some(d)
-                }
-                Err(other) => {
-                    others.push(other);
-                    None
-                }
-            })
-            .collect();
-        log.reviews = reviews
-            .into_iter()
-            .filter_map(|loaded| match loaded {
-                Ok((r, s)) => {
-                    sources.push(s);
-                    Some(r)
-                }
-                Err(other) => {
-                    others.push(other);
-                    None
-                }
-            })
-            .collect();
-        log.sources = sources;
-        others.sort_by_key(|(i, _)| *i);
-        for (_, item) in others {
-            match item {
-                Loaded::Decision(d, s) => {
-                    log.decisions.push(*d);
-                    log.sources.push(s);
-                }
-                Loaded::Review(r, s) => {
-                    log.reviews.push(*r);
-                    log.sources.push(s);
-                }
-                Loaded::Charter(c, s) => {
-                    log.charter = Some(*c);
-                    log.sources.push(s);
-                }
-                Loaded::People(p, s) => {
-                    log.people = Some(*p);
-                    log.sources.push(s);
-                }
-                Loaded::Stray(s) => log.strays.push(s),
-                Loaded::Failure(f) => log.failures.push(f),
-            }
-        }
-        log.decisions
-            .sort_by(|a, b| (&a.id, &a.meta.path).cmp(&(&b.id, &b.meta.path)));
-        log.reviews.sort_by(|a, b| a.id.cmp(&b.id));
-        log.sources.sort_by(|a, b| a.path.cmp(&b.path));
+        let Projected {
+            mut log,
+            decisions,
+            reviews,
+        } = load_files(location, depth, true, |d| d, |r| r);
+        log.decisions = decisions;
+        log.reviews = reviews;
         log
+    }
+
+    /// Loads the log at `location` as [`Log::load_to`] does, but hands each
+    /// decision to `decision` and each review to `review` as soon as it is
+    /// built, inside the parallel load, and keeps only what they return. A
+    /// command that needs a few fields of every record (`list`) then never
+    /// holds every record at once, which is what set its peak memory: a
+    /// decision is some 6 KB in memory, the fields a row shows a few hundred
+    /// bytes. The [`Source`]s of decisions and reviews are not made either
+    /// (no hash of the text, no suppression comments): a command that quotes
+    /// or edits files loads the whole log.
+    pub fn load_projected<D: Send, R: Send>(
+        location: Location,
+        depth: Depth,
+        decision: impl Fn(Decision) -> D + Sync,
+        review: impl Fn(Review) -> R + Sync,
+    ) -> Projected<D, R> {
+        load_files(location, depth, false, decision, review)
     }
 
     /// The decisions whose id is exactly `id`.
@@ -553,10 +447,11 @@ impl Log {
             &canonical_parent,
             &self.location,
             Depth::Full,
+            true,
         ) {
             Loaded::Decision(d, source) => {
                 self.decisions.push(*d);
-                self.sources.push(source);
+                self.sources.extend(source);
                 self.decisions
                     .sort_by(|a, b| (&a.id, &a.meta.path).cmp(&(&b.id, &b.meta.path)));
                 self.sources.sort_by(|a, b| a.path.cmp(&b.path));
@@ -576,6 +471,209 @@ impl Log {
     }
 }
 
+/// Walks the log folder in file-name order: the files to load, and the
+/// failures met on the way (folders that cannot be read, templates that
+/// `new` would refuse).
+fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
+    let dir = &location.dir;
+    let mut candidates = Vec::new();
+    let mut failures = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .max_depth(3)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => {
+                let rel = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                let kind = classify(&rel);
+                if rel.starts_with("templates") {
+                    // Overrides are read by `new`: the same limits, reported here.
+                    let why = crate::templates::problem(
+                        dir,
+                        entry.path(),
+                        location.config.max_file_bytes,
+                    );
+                    if let Some(why) = why {
+                        failures.push(Failure {
+                            path: display_path(entry.path(), &location.root),
+                            abs: entry.path().to_path_buf(),
+                            pos: Pos::new(1, 1),
+                            message: format!("template {why}; `decide new` will not use it"),
+                        });
+                    }
+                }
+                if kind != Kind::Ignored && kind != Kind::Special {
+                    candidates.push(Candidate {
+                        place: candidates.len(),
+                        abs: entry.path().to_path_buf(),
+                        kind,
+                        symlink: entry.path_is_symlink(),
+                    });
+                }
+            }
+            Err(err) => {
+                let abs = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.clone());
+                failures.push(Failure {
+                    path: display_path(&abs, &location.root),
+                    abs,
+                    pos: Pos::new(1, 1),
+                    message: format!("cannot read: {err}"),
+                });
+            }
+        }
+    }
+    (candidates, failures)
+}
+
+/// A record as [`load_files`] keeps it: the key that orders it, what was
+/// kept of it and its source; or what its file loaded as instead (a
+/// failure), with the file's place in the walk.
+type Projection<K, T> = Result<(K, T, Option<Source>), (usize, Loaded)>;
+
+/// Loads the files of the log in parallel, each decision through `decision`
+/// and each review through `review`; with `sources` false, decisions and
+/// reviews get no [`Source`]. Both [`Log::load_to`] and
+/// [`Log::load_projected`] load through here.
+fn load_files<D: Send, R: Send>(
+    location: Location,
+    depth: Depth,
+    sources: bool,
+    decision: impl Fn(Decision) -> D + Sync,
+    review: impl Fn(Review) -> R + Sync,
+) -> Projected<D, R> {
+    let canonical_dir = fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
+    let (candidates, failures) = walk(&location);
+    let mut log = Log {
+        location,
+        decisions: Vec::new(),
+        reviews: Vec::new(),
+        charter: None,
+        people: None,
+        strays: Vec::new(),
+        failures,
+        sources: Vec::new(),
+    };
+    let load = |file: &Candidate| {
+        load_one(
+            &file.abs,
+            file.kind,
+            file.symlink,
+            &canonical_dir,
+            &log.location,
+            depth,
+            sources,
+        )
+    };
+    let mut kept_sources = Vec::with_capacity(if sources { candidates.len() } else { 2 });
+    let (mut decision_files, rest): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|file| file.kind == Kind::Decision);
+    // Loaded in display-path order, so that the stable sort by id below
+    // orders decisions by (id, path) without their paths kept aside.
+    decision_files.sort_by_cached_key(|file| display_path(&file.abs, &log.location.root));
+    let (review_files, other_files): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|file| file.kind == Kind::Review);
+    // The rest, with their place in the walk, so failures and strays keep its order.
+    let mut others: Vec<(usize, Loaded)> = other_files
+        .par_iter()
+        .map(|file| (file.place, load(file)))
+        .collect();
+    // Each record is projected on the thread that built it, as soon as it
+    // is built, so the records of the whole log never exist at once; the
+    // vector of results then becomes the vector of values in place rather
+    // than being copied (either would set peak memory).
+    let decisions: Vec<Projection<Option<Id>, D>> = decision_files
+        .par_iter()
+        .map(|file| match load(file) {
+            Loaded::Decision(d, s) => Ok((d.id.clone(), decision(*d), s)),
+            other => Err((file.place, other)),
+        })
+        .collect();
+    drop(decision_files);
+    let reviews: Vec<Projection<String, R>> = review_files
+        .par_iter()
+        .map(|file| match load(file) {
+            Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
+            other => Err((file.place, other)),
+        })
+        .collect();
+    drop(review_files);
+    let mut decisions: Vec<(Option<Id>, D)> = decisions
+        .into_iter()
+        .filter_map(|loaded| match loaded {
+            Ok((id, d, s)) => {
+                kept_sources.extend(s);
+                Some((id, d))
+            }
+            Err(other) => {
+                others.push(other);
+                None
+            }
+        })
+        .collect();
+    let mut reviews: Vec<(String, R)> = reviews
+        .into_iter()
+        .filter_map(|loaded| match loaded {
+            Ok((id, r, s)) => {
+                kept_sources.extend(s);
+                Some((id, r))
+            }
+            Err(other) => {
+                others.push(other);
+                None
+            }
+        })
+        .collect();
+    others.sort_by_key(|(i, _)| *i);
+    for (_, item) in others {
+        match item {
+            // Only decision and review files load as decisions and reviews,
+            // and those were loaded above: these two arms are for safety.
+            Loaded::Decision(d, s) => {
+                kept_sources.extend(s);
+                decisions.push((d.id.clone(), decision(*d)));
+            }
+            Loaded::Review(r, s) => {
+                kept_sources.extend(s);
+                reviews.push((r.id.clone(), review(*r)));
+            }
+            Loaded::Charter(c, s) => {
+                log.charter = Some(*c);
+                kept_sources.push(s);
+            }
+            Loaded::People(p, s) => {
+                log.people = Some(*p);
+                kept_sources.push(s);
+            }
+            Loaded::Stray(s) => log.strays.push(s),
+            Loaded::Failure(f) => log.failures.push(f),
+        }
+    }
+    // Stable sorts: decisions of equal id stay in path order, reviews of
+    // equal id in walk order.
+    decisions.sort_by(|a, b| a.0.cmp(&b.0));
+    reviews.sort_by(|a, b| a.0.cmp(&b.0));
+    kept_sources.sort_by(|a, b| a.path.cmp(&b.path));
+    log.sources = kept_sources;
+    Projected {
+        log,
+        decisions: decisions.into_iter().map(|(_, d)| d).collect(),
+        reviews: reviews.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+/// Loads one file as `kind`. A decision or review gets its [`Source`] only
+/// when `source` is true: making one hashes the text and looks through it
+/// for suppression comments, which a projected load does not need.
 fn load_one(
     abs: &Path,
     kind: Kind,
@@ -583,6 +681,7 @@ fn load_one(
     canonical_dir: &Path,
     location: &Location,
     depth: Depth,
+    source: bool,
 ) -> Loaded {
     let path = display_path(abs, &location.root);
     let fail = |message: String, pos: Pos| {
@@ -658,21 +757,21 @@ fn load_one(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let source = Source {
+    let make_source = || Source {
         limit: location.config.max_file_bytes,
         ..Source::new(path.clone(), abs.to_path_buf(), &text)
     };
     match kind {
         Kind::Decision => Loaded::Decision(
             Box::new(Decision::parse_to(&path, &name, &text, depth)),
-            source,
+            source.then(make_source),
         ),
         Kind::Review => Loaded::Review(
             Box::new(Review::parse_to(&path, &name, &text, depth)),
-            source,
+            source.then(make_source),
         ),
-        Kind::Charter => Loaded::Charter(Box::new(Charter::parse(&path, &text)), source),
-        Kind::People => Loaded::People(Box::new(People::parse(&path, &text)), source),
+        Kind::Charter => Loaded::Charter(Box::new(Charter::parse(&path, &text)), make_source()),
+        Kind::People => Loaded::People(Box::new(People::parse(&path, &text)), make_source()),
         Kind::Stray => Loaded::Stray(Stray {
             path,
             abs: abs.to_path_buf(),
@@ -741,6 +840,63 @@ mod tests {
         assert_eq!(classify(Path::new("templates-of-teams.md")), Kind::Stray);
         assert_eq!(classify(Path::new("templates/decision.md")), Kind::Ignored);
         assert_eq!(classify(Path::new("diagram.png")), Kind::Ignored);
+    }
+
+    #[test]
+    fn a_projected_load_keeps_the_order_of_a_full_load() {
+        // Three decisions with id 2 (two by front matter), a named id, broken
+        // front matter, no front matter, a file that is not UTF-8, a stray.
+        let dir = tempfile::tempdir().unwrap();
+        let log_dir = dir.path().join("decisions");
+        fs::create_dir_all(log_dir.join("reviews")).unwrap();
+        let files = [
+            ("0009-late.md", "---\nid: 2\nstatus: draft\n---\n# Late\n"),
+            ("0002-early.md", "---\nstatus: draft\n---\n# Early\n"),
+            ("0004-named.md", "---\nid: adr-x\n---\n# Named\n"),
+            ("0003-broken.md", "---\nstatus: [x\n---\n"),
+            ("0001-first.md", "---\nid: 2\n---\n# First\n"),
+            ("0005-five.md", "# Five\n"),
+            ("notes.md", "# A stray\n"),
+            ("reviews/2026-02-01-b.md", "---\nkind: retro\n---\n"),
+            ("reviews/2026-01-01-a.md", "---\nkind: retro\n---\n"),
+        ];
+        for (name, text) in files {
+            fs::write(log_dir.join(name), text).unwrap();
+        }
+        fs::write(
+            log_dir.join("0006-bytes.md"),
+            b"---\nstatus: caf\xe9\n---\n",
+        )
+        .unwrap();
+        let location = locate(dir.path(), Some(Path::new("decisions")), None).unwrap();
+        let full = Log::load_to(location.clone(), Depth::Fields);
+        let projected =
+            Log::load_projected(location, Depth::Fields, |d| d.meta.path, |r| r.meta.path);
+        let full_decisions: Vec<&str> = full
+            .decisions
+            .iter()
+            .map(|d| d.meta.path.as_str())
+            .collect();
+        let full_reviews: Vec<&str> = full.reviews.iter().map(|r| r.meta.path.as_str()).collect();
+        assert_eq!(projected.decisions, full_decisions);
+        assert_eq!(projected.reviews, full_reviews);
+        assert_eq!(
+            projected.decisions,
+            [
+                "decisions/0001-first.md",
+                "decisions/0002-early.md",
+                "decisions/0009-late.md",
+                "decisions/0003-broken.md",
+                "decisions/0005-five.md",
+                "decisions/0004-named.md",
+            ]
+        );
+        assert!(projected.log.decisions.is_empty() && projected.log.reviews.is_empty());
+        assert_eq!(projected.log.strays, full.strays);
+        assert_eq!(projected.log.failures, full.failures);
+        assert_eq!(projected.log.failures.len(), 1);
+        assert!(projected.log.sources.is_empty());
+        assert_eq!(full.sources.len(), 8);
     }
 
     #[test]

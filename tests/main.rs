@@ -25,6 +25,7 @@ mod input_checks;
 mod large_logs;
 mod layering;
 mod linear_cost;
+mod list_rows;
 mod list_show;
 mod new_command;
 mod precommit;
