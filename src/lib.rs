@@ -38,7 +38,10 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
     let escapes_itself = matches!(command, Command::Check(_));
     let mut out = dispatch(command, ctx)?;
     if !escapes_itself {
-        out.stdout = output::safe::text(&out.stdout).into_owned();
+        // Copied only when something had to be escaped.
+        if let std::borrow::Cow::Owned(escaped) = output::safe::text(&out.stdout) {
+            out.stdout = escaped;
+        }
         if let Some(stream) = out.stream.take() {
             out.stream = Some(Box::new(move |w: &mut dyn std::io::Write| {
                 let mut safe = output::safe::Lines::text(w);
@@ -47,7 +50,9 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
             }));
         }
     }
-    out.stderr = output::safe::text(&out.stderr).into_owned();
+    if let std::borrow::Cow::Owned(escaped) = output::safe::text(&out.stderr) {
+        out.stderr = escaped;
+    }
     Ok(out)
 }
 
