@@ -11,7 +11,7 @@ pub mod safe;
 pub mod sarif;
 pub mod statistics;
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -114,6 +114,10 @@ pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -
         row.iter()
             .zip(&widths)
             .map(|(cell, &w)| {
+                // Most cells are one line that fits: kept as they are.
+                if !cell.contains(['\n', '\r']) && cell.chars().nth(w).is_none() {
+                    return cell.clone();
+                }
                 cell.lines()
                     .map(|line| wrap(line, w, 0))
                     .collect::<Vec<_>>()
@@ -145,27 +149,30 @@ impl fmt::Display for Fitted {
         for row in std::iter::once(&self.header).chain(&self.rows) {
             for (i, cell) in row.iter().enumerate().take(columns) {
                 for line in cell.split('\n') {
-                    widths[i] = widths[i].max(line.width());
+                    widths[i] = widths[i].max(display_width(line));
                 }
             }
         }
-        let rule = |f: &mut fmt::Formatter<'_>, left: &str, fill: char, mid: &str, right: &str| {
-            f.write_str(left)?;
+        let rule = |left: &str, fill: char, mid: &str, right: &str| {
+            let mut line = String::from(left);
             for (i, &w) in widths.iter().enumerate() {
                 if i > 0 {
-                    f.write_str(mid)?;
+                    line.push_str(mid);
                 }
-                for _ in 0..w + 2 {
-                    f.write_char(fill)?;
-                }
+                line.extend(std::iter::repeat_n(fill, w + 2));
             }
-            f.write_str(right)
+            line.push_str(right);
+            line
         };
-        // Each cell's lines are walked in step, one iterator per column, so
-        // drawing a row allocates once however many lines its cells have.
-        let row = |f: &mut fmt::Formatter<'_>, cells: &[String]| -> fmt::Result {
-            let mut lines: Vec<std::str::Split<'_, char>> = Vec::with_capacity(columns);
-            lines.extend((0..columns).map(|i| cells.get(i).map_or("", String::as_str).split('\n')));
+        // Each output line is put together in one buffer and written at
+        // once: through the formatter piece by piece, drawing was a fifth
+        // of `report`'s instructions on a large log.
+        let mut line = String::new();
+        let mut row = |f: &mut fmt::Formatter<'_>, cells: &[String]| -> fmt::Result {
+            // Each cell's lines are walked in step, one iterator per column.
+            let mut lines: Vec<std::str::Split<'_, char>> = (0..columns)
+                .map(|i| cells.get(i).map_or("", String::as_str).split('\n'))
+                .collect();
             let height = (0..columns)
                 .map(|i| {
                     cells
@@ -175,28 +182,42 @@ impl fmt::Display for Fitted {
                 .max()
                 .unwrap_or(1);
             for _ in 0..height {
-                f.write_str("\n│")?;
+                line.clear();
+                line.push_str("\n│");
                 for (i, cell) in lines.iter_mut().enumerate() {
                     if i > 0 {
-                        f.write_str("┆")?;
+                        line.push('┆');
                     }
                     let text = cell.next().unwrap_or("");
-                    let pad = widths[i].saturating_sub(text.width());
-                    write!(f, " {text}{:pad$} ", "")?;
+                    let pad = widths[i].saturating_sub(display_width(text));
+                    line.push(' ');
+                    line.push_str(text);
+                    line.extend(std::iter::repeat_n(' ', pad + 1));
                 }
-                f.write_str("│")?;
+                line.push('│');
+                f.write_str(&line)?;
             }
             Ok(())
         };
-        rule(f, "┌", '─', "┬", "┐")?;
+        f.write_str(&rule("┌", '─', "┬", "┐"))?;
         row(f, &self.header)?;
         f.write_str("\n")?;
-        rule(f, "╞", '═', "╪", "╡")?;
+        f.write_str(&rule("╞", '═', "╪", "╡"))?;
         for cells in &self.rows {
             row(f, cells)?;
         }
         f.write_str("\n")?;
-        rule(f, "└", '─', "┴", "┘")
+        f.write_str(&rule("└", '─', "┴", "┘"))
+    }
+}
+
+/// Columns `text` takes on a terminal: its length when it is printable
+/// ASCII (most cells), else as `unicode-width` measures it.
+fn display_width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
     }
 }
 
