@@ -40,6 +40,12 @@ pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -
     for row in cells() {
         for (i, cell) in row.iter().enumerate().take(columns) {
             for line in cell.lines() {
+                if let Some((n, whole_word, piece)) = ascii_measures(line) {
+                    natural[i] = natural[i].max(n);
+                    whole[i] = whole[i].max(whole_word);
+                    words[i] = words[i].max(piece);
+                    continue;
+                }
                 natural[i] = natural[i].max(line.chars().count());
                 for word in line.split_whitespace() {
                     whole[i] = whole[i].max(word.chars().count());
@@ -129,6 +135,33 @@ pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -
         header: fit(&header),
         rows: rows.iter().map(|row| fit(row)).collect(),
     }
+}
+
+/// For a line of ASCII, in one pass: its length, its longest word, and its
+/// longest piece of a word broken after `-` or `/` (what [`fitted_table`]
+/// measures with `chars`, `split_whitespace` and `split_inclusive`).
+/// `None` for a line with other characters.
+fn ascii_measures(line: &str) -> Option<(usize, usize, usize)> {
+    if !line.is_ascii() {
+        return None;
+    }
+    let (mut whole, mut pieces) = (0, 0);
+    let (mut word, mut piece) = (0, 0);
+    for &b in line.as_bytes() {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            whole = whole.max(word);
+            pieces = pieces.max(piece);
+            (word, piece) = (0, 0);
+            continue;
+        }
+        word += 1;
+        piece += 1;
+        if b == b'-' || b == b'/' {
+            pieces = pieces.max(piece);
+            piece = 0;
+        }
+    }
+    Some((line.len(), whole.max(word), pieces.max(piece)))
 }
 
 /// A table whose cells are already wrapped ([`fitted_table`]), drawn with
@@ -395,6 +428,21 @@ mod tests {
         ) {
             let table = fitted_table(&["One", "Two", "Three"], &rows, Some(width));
             proptest::prop_assert_eq!(table.to_string(), comfy(&table));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_lines_are_measured_as_characters_are(line in "[a-c \\t\\x0b\\x0c\\r/\\-]{0,40}") {
+            let chars = line.chars().count();
+            let whole = line.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+            let pieces = line
+                .split_whitespace()
+                .flat_map(|w| w.split_inclusive(['-', '/']))
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(ascii_measures(&line), Some((chars, whole, pieces)));
         }
     }
 

@@ -49,7 +49,10 @@ pub fn text(text: &str) -> Cow<'_, str> {
 /// are: for output whose lines are workflow commands by design (`check
 /// --format github`, which keeps record text inside one line itself).
 pub fn controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_control) {
+    // Printable ASCII, tabs and newlines (most output) hold no control:
+    // ruled out a byte at a time, without decoding characters.
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
+    if text.as_bytes().iter().all(plain) || !text.chars().any(is_control) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
