@@ -191,14 +191,15 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node<'_>, YamlError> {
             pos: Pos::new(first_line, 1),
         });
     }
+    // The fast reader keeps to MAX_DEPTH itself; the full one is guarded here.
+    if let Some(node) = fast::parse(text, first_line) {
+        return Ok(node);
+    }
     if let Some(pos) = too_deep(text, first_line) {
         return Err(YamlError {
             pos,
             message: format!("nested more than {MAX_DEPTH} levels deep"),
         });
-    }
-    if let Some(node) = fast::parse(text, first_line) {
-        return Ok(node);
     }
     full(text, first_line)
 }

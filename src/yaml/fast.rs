@@ -37,6 +37,10 @@ struct Reader<'a> {
     lines: Vec<Line<'a>>,
     next: usize,
     nodes: usize,
+    /// Mappings and sequences open around the one being read: past
+    /// [`super::MAX_DEPTH`] the text is left to the full reader, which
+    /// reports it (this reader recurses once per level).
+    depth: usize,
 }
 
 /// Reads `text`, whose first line is line `first_line` of the file, or
@@ -68,6 +72,7 @@ pub(super) fn parse(text: &str, first_line: usize) -> Option<Node<'_>> {
         lines,
         next: 0,
         nodes: 0,
+        depth: 0,
     };
     let node = reader.block(indent)?;
     (reader.next == reader.lines.len()).then_some(node)
@@ -135,6 +140,16 @@ impl<'a> Reader<'a> {
     }
 
     fn map(&mut self, indent: usize) -> Option<Node<'a>> {
+        self.depth += 1;
+        if self.depth > super::MAX_DEPTH {
+            return None;
+        }
+        let node = self.map_entries(indent);
+        self.depth -= 1;
+        node
+    }
+
+    fn map_entries(&mut self, indent: usize) -> Option<Node<'a>> {
         let mut entries = Vec::new();
         while let Some(line) = self.lines.get(self.next).copied() {
             if line.indent != indent || is_item(line.text) {
@@ -182,6 +197,16 @@ impl<'a> Reader<'a> {
 
     /// A block sequence; `indentless` when it sits at its key's indentation.
     fn seq(&mut self, indent: usize, indentless: bool) -> Option<Node<'a>> {
+        self.depth += 1;
+        if self.depth > super::MAX_DEPTH {
+            return None;
+        }
+        let node = self.seq_items(indent, indentless);
+        self.depth -= 1;
+        node
+    }
+
+    fn seq_items(&mut self, indent: usize, indentless: bool) -> Option<Node<'a>> {
         let mut items: Vec<Node<'a>> = Vec::new();
         let mut pos = None;
         while let Some(line) = self.lines.get(self.next).copied() {
