@@ -22,6 +22,9 @@ use super::{Entry, Node, Pos, Value};
 /// then decides; real front matter has a few hundred.
 const MAX_NODES: usize = 20_000;
 
+/// Indentation past which a text is left to the full reader.
+const MAX_INDENT: usize = 256;
+
 #[derive(Clone, Copy)]
 struct Line<'a> {
     /// 1-based line number in the file.
@@ -59,6 +62,12 @@ pub(super) fn parse(text: &str, first_line: usize) -> Option<Node<'_>> {
         }
         let indent = line.len() - text.len();
         if indent == 0 && (text.starts_with("---") || text.starts_with("...")) {
+            return None;
+        }
+        // No front matter is indented this deep; the full reader's guards
+        // deal with such text before reading on (a nesting bomb is found
+        // at its 65th level, not after scanning every line).
+        if indent > MAX_INDENT {
             return None;
         }
         lines.push(Line {
