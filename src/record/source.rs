@@ -72,11 +72,24 @@ pub fn split(text: &str) -> Split<'_> {
         };
     }
     let yaml_start = first.len();
-    let mut offset = yaml_start;
-    for (i, line) in lines.enumerate() {
+    // Line starts found with memchr, and only lines that start with `-` or
+    // `.` looked at: the closing fence is found without walking the front
+    // matter a character at a time.
+    let bytes = text.as_bytes();
+    let starts = std::iter::once(yaml_start)
+        .chain(memchr::memchr_iter(b'\n', &bytes[yaml_start..]).map(|nl| yaml_start + nl + 1));
+    for (i, offset) in starts.enumerate() {
+        if offset >= bytes.len() {
+            break;
+        }
+        if !matches!(bytes[offset], b'-' | b'.') {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |n| offset + n + 1);
+        let line = &text[offset..end];
         if is_end_fence(line) {
             let yaml_text = &text[yaml_start..offset];
-            let body = &text[offset + line.len()..];
+            let body = &text[end..];
             let front = match yaml::parse(yaml_text, 2) {
                 Ok(node) => FrontMatter::Parsed(node),
                 Err(err) => FrontMatter::Invalid(err),
@@ -88,7 +101,6 @@ pub fn split(text: &str) -> Split<'_> {
                 body_line: i + 3,
             };
         }
-        offset += line.len();
     }
     Split {
         front: FrontMatter::Unterminated,
@@ -113,6 +125,35 @@ pub fn pos_at(text: &str, offset: usize, first_line: usize) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where [`split`] ends the front matter, found line by line as it was
+    /// before memchr: the body's offset and first line, `None` when unterminated.
+    fn fence_by_lines(text: &str) -> Option<(usize, usize)> {
+        let mut lines = text.split_inclusive('\n');
+        let first = lines.next()?;
+        let mut offset = first.len();
+        for (i, line) in lines.enumerate() {
+            if is_end_fence(line) {
+                return Some((offset + line.len(), i + 3));
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_closing_fence_is_found_where_a_walk_over_lines_finds_it(
+            text in "---\n([-. a\t\r\n]|---|\\.\\.\\.){0,40}",
+        ) {
+            let s = split(&text);
+            let found = match s.front {
+                FrontMatter::Unterminated => None,
+                _ => Some((text.len() - s.body.len(), s.body_line)),
+            };
+            proptest::prop_assert_eq!(found, fence_by_lines(&text));
+        }
+    }
 
     #[test]
     fn splits_front_matter_and_keeps_body_line() {
