@@ -225,7 +225,7 @@ impl fmt::Display for Fitted {
                     let pad = widths[i].saturating_sub(display_width(text));
                     line.push(' ');
                     line.push_str(text);
-                    line.extend(std::iter::repeat_n(' ', pad + 1));
+                    push_spaces(&mut line, pad + 1);
                 }
                 line.push('│');
                 f.write_str(&line)?;
@@ -241,6 +241,16 @@ impl fmt::Display for Fitted {
         }
         f.write_str("\n")?;
         f.write_str(&rule("└", '─', "┴", "┘"))
+    }
+}
+
+/// Appends `n` spaces, in slices rather than a character at a time.
+fn push_spaces(line: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        line.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 

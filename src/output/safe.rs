@@ -49,10 +49,7 @@ pub fn text(text: &str) -> Cow<'_, str> {
 /// are: for output whose lines are workflow commands by design (`check
 /// --format github`, which keeps record text inside one line itself).
 pub fn controls(text: &str) -> Cow<'_, str> {
-    // Printable ASCII, tabs and newlines (most output) hold no control:
-    // ruled out a byte at a time, without decoding characters.
-    let plain = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
-    if text.as_bytes().iter().all(plain) || !text.chars().any(is_control) {
+    if !has_control(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -64,6 +61,24 @@ pub fn controls(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether UTF-8 `bytes` hold an [`is_control`] character, looked for a
+/// byte at a time without decoding: C0 and DEL are single bytes, C1
+/// controls are `C2 80`–`C2 9F`, the bidi characters `E2 80 AA`–`E2 80 AE`
+/// and `E2 81 A6`–`E2 81 A9` (lead bytes, never inside another character).
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// A writer that passes what is written through [`text`] (or [`controls`])
@@ -96,7 +111,10 @@ impl<'w> Lines<'w> {
     }
 
     fn emit(&mut self) -> io::Result<()> {
-        let line = String::from_utf8_lossy(&self.line);
+        let line = match std::str::from_utf8(&self.line) {
+            Ok(line) => Cow::Borrowed(line),
+            Err(_) => String::from_utf8_lossy(&self.line),
+        };
         let shown = (self.escape)(&line);
         self.out.write_all(shown.as_bytes())?;
         self.line.clear();
@@ -150,6 +168,25 @@ mod tests {
         }
         lines.finish().unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn controls_are_found_in_bytes_as_in_characters() {
+        let mut samples: Vec<String> = (0u32..0x300)
+            .chain(0x2000..0x2100)
+            .chain([0xfeff, 0x1f600])
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b"))
+            .collect();
+        samples.push("┌─┬─┐ é 日".into());
+        for text in &samples {
+            assert_eq!(
+                has_control(text.as_bytes()),
+                text.chars().any(is_control),
+                "{:?}",
+                text
+            );
+        }
     }
 
     #[test]
