@@ -80,7 +80,8 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::from(output.code),
             Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(output.code),
             Err(err) => {
-                let _ = write_all("", &format!("error: cannot write the output: {err}\n"));
+                let message = format!("error: cannot write the output: {err}\n");
+                let _ = write_all("", &safe::text(&message));
                 ExitCode::from(2)
             }
         },
