@@ -159,7 +159,9 @@ impl<'a> Reader<'a> {
     }
 
     fn map_entries(&mut self, indent: usize) -> Option<Node<'a>> {
-        let mut entries = Vec::new();
+        // Room for a typical mapping, so it grows once or not at all (the
+        // tree is dropped as soon as the record is built).
+        let mut entries = Vec::with_capacity(8);
         while let Some(line) = self.lines.get(self.next).copied() {
             if line.indent != indent || is_item(line.text) {
                 break;
@@ -216,7 +218,7 @@ impl<'a> Reader<'a> {
     }
 
     fn seq_items(&mut self, indent: usize, indentless: bool) -> Option<Node<'a>> {
-        let mut items: Vec<Node<'a>> = Vec::new();
+        let mut items: Vec<Node<'a>> = Vec::with_capacity(4);
         let mut pos = None;
         while let Some(line) = self.lines.get(self.next).copied() {
             if line.indent != indent || !is_item(line.text) {
