@@ -1,0 +1,379 @@
+//! Loading the walked files in parallel, each into its record.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::walk::{Candidate, walk};
+use super::{
+    Failure, Kind, Location, Log, Projected, Source, Stray, classify, display_path, slashed,
+};
+use crate::record::{Charter, Decision, Depth, Id, People, Review};
+use crate::yaml::Pos;
+
+/// One file once loaded. A decision or review loaded by
+/// [`Log::load_projected`] has no [`Source`].
+pub(super) enum Loaded {
+    Decision(Box<Decision>, Option<Source>),
+    Review(Box<Review>, Option<Source>),
+    Charter(Box<Charter>, Source),
+    People(Box<People>, Source),
+    Stray(Stray),
+    Failure(Failure),
+}
+
+/// A record as [`load_files`] keeps it: the key that orders it, what was
+/// kept of it and its source; or what its file loaded as instead (a
+/// failure), with the file's place in the walk.
+type Projection<K, T> = Result<(K, T, Option<Source>), (usize, Loaded)>;
+
+/// Loads the files of the log in parallel, each decision through `decision`
+/// and each review through `review`; with `sources` false, decisions and
+/// reviews get no [`Source`]. Both [`Log::load_to`] and
+/// [`Log::load_projected`] load through here.
+pub(super) fn load_files<D: Send, R: Send>(
+    location: Location,
+    depth: Depth,
+    sources: bool,
+    decision: impl Fn(Decision) -> D + Sync,
+    review: impl Fn(Review) -> R + Sync,
+) -> Projected<D, R> {
+    let canonical_dir = fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
+    let (candidates, failures) = walk(&location);
+    let mut log = Log {
+        location,
+        decisions: Vec::new(),
+        reviews: Vec::new(),
+        charter: None,
+        people: None,
+        strays: Vec::new(),
+        failures,
+        sources: Vec::new(),
+    };
+    let load = |file: &Candidate| {
+        load_one(
+            &file.abs,
+            file.kind,
+            file.symlink,
+            &canonical_dir,
+            &log.location,
+            depth,
+            sources,
+        )
+    };
+    let mut kept_sources = Vec::with_capacity(if sources { candidates.len() } else { 2 });
+    let (mut decision_files, rest): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|file| file.kind == Kind::Decision);
+    // Loaded in display-path order, so that the stable sort by id below
+    // orders decisions by (id, path) without their paths kept aside.
+    decision_files.sort_by_cached_key(|file| display_path(&file.abs, &log.location.root));
+    let (review_files, other_files): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|file| file.kind == Kind::Review);
+    // The rest, with their place in the walk, so failures and strays keep its order.
+    let mut others: Vec<(usize, Loaded)> = other_files
+        .par_iter()
+        .map(|file| (file.place, load(file)))
+        .collect();
+    // Each record is projected on the thread that built it, as soon as it
+    // is built, so the records of the whole log never exist at once; the
+    // vector of results then becomes the vector of values in place rather
+    // than being copied (either would set peak memory).
+    let decisions: Vec<Projection<Option<Id>, D>> = decision_files
+        .par_iter()
+        .map(|file| match load(file) {
+            Loaded::Decision(d, s) => Ok((d.id.clone(), decision(*d), s)),
+            other => Err((file.place, other)),
+        })
+        .collect();
+    drop(decision_files);
+    let reviews: Vec<Projection<String, R>> = review_files
+        .par_iter()
+        .map(|file| match load(file) {
+            Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
+            other => Err((file.place, other)),
+        })
+        .collect();
+    drop(review_files);
+    let mut decisions: Vec<(Option<Id>, D)> = decisions
+        .into_iter()
+        .filter_map(|loaded| match loaded {
+            Ok((id, d, s)) => {
+                kept_sources.extend(s);
+                Some((id, d))
+            }
+            Err(other) => {
+                others.push(other);
+                None
+            }
+        })
+        .collect();
+    let mut reviews: Vec<(String, R)> = reviews
+        .into_iter()
+        .filter_map(|loaded| match loaded {
+            Ok((id, r, s)) => {
+                kept_sources.extend(s);
+                Some((id, r))
+            }
+            Err(other) => {
+                others.push(other);
+                None
+            }
+        })
+        .collect();
+    others.sort_by_key(|(i, _)| *i);
+    for (_, item) in others {
+        match item {
+            // Only decision and review files load as decisions and reviews,
+            // and those were loaded above: these two arms are for safety.
+            Loaded::Decision(d, s) => {
+                kept_sources.extend(s);
+                decisions.push((d.id.clone(), decision(*d)));
+            }
+            Loaded::Review(r, s) => {
+                kept_sources.extend(s);
+                reviews.push((r.id.clone(), review(*r)));
+            }
+            Loaded::Charter(c, s) => {
+                log.charter = Some(*c);
+                kept_sources.push(s);
+            }
+            Loaded::People(p, s) => {
+                log.people = Some(*p);
+                kept_sources.push(s);
+            }
+            Loaded::Stray(s) => log.strays.push(s),
+            Loaded::Failure(f) => log.failures.push(f),
+        }
+    }
+    // Stable sorts: decisions of equal id stay in path order, reviews of
+    // equal id in walk order.
+    decisions.sort_by(|a, b| a.0.cmp(&b.0));
+    reviews.sort_by(|a, b| a.0.cmp(&b.0));
+    kept_sources.sort_by(|a, b| a.path.cmp(&b.path));
+    log.sources = kept_sources;
+    Projected {
+        log,
+        decisions: decisions.into_iter().map(|(_, d)| d).collect(),
+        reviews: reviews.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+/// Loads one file as `kind`. A decision or review gets its [`Source`] only
+/// when `source` is true: making one hashes the text and looks through it
+/// for suppression comments, which a projected load does not need.
+pub(super) fn load_one(
+    abs: &Path,
+    kind: Kind,
+    symlink: bool,
+    canonical_dir: &Path,
+    location: &Location,
+    depth: Depth,
+    source: bool,
+) -> Loaded {
+    let path = display_path(abs, &location.root);
+    let fail = |message: String, pos: Pos| {
+        Loaded::Failure(Failure {
+            path: path.clone(),
+            abs: abs.to_path_buf(),
+            pos,
+            message,
+        })
+    };
+    if symlink {
+        match fs::canonicalize(abs) {
+            Err(err) => {
+                return fail(
+                    format!("broken or looping symbolic link: {err}"),
+                    Pos::new(1, 1),
+                );
+            }
+            Ok(target) if !target.starts_with(canonical_dir) => {
+                return fail(
+                    format!(
+                        "symbolic link to {} outside the log; not followed",
+                        slashed(&target)
+                    ),
+                    Pos::new(1, 1),
+                );
+            }
+            // One file under two names: read as two records, an edit through
+            // one name would be erased by an edit through the other. (A
+            // link to a file that is not read as a record itself is its
+            // only name as a record, and is read.)
+            Ok(target)
+                if target.strip_prefix(canonical_dir).is_ok_and(|rel| {
+                    matches!(
+                        classify(rel),
+                        Kind::Decision | Kind::Review | Kind::Charter | Kind::People
+                    )
+                }) =>
+            {
+                let shown = target.strip_prefix(canonical_dir).unwrap_or(&target);
+                return fail(
+                    format!(
+                        "symbolic link to {} in the log: the same file under a second name; not read",
+                        shown.display()
+                    ),
+                    Pos::new(1, 1),
+                );
+            }
+            Ok(_) => {}
+        }
+    }
+    let text = match read_limited(abs, location.config.max_file_bytes) {
+        Ok(text) => text,
+        Err(ReadError::TooLarge(size)) => {
+            return fail(
+                format!(
+                    "file is {size} bytes, over max-file-bytes ({}); not read",
+                    location.config.max_file_bytes
+                ),
+                Pos::new(1, 1),
+            );
+        }
+        Err(ReadError::NotUtf8(pos)) => return fail("file is not valid UTF-8".into(), pos),
+        Err(ReadError::NotRegular) => {
+            return fail(
+                "not a regular file (a FIFO, socket or device); not read".into(),
+                Pos::new(1, 1),
+            );
+        }
+        Err(ReadError::Io(err)) => return fail(format!("cannot read: {err}"), Pos::new(1, 1)),
+    };
+    let name = abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let make_source = || Source {
+        limit: location.config.max_file_bytes,
+        ..Source::new(path.clone(), abs.to_path_buf(), &text)
+    };
+    match kind {
+        Kind::Decision => Loaded::Decision(
+            Box::new(Decision::parse_to(&path, &name, &text, depth)),
+            source.then(make_source),
+        ),
+        Kind::Review => Loaded::Review(
+            Box::new(Review::parse_to(&path, &name, &text, depth)),
+            source.then(make_source),
+        ),
+        Kind::Charter => Loaded::Charter(Box::new(Charter::parse(&path, &text)), make_source()),
+        Kind::People => Loaded::People(Box::new(People::parse(&path, &text)), make_source()),
+        Kind::Stray => Loaded::Stray(Stray {
+            path,
+            abs: abs.to_path_buf(),
+        }),
+        Kind::Special | Kind::Ignored => unreachable!("filtered out before loading"),
+    }
+}
+
+/// The hash [`Source::hash`] holds.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+pub(super) enum ReadError {
+    TooLarge(u64),
+    NotRegular,
+    NotUtf8(Pos),
+    Io(std::io::Error),
+}
+
+/// Reads a file as UTF-8, refusing one larger than `limit` before reading it.
+pub(super) fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
+    // Looked at before opening: opening a FIFO would wait for a writer forever.
+    let metadata = fs::metadata(path).map_err(ReadError::Io)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge(metadata.len()));
+    }
+    let file = fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    // `take` guards against a file that grows between the check and the read.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        ReadError::NotUtf8(Pos::new(line, col))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::log::locate;
+
+    #[test]
+    fn a_projected_load_keeps_the_order_of_a_full_load() {
+        // Three decisions with id 2 (two by front matter), a named id, broken
+        // front matter, no front matter, a file that is not UTF-8, a stray.
+        let dir = tempfile::tempdir().unwrap();
+        let log_dir = dir.path().join("decisions");
+        fs::create_dir_all(log_dir.join("reviews")).unwrap();
+        let files = [
+            ("0009-late.md", "---\nid: 2\nstatus: draft\n---\n# Late\n"),
+            ("0002-early.md", "---\nstatus: draft\n---\n# Early\n"),
+            ("0004-named.md", "---\nid: adr-x\n---\n# Named\n"),
+            ("0003-broken.md", "---\nstatus: [x\n---\n"),
+            ("0001-first.md", "---\nid: 2\n---\n# First\n"),
+            ("0005-five.md", "# Five\n"),
+            ("notes.md", "# A stray\n"),
+            ("reviews/2026-02-01-b.md", "---\nkind: retro\n---\n"),
+            ("reviews/2026-01-01-a.md", "---\nkind: retro\n---\n"),
+        ];
+        for (name, text) in files {
+            fs::write(log_dir.join(name), text).unwrap();
+        }
+        fs::write(
+            log_dir.join("0006-bytes.md"),
+            b"---\nstatus: caf\xe9\n---\n",
+        )
+        .unwrap();
+        let location = locate(dir.path(), Some(Path::new("decisions")), None).unwrap();
+        let full = Log::load_to(location.clone(), Depth::Fields);
+        let projected =
+            Log::load_projected(location, Depth::Fields, |d| d.meta.path, |r| r.meta.path);
+        let full_decisions: Vec<&str> = full
+            .decisions
+            .iter()
+            .map(|d| d.meta.path.as_str())
+            .collect();
+        let full_reviews: Vec<&str> = full.reviews.iter().map(|r| r.meta.path.as_str()).collect();
+        assert_eq!(projected.decisions, full_decisions);
+        assert_eq!(projected.reviews, full_reviews);
+        assert_eq!(
+            projected.decisions,
+            [
+                "decisions/0001-first.md",
+                "decisions/0002-early.md",
+                "decisions/0009-late.md",
+                "decisions/0003-broken.md",
+                "decisions/0005-five.md",
+                "decisions/0004-named.md",
+            ]
+        );
+        assert!(projected.log.decisions.is_empty() && projected.log.reviews.is_empty());
+        assert_eq!(projected.log.strays, full.strays);
+        assert_eq!(projected.log.failures, full.failures);
+        assert_eq!(projected.log.failures.len(), 1);
+        assert!(projected.log.sources.is_empty());
+        assert_eq!(full.sources.len(), 8);
+    }
+}

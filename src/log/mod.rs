@@ -1,0 +1,493 @@
+//! Finding the decision log and loading every file in it, in parallel.
+//!
+//! Loading never stops at a bad file: a file that cannot be read becomes a
+//! [`Failure`], a record whose front matter is broken still loads with its
+//! problems attached, and the rest of the log loads as usual.
+//!
+//! Each file's text is dropped once its record is built, so memory grows
+//! with what the records hold, not with the size of the files; the few
+//! commands that quote or edit a file read it again ([`Source::text`]).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::error::Error;
+use crate::record::{Charter, Decision, Depth, Id, People, Review};
+use crate::yaml::Pos;
+
+mod load;
+mod walk;
+
+pub use load::content_hash;
+use load::{Loaded, ReadError, load_files, load_one, read_limited};
+
+/// The folders tried, in order, when nothing names the log folder.
+pub const DEFAULT_DIRS: &[&str] = &["decisions", "docs/decisions", "doc/adr", "docs/adr"];
+
+/// Where the log is and how it is configured.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The repository root (folder holding `.git`), else the working directory.
+    pub root: PathBuf,
+    /// The log folder.
+    pub dir: PathBuf,
+    pub config: Config,
+    /// How `dir` was chosen, for `decide config`.
+    pub dir_source: String,
+}
+
+/// Resolves the log folder as SPEC §1 says: `--dir`, `DECIDE_DIR`, `dir` in
+/// the nearest `decide.toml`, then the default folders.
+pub fn locate(cwd: &Path, flag: Option<&Path>, env: Option<&Path>) -> Result<Location, Error> {
+    locate_with(cwd, flag, env, None)
+}
+
+/// [`locate`], with the configuration file named by `--config` or
+/// `DECIDE_CONFIG` (relative to `cwd`) instead of searched for.
+pub fn locate_with(
+    cwd: &Path,
+    flag: Option<&Path>,
+    env: Option<&Path>,
+    config_file: Option<&Path>,
+) -> Result<Location, Error> {
+    let root = config::find_repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
+    let chosen = flag
+        .map(|d| (cwd.join(d), "--dir".to_string()))
+        .or_else(|| env.map(|d| (cwd.join(d), "DECIDE_DIR".to_string())));
+    let config_start = chosen
+        .as_ref()
+        .map_or(cwd.to_path_buf(), |(d, _)| d.clone());
+    let named = config_file.is_some();
+    let config_file = match config_file {
+        Some(file) => Some(cwd.join(file)),
+        None => config::find_config(&config_start).or_else(|| config::find_config(cwd)),
+    };
+    let config = match &config_file {
+        Some(path) => Config::load(path)?,
+        None => Config::defaults(),
+    };
+    let (dir, dir_source) = match chosen {
+        Some(found) => found,
+        None => match (&config.dir, &config.file) {
+            (Some(dir), Some(file)) => {
+                let base = file.parent().unwrap_or(Path::new("."));
+                (
+                    base.join(dir),
+                    format!("`dir` in {}", display_path(file, cwd)),
+                )
+            }
+            _ => {
+                // A named file may live anywhere (`--config ci/decide.toml`):
+                // the default folders are then looked for in the repository.
+                let base = config_file
+                    .as_ref()
+                    .filter(|_| !named)
+                    .and_then(|f| f.parent().map(Path::to_path_buf))
+                    .unwrap_or_else(|| root.clone());
+                let found = DEFAULT_DIRS
+                    .iter()
+                    .map(|d| base.join(d))
+                    .find(|d| d.is_dir())
+                    .ok_or_else(|| Error::NoLog { root: base.clone() })?;
+                (found, "default folder".to_string())
+            }
+        },
+    };
+    if !dir.is_dir() {
+        return Err(Error::MissingDir { path: dir });
+    }
+    let dir = normalised(&dir);
+    let root = config::find_repo_root(&dir)
+        .or_else(|| dir.starts_with(cwd).then(|| cwd.to_path_buf()))
+        .unwrap_or(root);
+    Ok(Location {
+        root,
+        dir,
+        config,
+        dir_source,
+    })
+}
+
+/// `path` without `.` components and with each `name/..` pair removed, so
+/// that `--dir .` or `--dir ../decisions` prints as `decisions/0001-…`. Done
+/// on the text of the path, after the folder was found to exist: a `..` that
+/// follows a symbolic link is kept, as the file system would read it.
+pub fn normalised(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) if !PathBuf::from_iter(&out).is_symlink() => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(part),
+            },
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+/// `path` relative to `base` with `/` separators, or as given when outside it.
+pub fn display_path(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let text = rel.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(String::from).unwrap_or(text)
+}
+
+pub use crate::text::path::slashed;
+
+/// Why a file could not be loaded (rule DL051).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub path: String,
+    pub abs: PathBuf,
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// A Markdown file in the log that is not a record (rule DL050).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stray {
+    pub path: String,
+    pub abs: PathBuf,
+}
+
+/// A file loaded as a record. Its text is not kept: [`Source::text`] reads
+/// it again for output that quotes source lines and for edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub path: String,
+    pub abs: PathBuf,
+    /// The lines holding `decide-disable` (suppression comments), with
+    /// their 0-based line index, as `str::lines` splits the file.
+    pub directives: Vec<(usize, String)>,
+    /// A hash of the text the record was built from (XXH3, 64 bits): what
+    /// `check`'s cache compares when a file's size or time has changed.
+    pub hash: u64,
+    /// `max-file-bytes` when the file was loaded, applied again on reading.
+    pub(super) limit: u64,
+}
+
+impl Source {
+    /// A loaded file and what is kept of its text.
+    pub fn new(path: String, abs: PathBuf, text: &str) -> Source {
+        let directives = if text.contains("decide-disable") {
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| line.contains("decide-disable"))
+                .map(|(i, line)| (i, line.to_string()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Source {
+            path,
+            abs,
+            directives,
+            hash: content_hash(text.as_bytes()),
+            limit: u64::MAX,
+        }
+    }
+
+    /// A file known from an earlier run, not read now: what `check`'s
+    /// cache gives the output writers, which read its text again to quote it.
+    pub fn known(
+        path: String,
+        abs: PathBuf,
+        directives: Vec<(usize, String)>,
+        hash: u64,
+        limit: u64,
+    ) -> Source {
+        Source {
+            path,
+            abs,
+            directives,
+            hash,
+            limit,
+        }
+    }
+
+    /// The file's text, read again from disk with the checks loading made.
+    pub fn text(&self) -> Result<String, Error> {
+        let invalid = |message: String| Error::Io {
+            path: self.abs.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, message),
+        };
+        read_limited(&self.abs, self.limit).map_err(|err| match err {
+            ReadError::TooLarge(size) => invalid(format!(
+                "file is {size} bytes, over max-file-bytes ({})",
+                self.limit
+            )),
+            ReadError::NotRegular => invalid("not a regular file".into()),
+            ReadError::NotUtf8(_) => invalid("file is not valid UTF-8".into()),
+            ReadError::Io(source) => Error::Io {
+                path: self.abs.clone(),
+                source,
+            },
+        })
+    }
+}
+
+/// The whole log in memory.
+#[derive(Debug, Clone)]
+pub struct Log {
+    pub location: Location,
+    pub decisions: Vec<Decision>,
+    pub reviews: Vec<Review>,
+    pub charter: Option<Charter>,
+    pub people: Option<People>,
+    pub strays: Vec<Stray>,
+    pub failures: Vec<Failure>,
+    /// Every file loaded as a record, sorted by display path.
+    pub sources: Vec<Source>,
+}
+
+/// What a path in the log folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Decision,
+    Review,
+    Charter,
+    People,
+    /// README.md, index.md and the like: neither records nor strays.
+    Special,
+    Stray,
+    Ignored,
+}
+
+/// Classifies `rel`, a path relative to the log folder.
+pub fn classify(rel: &Path) -> Kind {
+    let components: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    let name = components.last().map(|c| c.to_string()).unwrap_or_default();
+    let is_md = name.to_ascii_lowercase().ends_with(".md");
+    match components.as_slice() {
+        [first, ..] if first == "templates" => Kind::Ignored,
+        [dir, _] if dir == "reviews" => {
+            if is_md {
+                Kind::Review
+            } else {
+                Kind::Ignored
+            }
+        }
+        [_] if name == "people.yaml" || name == "people.yml" => Kind::People,
+        [_] if name == "charter.md" => Kind::Charter,
+        [_] if ["readme.md", "index.md"].contains(&name.to_ascii_lowercase().as_str()) => {
+            Kind::Special
+        }
+        [_] if is_md && is_template(&name) => Kind::Special,
+        [_] if is_md && Id::from_file_name(&name).is_some() => Kind::Decision,
+        _ if is_md => Kind::Stray,
+        _ => Kind::Ignored,
+    }
+}
+
+/// A record template kept in the log folder, as MADR (`adr-template.md`)
+/// and log4brains (`template.md`) keep theirs: not a record, not a stray.
+fn is_template(name: &str) -> bool {
+    let stem = name.to_ascii_lowercase();
+    let stem = stem.strip_suffix(".md").unwrap_or(&stem);
+    stem == "template" || stem.ends_with("-template") || stem.starts_with("template-")
+}
+
+/// What [`Log::load_projected`] returns: the log without its decisions and
+/// reviews, and what was kept of each of them, in the order the log keeps.
+#[derive(Debug)]
+pub struct Projected<D, R> {
+    /// The log, with `decisions` and `reviews` empty and `sources` naming
+    /// only the charter and the people file.
+    pub log: Log,
+    /// One value per decision, ordered by (id, path) as [`Log::decisions`].
+    pub decisions: Vec<D>,
+    /// One value per review, ordered by id as [`Log::reviews`].
+    pub reviews: Vec<R>,
+}
+
+impl Log {
+    /// Loads every file of the log at `location`.
+    pub fn load(location: Location) -> Log {
+        Log::load_to(location, Depth::Full)
+    }
+
+    /// Reads again, in full, the records whose display path `wanted` picks,
+    /// for a log loaded to less than [`Depth::Full`].
+    pub fn load_in_full(&mut self, wanted: impl Fn(&str) -> bool + Sync) {
+        let location = &self.location;
+        let canonical_dir =
+            fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
+        let sources = &self.sources;
+        let reload = |meta: &crate::record::Meta, kind: Kind| {
+            let source = sources
+                .binary_search_by(|s| s.path.as_str().cmp(&meta.path))
+                .ok()
+                .map(|i| &sources[i])?;
+            let symlink =
+                fs::symlink_metadata(&source.abs).is_ok_and(|m| m.file_type().is_symlink());
+            Some(load_one(
+                &source.abs,
+                kind,
+                symlink,
+                &canonical_dir,
+                location,
+                Depth::Full,
+                true,
+            ))
+        };
+        let decisions: Vec<(usize, Loaded)> = self
+            .decisions
+            .par_iter()
+            .enumerate()
+            .filter(|(_, d)| wanted(&d.meta.path))
+            .filter_map(|(i, d)| Some((i, reload(&d.meta, Kind::Decision)?)))
+            .collect();
+        let reviews: Vec<(usize, Loaded)> = self
+            .reviews
+            .par_iter()
+            .enumerate()
+            .filter(|(_, r)| wanted(&r.meta.path))
+            .filter_map(|(i, r)| Some((i, reload(&r.meta, Kind::Review)?)))
+            .collect();
+        // A file that changed meanwhile keeps what was read the first time,
+        // unless it reads as the same kind of record again.
+        for (i, loaded) in decisions {
+            if let Loaded::Decision(d, _) = loaded {
+                self.decisions[i] = *d;
+            }
+        }
+        for (i, loaded) in reviews {
+            if let Loaded::Review(r, _) = loaded {
+                self.reviews[i] = *r;
+            }
+        }
+    }
+
+    /// Loads every file of the log at `location`, decisions and reviews to
+    /// `depth`: a command that never looks at bodies, or at what only
+    /// `check` reads, saves parsing them.
+    pub fn load_to(location: Location, depth: Depth) -> Log {
+        let Projected {
+            mut log,
+            decisions,
+            reviews,
+        } = load_files(location, depth, true, |d| d, |r| r);
+        log.decisions = decisions;
+        log.reviews = reviews;
+        log
+    }
+
+    /// Loads the log at `location` as [`Log::load_to`] does, but hands each
+    /// decision to `decision` and each review to `review` as soon as it is
+    /// built, inside the parallel load, and keeps only what they return. A
+    /// command that needs a few fields of every record (`list`) then never
+    /// holds every record at once, which is what set its peak memory: a
+    /// decision is some 6 KB in memory, the fields a row shows a few hundred
+    /// bytes. The [`Source`]s of decisions and reviews are not made either
+    /// (no hash of the text, no suppression comments): a command that quotes
+    /// or edits files loads the whole log.
+    pub fn load_projected<D: Send, R: Send>(
+        location: Location,
+        depth: Depth,
+        decision: impl Fn(Decision) -> D + Sync,
+        review: impl Fn(Review) -> R + Sync,
+    ) -> Projected<D, R> {
+        load_files(location, depth, false, decision, review)
+    }
+
+    /// The decisions whose id is exactly `id`.
+    pub fn find(&self, id: &Id) -> impl Iterator<Item = &Decision> {
+        self.decisions
+            .iter()
+            .filter(move |d| d.id.as_ref() == Some(id))
+    }
+
+    /// Loads a file from outside the log folder, named on the command line,
+    /// as a decision when its file name makes it one, so it is checked
+    /// against the log it is about to join. Returns its display path, or
+    /// `None` when its name is not a decision's.
+    pub fn load_extra(&mut self, abs: &Path) -> Option<String> {
+        let name = abs.file_name()?.to_string_lossy().into_owned();
+        if classify(Path::new(&name)) != Kind::Decision {
+            return None;
+        }
+        let parent = abs.parent().unwrap_or(Path::new("."));
+        let canonical_parent = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+        let symlink = fs::symlink_metadata(abs).is_ok_and(|m| m.file_type().is_symlink());
+        let path = display_path(abs, &self.location.root);
+        match load_one(
+            abs,
+            Kind::Decision,
+            symlink,
+            &canonical_parent,
+            &self.location,
+            Depth::Full,
+            true,
+        ) {
+            Loaded::Decision(d, source) => {
+                self.decisions.push(*d);
+                self.sources.extend(source);
+                self.decisions
+                    .sort_by(|a, b| (&a.id, &a.meta.path).cmp(&(&b.id, &b.meta.path)));
+                self.sources.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+            Loaded::Failure(f) => self.failures.push(f),
+            _ => return None,
+        }
+        Some(path)
+    }
+
+    /// A file loaded as a record, by display path; [`Source::text`] reads it.
+    pub fn source(&self, path: &str) -> Option<&Source> {
+        self.sources
+            .binary_search_by(|s| s.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.sources[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification() {
+        assert_eq!(classify(Path::new("0001-a.md")), Kind::Decision);
+        assert_eq!(classify(Path::new("reviews/2026-01-01-x.md")), Kind::Review);
+        assert_eq!(classify(Path::new("charter.md")), Kind::Charter);
+        assert_eq!(classify(Path::new("people.yaml")), Kind::People);
+        assert_eq!(classify(Path::new("README.md")), Kind::Special);
+        assert_eq!(classify(Path::new("notes.md")), Kind::Stray);
+        assert_eq!(classify(Path::new("adr-template.md")), Kind::Special);
+        assert_eq!(classify(Path::new("template.md")), Kind::Special);
+        assert_eq!(classify(Path::new("templates-of-teams.md")), Kind::Stray);
+        assert_eq!(classify(Path::new("templates/decision.md")), Kind::Ignored);
+        assert_eq!(classify(Path::new("diagram.png")), Kind::Ignored);
+    }
+
+    #[test]
+    fn output_paths_use_forward_slashes() {
+        let nested = Path::new("docs").join("adr").join("0001-a.md");
+        assert_eq!(slashed(&nested), "docs/adr/0001-a.md");
+        assert_eq!(display_path(&nested, Path::new("docs")), "adr/0001-a.md");
+        if cfg!(windows) {
+            assert_eq!(
+                slashed(Path::new(r"C:\repo\decisions")),
+                "C:/repo/decisions"
+            );
+        } else {
+            // A backslash is part of a file name here, not a separator.
+            assert_eq!(slashed(Path::new(r"a\b.md")), r"a\b.md");
+        }
+    }
+}

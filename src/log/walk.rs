@@ -1,0 +1,138 @@
+//! Walking the log folder: which files to load, in which order.
+
+use std::path::{Path, PathBuf};
+
+use super::{Failure, Kind, Location, classify, display_path};
+use crate::yaml::Pos;
+
+/// A file the walk found to load.
+pub(super) struct Candidate {
+    /// Its place in the walk, which orders failures and strays.
+    pub(super) place: usize,
+    pub(super) abs: PathBuf,
+    pub(super) kind: Kind,
+    pub(super) symlink: bool,
+}
+
+/// Walks the log folder in file-name order: the files to load, and the
+/// failures met on the way (folders that cannot be read, templates that
+/// `new` would refuse).
+pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
+    let dir = &location.dir;
+    let mut candidates = Vec::new();
+    let mut failures = Vec::new();
+    // Not sorted by walkdir, whose comparison takes each entry's file name
+    // apart again from its path: a tenth of `list`. Sorted below by a key
+    // made once per entry, in the same order.
+    let walker = walkdir::WalkDir::new(dir).follow_links(false).max_depth(3);
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => {
+                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                let kind = classify(rel);
+                if rel.starts_with("templates") {
+                    // Overrides are read by `new`: the same limits, reported here.
+                    let why = crate::templates::problem(
+                        dir,
+                        entry.path(),
+                        location.config.max_file_bytes,
+                    );
+                    if let Some(why) = why {
+                        failures.push((
+                            walk_key(rel),
+                            Failure {
+                                path: display_path(entry.path(), &location.root),
+                                abs: entry.path().to_path_buf(),
+                                pos: Pos::new(1, 1),
+                                message: format!("template {why}; `decide new` will not use it"),
+                            },
+                        ));
+                    }
+                }
+                if kind != Kind::Ignored && kind != Kind::Special {
+                    candidates.push((
+                        walk_key(rel),
+                        Candidate {
+                            place: 0,
+                            abs: entry.path().to_path_buf(),
+                            kind,
+                            symlink: entry.path_is_symlink(),
+                        },
+                    ));
+                }
+            }
+            Err(err) => {
+                let abs = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.clone());
+                failures.push((
+                    walk_key(abs.strip_prefix(dir).unwrap_or(&abs)),
+                    Failure {
+                        path: display_path(&abs, &location.root),
+                        abs,
+                        pos: Pos::new(1, 1),
+                        message: format!("cannot read: {err}"),
+                    },
+                ));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.0.cmp(&b.0));
+    failures.sort_by(|a, b| a.0.cmp(&b.0));
+    let candidates = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(place, (_, candidate))| Candidate { place, ..candidate })
+        .collect();
+    (candidates, failures.into_iter().map(|(_, f)| f).collect())
+}
+
+/// What orders a path of the walk as a depth-first walk with each folder's
+/// entries sorted by name orders it: its components' bytes, each followed
+/// by a zero byte, which no name holds and which sorts before every other,
+/// so that a folder's entries come right after it and before its siblings
+/// (`a/x` before `a-b`).
+fn walk_key(rel: &Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(rel.as_os_str().len() + 4);
+    for part in rel.components() {
+        key.extend_from_slice(part.as_os_str().as_encoded_bytes());
+        key.push(0);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_keys_order_paths_as_a_sorted_depth_first_walk() {
+        let mut paths: Vec<&Path> = [
+            "a-b.md",
+            "a/x.md",
+            "a",
+            "ab.md",
+            "reviews/2026-01-01-r.md",
+            "reviews.md",
+            "reviews/a.md",
+            "0001-a.md",
+            "0001-a b.md",
+            "0001-a.md.bak",
+            "Z.md",
+            "é.md",
+            "templates/decision.md",
+            "0010-x.md",
+            "0002-y.md",
+        ]
+        .iter()
+        .map(Path::new)
+        .collect();
+        // Path's order compares components, as walking sorted folders does.
+        let mut by_components = paths.clone();
+        by_components.sort();
+        paths.sort_by_key(|p| walk_key(p));
+        assert_eq!(paths, by_components);
+    }
+}
