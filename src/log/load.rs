@@ -40,125 +40,236 @@ pub(super) fn load_files<D: Send, R: Send>(
     decision: impl Fn(Decision) -> D + Sync,
     review: impl Fn(Review) -> R + Sync,
 ) -> Projected<D, R> {
-    let canonical_dir = fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
-    let (candidates, failures) = walk(&location);
-    let mut log = Log {
-        location,
-        decisions: Vec::new(),
-        reviews: Vec::new(),
-        charter: None,
-        people: None,
-        strays: Vec::new(),
-        failures,
-        sources: Vec::new(),
-    };
-    let load = |file: &Candidate| {
+    let mut first = First::load(location, depth, sources);
+    let decisions = first.decisions(&decision);
+    first.decision_files = Vec::new();
+    let reviews = load_records(&first.review_files, |file| match first.read(file) {
+        Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
+        other => Err((file.place, other)),
+    });
+    first.review_files = Vec::new();
+    let (log, decisions, reviews) = first.finish(decisions, reviews);
+    Projected {
+        log,
+        decisions,
+        reviews,
+    }
+}
+
+/// A log loaded but for its decisions: what [`Log::load_staged`] returns.
+/// [`Staged::log`] holds the charter, the people file, every review (to
+/// `depth`), the strays and the failures met so far; [`Staged::decisions`]
+/// then loads the decisions, each handed to a function that may look at
+/// that log, and [`Staged::finish`] puts the two together.
+///
+/// What `check` needs: the rules about one decision look at the reviews
+/// and the registry but at no other decision, so each decision can be
+/// checked as soon as it is read and only the little the rules relating
+/// decisions need be kept ([`crate::log`] never names the rules: the
+/// function is the caller's).
+pub struct Staged {
+    first: First,
+}
+
+impl Staged {
+    pub(super) fn load(location: Location, depth: Depth) -> Staged {
+        let mut first = First::load(location, depth, true);
+        let reviews = load_records(&first.review_files, |file| match first.read(file) {
+            Loaded::Review(r, s) => Ok((r.id.clone(), *r, s)),
+            other => Err((file.place, other)),
+        });
+        first.review_files = Vec::new();
+        let (reviews, sources, late) = sorted(reviews);
+        first.log.reviews = reviews;
+        first.sources.extend(sources);
+        first.late.extend(late);
+        Staged { first }
+    }
+
+    /// The log without its decisions.
+    pub fn log(&self) -> &Log {
+        &self.first.log
+    }
+
+    /// Loads every decision, in parallel, through `decision`, which gets
+    /// each as soon as it is built: the decisions of the whole log never
+    /// exist at once.
+    pub fn decisions<D: Send>(&self, decision: impl Fn(Decision) -> D + Sync) -> Decisions<D> {
+        Decisions(self.first.decisions(&decision))
+    }
+
+    /// The log (its `decisions` empty) and what `decisions` kept of each
+    /// decision, ordered by (id, path) as [`Log::decisions`] is.
+    pub fn finish<D>(self, decisions: Decisions<D>) -> (Log, Vec<D>) {
+        let (log, decisions, _) = self.first.finish::<D, ()>(decisions.0, Vec::new());
+        (log, decisions)
+    }
+}
+
+/// What [`Staged::decisions`] loaded, for [`Staged::finish`].
+pub struct Decisions<D>(Vec<Projection<Option<Id>, D>>);
+
+/// The first stage of every load: the walk, and every file but decisions
+/// and reviews loaded.
+struct First {
+    log: Log,
+    canonical_dir: std::path::PathBuf,
+    depth: Depth,
+    with_sources: bool,
+    /// In display-path order, so that the stable sort by id at the end
+    /// orders decisions by (id, path) without their paths kept aside.
+    decision_files: Vec<Candidate>,
+    review_files: Vec<Candidate>,
+    /// Strays and failures, with their place in the walk, which orders them.
+    late: Vec<(usize, Loaded)>,
+    sources: Vec<Source>,
+}
+
+impl First {
+    fn load(location: Location, depth: Depth, with_sources: bool) -> First {
+        let canonical_dir =
+            fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
+        let (candidates, failures) = walk(&location);
+        let capacity = if with_sources { candidates.len() } else { 2 };
+        let mut first = First {
+            log: Log {
+                location,
+                decisions: Vec::new(),
+                reviews: Vec::new(),
+                charter: None,
+                people: None,
+                strays: Vec::new(),
+                failures,
+                sources: Vec::new(),
+            },
+            canonical_dir,
+            depth,
+            with_sources,
+            decision_files: Vec::new(),
+            review_files: Vec::new(),
+            late: Vec::new(),
+            sources: Vec::with_capacity(capacity),
+        };
+        let (mut decision_files, rest): (Vec<_>, Vec<_>) = candidates
+            .into_iter()
+            .partition(|file| file.kind == Kind::Decision);
+        decision_files.sort_by_cached_key(|file| display_path(&file.abs, &first.log.location.root));
+        let (review_files, other_files): (Vec<_>, Vec<_>) =
+            rest.into_iter().partition(|file| file.kind == Kind::Review);
+        let mut others: Vec<(usize, Loaded)> = other_files
+            .par_iter()
+            .map(|file| (file.place, first.read(file)))
+            .collect();
+        others.sort_by_key(|(i, _)| *i);
+        for (place, item) in others {
+            match item {
+                Loaded::Charter(c, s) => {
+                    first.log.charter = Some(*c);
+                    first.sources.push(s);
+                }
+                Loaded::People(p, s) => {
+                    first.log.people = Some(*p);
+                    first.sources.push(s);
+                }
+                // Strays and failures; decisions and reviews were set apart above.
+                other => first.late.push((place, other)),
+            }
+        }
+        first.decision_files = decision_files;
+        first.review_files = review_files;
+        first
+    }
+
+    fn read(&self, file: &Candidate) -> Loaded {
         load_one(
             &file.abs,
             file.kind,
             file.symlink,
-            &canonical_dir,
-            &log.location,
-            depth,
-            sources,
+            &self.canonical_dir,
+            &self.log.location,
+            self.depth,
+            self.with_sources,
         )
-    };
-    let mut kept_sources = Vec::with_capacity(if sources { candidates.len() } else { 2 });
-    let (mut decision_files, rest): (Vec<_>, Vec<_>) = candidates
-        .into_iter()
-        .partition(|file| file.kind == Kind::Decision);
-    // Loaded in display-path order, so that the stable sort by id below
-    // orders decisions by (id, path) without their paths kept aside.
-    decision_files.sort_by_cached_key(|file| display_path(&file.abs, &log.location.root));
-    let (review_files, other_files): (Vec<_>, Vec<_>) =
-        rest.into_iter().partition(|file| file.kind == Kind::Review);
-    // The rest, with their place in the walk, so failures and strays keep its order.
-    let mut others: Vec<(usize, Loaded)> = other_files
-        .par_iter()
-        .map(|file| (file.place, load(file)))
-        .collect();
-    // Each record is projected on the thread that built it, as soon as it
-    // is built, so the records of the whole log never exist at once; the
-    // vector of results then becomes the vector of values in place rather
-    // than being copied (either would set peak memory).
-    let decisions: Vec<Projection<Option<Id>, D>> = decision_files
-        .par_iter()
-        .map(|file| match load(file) {
+    }
+
+    fn decisions<D: Send>(
+        &self,
+        decision: &(impl Fn(Decision) -> D + Sync),
+    ) -> Vec<Projection<Option<Id>, D>> {
+        load_records(&self.decision_files, |file| match self.read(file) {
             Loaded::Decision(d, s) => Ok((d.id.clone(), decision(*d), s)),
             other => Err((file.place, other)),
         })
-        .collect();
-    drop(decision_files);
-    let reviews: Vec<Projection<String, R>> = review_files
-        .par_iter()
-        .map(|file| match load(file) {
-            Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
-            other => Err((file.place, other)),
-        })
-        .collect();
-    drop(review_files);
-    let mut decisions: Vec<(Option<Id>, D)> = decisions
-        .into_iter()
-        .filter_map(|loaded| match loaded {
-            Ok((id, d, s)) => {
-                kept_sources.extend(s);
-                Some((id, d))
+    }
+
+    /// The log with its strays and failures in walk order and its sources
+    /// sorted, and the decisions and reviews each ordered by id (stable:
+    /// decisions of equal id stay in path order, reviews in walk order).
+    fn finish<D, R>(
+        mut self,
+        decisions: Vec<Projection<Option<Id>, D>>,
+        reviews: Vec<Projection<String, R>>,
+    ) -> (Log, Vec<D>, Vec<R>) {
+        let (decisions, sources, late) = sorted(decisions);
+        self.sources.extend(sources);
+        self.late.extend(late);
+        let (reviews, sources, late) = sorted(reviews);
+        self.sources.extend(sources);
+        self.late.extend(late);
+        self.late.sort_by_key(|(i, _)| *i);
+        let mut log = self.log;
+        for (_, item) in self.late {
+            match item {
+                Loaded::Stray(s) => log.strays.push(s),
+                Loaded::Failure(f) => log.failures.push(f),
+                // Every other kind was kept where it belongs when loaded.
+                Loaded::Decision(..)
+                | Loaded::Review(..)
+                | Loaded::Charter(..)
+                | Loaded::People(..) => {}
             }
-            Err(other) => {
-                others.push(other);
-                None
-            }
-        })
-        .collect();
-    let mut reviews: Vec<(String, R)> = reviews
-        .into_iter()
-        .filter_map(|loaded| match loaded {
-            Ok((id, r, s)) => {
-                kept_sources.extend(s);
-                Some((id, r))
-            }
-            Err(other) => {
-                others.push(other);
-                None
-            }
-        })
-        .collect();
-    others.sort_by_key(|(i, _)| *i);
-    for (_, item) in others {
-        match item {
-            // Only decision and review files load as decisions and reviews,
-            // and those were loaded above: these two arms are for safety.
-            Loaded::Decision(d, s) => {
-                kept_sources.extend(s);
-                decisions.push((d.id.clone(), decision(*d)));
-            }
-            Loaded::Review(r, s) => {
-                kept_sources.extend(s);
-                reviews.push((r.id.clone(), review(*r)));
-            }
-            Loaded::Charter(c, s) => {
-                log.charter = Some(*c);
-                kept_sources.push(s);
-            }
-            Loaded::People(p, s) => {
-                log.people = Some(*p);
-                kept_sources.push(s);
-            }
-            Loaded::Stray(s) => log.strays.push(s),
-            Loaded::Failure(f) => log.failures.push(f),
         }
+        self.sources.sort_by(|a, b| a.path.cmp(&b.path));
+        log.sources = self.sources;
+        (log, decisions, reviews)
     }
-    // Stable sorts: decisions of equal id stay in path order, reviews of
-    // equal id in walk order.
-    decisions.sort_by(|a, b| a.0.cmp(&b.0));
-    reviews.sort_by(|a, b| a.0.cmp(&b.0));
-    kept_sources.sort_by(|a, b| a.path.cmp(&b.path));
-    log.sources = kept_sources;
-    Projected {
-        log,
-        decisions: decisions.into_iter().map(|(_, d)| d).collect(),
-        reviews: reviews.into_iter().map(|(_, r)| r).collect(),
-    }
+}
+
+/// Loads `files` in parallel through `load`. Each record is projected on
+/// the thread that built it, as soon as it is built, so the records of the
+/// whole log never exist at once; the vector of results then becomes the
+/// vector of values in place rather than being copied (either would set
+/// peak memory).
+fn load_records<K: Send, T: Send>(
+    files: &[Candidate],
+    load: impl Fn(&Candidate) -> Projection<K, T> + Sync,
+) -> Vec<Projection<K, T>> {
+    files.par_iter().map(&load).collect()
+}
+
+/// Loaded records sorted by their key (stable), their sources, and the
+/// files that loaded as something else, with their place in the walk.
+#[allow(clippy::type_complexity)]
+fn sorted<K: Ord, T>(
+    loaded: Vec<Projection<K, T>>,
+) -> (Vec<T>, Vec<Source>, Vec<(usize, Loaded)>) {
+    let mut sources = Vec::new();
+    let mut late = Vec::new();
+    let mut kept: Vec<(K, T)> = loaded
+        .into_iter()
+        .filter_map(|loaded| match loaded {
+            Ok((key, value, source)) => {
+                sources.extend(source);
+                Some((key, value))
+            }
+            Err(other) => {
+                late.push(other);
+                None
+            }
+        })
+        .collect();
+    kept.sort_by(|a, b| a.0.cmp(&b.0));
+    (kept.into_iter().map(|(_, v)| v).collect(), sources, late)
 }
 
 /// Loads one file as `kind`. A decision or review gets its [`Source`] only

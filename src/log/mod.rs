@@ -21,7 +21,7 @@ use crate::yaml::Pos;
 mod load;
 mod walk;
 
-pub use load::content_hash;
+pub use load::{Decisions, Staged, content_hash};
 use load::{Loaded, ReadError, load_files, load_one, read_limited};
 
 /// The folders tried, in order, when nothing names the log folder.
@@ -403,6 +403,12 @@ impl Log {
         review: impl Fn(Review) -> R + Sync,
     ) -> Projected<D, R> {
         load_files(location, depth, false, decision, review)
+    }
+
+    /// Loads every file of the log but its decisions, reviews to `depth`;
+    /// [`Staged::decisions`] then loads the decisions. See [`Staged`].
+    pub fn load_staged(location: Location, depth: Depth) -> Staged {
+        Staged::load(location, depth)
     }
 
     /// The decisions whose id is exactly `id`.

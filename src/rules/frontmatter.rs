@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 
-use super::{Index, is, item_has, proposed_or_later, status_pos};
+use super::links::Ids;
+use super::{is, item_has, proposed_or_later, status_pos};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::record::ReviewKind;
 use crate::record::{Charter, Decision, FrontMatter, Meta, People, ProblemKind, Review, Status};
@@ -370,24 +371,24 @@ fn feedback_fields(meta: &Meta, feedback: &[crate::record::Feedback], out: &mut 
 }
 
 /// DL007: every record that shares its id with another.
-pub(super) fn duplicate_ids(ix: &Index, out: &mut Vec<Diagnostic>) {
-    for (id, records) in &ix.by_id {
+pub(super) fn duplicate_ids(ids: &Ids, out: &mut Vec<Diagnostic>) {
+    for (id, records) in ids.each() {
         if records.len() < 2 {
             continue;
         }
-        let paths: HashSet<&str> = records.iter().map(|d| d.meta.path.as_str()).collect();
+        let paths: HashSet<&str> = records.iter().map(|d| d.path()).collect();
         for d in records {
             let mut others: Vec<&str> = paths
                 .iter()
                 .copied()
-                .filter(|p| *p != d.meta.path)
+                .filter(|p| *p != d.path())
                 .collect();
             others.sort_unstable();
-            let pos = d.declared_id.as_ref().map_or(Pos::new(1, 1), |r| r.pos);
+            let pos = d.declared();
             let help = if id.as_num().is_some() {
                 format!(
                     "give one of them a new number, naming its file: `decide renumber {} NEW`",
-                    d.meta.path
+                    d.path()
                 )
             } else {
                 "change the `id` of one of them".to_string()
@@ -395,7 +396,7 @@ pub(super) fn duplicate_ids(ix: &Index, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::DuplicateId,
-                    &d.meta.path,
+                    d.path(),
                     pos,
                     format!("id {id} is also used by {}", others.join(", ")),
                 )

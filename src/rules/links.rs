@@ -9,6 +9,87 @@ use super::{Index, is, parsed, status_pos};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::record::{Decision, Id, Ref, Review, Status};
 use crate::rules::Code;
+use crate::yaml::Pos;
+
+/// What the rules relating decisions look at of one decision: its id,
+/// where it is, and its links. Kept for every decision of a run while the
+/// rest of the record is dropped ([`super::Pass`]).
+pub struct Links {
+    path: String,
+    id: Option<Id>,
+    parsed: bool,
+    /// Where DL007 points: the `id` key's value, else the file's start.
+    declared: Pos,
+    /// Where DL033 points: the `supersedes` key, else the status.
+    supersedes_key: Pos,
+    supersedes: Box<[Ref]>,
+    superseded_by: Box<[Ref]>,
+    related: Box<[Ref]>,
+}
+
+impl Links {
+    pub(super) fn of(d: &Decision) -> Links {
+        Links {
+            path: d.meta.path.clone(),
+            id: d.id.clone(),
+            parsed: parsed(&d.meta),
+            declared: d.declared_id.as_ref().map_or(Pos::new(1, 1), |r| r.pos),
+            supersedes_key: d.meta.key_pos("supersedes").unwrap_or(status_pos(d)),
+            supersedes: d.supersedes.clone().into_boxed_slice(),
+            superseded_by: d.superseded_by.clone().into_boxed_slice(),
+            related: d.related.clone().into_boxed_slice(),
+        }
+    }
+
+    pub(super) fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub(super) fn parsed(&self) -> bool {
+        self.parsed
+    }
+
+    pub(super) fn declared(&self) -> Pos {
+        self.declared
+    }
+}
+
+/// Every decision id of the log and the decisions that carry it.
+pub(super) struct Ids<'a> {
+    /// In the log's order.
+    all: Vec<&'a Links>,
+    by_id: HashMap<&'a Id, Vec<&'a Links>>,
+}
+
+impl<'a> Ids<'a> {
+    pub(super) fn new(decisions: impl Iterator<Item = &'a Links>) -> Ids<'a> {
+        let all: Vec<&Links> = decisions.collect();
+        let mut by_id: HashMap<&Id, Vec<&Links>> = HashMap::with_capacity(all.len());
+        for d in &all {
+            if let Some(id) = &d.id {
+                by_id.entry(id).or_default().push(d);
+            }
+        }
+        Ids { all, by_id }
+    }
+
+    /// The one decision with `id`; `None` when there is none or the id is taken twice.
+    fn decision(&self, id: &Id) -> Option<&'a Links> {
+        match self.by_id.get(id).map(Vec::as_slice) {
+            Some([one]) => Some(one),
+            _ => None,
+        }
+    }
+
+    fn exists(&self, id: &Id) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// Each id and the decisions that carry it, in no particular order.
+    pub(super) fn each(&self) -> impl Iterator<Item = (&'a Id, &[&'a Links])> {
+        self.by_id.iter().map(|(id, list)| (*id, list.as_slice()))
+    }
+}
 
 pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     let path = &d.meta.path;
@@ -22,21 +103,6 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
             )
             .with_help("add `superseded-by: [N]` naming the decision that replaced it"),
         );
-    }
-    for (key, refs) in [
-        ("supersedes", &d.supersedes),
-        ("superseded-by", &d.superseded_by),
-        ("related", &d.related),
-    ] {
-        dangling(ix, path, key, refs, out);
-    }
-    if let Some(id) = &d.id {
-        for r in &d.supersedes {
-            one_sided(ix, d, id, r, "supersedes", "superseded-by", out);
-        }
-        for r in &d.superseded_by {
-            one_sided(ix, d, id, r, "superseded-by", "supersedes", out);
-        }
     }
     if is(d, Status::Accepted) {
         match &d.revisit_by {
@@ -72,23 +138,43 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
+/// DL031 and DL032 on one decision with front matter: its links name
+/// decisions of the log, and those name it back.
+pub(super) fn between(ids: &Ids, d: &Links, out: &mut Vec<Diagnostic>) {
+    for (key, refs) in [
+        ("supersedes", &d.supersedes),
+        ("superseded-by", &d.superseded_by),
+        ("related", &d.related),
+    ] {
+        dangling(ids, &d.path, key, refs, out);
+    }
+    if let Some(id) = &d.id {
+        for r in &d.supersedes {
+            one_sided(ids, d, id, r, "supersedes", "superseded-by", out);
+        }
+        for r in &d.superseded_by {
+            one_sided(ids, d, id, r, "superseded-by", "supersedes", out);
+        }
+    }
+}
+
+pub(super) fn review(ids: &Ids, r: &Review, out: &mut Vec<Diagnostic>) {
     let path = &r.meta.path;
-    dangling(ix, path, "decisions", &r.decisions, out);
+    dangling(ids, path, "decisions", &r.decisions, out);
     let on: Vec<Ref> = r.feedback.iter().filter_map(|f| f.on.clone()).collect();
-    dangling(ix, path, "on", &on, out);
+    dangling(ids, path, "on", &on, out);
     let outcomes: Vec<Ref> = r
         .outcomes
         .iter()
         .filter_map(|o| o.decision.clone())
         .collect();
-    dangling(ix, path, "decision", &outcomes, out);
+    dangling(ids, path, "decision", &outcomes, out);
 }
 
 /// DL031 for each reference in `refs` that names no decision.
-fn dangling(ix: &Index, path: &str, key: &str, refs: &[Ref], out: &mut Vec<Diagnostic>) {
+fn dangling(ids: &Ids, path: &str, key: &str, refs: &[Ref], out: &mut Vec<Diagnostic>) {
     for r in refs {
-        if !ix.exists(&r.id) {
+        if !ids.exists(&r.id) {
             out.push(
                 Diagnostic::new(
                     Code::DanglingReference,
@@ -104,18 +190,18 @@ fn dangling(ix: &Index, path: &str, key: &str, refs: &[Ref], out: &mut Vec<Diagn
 
 /// DL032: `d` says `key: [other]` but `other` does not say `back: [d]`.
 fn one_sided(
-    ix: &Index,
-    d: &Decision,
+    ids: &Ids,
+    d: &Links,
     id: &Id,
     r: &Ref,
     key: &str,
     back: &'static str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(other) = ix.decision(&r.id) else {
+    let Some(other) = ids.decision(&r.id) else {
         return;
     };
-    if other.meta.path == d.meta.path {
+    if other.path == d.path {
         return;
     }
     let listed = match back {
@@ -127,7 +213,7 @@ fn one_sided(
     }
     let mut diagnostic = Diagnostic::new(
         Code::OneSidedLink,
-        &d.meta.path,
+        &d.path,
         r.pos,
         format!(
             "{id} {} {}, but {} does not name {id} in `{back}`",
@@ -140,11 +226,11 @@ fn one_sided(
         "add {} to `{back}` in {} (`decide check --fix` does it)",
         id.as_num()
             .map_or_else(|| id.to_string(), |n| n.to_string()),
-        other.meta.path
+        other.path
     ));
-    if parsed(&other.meta) {
+    if other.parsed {
         diagnostic = diagnostic.with_fix(Fix::AddReference {
-            path: other.meta.path.clone(),
+            path: other.path.clone(),
             key: back,
             id: id.clone(),
         });
@@ -154,12 +240,12 @@ fn one_sided(
 
 /// DL033: decisions that supersede themselves, directly or through others.
 /// Tarjan's algorithm, iterative, so a long chain cannot exhaust the stack.
-pub(super) fn cycles(ix: &Index, out: &mut Vec<Diagnostic>) {
-    let nodes: Vec<&Decision> = ix
-        .log
-        .decisions
+pub(super) fn cycles(ids: &Ids, out: &mut Vec<Diagnostic>) {
+    let nodes: Vec<&Links> = ids
+        .all
         .iter()
-        .filter(|d| d.id.as_ref().is_some_and(|id| ix.decision(id).is_some()))
+        .copied()
+        .filter(|d| d.id.as_ref().is_some_and(|id| ids.decision(id).is_some()))
         .collect();
     let index_of: HashMap<&Id, usize> = nodes
         .iter()
@@ -249,8 +335,8 @@ pub(super) fn cycles(ix: &Index, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::SupersedeCycle,
-                    &d.meta.path,
-                    d.meta.key_pos("supersedes").unwrap_or(status_pos(d)),
+                    &d.path,
+                    d.supersedes_key,
                     message,
                 )
                 .with_help("supersession runs one way: remove the link that points back to a newer decision"),

@@ -59,40 +59,111 @@ pub fn check_only(
     options: &CheckOptions,
     wanted: impl Fn(&str) -> bool + Sync,
 ) -> Vec<Diagnostic> {
-    let ix = Index::new(log, options);
-    let mut out: Vec<Diagnostic> = log
+    let pass = Pass::new(log, options);
+    let decisions = log
         .decisions
         .par_iter()
-        .filter(|d| wanted(&d.meta.path))
-        .flat_map_iter(|d| {
-            let mut found = Vec::new();
-            decision(&ix, d, &mut found);
-            found
-        })
+        .map(|d| pass.decision(d, wanted(&d.meta.path)))
         .collect();
-    out.par_extend(
-        log.reviews
-            .par_iter()
-            .filter(|r| wanted(&r.meta.path))
-            .flat_map_iter(|r| {
-                let mut found = Vec::new();
-                review(&ix, r, &mut found);
-                found
-            }),
-    );
-    if let Some(charter) = &log.charter {
-        frontmatter::charter(charter, &mut out);
-        people::charter(&ix, charter, &mut out);
+    pass.finish(decisions, wanted)
+}
+
+/// The rules run in one pass over the decisions, for a log whose decisions
+/// need not all be in memory at once ([`crate::log::Staged`]).
+///
+/// [`Pass::new`] takes the log without looking at its decisions: the rules
+/// about one decision read the reviews, the charter and the registry, never
+/// another decision. [`Pass::decision`] runs them on each decision as it is
+/// read and keeps what the rules relating decisions need ([`Checked`]: its
+/// links and ids, a few hundred bytes); [`Pass::finish`] runs those (dangling
+/// and one-sided links, cycles, duplicate ids) and the rules about reviews,
+/// which name decisions.
+pub struct Pass<'a> {
+    ix: Index<'a>,
+}
+
+/// What [`Pass::decision`] keeps of one decision: its findings so far, and
+/// what the rules relating decisions look at.
+pub struct Checked {
+    found: Vec<Diagnostic>,
+    links: links::Links,
+    uses: unused_keys::Uses,
+}
+
+impl<'a> Pass<'a> {
+    /// The lookups the rules share, from `log`'s reviews, charter and
+    /// registry; its decisions are not looked at.
+    pub fn new(log: &'a Log, options: &CheckOptions) -> Pass<'a> {
+        Pass {
+            ix: Index::new(log, options),
+        }
     }
-    if let Some(registry) = &log.people {
-        frontmatter::people(registry, &mut out);
+
+    /// Runs the rules about `d` alone when `report` is true (only links and
+    /// ids are kept otherwise: what `check PATH` needs of the other records).
+    pub fn decision(&self, d: &Decision, report: bool) -> Checked {
+        let mut found = Vec::new();
+        if report {
+            decision(&self.ix, d, &mut found);
+        }
+        Checked {
+            found,
+            links: links::Links::of(d),
+            uses: unused_keys::Uses::of(d),
+        }
     }
-    frontmatter::duplicate_ids(&ix, &mut out);
-    links::cycles(&ix, &mut out);
-    files::check(log, &mut out);
-    unused_keys::soften(log, &mut out);
-    sort(&mut out);
-    out
+
+    /// The findings of the whole run, sorted: those of [`Pass::decision`],
+    /// then the rules relating decisions, on the decisions and reviews
+    /// whose path `wanted` picks, and the rules about the log's other files.
+    pub fn finish(
+        self,
+        mut decisions: Vec<Checked>,
+        wanted: impl Fn(&str) -> bool + Sync,
+    ) -> Vec<Diagnostic> {
+        let ix = &self.ix;
+        let log = ix.log;
+        let mut out: Vec<Diagnostic> = Vec::new();
+        let mut uses = unused_keys::Uses::default();
+        for checked in &mut decisions {
+            out.append(&mut checked.found);
+            uses.add(checked.uses);
+        }
+        let ids = links::Ids::new(decisions.iter().map(|c| &c.links));
+        out.par_extend(
+            decisions
+                .par_iter()
+                .filter(|c| c.links.parsed() && wanted(c.links.path()))
+                .flat_map_iter(|c| {
+                    let mut found = Vec::new();
+                    links::between(&ids, &c.links, &mut found);
+                    found
+                }),
+        );
+        out.par_extend(
+            log.reviews
+                .par_iter()
+                .filter(|r| wanted(&r.meta.path))
+                .flat_map_iter(|r| {
+                    let mut found = Vec::new();
+                    review(ix, &ids, r, &mut found);
+                    found
+                }),
+        );
+        if let Some(charter) = &log.charter {
+            frontmatter::charter(charter, &mut out);
+            people::charter(ix, charter, &mut out);
+        }
+        if let Some(registry) = &log.people {
+            frontmatter::people(registry, &mut out);
+        }
+        frontmatter::duplicate_ids(&ids, &mut out);
+        links::cycles(&ids, &mut out);
+        files::check(log, &mut out);
+        unused_keys::soften(uses, &mut out);
+        sort(&mut out);
+        out
+    }
 }
 
 /// The order findings are printed in.
@@ -117,25 +188,24 @@ fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     stakeholders::decision(ix, d, out);
 }
 
-fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
+fn review(ix: &Index, ids: &links::Ids, r: &Review, out: &mut Vec<Diagnostic>) {
     frontmatter::review(r, out);
     if !parsed(&r.meta) {
         return;
     }
     people::review(ix, r, out);
-    links::review(ix, r, out);
+    links::review(ids, r, out);
     actions::review(ix, r, out);
     pulse::review(ix, r, out);
     consistency::review(ix, r, out);
     stakeholders::review(ix, r, out);
 }
 
-/// Lookups shared by the rules, built once per run.
+/// Lookups shared by the rules, built once per run from the log's reviews,
+/// charter and registry (the decisions' ids are [`links::Ids`]).
 pub(crate) struct Index<'a> {
     pub log: &'a Log,
     pub as_of: NaiveDate,
-    /// Every decision id and the records that carry it.
-    pub by_id: HashMap<&'a Id, Vec<&'a Decision>>,
     /// Feedback given in reviews, by the decision it is `on`.
     pub review_feedback: HashMap<&'a Id, Vec<(&'a Review, &'a Feedback)>>,
     /// Reviews that list a decision under `decisions`.
@@ -175,12 +245,6 @@ impl PeopleIndex<'_> {
 
 impl<'a> Index<'a> {
     fn new(log: &'a Log, options: &CheckOptions) -> Index<'a> {
-        let mut by_id: HashMap<&Id, Vec<&Decision>> = HashMap::new();
-        for d in &log.decisions {
-            if let Some(id) = &d.id {
-                by_id.entry(id).or_default().push(d);
-            }
-        }
         let mut review_feedback: HashMap<&Id, Vec<(&Review, &Feedback)>> = HashMap::new();
         let mut discussed_in: HashMap<&Id, Vec<&Review>> = HashMap::new();
         for r in &log.reviews {
@@ -217,24 +281,11 @@ impl<'a> Index<'a> {
         Index {
             log,
             as_of: options.as_of,
-            by_id,
             review_feedback,
             discussed_in,
             people,
             pulse: crate::record::PulseConfig::of(log.charter.as_ref()),
         }
-    }
-
-    /// The one decision with `id`; `None` when there is none or the id is taken twice.
-    pub fn decision(&self, id: &Id) -> Option<&'a Decision> {
-        match self.by_id.get(id).map(Vec::as_slice) {
-            Some([one]) => Some(one),
-            _ => None,
-        }
-    }
-
-    pub fn exists(&self, id: &Id) -> bool {
-        self.by_id.contains_key(id)
     }
 
     /// The people a name stands for (groups expanded, aliases resolved).

@@ -10,18 +10,44 @@
 //! still win: they are applied after this.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::log::Log;
+use crate::record::Decision;
 use crate::rules::Code;
+
+/// Which of the keys some decision of the log uses.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Uses {
+    owners: bool,
+    decided: bool,
+    date: bool,
+}
+
+impl Uses {
+    pub(super) fn of(d: &Decision) -> Uses {
+        Uses {
+            owners: !d.owners.is_empty(),
+            decided: d.decided.is_some(),
+            date: d.date.is_some(),
+        }
+    }
+
+    pub(super) fn add(&mut self, other: Uses) {
+        self.owners |= other.owners;
+        self.decided |= other.decided;
+        self.date |= other.date;
+    }
+}
 
 /// The end of DL004's message about a missing `decided` date.
 pub(super) const NO_DECIDED: &str = "decision has no `decided` date";
 /// The end of DL004's message about a missing `date`.
 const NO_DATE: &str = "decision has no `date`";
 
-pub(super) fn soften(log: &Log, out: &mut [Diagnostic]) {
-    let uses_owners = log.decisions.iter().any(|d| !d.owners.is_empty());
-    let uses_decided = log.decisions.iter().any(|d| d.decided.is_some());
-    let uses_date = log.decisions.iter().any(|d| d.date.is_some());
+pub(super) fn soften(uses: Uses, out: &mut [Diagnostic]) {
+    let Uses {
+        owners: uses_owners,
+        decided: uses_decided,
+        date: uses_date,
+    } = uses;
     if uses_owners && uses_decided && uses_date {
         return;
     }
