@@ -509,3 +509,73 @@ fn record_text_cannot_inject_workflow_commands() {
         run.stdout
     );
 }
+
+/// `check` of the whole log reads each decision, checks it and drops it
+/// (only its links are kept for the rules relating decisions); `check
+/// FOLDER` and `--fix` load the whole log first. Both must find the same:
+/// on a log that breaks every rule relating records, the example and the
+/// corpora, in JSON (every field of every finding) and as people read it.
+#[test]
+fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
+    let links = small_log(&[
+        // DL031 (dangling), DL032 (one-sided both ways), DL033 (a cycle and
+        // a self-supersession), DL007 (a shared id), DL011 (owners unused).
+        (
+            "0001-a.md",
+            "---\nstatus: superseded\nsuperseded-by: [2]\nsupersedes: [3]\nrelated: [99]\n---\n# A\n",
+        ),
+        (
+            "0002-b.md",
+            "---\nstatus: accepted\nsupersedes: [1]\ndecided: 2026-01-02\n---\n# B\n",
+        ),
+        (
+            "0003-c.md",
+            "---\nstatus: accepted\nsupersedes: [1]\n---\n# C\n",
+        ),
+        ("0004-d.md", "---\nid: 3\nstatus: proposed\n---\n# D\n"),
+        (
+            "0005-e.md",
+            "---\nstatus: accepted\nsupersedes: [5]\n---\n# E\n",
+        ),
+        ("0006-f.md", "# F, no front matter\n\nsupersedes 1\n"),
+        (
+            "reviews/2026-01-05-r.md",
+            "---\nkind: async\ndate: 2026-01-01\nrespond-by: 2026-01-09\ndecisions: [2, 42]\nfeedback:\n  - {by: lee, date: 2026-01-02, stance: objection, on: 2}\n  - {by: raj, date: 2026-01-03, stance: support, on: 77}\noutcomes:\n  - {decision: 43, metric: auc, value: 0.8, date: 2026-01-04}\n---\n# R\n",
+        ),
+        ("notes.md", "# A stray\n"),
+    ]);
+    let logs = [
+        links.path().join("decisions"),
+        example_log(),
+        corpus("adr__madr"),
+        corpus("alphagov__govuk-aws"),
+        corpus("hmrc__play-frontend-hmrc"),
+        corpus("joshrotenberg__adrs"),
+        corpus("thomvaill__log4brains"),
+    ];
+    for log in &logs {
+        let folder = log.to_str().unwrap();
+        for format in ["json", "human"] {
+            let args = [
+                "check",
+                "--no-cache",
+                "--no-baseline",
+                "--as-of",
+                "2026-03-01",
+            ];
+            let whole = decide_on(log, &[&args[..], &["--format", format]].concat());
+            let loaded = decide_on(log, &[&args[..], &["--format", format, folder]].concat());
+            assert_eq!(whole.stdout, loaded.stdout, "{format} on {}", log.display());
+            assert_eq!(whole.code, loaded.code);
+        }
+    }
+    // The links fixture does break each of those rules.
+    let found = decide_on(&logs[0], &["check", "--no-cache", "--format", "concise"]);
+    for code in ["DL007", "DL011", "DL031", "DL032", "DL033"] {
+        assert!(
+            found.stdout.contains(code),
+            "{code} missing:\n{}",
+            found.stdout
+        );
+    }
+}

@@ -250,9 +250,7 @@ fn load_records<K: Send, T: Send>(
 /// Loaded records sorted by their key (stable), their sources, and the
 /// files that loaded as something else, with their place in the walk.
 #[allow(clippy::type_complexity)]
-fn sorted<K: Ord, T>(
-    loaded: Vec<Projection<K, T>>,
-) -> (Vec<T>, Vec<Source>, Vec<(usize, Loaded)>) {
+fn sorted<K: Ord, T>(loaded: Vec<Projection<K, T>>) -> (Vec<T>, Vec<Source>, Vec<(usize, Loaded)>) {
     let mut sources = Vec::new();
     let mut late = Vec::new();
     let mut kept: Vec<(K, T)> = loaded

@@ -72,11 +72,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let (mut log, mut scope, mut notes, found) = match cached {
         Some(hit) => hit,
-        None => {
-            let (log, scope, notes) = load(location.clone(), &requested);
-            let found = run_rules(&log, &scope, as_of);
-            (log, scope, notes, found)
-        }
+        None => checked(location.clone(), &requested, as_of, args.fix),
     };
     let mut diagnostics = levels.apply(found, &log);
     if args.fix {
@@ -230,8 +226,8 @@ fn write_baseline(
     let path = crate::baseline::path(&location);
     // Held from reading the log to writing the baseline, like every edit.
     let _lock = edit::LogLock::acquire(&location.dir)?;
-    let log = Log::load(location);
-    let diagnostics = levels.apply(run_rules(&log, &None, as_of), &log);
+    let (log, found) = streamed(location, as_of);
+    let diagnostics = levels.apply(found, &log);
     let baseline = Baseline::of(&diagnostics);
     let before = Baseline::load(&path).ok().flatten().map(|b| b.len());
     match before {
@@ -349,13 +345,48 @@ fn from_cache(
             return Some((log, scope, notes, found));
         }
     }
-    let (log, scope, notes) = load(location.clone(), requested);
-    let found = run_rules(&log, &scope, as_of);
+    let (log, scope, notes, found) = checked(location.clone(), requested, as_of, false);
     match &scope {
         None => cache.store(&snapshot, &log, &found, |_| true, true),
         Some(s) => cache.store(&snapshot, &log, &found, |path| s.contains(path), false),
     }
     Some((log, scope, notes, found))
+}
+
+/// The log (without its decisions when it is checked whole and not fixed),
+/// the files to report on, notes about the paths asked for, and the rules'
+/// findings.
+fn checked(
+    location: Location,
+    requested: &[Requested],
+    as_of: chrono::NaiveDate,
+    fix: bool,
+) -> (Log, Option<Scope>, String, Vec<Diagnostic>) {
+    if requested.is_empty() && !fix {
+        let (log, found) = streamed(location, as_of);
+        return (log, None, String::new(), found);
+    }
+    let (log, scope, notes) = load(location, requested);
+    let found = run_rules(&log, &scope, as_of);
+    (log, scope, notes, found)
+}
+
+/// The whole log checked as it is read: each decision goes through the
+/// rules about it as soon as it is built and is dropped, keeping only its
+/// findings and what the rules relating decisions need ([`rules::Pass`]),
+/// so memory holds the reviews and that index, not every record. The log
+/// returned has no decisions: nothing after the rules reads them (`--fix`
+/// does, and loads the whole log instead).
+fn streamed(location: Location, as_of: chrono::NaiveDate) -> (Log, Vec<Diagnostic>) {
+    let options = CheckOptions { as_of };
+    let staged = Log::load_staged(location, Depth::Full);
+    let decisions = {
+        let pass = rules::Pass::new(staged.log(), &options);
+        staged.decisions(|d| pass.decision(&d, true))
+    };
+    let (log, decisions) = staged.finish(decisions);
+    let found = rules::Pass::new(&log, &options).finish(decisions, |_| true);
+    (log, found)
 }
 
 /// Loads the log and picks the files to report on. When only files are
