@@ -110,11 +110,12 @@ impl Levels {
             by_path.insert(path, suppressions);
             all.extend(unknown.iter().cloned());
         }
-        let mut kept = Vec::with_capacity(all.len());
         let mut per_file_cache: HashMap<String, Vec<Code>> = HashMap::new();
-        for mut d in all {
+        // Filtered where it lies: a second vector of every finding would set
+        // `check`'s peak memory.
+        all.retain_mut(|d| {
             match self.levels.get(&d.code) {
-                Some(Level::Off) => continue,
+                Some(Level::Off) => return false,
                 Some(Level::Error) => d.severity = Severity::Error,
                 Some(Level::Warning) => d.severity = Severity::Warning,
                 None => {}
@@ -124,19 +125,15 @@ impl Levels {
                     .entry(d.path.clone())
                     .or_insert_with(|| self.off_for(&d.path, log));
                 if off.contains(&d.code) {
-                    continue;
+                    return false;
                 }
             }
-            if by_path
+            !by_path
                 .get(d.path.as_str())
                 .is_some_and(|s| s.silences(d.code, d.line))
-            {
-                continue;
-            }
-            kept.push(d);
-        }
-        super::sort(&mut kept);
-        kept
+        });
+        super::sort(&mut all);
+        all
     }
 
     /// The rules turned off for `path` (relative to the repository root).
