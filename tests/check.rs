@@ -510,11 +510,15 @@ fn record_text_cannot_inject_workflow_commands() {
     );
 }
 
-/// `check` of the whole log reads each decision, checks it and drops it
-/// (only its links are kept for the rules relating decisions); `check
-/// FOLDER` and `--fix` load the whole log first. Both must find the same:
-/// on a log that breaks every rule relating records, the example and the
-/// corpora, in JSON (every field of every finding) and as people read it.
+/// `check`, `check FOLDER` and `check FILE...` read each decision, check
+/// it and drop it (only its links are kept for the rules relating
+/// decisions; with only files named, the other records are read to their
+/// fields); `--fix`, and a file named from outside the log, load the whole
+/// log first. Both ways must find the same: on a log that breaks every rule
+/// relating records, the example and the corpora, in JSON (every field of
+/// every finding) and as people read it. A file outside the log that is not
+/// named like a decision is skipped with a note, and makes the run take the
+/// loading way with nothing else changed.
 #[test]
 fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
     let links = small_log(&[
@@ -553,8 +557,25 @@ fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
         corpus("joshrotenberg__adrs"),
         corpus("thomvaill__log4brains"),
     ];
+    let outside = tempdir();
+    let elsewhere = write(outside.path(), "notes.md", "# Not a decision\n");
+    let elsewhere = elsewhere.to_str().unwrap();
     for log in &logs {
         let folder = log.to_str().unwrap();
+        // A few of the log's files, a review among them where there is one.
+        let mut files: Vec<String> = std::fs::read_dir(log)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .map(|p| p.to_str().unwrap().to_string())
+            .collect();
+        files.sort();
+        files.truncate(3);
+        let reviews = log.join("reviews");
+        if let Some(review) = std::fs::read_dir(&reviews).ok().and_then(|mut r| r.next()) {
+            files.push(review.unwrap().path().to_str().unwrap().to_string());
+        }
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
         for format in ["json", "human"] {
             let args = [
                 "check",
@@ -562,11 +583,25 @@ fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
                 "--no-baseline",
                 "--as-of",
                 "2026-03-01",
+                "--format",
+                format,
             ];
-            let whole = decide_on(log, &[&args[..], &["--format", format]].concat());
-            let loaded = decide_on(log, &[&args[..], &["--format", format, folder]].concat());
+            let whole = decide_on(log, &args);
+            let loaded = decide_on(log, &[&args[..], &[folder, elsewhere]].concat());
             assert_eq!(whole.stdout, loaded.stdout, "{format} on {}", log.display());
             assert_eq!(whole.code, loaded.code);
+            let in_folder = decide_on(log, &[&args[..], &[folder]].concat());
+            assert_eq!(in_folder.stdout, loaded.stdout, "{format} on {folder}");
+            assert_eq!(in_folder.code, loaded.code);
+            let named = decide_on(log, &[&args[..], &files[..]].concat());
+            let named_loaded = decide_on(log, &[&args[..], &files[..], &[elsewhere]].concat());
+            assert_eq!(named.stdout, named_loaded.stdout, "{format} on {files:?}");
+            assert_eq!(named.code, named_loaded.code);
+            assert!(
+                named_loaded.stderr.contains("note: skipped"),
+                "{}",
+                named_loaded.stderr
+            );
         }
     }
     // The links fixture does break each of those rules.

@@ -1,5 +1,6 @@
 //! Loading the walked files in parallel, each into its record.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -72,8 +73,9 @@ pub struct Staged {
 }
 
 impl Staged {
-    pub(super) fn load(location: Location, depth: Depth) -> Staged {
+    pub(super) fn load(location: Location, depth: Depth, full: BTreeSet<String>) -> Staged {
         let mut first = First::load(location, depth, true);
+        first.full = full;
         let reviews = load_records(&first.review_files, |file| match first.read(file) {
             Loaded::Review(r, s) => Ok((r.id.clone(), *r, s)),
             other => Err((file.place, other)),
@@ -115,6 +117,8 @@ struct First {
     log: Log,
     canonical_dir: std::path::PathBuf,
     depth: Depth,
+    /// Display paths of the records read in full whatever `depth` is.
+    full: BTreeSet<String>,
     with_sources: bool,
     /// In display-path order, so that the stable sort by id at the end
     /// orders decisions by (id, path) without their paths kept aside.
@@ -144,6 +148,7 @@ impl First {
             },
             canonical_dir,
             depth,
+            full: BTreeSet::new(),
             with_sources,
             decision_files: Vec::new(),
             review_files: Vec::new(),
@@ -181,13 +186,17 @@ impl First {
     }
 
     fn read(&self, file: &Candidate) -> Loaded {
+        let full = !self.full.is_empty()
+            && self
+                .full
+                .contains(&display_path(&file.abs, &self.log.location.root));
         load_one(
             &file.abs,
             file.kind,
             file.symlink,
             &self.canonical_dir,
             &self.log.location,
-            self.depth,
+            if full { Depth::Full } else { self.depth },
             self.with_sources,
         )
     }

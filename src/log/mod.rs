@@ -406,9 +406,15 @@ impl Log {
     }
 
     /// Loads every file of the log but its decisions, reviews to `depth`;
-    /// [`Staged::decisions`] then loads the decisions. See [`Staged`].
-    pub fn load_staged(location: Location, depth: Depth) -> Staged {
-        Staged::load(location, depth)
+    /// [`Staged::decisions`] then loads the decisions, to `depth` as well.
+    /// The records whose display path is in `full` are read in full
+    /// whatever `depth` is (the files `check` names). See [`Staged`].
+    pub fn load_staged(
+        location: Location,
+        depth: Depth,
+        full: std::collections::BTreeSet<String>,
+    ) -> Staged {
+        Staged::load(location, depth, full)
     }
 
     /// The decisions whose id is exactly `id`.

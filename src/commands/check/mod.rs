@@ -1,9 +1,11 @@
 //! `decide check [PATH]...`: validate and lint the log, in seven formats.
 //!
-//! The whole log is always loaded, so rules that relate records (duplicate
+//! The whole log is always read, so rules that relate records (duplicate
 //! ids, dangling references, one-sided links) hold; paths only narrow which
 //! files findings are reported for. That is what a pre-commit hook needs:
-//! it passes the staged files and expects to hear about those alone.
+//! it passes the staged files and expects to hear about those alone. Each
+//! decision is checked as it is read and dropped ([`streamed`]); only
+//! `--fix` and a file named from outside the log load every record first.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -81,7 +83,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         })?;
         if !fixed.is_empty() {
             // Report what remains after the edits, on the log as it is now.
-            (log, scope, _) = load(location, &requested);
+            (log, scope, _) = load(location.clone(), &requested, places(&location, &requested));
             diagnostics = levels.apply(run_rules(&log, &scope, as_of), &log);
             let mut changes = fixed;
             changes.push_str(&notes);
@@ -226,7 +228,7 @@ fn write_baseline(
     let path = crate::baseline::path(&location);
     // Held from reading the log to writing the baseline, like every edit.
     let _lock = edit::LogLock::acquire(&location.dir)?;
-    let (log, found) = streamed(location, as_of);
+    let (log, _, _, found) = streamed(location, &[], Vec::new(), as_of);
     let diagnostics = levels.apply(found, &log);
     let baseline = Baseline::of(&diagnostics);
     let before = Baseline::load(&path).ok().flatten().map(|b| b.len());
@@ -329,7 +331,7 @@ fn from_cache(
     let snapshot = snapshot?;
     if let Some(valid) = cache.valid(&snapshot) {
         let mut log = valid.log(location.clone(), &snapshot);
-        let (scope, notes) = select(&mut log, requested);
+        let (scope, notes) = select(&mut log, places(location, requested));
         // A file named from outside the log was loaded: not the cached log.
         let outside = !log.decisions.is_empty() || !notes.is_empty();
         let found = match &scope {
@@ -353,55 +355,83 @@ fn from_cache(
     Some((log, scope, notes, found))
 }
 
-/// The log (without its decisions when it is checked whole and not fixed),
-/// the files to report on, notes about the paths asked for, and the rules'
-/// findings.
+/// The log (without its decisions unless it was fixed or a file from
+/// outside it was named), the files to report on, notes about the paths
+/// asked for, and the rules' findings.
 fn checked(
     location: Location,
     requested: &[Requested],
     as_of: chrono::NaiveDate,
     fix: bool,
 ) -> (Log, Option<Scope>, String, Vec<Diagnostic>) {
-    if requested.is_empty() && !fix {
-        let (log, found) = streamed(location, as_of);
-        return (log, None, String::new(), found);
+    let places = places(&location, requested);
+    // `--fix` edits records and a file from outside the log joins it:
+    // both need the records themselves.
+    if !fix && !places.iter().any(|p| matches!(p, Place::Outside(_))) {
+        return streamed(location, requested, places, as_of);
     }
-    let (log, scope, notes) = load(location, requested);
+    let (log, scope, notes) = load(location, requested, places);
     let found = run_rules(&log, &scope, as_of);
     (log, scope, notes, found)
 }
 
-/// The whole log checked as it is read: each decision goes through the
-/// rules about it as soon as it is built and is dropped, keeping only its
+/// The log checked as it is read: each decision goes through the rules
+/// about it as soon as it is built and is dropped, keeping only its
 /// findings and what the rules relating decisions need ([`rules::Pass`]),
-/// so memory holds the reviews and that index, not every record. The log
-/// returned has no decisions: nothing after the rules reads them (`--fix`
-/// does, and loads the whole log instead).
-fn streamed(location: Location, as_of: chrono::NaiveDate) -> (Log, Vec<Diagnostic>) {
+/// so memory holds the reviews and that index, not every record. When only
+/// files are named (what a pre-commit hook passes), the other decisions
+/// and reviews are read to their fields only, which is all the rules
+/// relating records look at, and the named files in full. The log
+/// returned has no decisions: nothing after the rules reads them.
+fn streamed(
+    location: Location,
+    requested: &[Requested],
+    places: Vec<Place<'_>>,
+    as_of: chrono::NaiveDate,
+) -> (Log, Option<Scope>, String, Vec<Diagnostic>) {
     let options = CheckOptions { as_of };
-    let staged = Log::load_staged(location, Depth::Full);
+    let (scope, notes, _) = scope_of(places);
+    let (depth, full) = match &scope {
+        Some(scope) if files_only(requested) => (Depth::Fields, scope.files.clone()),
+        _ => (Depth::Full, BTreeSet::new()),
+    };
+    let wanted = |path: &str| scope.as_ref().is_none_or(|s| s.contains(path));
+    let staged = Log::load_staged(location, depth, full);
     let decisions = {
         let pass = rules::Pass::new(staged.log(), &options);
-        staged.decisions(|d| pass.decision(&d, true))
+        staged.decisions(|d| pass.decision(&d, wanted(&d.meta.path)))
     };
     let (log, decisions) = staged.finish(decisions);
-    let found = rules::Pass::new(&log, &options).finish(decisions, |_| true);
-    (log, found)
+    let found = rules::Pass::new(&log, &options).finish(decisions, wanted);
+    let scope = scope.map(|mut scope| {
+        scope.add_folders(&log);
+        scope
+    });
+    (log, scope, notes, found)
 }
 
-/// Loads the log and picks the files to report on. When only files are
-/// named (what a pre-commit hook passes), the other records are read to
-/// their fields only, which is all the rules relating records look at, and
-/// the named files in full.
-fn load(location: Location, requested: &[Requested]) -> (Log, Option<Scope>, String) {
-    let files_only = !requested.is_empty() && requested.iter().all(|r| !r.is_dir);
-    let mut log = if files_only {
+/// Whether only files are named: the other records are then read to their
+/// fields only.
+fn files_only(requested: &[Requested]) -> bool {
+    !requested.is_empty() && requested.iter().all(|r| !r.is_dir)
+}
+
+/// Loads the whole log and picks the files to report on; with only files
+/// named, the other records to their fields only.
+fn load(
+    location: Location,
+    requested: &[Requested],
+    places: Vec<Place<'_>>,
+) -> (Log, Option<Scope>, String) {
+    let mut log = if files_only(requested) {
         Log::load_to(location, Depth::Fields)
     } else {
         Log::load(location)
     };
-    let (scope, notes) = select(&mut log, requested);
-    if files_only && let Some(scope) = &scope {
+    let (scope, notes) = select(&mut log, places);
+    if files_only(requested)
+        && let Some(scope) = &scope
+    {
         log.load_in_full(|path| scope.contains(path));
     }
     (log, scope, notes)
@@ -455,75 +485,131 @@ impl Scope {
     fn contains(&self, path: &str) -> bool {
         self.files.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
     }
+
+    /// Adds the files of the log in each named folder.
+    fn add_folders(&mut self, log: &Log) {
+        if self.folders.is_empty() {
+            return;
+        }
+        for path in log_files(log) {
+            if self.folders.iter().any(|f| path.starts_with(f.as_str())) {
+                self.files.insert(path);
+            }
+        }
+    }
+}
+
+/// Where a path from the command line lies, found before the log is read.
+enum Place<'r> {
+    /// A file in the log folder, by display path.
+    File(String),
+    /// A folder in the log folder: the prefix of its files' display paths,
+    /// ending in `/` (empty for a log folder at the repository root).
+    Folder(String),
+    /// A folder outside the log folder: a note.
+    Skipped(String),
+    /// A file outside the log folder, loaded as a decision when its name
+    /// makes it one ([`Log::load_extra`]).
+    Outside(&'r Requested),
+}
+
+/// Matches the requested paths to the log folder. The folder is resolved
+/// but not the file name, so a symbolic link inside the log is matched by
+/// its own name.
+fn places<'r>(location: &Location, requested: &'r [Requested]) -> Vec<Place<'r>> {
+    let dir = &location.dir;
+    let root = &location.root;
+    let canonical_dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+    requested
+        .iter()
+        .map(|r| {
+            let canonical = if r.is_dir {
+                fs::canonicalize(&r.abs).ok()
+            } else {
+                r.abs
+                    .parent()
+                    .and_then(|p| fs::canonicalize(p).ok())
+                    .map(|p| r.abs.file_name().map_or(p.clone(), |name| p.join(name)))
+            };
+            let inside = canonical
+                .as_ref()
+                .and_then(|c| c.strip_prefix(&canonical_dir).ok());
+            match inside {
+                Some(rel) if r.is_dir => {
+                    let shown = display_path(&dir.join(rel), root);
+                    let shown = shown.trim_end_matches('/');
+                    // A log folder at the repository root has paths with no folder prefix.
+                    Place::Folder(match shown.is_empty() {
+                        true => String::new(),
+                        false => format!("{shown}/"),
+                    })
+                }
+                Some(rel) => Place::File(display_path(&dir.join(rel), root)),
+                None if r.is_dir => Place::Skipped(format!(
+                    "note: skipped {}: not in the log folder {}\n",
+                    slashed(&r.given),
+                    display_path(dir, root)
+                )),
+                None => Place::Outside(r),
+            }
+        })
+        .collect()
+}
+
+/// The scope the places make (`None` when no path was named: the whole
+/// log), the notes about them, and the files from outside the log folder,
+/// in the order named. A folder's files are added by [`Scope::add_folders`]
+/// once the log is read.
+fn scope_of(places: Vec<Place<'_>>) -> (Option<Scope>, String, Vec<(usize, &Requested)>) {
+    if places.is_empty() {
+        return (None, String::new(), Vec::new());
+    }
+    let mut scope = Scope {
+        files: BTreeSet::new(),
+        folders: Vec::new(),
+    };
+    let mut notes = String::new();
+    let mut outside = Vec::new();
+    for place in places {
+        match place {
+            Place::File(path) => {
+                scope.files.insert(path);
+            }
+            Place::Folder(prefix) => scope.folders.push(prefix),
+            Place::Skipped(note) => notes.push_str(&note),
+            // Where its note would go, should it get one.
+            Place::Outside(r) => outside.push((notes.len(), r)),
+        }
+    }
+    (Some(scope), notes, outside)
 }
 
 /// Matches the requested paths to the log's files. A file outside the log
 /// folder is loaded as a decision when its name makes it one (so a record
 /// can be checked before it is moved in); anything else outside is noted
 /// on stderr and skipped. `None` means the whole log.
-fn select(log: &mut Log, requested: &[Requested]) -> (Option<Scope>, String) {
-    if requested.is_empty() {
-        return (None, String::new());
-    }
-    let dir = log.location.dir.clone();
-    let root = log.location.root.clone();
-    let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
-    let mut scope = Scope {
-        files: BTreeSet::new(),
-        folders: Vec::new(),
+fn select(log: &mut Log, places: Vec<Place<'_>>) -> (Option<Scope>, String) {
+    let (scope, mut notes, outside) = scope_of(places);
+    let Some(mut scope) = scope else {
+        return (None, notes);
     };
-    let mut notes = String::new();
-    for r in requested {
-        // The folder is resolved but not the file name, so a symbolic link
-        // inside the log is matched by its own name.
-        let canonical = if r.is_dir {
-            fs::canonicalize(&r.abs).ok()
-        } else {
-            r.abs
-                .parent()
-                .and_then(|p| fs::canonicalize(p).ok())
-                .map(|p| r.abs.file_name().map_or(p.clone(), |name| p.join(name)))
-        };
-        let inside = canonical
-            .as_ref()
-            .and_then(|c| c.strip_prefix(&canonical_dir).ok());
-        match inside {
-            Some(rel) if r.is_dir => {
-                let shown = display_path(&dir.join(rel), &root);
-                let shown = shown.trim_end_matches('/');
-                // A log folder at the repository root has paths with no folder prefix.
-                let prefix = if shown.is_empty() {
-                    String::new()
-                } else {
-                    format!("{shown}/")
-                };
-                for path in log_files(log) {
-                    if path.starts_with(&prefix) {
-                        scope.files.insert(path);
-                    }
-                }
-                scope.folders.push(prefix);
+    // Inserted from the last, so the earlier places stay where they were.
+    for (at, r) in outside.into_iter().rev() {
+        match log.load_extra(&r.abs) {
+            Some(path) => {
+                scope.files.insert(path);
             }
-            Some(rel) => {
-                scope.files.insert(display_path(&dir.join(rel), &root));
-            }
-            None if r.is_dir => notes.push_str(&format!(
-                "note: skipped {}: not in the log folder {}\n",
-                slashed(&r.given),
-                display_path(&dir, &root)
-            )),
-            None => match log.load_extra(&r.abs) {
-                Some(path) => {
-                    scope.files.insert(path);
-                }
-                None => notes.push_str(&format!(
+            None => notes.insert_str(
+                at,
+                &format!(
                     "note: skipped {}: not in the log folder {} and not named like a decision (NNNN-slug.md)\n",
                     slashed(&r.given),
-                    display_path(&dir, &root)
-                )),
-            },
+                    display_path(&log.location.dir, &log.location.root)
+                ),
+            ),
         }
     }
+    scope.add_folders(log);
     (Some(scope), notes)
 }
 
