@@ -1,22 +1,25 @@
 //! The `concise` format of `decide check`: one finding per line,
 //! `path:line:col: CODE [severity] message`, for editors and grep.
 
+use std::io::{self, Write};
+
 use crate::diagnostic::Diagnostic;
 
-pub fn render(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
+/// Writes one line per finding, as produced.
+pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
-        out.push_str(&format!(
-            "{}:{}:{}: {} [{}] {}\n",
+        writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
             d.path,
             d.line,
             d.column,
             d.code.as_str(),
             d.severity.as_str(),
             one_line(&d.message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// Messages quote record text, which may hold line breaks; one finding stays one line.

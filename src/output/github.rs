@@ -6,10 +6,12 @@
 //! properties. A record holding `%0A::set-env` or a line break therefore
 //! stays inside its own annotation and cannot start a command of its own.
 
+use std::io::{self, Write};
+
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
-pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
-    let mut out = String::new();
+/// Writes one workflow command per finding, as produced, then the counts.
+pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
     for d in diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
@@ -20,23 +22,24 @@ pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        out.push_str(&format!(
-            "::{command} file={},line={},col={},title={}::{}\n",
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
             property(&d.path),
             d.line,
             d.column,
             property(&format!("{} {}", d.code.as_str(), d.code.slug())),
             data(&message)
-        ));
+        )?;
     }
     // Only numbers here: a plain log line never carries record text.
-    out.push_str(&format!(
-        "decide: {}, {} in {}\n",
+    writeln!(
+        out,
+        "decide: {}, {} in {}",
         count(summary.errors, "error"),
         count(summary.warnings, "warning"),
         count(summary.files, "file")
-    ));
-    out
+    )
 }
 
 fn count(n: usize, word: &str) -> String {

@@ -7,6 +7,8 @@
 //! stable across runs ([`super::fingerprint`]), so GitLab can tell new
 //! findings from fixed ones. serde_json escapes all record text.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use super::fingerprint::fingerprints;
@@ -35,27 +37,40 @@ struct Lines {
     begin: usize,
 }
 
-pub fn render(diagnostics: &[Diagnostic]) -> String {
-    let issues: Vec<Issue> = diagnostics
-        .iter()
-        .zip(fingerprints(diagnostics))
-        .map(|(d, fingerprint)| Issue {
-            kind: "issue",
-            check_name: d.code.as_str(),
-            description: format!("{} {}: {}", d.code.as_str(), d.code.slug(), d.message),
-            categories: ["Style"],
-            fingerprint,
-            severity: match d.severity {
-                Severity::Error => "major",
-                Severity::Warning => "minor",
+/// The findings as a JSON array, serialised as it is written.
+struct Issues<'a> {
+    diagnostics: &'a [Diagnostic],
+    fingerprints: Vec<String>,
+}
+
+impl Serialize for Issues<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().zip(&self.fingerprints).map(
+            |(d, fingerprint)| Issue {
+                kind: "issue",
+                check_name: d.code.as_str(),
+                description: format!("{} {}: {}", d.code.as_str(), d.code.slug(), d.message),
+                categories: ["Style"],
+                fingerprint: fingerprint.clone(),
+                severity: match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                location: Location {
+                    path: &d.path,
+                    lines: Lines { begin: d.line },
+                },
             },
-            location: Location {
-                path: &d.path,
-                lines: Lines { begin: d.line },
-            },
-        })
-        .collect();
-    let mut out = serde_json::to_string_pretty(&issues).unwrap_or_default();
-    out.push('\n');
-    out
+        ))
+    }
+}
+
+/// Writes the report, each issue as it is made.
+pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    let issues = Issues {
+        diagnostics,
+        fingerprints: fingerprints(diagnostics),
+    };
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    out.write_all(b"\n")
 }

@@ -10,12 +10,13 @@
 //! all (most C0 controls) become U+FFFD, so the report always parses.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use crate::diagnostic::Diagnostic;
 
 /// `files` are the display paths of the files checked; a finding on a file
-/// outside them still gets a test case.
-pub fn render(diagnostics: &[Diagnostic], files: &[String]) -> String {
+/// outside them still gets a test case. Written a test case at a time.
+pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], files: &[String]) -> io::Result<()> {
     let mut cases: BTreeMap<&str, Vec<&Diagnostic>> =
         files.iter().map(|f| (f.as_str(), Vec::new())).collect();
     for d in diagnostics {
@@ -26,21 +27,23 @@ pub fn render(diagnostics: &[Diagnostic], files: &[String]) -> String {
         "tests=\"{}\" failures=\"{failed}\" errors=\"0\"",
         cases.len()
     );
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!("<testsuites name=\"decide check\" {counts}>\n"));
-    out.push_str(&format!(
-        "  <testsuite name=\"decide check\" {counts} skipped=\"0\">\n"
-    ));
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(out, "<testsuites name=\"decide check\" {counts}>")?;
+    writeln!(
+        out,
+        "  <testsuite name=\"decide check\" {counts} skipped=\"0\">"
+    )?;
     for (path, found) in &cases {
         let path = escape(path);
-        let open = format!("    <testcase classname=\"decide\" name=\"{path}\" file=\"{path}\"");
+        write!(
+            out,
+            "    <testcase classname=\"decide\" name=\"{path}\" file=\"{path}\""
+        )?;
         if found.is_empty() {
-            out.push_str(&open);
-            out.push_str("/>\n");
+            writeln!(out, "/>")?;
             continue;
         }
-        out.push_str(&open);
-        out.push_str(">\n");
+        writeln!(out, ">")?;
         for d in found {
             let mut text = format!(
                 "{}:{}:{}: {} [{}] {}",
@@ -55,18 +58,18 @@ pub fn render(diagnostics: &[Diagnostic], files: &[String]) -> String {
                 text.push_str("\nhelp: ");
                 text.push_str(help);
             }
-            out.push_str(&format!(
-                "      <failure type=\"{} {}\" message=\"{}\">{}</failure>\n",
+            writeln!(
+                out,
+                "      <failure type=\"{} {}\" message=\"{}\">{}</failure>",
                 d.code.as_str(),
                 d.code.slug(),
                 escape(&format!("line {}: {}", d.line, d.message)),
                 escape(&text)
-            ));
+            )?;
         }
-        out.push_str("    </testcase>\n");
+        writeln!(out, "    </testcase>")?;
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
+    writeln!(out, "  </testsuite>\n</testsuites>")
 }
 
 /// Escapes text for an XML attribute or element. Line breaks and tabs are

@@ -190,22 +190,36 @@ impl Render {
                 self.quiet,
                 self.width,
             ),
-            CheckFormat::Concise => text(out, output::concise::render(diagnostics)),
+            CheckFormat::Concise => {
+                let mut safe = safe::Lines::text(out);
+                output::concise::write(&mut safe, diagnostics)?;
+                safe.finish()
+            }
             CheckFormat::Json => {
                 let mut safe = safe::Lines::text(out);
                 output::json::write(&mut safe, diagnostics, summary)?;
                 safe.finish()
             }
-            CheckFormat::Github => out.write_all(
-                safe::controls(&output::github::render(diagnostics, summary)).as_bytes(),
-            ),
+            CheckFormat::Github => {
+                let mut safe = safe::Lines::controls(out);
+                output::github::write(&mut safe, diagnostics, summary)?;
+                safe.finish()
+            }
             CheckFormat::Sarif => {
                 let mut safe = safe::Lines::text(out);
                 output::sarif::write(&mut safe, diagnostics, self.baselined)?;
                 safe.finish()
             }
-            CheckFormat::Gitlab => text(out, output::gitlab::render(diagnostics)),
-            CheckFormat::Junit => text(out, output::junit::render(diagnostics, checked)),
+            CheckFormat::Gitlab => {
+                let mut safe = safe::Lines::text(out);
+                output::gitlab::write(&mut safe, diagnostics)?;
+                safe.finish()
+            }
+            CheckFormat::Junit => {
+                let mut safe = safe::Lines::text(out);
+                output::junit::write(&mut safe, diagnostics, checked)?;
+                safe.finish()
+            }
         }
     }
 }
