@@ -24,6 +24,7 @@ mod stakeholders;
 mod unused_keys;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -65,7 +66,8 @@ pub fn check_only(
         .par_iter()
         .map(|d| pass.decision(d, wanted(&d.meta.path)))
         .collect();
-    pass.finish(decisions, wanted)
+    let own = pass.take();
+    pass.finish(own, decisions, wanted)
 }
 
 /// The rules run in one pass over the decisions, for a log whose decisions
@@ -80,12 +82,19 @@ pub fn check_only(
 /// which name decisions.
 pub struct Pass<'a> {
     ix: Index<'a>,
+    /// The findings of the rules about one decision, as the loading threads
+    /// make them: one vector, grown where it lies (a large one is moved by
+    /// the system, not copied), rather than one per decision gathered at
+    /// the end, which held every finding twice.
+    found: Mutex<Vec<Diagnostic>>,
 }
 
-/// What [`Pass::decision`] keeps of one decision: its findings so far, and
-/// what the rules relating decisions look at.
+/// The findings of the rules about single decisions, from [`Pass::take`].
+pub struct Findings(Vec<Diagnostic>);
+
+/// What [`Pass::decision`] keeps of one decision: what the rules relating
+/// decisions look at.
 pub struct Checked {
-    found: Vec<Diagnostic>,
     links: links::Links,
     uses: unused_keys::Uses,
 }
@@ -96,52 +105,70 @@ impl<'a> Pass<'a> {
     pub fn new(log: &'a Log, options: &CheckOptions) -> Pass<'a> {
         Pass {
             ix: Index::new(log, options),
+            found: Mutex::default(),
         }
     }
 
     /// Runs the rules about `d` alone when `report` is true (only links and
     /// ids are kept otherwise: what `check PATH` needs of the other records).
     pub fn decision(&self, d: &Decision, report: bool) -> Checked {
-        let mut found = Vec::new();
         if report {
+            let mut found = Vec::new();
             decision(&self.ix, d, &mut found);
-            // Kept until the run ends: a vector grown by pushing holds room
-            // for four findings where most decisions have one or two.
-            found.shrink_to_fit();
+            // One decision's findings stay together: the order of findings
+            // at one place (sorted stably below) is the order they were made.
+            if let Ok(mut all) = self.found.lock() {
+                all.append(&mut found);
+            }
         }
         Checked {
-            found,
             links: links::Links::of(d),
             uses: unused_keys::Uses::of(d),
         }
     }
 
-    /// The findings of the whole run, sorted: those of [`Pass::decision`],
-    /// then the rules relating decisions, on the decisions and reviews
-    /// whose path `wanted` picks, and the rules about the log's other files.
+    /// The findings [`Pass::decision`] made so far, taken out of the pass
+    /// (the pass that finishes may be another: one made on the log once
+    /// its decisions are loaded).
+    pub fn take(&self) -> Findings {
+        Findings(
+            self.found
+                .lock()
+                .map(|mut f| std::mem::take(&mut *f))
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The findings of the whole run, sorted: `own`, the findings of
+    /// [`Pass::decision`], then those of the rules relating decisions, on
+    /// the decisions and reviews whose path `wanted` picks, and of the rules
+    /// about the log's other files. `decisions` are what [`Pass::decision`]
+    /// kept, in the log's order.
     pub fn finish(
         self,
-        mut decisions: Vec<Checked>,
+        own: Findings,
+        decisions: Vec<Checked>,
         wanted: impl Fn(&str) -> bool + Sync,
     ) -> Vec<Diagnostic> {
         let ix = &self.ix;
         let log = ix.log;
+        let mut out = own.0;
         let mut uses = unused_keys::Uses::default();
         for checked in &decisions {
             uses.add(checked.uses);
         }
-        // The findings relating records, and those on the log's other files.
         let ids = links::Ids::new(decisions.iter().map(|c| &c.links));
-        let mut related: Vec<Diagnostic> = decisions
-            .par_iter()
-            .filter(|c| c.links.parsed() && wanted(c.links.path()))
-            .flat_map_iter(|c| {
-                let mut found = Vec::new();
-                links::between(&ids, &c.links, &mut found);
-                found
-            })
-            .collect();
-        related.par_extend(
+        out.par_extend(
+            decisions
+                .par_iter()
+                .filter(|c| c.links.parsed() && wanted(c.links.path()))
+                .flat_map_iter(|c| {
+                    let mut found = Vec::new();
+                    links::between(&ids, &c.links, &mut found);
+                    found
+                }),
+        );
+        out.par_extend(
             log.reviews
                 .par_iter()
                 .filter(|r| wanted(&r.meta.path))
@@ -152,27 +179,18 @@ impl<'a> Pass<'a> {
                 }),
         );
         if let Some(charter) = &log.charter {
-            frontmatter::charter(charter, &mut related);
-            people::charter(ix, charter, &mut related);
+            frontmatter::charter(charter, &mut out);
+            people::charter(ix, charter, &mut out);
         }
         if let Some(registry) = &log.people {
-            frontmatter::people(registry, &mut related);
+            frontmatter::people(registry, &mut out);
         }
-        frontmatter::duplicate_ids(&ids, &mut related);
-        links::cycles(&ids, &mut related);
+        frontmatter::duplicate_ids(&ids, &mut out);
+        links::cycles(&ids, &mut out);
+        // Sorting takes room of its own: what only the rules needed goes first.
         drop(ids);
-        files::check(log, &mut related);
-        // Then all in one vector sized once, each decision's findings freed
-        // as they move: a vector grown by doubling, or every decision's
-        // emptied one kept, would set `check`'s peak memory.
-        let own: usize = decisions.iter().map(|c| c.found.len()).sum();
-        let mut out: Vec<Diagnostic> = Vec::with_capacity(own + related.len());
-        for checked in &mut decisions {
-            out.extend(std::mem::take(&mut checked.found));
-        }
         drop(decisions);
-        out.append(&mut related);
-        drop(related);
+        files::check(log, &mut out);
         unused_keys::soften(uses, &mut out);
         sort(&mut out);
         out

@@ -411,12 +411,13 @@ fn streamed(
     };
     let wanted = |path: &str| scope.as_ref().is_none_or(|s| s.contains(path));
     let staged = Log::load_staged(location, depth, full);
-    let decisions = {
+    let (decisions, own) = {
         let pass = rules::Pass::new(staged.log(), &options);
-        staged.decisions(|d| pass.decision(&d, wanted(&d.meta.path)))
+        let decisions = staged.decisions(|d| pass.decision(&d, wanted(&d.meta.path)));
+        (decisions, pass.take())
     };
     let (log, decisions) = staged.finish(decisions);
-    let found = rules::Pass::new(&log, &options).finish(decisions, wanted);
+    let found = rules::Pass::new(&log, &options).finish(own, decisions, wanted);
     let scope = scope.map(|mut scope| {
         scope.add_folders(&log);
         scope
