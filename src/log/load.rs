@@ -81,10 +81,7 @@ impl Staged {
             other => Err((file.place, other)),
         });
         first.review_files = Vec::new();
-        let (reviews, sources, late) = sorted(reviews);
-        first.log.reviews = reviews;
-        first.sources.extend(sources);
-        first.late.extend(late);
+        first.log.reviews = sorted(reviews, &mut first.sources, &mut first.late);
         Staged { first }
     }
 
@@ -219,12 +216,8 @@ impl First {
         decisions: Vec<Projection<Option<Id>, D>>,
         reviews: Vec<Projection<String, R>>,
     ) -> (Log, Vec<D>, Vec<R>) {
-        let (decisions, sources, late) = sorted(decisions);
-        self.sources.extend(sources);
-        self.late.extend(late);
-        let (reviews, sources, late) = sorted(reviews);
-        self.sources.extend(sources);
-        self.late.extend(late);
+        let decisions = sorted(decisions, &mut self.sources, &mut self.late);
+        let reviews = sorted(reviews, &mut self.sources, &mut self.late);
         self.late.sort_by_key(|(i, _)| *i);
         let mut log = self.log;
         for (_, item) in self.late {
@@ -256,12 +249,17 @@ fn load_records<K: Send, T: Send>(
     files.par_iter().map(&load).collect()
 }
 
-/// Loaded records sorted by their key (stable), their sources, and the
-/// files that loaded as something else, with their place in the walk.
-#[allow(clippy::type_complexity)]
-fn sorted<K: Ord, T>(loaded: Vec<Projection<K, T>>) -> (Vec<T>, Vec<Source>, Vec<(usize, Loaded)>) {
-    let mut sources = Vec::new();
-    let mut late = Vec::new();
+/// Loaded records sorted by their key (stable), with their sources added to
+/// `sources` and the files that loaded as something else, with their place
+/// in the walk, to `late`. The records are mostly in key order already (a
+/// log's ids follow its file names), so the stable sort, which takes room
+/// for half of them, runs only when they are not; and the vector of
+/// results becomes the vector of records in place.
+fn sorted<K: Ord, T>(
+    loaded: Vec<Projection<K, T>>,
+    sources: &mut Vec<Source>,
+    late: &mut Vec<(usize, Loaded)>,
+) -> Vec<T> {
     let mut kept: Vec<(K, T)> = loaded
         .into_iter()
         .filter_map(|loaded| match loaded {
@@ -275,8 +273,10 @@ fn sorted<K: Ord, T>(loaded: Vec<Projection<K, T>>) -> (Vec<T>, Vec<Source>, Vec
             }
         })
         .collect();
-    kept.sort_by(|a, b| a.0.cmp(&b.0));
-    (kept.into_iter().map(|(_, v)| v).collect(), sources, late)
+    if !kept.is_sorted_by(|a, b| a.0 <= b.0) {
+        kept.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    kept.into_iter().map(|(_, v)| v).collect()
 }
 
 /// Loads one file as `kind`. A decision or review gets its [`Source`] only
