@@ -129,3 +129,45 @@ impl Summary {
         }
     }
 }
+
+/// The source lines findings point at, by display path and 1-based line
+/// number, as `check`'s human format quotes them (after a byte-order mark,
+/// without the line break). Taken from a file's text while it is loaded,
+/// so that showing them need not read the file again.
+#[derive(Debug, Default)]
+pub struct Quotes(std::collections::HashMap<Box<str>, Vec<(usize, Box<str>)>>);
+
+impl Quotes {
+    /// Keeps the lines of `text` (the file at `path`) that `lines` name.
+    pub fn add(&mut self, path: &str, text: &str, lines: impl IntoIterator<Item = usize>) {
+        let mut lines: Vec<usize> = lines.into_iter().filter(|&l| l > 0).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let mut all = crate::record::source::strip_bom(text).lines().enumerate();
+        let mut kept = Vec::with_capacity(lines.len());
+        for line in lines {
+            match all.find(|(i, _)| i + 1 == line) {
+                Some((_, shown)) => kept.push((line, shown.trim_end_matches(['\r', '\n']).into())),
+                None => break,
+            }
+        }
+        if !kept.is_empty() {
+            self.0.entry(path.into()).or_default().extend(kept);
+        }
+    }
+
+    /// Line `line` of the file at `path`, when it was kept.
+    pub fn get(&self, path: &str, line: usize) -> Option<&str> {
+        let kept = self.0.get(path)?;
+        kept.iter()
+            .find(|(l, _)| *l == line)
+            .map(|(_, shown)| &**shown)
+    }
+
+    /// Adds what `other` kept.
+    pub fn append(&mut self, other: Quotes) {
+        for (path, kept) in other.0 {
+            self.0.entry(path).or_default().extend(kept);
+        }
+    }
+}

@@ -17,7 +17,9 @@ use crate::yaml::Pos;
 /// One file once loaded. A decision or review loaded by
 /// [`Log::load_projected`] has no [`Source`].
 pub(super) enum Loaded {
-    Decision(Box<Decision>, Option<Source>),
+    /// With the file's text, for a caller that looks at it as the decision
+    /// is loaded ([`Staged::decisions`]).
+    Decision(Box<Decision>, Option<Source>, String),
     Review(Box<Review>, Option<Source>),
     Charter(Box<Charter>, Source),
     People(Box<People>, Source),
@@ -27,8 +29,9 @@ pub(super) enum Loaded {
 
 /// A record as [`load_files`] keeps it: the key that orders it, what was
 /// kept of it and its source; or what its file loaded as instead (a
-/// failure), with the file's place in the walk.
-type Projection<K, T> = Result<(K, T, Option<Source>), (usize, Loaded)>;
+/// failure), with the file's place in the walk: boxed, as it is rare and
+/// the vector of every file's result is as wide as its widest variant.
+type Projection<K, T> = Result<(K, T, Option<Source>), Box<(usize, Loaded)>>;
 
 /// Loads the files of the log in parallel, each decision through `decision`
 /// and each review through `review`; with `sources` false, decisions and
@@ -42,11 +45,11 @@ pub(super) fn load_files<D: Send, R: Send>(
     review: impl Fn(Review) -> R + Sync,
 ) -> Projected<D, R> {
     let mut first = First::load(location, depth, sources);
-    let decisions = first.decisions(&decision);
+    let decisions = first.decisions(&|d, _| decision(d));
     first.decision_files = Vec::new();
     let reviews = load_records(&first.review_files, |file| match first.read(file) {
         Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
-        other => Err((file.place, other)),
+        other => Err(Box::new((file.place, other))),
     });
     first.review_files = Vec::new();
     let (log, decisions, reviews) = first.finish(decisions, reviews);
@@ -78,7 +81,7 @@ impl Staged {
         first.full = full;
         let reviews = load_records(&first.review_files, |file| match first.read(file) {
             Loaded::Review(r, s) => Ok((r.id.clone(), *r, s)),
-            other => Err((file.place, other)),
+            other => Err(Box::new((file.place, other))),
         });
         first.review_files = Vec::new();
         first.log.reviews = sorted(reviews, &mut first.sources, &mut first.late);
@@ -91,9 +94,12 @@ impl Staged {
     }
 
     /// Loads every decision, in parallel, through `decision`, which gets
-    /// each as soon as it is built: the decisions of the whole log never
-    /// exist at once.
-    pub fn decisions<D: Send>(&self, decision: impl Fn(Decision) -> D + Sync) -> Decisions<D> {
+    /// each as soon as it is built, with the text of its file: the
+    /// decisions of the whole log never exist at once.
+    pub fn decisions<D: Send>(
+        &self,
+        decision: impl Fn(Decision, &str) -> D + Sync,
+    ) -> Decisions<D> {
         Decisions(self.first.decisions(&decision))
     }
 
@@ -200,11 +206,11 @@ impl First {
 
     fn decisions<D: Send>(
         &self,
-        decision: &(impl Fn(Decision) -> D + Sync),
+        decision: &(impl Fn(Decision, &str) -> D + Sync),
     ) -> Vec<Projection<Option<Id>, D>> {
         load_records(&self.decision_files, |file| match self.read(file) {
-            Loaded::Decision(d, s) => Ok((d.id.clone(), decision(*d), s)),
-            other => Err((file.place, other)),
+            Loaded::Decision(d, s, text) => Ok((d.id.clone(), decision(*d, &text), s)),
+            other => Err(Box::new((file.place, other))),
         })
     }
 
@@ -268,7 +274,7 @@ fn sorted<K: Ord, T>(
                 Some((key, value))
             }
             Err(other) => {
-                late.push(other);
+                late.push(*other);
                 None
             }
         })
@@ -373,6 +379,7 @@ pub(super) fn load_one(
         Kind::Decision => Loaded::Decision(
             Box::new(Decision::parse_to(&path, &name, &text, depth)),
             source.then(make_source),
+            text,
         ),
         Kind::Review => Loaded::Review(
             Box::new(Review::parse_to(&path, &name, &text, depth)),

@@ -362,7 +362,7 @@ impl Log {
         // A file that changed meanwhile keeps what was read the first time,
         // unless it reads as the same kind of record again.
         for (i, loaded) in decisions {
-            if let Loaded::Decision(d, _) = loaded {
+            if let Loaded::Decision(d, ..) = loaded {
                 self.decisions[i] = *d;
             }
         }
@@ -446,7 +446,7 @@ impl Log {
             Depth::Full,
             true,
         ) {
-            Loaded::Decision(d, source) => {
+            Loaded::Decision(d, source, _) => {
                 self.decisions.push(*d);
                 self.sources.extend(source);
                 self.decisions

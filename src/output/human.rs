@@ -14,7 +14,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::diagnostic::{Diagnostic, Quotes, Severity, Summary};
 use crate::log::Log;
 use crate::output::safe;
 
@@ -59,16 +59,26 @@ pub fn write(
     out: &mut dyn Write,
     diagnostics: &[Diagnostic],
     summary: &Summary,
-    log: &Log,
+    lines: Quoting<'_>,
     color: bool,
     quiet: bool,
     width: usize,
 ) -> std::io::Result<()> {
     let palette = Palette::new(color);
-    let quoted = quoted_lines(diagnostics, log);
+    let Quoting { log, quotes } = lines;
+    let read = read_lines(diagnostics, log, quotes);
+    let mut line: Vec<char> = Vec::new();
     for d in diagnostics {
-        let line = quoted.get(&(d.path.as_str(), d.line)).map(Vec::as_slice);
-        write_one(out, palette, d, line, width)?;
+        // As characters, so that a window of one can be cut in constant time.
+        let shown = quotes
+            .get(&d.path, d.line)
+            .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str))
+            .map(|shown| {
+                line.clear();
+                line.extend(shown.chars());
+                line.as_slice()
+            });
+        write_one(out, palette, d, shown, width)?;
     }
     if !quiet {
         write_summary(out, palette, summary)?;
@@ -76,17 +86,28 @@ pub fn write(
     Ok(())
 }
 
-/// The source lines the findings point at, by path and line number, as
-/// characters so that a window of one can be cut in constant time. The log
-/// keeps no file texts, so each file with findings is read again, once, the
-/// files in parallel.
-fn quoted_lines<'d>(
+/// Where the lines findings point at come from: `quotes`, kept as the
+/// files were loaded, and the files of `log` for the others.
+#[derive(Clone, Copy)]
+pub struct Quoting<'a> {
+    pub log: &'a Log,
+    pub quotes: &'a Quotes,
+}
+
+/// The source lines the findings point at that `quotes` (kept as the
+/// files were loaded) does not hold, by path and line number. The log
+/// keeps no file texts, so each file with such findings is read again,
+/// once, the files in parallel.
+fn read_lines<'d>(
     diagnostics: &'d [Diagnostic],
     log: &Log,
-) -> HashMap<(&'d str, usize), Vec<char>> {
+    quotes: &Quotes,
+) -> HashMap<(&'d str, usize), String> {
     let mut wanted: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for d in diagnostics {
-        wanted.entry(d.path.as_str()).or_default().push(d.line);
+        if quotes.get(&d.path, d.line).is_none() {
+            wanted.entry(d.path.as_str()).or_default().push(d.line);
+        }
     }
     wanted
         .into_par_iter()
@@ -103,7 +124,7 @@ fn quoted_lines<'d>(
                 for line in lines {
                     if let Some(shown) = line.checked_sub(1).and_then(|i| all.get(i)) {
                         let shown = shown.trim_end_matches(['\r', '\n']);
-                        found.push(((path, line), shown.chars().collect()));
+                        found.push(((path, line), shown.to_string()));
                     }
                 }
             }

@@ -33,7 +33,7 @@ use rayon::prelude::*;
 pub(crate) use crate::text::placeholder;
 pub use registry::{Code, RULES, RuleInfo, find};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Quotes};
 use crate::log::Log;
 use crate::record::{Decision, Feedback, Id, Meta, People, Review, Status};
 use crate::yaml::Pos;
@@ -64,9 +64,9 @@ pub fn check_only(
     let decisions = log
         .decisions
         .par_iter()
-        .map(|d| pass.decision(d, wanted(&d.meta.path)))
+        .map(|d| pass.decision(d, None, wanted(&d.meta.path)))
         .collect();
-    let own = pass.take();
+    let (own, _) = pass.take();
     pass.finish(own, decisions, wanted)
 }
 
@@ -87,6 +87,8 @@ pub struct Pass<'a> {
     /// the system, not copied), rather than one per decision gathered at
     /// the end, which held every finding twice.
     found: Mutex<Vec<Diagnostic>>,
+    /// The lines those findings point at, from the texts given.
+    quotes: Mutex<Quotes>,
 }
 
 /// The findings of the rules about single decisions, from [`Pass::take`].
@@ -106,15 +108,23 @@ impl<'a> Pass<'a> {
         Pass {
             ix: Index::new(log, options),
             found: Mutex::default(),
+            quotes: Mutex::default(),
         }
     }
 
     /// Runs the rules about `d` alone when `report` is true (only links and
     /// ids are kept otherwise: what `check PATH` needs of the other records).
-    pub fn decision(&self, d: &Decision, report: bool) -> Checked {
+    /// Given the text of its file, keeps the lines its findings point at.
+    pub fn decision(&self, d: &Decision, text: Option<&str>, report: bool) -> Checked {
         if report {
             let mut found = Vec::new();
             decision(&self.ix, d, &mut found);
+            if let Some(text) = text
+                && !found.is_empty()
+                && let Ok(mut quotes) = self.quotes.lock()
+            {
+                quotes.add(&d.meta.path, text, found.iter().map(|f| f.line));
+            }
             // One decision's findings stay together: the order of findings
             // at one place (sorted stably below) is the order they were made.
             if let Ok(mut all) = self.found.lock() {
@@ -127,15 +137,15 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// The findings [`Pass::decision`] made so far, taken out of the pass
-    /// (the pass that finishes may be another: one made on the log once
-    /// its decisions are loaded).
-    pub fn take(&self) -> Findings {
-        Findings(
-            self.found
-                .lock()
-                .map(|mut f| std::mem::take(&mut *f))
-                .unwrap_or_default(),
+    /// The findings [`Pass::decision`] made so far, and the lines they
+    /// point at, taken out of the pass (the pass that finishes may be
+    /// another: one made on the log once its decisions are loaded).
+    pub fn take(&self) -> (Findings, Quotes) {
+        let found = self.found.lock().map(|mut f| std::mem::take(&mut *f));
+        let quotes = self.quotes.lock().map(|mut q| std::mem::take(&mut *q));
+        (
+            Findings(found.unwrap_or_default()),
+            quotes.unwrap_or_default(),
         )
     }
 

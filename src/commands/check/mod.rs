@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
-use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::diagnostic::{Diagnostic, Quotes, Severity, Summary};
 use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path, slashed};
@@ -68,13 +68,27 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         .fix
         .then(|| edit::LogLock::acquire(&location.dir))
         .transpose()?;
+    let format = match args.format {
+        CheckFormat::Auto if ctx.github_actions => CheckFormat::Github,
+        CheckFormat::Auto => CheckFormat::Human,
+        other => other,
+    };
+    // The human format quotes the lines findings point at: they are kept
+    // as the files are read rather than read again to be shown.
+    let quote = format == CheckFormat::Human && !args.statistics;
     let cached = match args.no_cache || args.fix {
         true => None,
-        false => from_cache(&location, as_of, &requested),
+        false => from_cache(&location, as_of, &requested, quote),
     };
-    let (mut log, mut scope, mut notes, found) = match cached {
+    let Run {
+        mut log,
+        mut scope,
+        mut notes,
+        found,
+        quotes,
+    } = match cached {
         Some(hit) => hit,
-        None => checked(location.clone(), &requested, as_of, args.fix),
+        None => checked(location.clone(), &requested, as_of, args.fix, quote),
     };
     let mut diagnostics = levels.apply(found, &log);
     if args.fix {
@@ -112,11 +126,6 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     }
     let summary = Summary::new(checked.len(), &diagnostics);
 
-    let format = match args.format {
-        CheckFormat::Auto if ctx.github_actions => CheckFormat::Github,
-        CheckFormat::Auto => CheckFormat::Human,
-        other => other,
-    };
     // Colour only on a terminal: never into --output-file.
     let color = ctx.color() && args.output_file.is_none();
     let render = Render {
@@ -129,13 +138,13 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let code = exit_code(&diagnostics, args);
     let mut out = match &args.output_file {
-        None => {
-            Output::streamed(move |out| render.write(out, &diagnostics, &summary, &log, &checked))
-        }
+        None => Output::streamed(move |out| {
+            render.write(out, &diagnostics, &summary, &log, &quotes, &checked)
+        }),
         Some(file) => {
             let mut bytes = Vec::new();
             render
-                .write(&mut bytes, &diagnostics, &summary, &log, &checked)
+                .write(&mut bytes, &diagnostics, &summary, &log, &quotes, &checked)
                 .map_err(|source| Error::Io {
                     path: file.clone(),
                     source,
@@ -171,6 +180,7 @@ impl Render {
         diagnostics: &[Diagnostic],
         summary: &Summary,
         log: &Log,
+        quotes: &Quotes,
         checked: &[String],
     ) -> std::io::Result<()> {
         let text = |out: &mut dyn std::io::Write, text: String| {
@@ -185,7 +195,7 @@ impl Render {
                 out,
                 diagnostics,
                 summary,
-                log,
+                output::human::Quoting { log, quotes },
                 self.color,
                 self.quiet,
                 self.width,
@@ -242,7 +252,7 @@ fn write_baseline(
     let path = crate::baseline::path(&location);
     // Held from reading the log to writing the baseline, like every edit.
     let _lock = edit::LogLock::acquire(&location.dir)?;
-    let (log, _, _, found) = streamed(location, &[], Vec::new(), as_of);
+    let Run { log, found, .. } = streamed(location, &[], Vec::new(), as_of, false);
     let diagnostics = levels.apply(found, &log);
     let baseline = Baseline::of(&diagnostics);
     let before = Baseline::load(&path).ok().flatten().map(|b| b.len());
@@ -331,12 +341,8 @@ fn from_cache(
     location: &Location,
     as_of: chrono::NaiveDate,
     requested: &[Requested],
-) -> Option<(
-    Log,
-    Option<Scope>,
-    String,
-    Vec<crate::diagnostic::Diagnostic>,
-)> {
+    quote: bool,
+) -> Option<Run> {
     // The folder is walked while the cache file is read and parsed.
     let (snapshot, cache) = rayon::join(
         || cache::Snapshot::take(location),
@@ -358,35 +364,64 @@ fn from_cache(
         };
         if let Some(found) = found {
             valid.refresh();
-            return Some((log, scope, notes, found));
+            return Some(Run {
+                log,
+                scope,
+                notes,
+                found,
+                quotes: Quotes::default(),
+            });
         }
     }
-    let (log, scope, notes, found) = checked(location.clone(), requested, as_of, false);
-    match &scope {
-        None => cache.store(&snapshot, &log, &found, |_| true, true),
-        Some(s) => cache.store(&snapshot, &log, &found, |path| s.contains(path), false),
+    let run = checked(location.clone(), requested, as_of, false, quote);
+    match &run.scope {
+        None => cache.store(&snapshot, &run.log, &run.found, |_| true, true),
+        Some(s) => cache.store(
+            &snapshot,
+            &run.log,
+            &run.found,
+            |path| s.contains(path),
+            false,
+        ),
     }
-    Some((log, scope, notes, found))
+    Some(run)
 }
 
-/// The log (without its decisions unless it was fixed or a file from
-/// outside it was named), the files to report on, notes about the paths
-/// asked for, and the rules' findings.
+/// What a run found: the log (without its decisions unless it was fixed
+/// or a file from outside it was named), the files to report on (`None`:
+/// all), notes about the paths asked for, the rules' findings, and the
+/// lines they point at where those were kept as the files were read.
+struct Run {
+    log: Log,
+    scope: Option<Scope>,
+    notes: String,
+    found: Vec<Diagnostic>,
+    quotes: Quotes,
+}
+
+/// Checks the log; with `quote`, keeps the lines the findings point at.
 fn checked(
     location: Location,
     requested: &[Requested],
     as_of: chrono::NaiveDate,
     fix: bool,
-) -> (Log, Option<Scope>, String, Vec<Diagnostic>) {
+    quote: bool,
+) -> Run {
     let places = places(&location, requested);
     // `--fix` edits records and a file from outside the log joins it:
     // both need the records themselves.
     if !fix && !places.iter().any(|p| matches!(p, Place::Outside(_))) {
-        return streamed(location, requested, places, as_of);
+        return streamed(location, requested, places, as_of, quote);
     }
     let (log, scope, notes) = load(location, requested, places);
     let found = run_rules(&log, &scope, as_of);
-    (log, scope, notes, found)
+    Run {
+        log,
+        scope,
+        notes,
+        found,
+        quotes: Quotes::default(),
+    }
 }
 
 /// The log checked as it is read: each decision goes through the rules
@@ -396,13 +431,16 @@ fn checked(
 /// files are named (what a pre-commit hook passes), the other decisions
 /// and reviews are read to their fields only, which is all the rules
 /// relating records look at, and the named files in full. The log
-/// returned has no decisions: nothing after the rules reads them.
+/// returned has no decisions: nothing after the rules reads them. With
+/// `quote`, the lines that the findings about single decisions point at
+/// are kept from each file's text as it is read.
 fn streamed(
     location: Location,
     requested: &[Requested],
     places: Vec<Place<'_>>,
     as_of: chrono::NaiveDate,
-) -> (Log, Option<Scope>, String, Vec<Diagnostic>) {
+    quote: bool,
+) -> Run {
     let options = CheckOptions { as_of };
     let (scope, notes, _) = scope_of(places);
     let (depth, full) = match &scope {
@@ -411,9 +449,10 @@ fn streamed(
     };
     let wanted = |path: &str| scope.as_ref().is_none_or(|s| s.contains(path));
     let staged = Log::load_staged(location, depth, full);
-    let (decisions, own) = {
+    let (decisions, (own, quotes)) = {
         let pass = rules::Pass::new(staged.log(), &options);
-        let decisions = staged.decisions(|d| pass.decision(&d, wanted(&d.meta.path)));
+        let decisions = staged
+            .decisions(|d, text| pass.decision(&d, quote.then_some(text), wanted(&d.meta.path)));
         (decisions, pass.take())
     };
     let (log, decisions) = staged.finish(decisions);
@@ -422,7 +461,13 @@ fn streamed(
         scope.add_folders(&log);
         scope
     });
-    (log, scope, notes, found)
+    Run {
+        log,
+        scope,
+        notes,
+        found,
+        quotes,
+    }
 }
 
 /// Whether only files are named: the other records are then read to their
