@@ -142,3 +142,57 @@ fn show_of_a_record_with_broken_front_matter() {
         run.stdout
     );
 }
+
+/// [`shared_ids`] and a review naming 3 (shared, the first untitled), 1
+/// and 9 (not in the log), and a decision file that is not UTF-8.
+fn with_review() -> tempfile::TempDir {
+    let dir = shared_ids();
+    write(
+        dir.path(),
+        "decisions/reviews/2026-02-01-retro.md",
+        "---\nkind: retro\ntitle: Retro\ndate: 2026-02-01\ndecisions: [3, 1, 9]\nattended: [ana]\n---\n",
+    );
+    std::fs::write(
+        dir.path().join("decisions/0006-bytes.md"),
+        b"---\ntitle: caf\xe9\n---\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn review_show_titles_a_decision_by_the_first_record_of_its_id() {
+    let dir = with_review();
+    let run = decide(dir.path(), &["review", "show", "2026-02-01-retro"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Retro\n\
+         =====\n\
+         review       2026-02-01-retro\n\
+         kind         retro\n\
+         date         2026-02-01\n\
+         attended     ana\n\
+         decisions    0003 (not in the log), 0001 (Retrain weekly), 0009 (not in the log)\n\
+         file         decisions/reviews/2026-02-01-retro.md\n"
+    );
+    let run = decide(dir.path(), &["review", "show", "nope"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: no review `nope` (a review is named by its file stem, e.g. 2026-03-04-q1-review; `decide review list` lists them)\n"
+    );
+}
+
+#[test]
+fn review_list_says_nothing_of_the_decisions() {
+    let dir = with_review();
+    let run = decide(dir.path(), &["review", "list", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        "id,date,kind,title,facilitator,decisions,invited,attended,path\n\
+         2026-02-01-retro,2026-02-01,retro,Retro,,0003;0001;0009,0,1,decisions/reviews/2026-02-01-retro.md\n"
+    );
+}
