@@ -196,3 +196,47 @@ fn review_list_says_nothing_of_the_decisions() {
          2026-02-01-retro,2026-02-01,retro,Retro,,0003;0001;0009,0,1,decisions/reviews/2026-02-01-retro.md\n"
     );
 }
+
+/// `decide edit` with an "editor" that prints the file it is given.
+fn edit(dir: &std::path::Path, target: &str) -> Run {
+    run(cmd(dir).env("EDITOR", "echo").args(["edit", target]))
+}
+
+#[test]
+fn edit_finds_the_file_among_what_it_keeps_of_each_record() {
+    let dir = shared_ids();
+    let d = dir.path();
+    // Named by its file, but its id (3) is another file's too: the record
+    // that shares it is found though the text does not name it.
+    let run = edit(d, "0003-nightly");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: id 0003-nightly is used by 2 files (decisions/0002-untitled.md, decisions/0003-nightly.md); give each its own id first (`decide renumber`)\n"
+    );
+    let run = edit(d, "decisions/0005-broken.md");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with("decisions/0005-broken.md\n"),
+        "{}",
+        run.stdout
+    );
+    write(
+        d,
+        "decisions/reviews/0004-old.md",
+        "---\nkind: async\n---\n",
+    );
+    let run = edit(d, "0004-old");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: `0004-old` names both decisions/0004-old.md and decisions/reviews/0004-old.md; rename one of them\n"
+    );
+    let run = edit(d, "4");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with("decisions/0004-old.md\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -14,9 +14,10 @@ use crate::edit;
 use crate::error::Error;
 use crate::log::{Log, Projected};
 use crate::output;
-use crate::record::{Action, ActionStatus, Depth, Id};
+use crate::record::{Action, ActionStatus, Depth, Id, Review};
 
-use super::editing::{FileEdit, unique_decision, write};
+use super::Named;
+use super::editing::{FileEdit, unique_named, write};
 
 /// A decision or a review that an action command names.
 pub struct Target<'a> {
@@ -29,29 +30,49 @@ pub struct Target<'a> {
 /// The decision (by id, path or stem) or the review (by stem, file name or
 /// path) `text` names; a text naming both is an error.
 pub fn target<'a>(log: &'a Log, text: &str) -> Result<Target<'a>, Error> {
-    let decision = match super::find_decision(log, text) {
-        Ok(_) => Some(unique_decision(log, text)?),
+    match pick(&log.decisions, &log.reviews, text)? {
+        Picked::Decision(d) => Ok(Target {
+            label: d.id.as_ref().map(ToString::to_string).unwrap_or_default(),
+            path: &d.meta.path,
+            actions: &d.actions,
+        }),
+        Picked::Review(r) => Ok(Target {
+            label: r.id.clone(),
+            path: &r.meta.path,
+            actions: &r.actions,
+        }),
+    }
+}
+
+/// What [`pick`] found.
+pub(crate) enum Picked<'a, T> {
+    Decision(&'a T),
+    Review(&'a Review),
+}
+
+/// [`target`] among `decisions` (every decision of the log in its order,
+/// or what a command kept of each) and `reviews`.
+pub(crate) fn pick<'a, T: Named>(
+    decisions: &'a [T],
+    reviews: &'a [Review],
+    text: &str,
+) -> Result<Picked<'a, T>, Error> {
+    let decision = match super::find_named(decisions, text) {
+        Ok(_) => Some(unique_named(decisions, text)?),
         Err(Error::NotFound(_)) => None,
         Err(Error::Usage(message)) if message.contains("is used by") => {
             return Err(Error::Usage(message));
         }
         Err(_) => None,
     };
-    let review = super::reviews::find(log, text);
+    let review = super::reviews::find_in(reviews, text);
     match (decision, review) {
-        (Some(d), None) => Ok(Target {
-            label: d.id.as_ref().map(ToString::to_string).unwrap_or_default(),
-            path: &d.meta.path,
-            actions: &d.actions,
-        }),
-        (None, Some(r)) => Ok(Target {
-            label: r.id.clone(),
-            path: &r.meta.path,
-            actions: &r.actions,
-        }),
+        (Some(d), None) => Ok(Picked::Decision(d)),
+        (None, Some(r)) => Ok(Picked::Review(r)),
         (Some(d), Some(r)) => Err(Error::Usage(format!(
             "`{text}` names both {} and {}; rename one of them",
-            d.meta.path, r.meta.path
+            d.path(),
+            r.meta.path
         ))),
         (None, None) => Err(Error::Usage(format!(
             "no decision or review `{text}` (a review is named by its file stem)"

@@ -20,9 +20,14 @@ use super::editing::{FileEdit, write};
 
 /// The review `text` names: its file stem, its file name or a path to it.
 pub fn find<'a>(log: &'a Log, text: &str) -> Option<&'a Review> {
+    find_in(&log.reviews, text)
+}
+
+/// [`find`] among `reviews`.
+pub(crate) fn find_in<'a>(reviews: &'a [Review], text: &str) -> Option<&'a Review> {
     let name = text.rsplit(['/', '\\']).next().unwrap_or(text);
     let stem = name.strip_suffix(".md").unwrap_or(name);
-    log.reviews.iter().find(|r| r.id == stem)
+    reviews.iter().find(|r| r.id == stem)
 }
 
 fn named<'a>(log: &'a Log, text: &str) -> Result<&'a Review, Error> {
