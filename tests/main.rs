@@ -29,6 +29,7 @@ mod list_rows;
 mod list_show;
 mod new_command;
 mod precommit;
+mod projected;
 mod property;
 mod pulse;
 mod readme;

@@ -10,18 +10,23 @@ use crate::log::Log;
 use crate::record::{Decision, FrontMatter, Id, source};
 use crate::yaml::Node;
 
-use super::{date_arg, find_decision};
+use super::{Named, date_arg, find_named};
 
 /// The decision `text` names, refusing an id that several files share:
 /// editing one of them would be a guess.
 pub fn unique_decision<'a>(log: &'a Log, text: &str) -> Result<&'a Decision, Error> {
+    unique_named(&log.decisions, text)
+}
+
+/// [`unique_decision`] among `decisions`, every decision of the log in its
+/// order, or what a command kept of each.
+pub(crate) fn unique_named<'a, T: Named>(decisions: &'a [T], text: &str) -> Result<&'a T, Error> {
     // Found by its file, a record may still share its id with another.
-    let decision = find_decision(log, text)?;
-    let same: Vec<&str> = log
-        .decisions
+    let decision = find_named(decisions, text)?;
+    let same: Vec<&str> = decisions
         .iter()
-        .filter(|d| d.id.is_some() && d.id == decision.id)
-        .map(|d| d.meta.path.as_str())
+        .filter(|d| d.id().is_some() && d.id() == decision.id())
+        .map(|d| d.path())
         .collect();
     if same.len() > 1 {
         return Err(Error::Usage(format!(

@@ -10,10 +10,48 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
+use compact_str::CompactString;
+
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::context::{Context, Output};
-use crate::log::Log;
-use crate::record::Id;
+use crate::log::{Log, Projected};
+use crate::record::{Decision, Depth, Id, Ref};
+
+/// What the graph keeps of a decision that has an id: its label and its
+/// links, taken out of the record as soon as it is built, so that the
+/// records of the whole log are never held at once (a record is some 6 KB
+/// in memory, a node a few hundred bytes).
+struct Node {
+    id: Id,
+    title: Option<CompactString>,
+    status: &'static str,
+    supersedes: Vec<Id>,
+    superseded_by: Vec<Id>,
+    related: Vec<Id>,
+}
+
+impl Node {
+    /// `None` for a decision without an id: it can be neither drawn nor linked to.
+    fn new(d: Decision) -> Option<Node> {
+        let status = d.status_word();
+        Some(Node {
+            id: d.id?,
+            title: d.title.map(|t| t.value),
+            status,
+            supersedes: ids(d.supersedes),
+            superseded_by: ids(d.superseded_by),
+            related: ids(d.related),
+        })
+    }
+}
+
+/// The ids of a list of links, in a vector of their own size (most lists
+/// are empty, and an empty vector holds nothing).
+fn ids(refs: Vec<Ref>) -> Vec<Id> {
+    let mut ids = Vec::with_capacity(refs.len());
+    ids.extend(refs.into_iter().map(|r| r.id));
+    ids
+}
 
 /// The edges of the lineage, each once.
 struct Lineage<'a> {
@@ -23,23 +61,22 @@ struct Lineage<'a> {
     related: BTreeSet<(&'a Id, &'a Id)>,
 }
 
-fn lineage(log: &Log) -> Lineage<'_> {
+fn lineage(nodes: &[Node]) -> Lineage<'_> {
     let mut l = Lineage {
         supersedes: BTreeSet::new(),
         related: BTreeSet::new(),
     };
-    for d in &log.decisions {
-        let Some(id) = &d.id else { continue };
+    for d in nodes {
+        let id = &d.id;
         for r in &d.supersedes {
-            l.supersedes.insert((id, &r.id));
+            l.supersedes.insert((id, r));
         }
         for r in &d.superseded_by {
-            l.supersedes.insert((&r.id, id));
+            l.supersedes.insert((r, id));
         }
         for r in &d.related {
-            if &r.id != id {
-                l.related
-                    .insert(if id < &r.id { (id, &r.id) } else { (&r.id, id) });
+            if r != id {
+                l.related.insert(if id < r { (id, r) } else { (r, id) });
             }
         }
     }
@@ -47,14 +84,20 @@ fn lineage(log: &Log) -> Lineage<'_> {
 }
 
 pub fn run(args: &GraphArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
-    let l = lineage(&log);
-    let titles: BTreeMap<&Id, (&str, &str)> = log
-        .decisions
+    // Fields only, each decision cut down to its node as it is loaded;
+    // reviews are read (as every command reads the whole log) but not kept.
+    let Projected {
+        decisions: nodes, ..
+    } = Log::load_projected(ctx.locate()?, Depth::Fields, Node::new, drop);
+    let nodes: Vec<Node> = nodes.into_iter().flatten().collect();
+    let l = lineage(&nodes);
+    // A later record with the same id takes the label, as it did when
+    // every record was loaded.
+    let titles: BTreeMap<&Id, (&str, &str)> = nodes
         .iter()
-        .filter_map(|d| {
-            let title = d.title.as_ref().map_or("(untitled)", |t| t.as_str());
-            d.id.as_ref().map(|id| (id, (title, d.status_word())))
+        .map(|d| {
+            let title = d.title.as_deref().unwrap_or("(untitled)");
+            (&d.id, (title, d.status))
         })
         .collect();
     let mut nodes: BTreeSet<&Id> = BTreeSet::new();

@@ -35,27 +35,54 @@ use crate::record::{Decision, Id, parse_date};
 /// path `decide new` printed, or its file name or stem. Two records with the
 /// one id are an error naming both files, never a silent pick.
 pub fn find_decision<'a>(log: &'a Log, text: &str) -> Result<&'a Decision, Error> {
-    let stem_of = |d: &Decision| {
-        let name = d.meta.path.rsplit('/').next().unwrap_or(&d.meta.path);
-        name.strip_suffix(".md").unwrap_or(name).to_string()
-    };
-    let as_path = text.ends_with(".md") || text.contains(['/', '\\']);
-    let found: Vec<&Decision> = if as_path {
-        let name = text.rsplit(['/', '\\']).next().unwrap_or(text);
-        let stem = name.strip_suffix(".md").unwrap_or(name);
-        log.decisions
-            .iter()
-            .filter(|d| stem_of(d) == stem)
-            .collect()
+    find_named(&log.decisions, text)
+}
+
+/// A decision as finding one by id, path or file name sees it: the whole
+/// record, or what a command that never holds every record kept of it.
+pub(crate) trait Named {
+    fn id(&self) -> Option<&Id>;
+    /// The display path.
+    fn path(&self) -> &str;
+}
+
+impl Named for Decision {
+    fn id(&self) -> Option<&Id> {
+        self.id.as_ref()
+    }
+
+    fn path(&self) -> &str {
+        &self.meta.path
+    }
+}
+
+impl<T: Named> Named for &T {
+    fn id(&self) -> Option<&Id> {
+        (**self).id()
+    }
+
+    fn path(&self) -> &str {
+        (**self).path()
+    }
+}
+
+/// [`find_decision`] among `decisions`, in the log's order ((id, path)):
+/// the same answer, and the same errors, for any list holding every
+/// decision that `text` could name.
+pub(crate) fn find_named<'a, T: Named>(decisions: &'a [T], text: &str) -> Result<&'a T, Error> {
+    fn stem_of(d: &impl Named) -> &str {
+        stem(d.path().rsplit('/').next().unwrap_or(d.path()))
+    }
+    let as_path = as_path(text);
+    let found: Vec<&T> = if as_path {
+        let stem = stem(text.rsplit(['/', '\\']).next().unwrap_or(text));
+        decisions.iter().filter(|d| stem_of(d) == stem).collect()
     } else {
-        let by_id: Vec<&Decision> = Id::parse(text)
-            .map(|id| log.find(&id).collect())
+        let by_id: Vec<&T> = Id::parse(text)
+            .map(|id| decisions.iter().filter(|d| d.id() == Some(&id)).collect())
             .unwrap_or_default();
         if by_id.is_empty() {
-            log.decisions
-                .iter()
-                .filter(|d| stem_of(d) == text)
-                .collect()
+            decisions.iter().filter(|d| stem_of(d) == text).collect()
         } else {
             by_id
         }
@@ -67,7 +94,7 @@ pub fn find_decision<'a>(log: &'a Log, text: &str) -> Result<&'a Decision, Error
         [] => Err(Error::NotFound(text.to_string())),
         [one] => Ok(one),
         many => {
-            let paths: Vec<&str> = many.iter().map(|d| d.meta.path.as_str()).collect();
+            let paths: Vec<&str> = many.iter().map(|d| d.path()).collect();
             Err(Error::Usage(format!(
                 "id {text} is used by {} files ({}); give each its own id first (`decide renumber`)",
                 many.len(),
@@ -75,6 +102,27 @@ pub fn find_decision<'a>(log: &'a Log, text: &str) -> Result<&'a Decision, Error
             )))
         }
     }
+}
+
+/// Whether `d` is one of the decisions [`find_named`] looks at for `text`
+/// (by id or by file): a command that keeps only these while the log
+/// loads finds the same decision as one that kept them all.
+pub(crate) fn may_name(d: &impl Named, text: &str) -> bool {
+    let own = stem(d.path().rsplit('/').next().unwrap_or(d.path()));
+    if as_path(text) {
+        return own == stem(text.rsplit(['/', '\\']).next().unwrap_or(text));
+    }
+    own == text || Id::parse(text).is_some_and(|id| d.id() == Some(&id))
+}
+
+/// Whether `text` names a decision by its file rather than by its id.
+fn as_path(text: &str) -> bool {
+    text.ends_with(".md") || text.contains(['/', '\\'])
+}
+
+/// A file name without `.md`.
+fn stem(name: &str) -> &str {
+    name.strip_suffix(".md").unwrap_or(name)
 }
 
 /// Parses a `YYYY-MM-DD` command-line value.

@@ -2,6 +2,7 @@
 //! attend REVIEW P…`: the reviews of the log, one review in full, and
 //! recording who came, without a text editor.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -12,16 +13,21 @@ use crate::edit;
 use crate::error::Error;
 use crate::log::Log;
 use crate::output;
-use crate::record::Review;
+use crate::record::{Depth, Id, Review};
 use crate::report::clean;
 
 use super::editing::{FileEdit, write};
 
 /// The review `text` names: its file stem, its file name or a path to it.
 pub fn find<'a>(log: &'a Log, text: &str) -> Option<&'a Review> {
+    find_in(&log.reviews, text)
+}
+
+/// [`find`] among `reviews`.
+pub(crate) fn find_in<'a>(reviews: &'a [Review], text: &str) -> Option<&'a Review> {
     let name = text.rsplit(['/', '\\']).next().unwrap_or(text);
     let stem = name.strip_suffix(".md").unwrap_or(name);
-    log.reviews.iter().find(|r| r.id == stem)
+    reviews.iter().find(|r| r.id == stem)
 }
 
 fn named<'a>(log: &'a Log, text: &str) -> Result<&'a Review, Error> {
@@ -65,8 +71,11 @@ fn row(r: &Review) -> Row {
 }
 
 pub fn list(args: &ReviewListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
-    let mut rows: Vec<Row> = log.reviews.iter().map(row).collect();
+    // Reviews only, to their fields: nothing the list shows comes from a
+    // decision, so the decisions are never read.
+    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new());
+    let mut rows: Vec<Row> = staged.log().reviews.iter().map(row).collect();
+    drop(staged);
     rows.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
     let text = match args.format {
         ListFormat::Json => return Ok(output::json_stream(rows)),
@@ -138,7 +147,27 @@ pub fn list(args: &ReviewListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
 }
 
 pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    let log = ctx.load()?;
+    // The reviews first, to their fields; then, of the decisions, only the
+    // titles of those the review names, each kept as it is read.
+    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new());
+    let wanted: BTreeSet<Id> = named(staged.log(), &args.review)?
+        .decisions
+        .iter()
+        .map(|x| x.id.clone())
+        .collect();
+    let decisions = staged.decisions(|d| {
+        d.id.filter(|id| wanted.contains(id))
+            .map(|id| (id, d.title.map(|t| t.value)))
+    });
+    let (log, titles) = staged.finish(decisions);
+    // The title of the first decision with the id, in the log's order.
+    let title_of = |id: &Id| {
+        titles
+            .iter()
+            .flatten()
+            .find(|(x, _)| x == id)
+            .and_then(|(_, title)| title.as_deref())
+    };
     let r = named(&log, &args.review)?;
     let width = usize::from(ctx.width.unwrap_or(output::DEFAULT_WIDTH)).max(40);
     let mut out = String::new();
@@ -180,12 +209,10 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
     let decisions: Vec<String> = r
         .decisions
         .iter()
-        .map(
-            |x| match log.find(&x.id).next().and_then(|d| d.title.as_ref()) {
-                Some(t) => format!("{} ({})", x.id, clean(&t.value)),
-                None => format!("{} (not in the log)", x.id),
-            },
-        )
+        .map(|x| match title_of(&x.id) {
+            Some(t) => format!("{} ({})", x.id, clean(t)),
+            None => format!("{} (not in the log)", x.id),
+        })
         .collect();
     field("decisions", decisions.join(", "));
     field("file", r.meta.path.clone());

@@ -1,30 +1,112 @@
 //! `decide show ID`: one decision as a reader wants it: what was decided,
 //! by whom, why, what was rejected, who said what, and what is still open.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 
 use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
 use crate::metrics::participation::Index;
-use crate::record::{Decision, Feedback, Ref, Review, Status};
+use crate::record::{Decision, Depth, Feedback, Id, Ref, Review, Status};
+use crate::rules::{self, CheckOptions};
 
-use super::{find_decision, names};
+use super::{find_named, may_name, names};
+
+/// What `show` keeps of a decision while the log loads, besides what the
+/// rules relating decisions keep of it ([`rules::Checked`]): the records the
+/// id may name, whole, until the one it names is known; of every other
+/// record, the title its links are shown with. The records of the whole
+/// log are thus never held at once (a record is some 6 KB in memory).
+enum Kept {
+    Candidate(Box<Decision>),
+    Titled(Id, Option<CompactString>),
+    /// A decision without an id: nothing links to it.
+    Nothing,
+}
+
+impl Kept {
+    fn new(d: Decision, candidate: bool) -> Kept {
+        match d.id {
+            _ if candidate => Kept::Candidate(Box::new(d)),
+            Some(id) => Kept::Titled(id, d.title.map(|t| t.value)),
+            None => Kept::Nothing,
+        }
+    }
+
+    fn candidate(&self) -> Option<&Decision> {
+        match self {
+            Kept::Candidate(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn id(&self) -> Option<&Id> {
+        match self {
+            Kept::Candidate(d) => d.id.as_ref(),
+            Kept::Titled(id, _) => Some(id),
+            Kept::Nothing => None,
+        }
+    }
+
+    fn title(&self) -> Option<&str> {
+        match self {
+            Kept::Candidate(d) => d.title.as_ref().map(|t| t.as_str()),
+            Kept::Titled(_, title) => title.as_deref(),
+            Kept::Nothing => None,
+        }
+    }
+}
+
+/// The title a link to `id` is shown with: that of the first record with
+/// the id, in the log's order; `None` when it has none or there is none.
+struct Titles<'a>(&'a [Kept]);
+
+impl Titles<'_> {
+    fn of(&self, id: &Id) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|k| k.id() == Some(id))
+            .and_then(Kept::title)
+    }
+}
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    // Read in full: what `check` says about the decision is shown with it.
     let location = ctx.locate()?;
     let levels = crate::rules::levels::Levels::from_config(&location.config)?;
-    let log = Log::load(location);
-    let decision = find_decision(&log, &args.id)?;
-    let as_of =
-        super::report::optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
-    let found = crate::rules::check_only(&log, &crate::rules::CheckOptions { as_of }, |p| {
-        p == decision.meta.path
-    });
+    // Reported once the decision is found, as a missing decision comes first.
+    let as_of_arg = super::report::optional_date("--as-of", args.as_of.as_deref());
+    let options = CheckOptions {
+        as_of: as_of_arg
+            .as_ref()
+            .ok()
+            .copied()
+            .flatten()
+            .unwrap_or(ctx.today),
+    };
+    // Read in full: what `check` says about the decision is shown with it.
+    // Each decision is checked as it is read, as `check` does, and the
+    // reviews, the charter and the people file are kept whole.
+    let staged = Log::load_staged(location, Depth::Full, BTreeSet::new());
+    let decisions = {
+        let pass = rules::Pass::new(staged.log(), &options);
+        staged.decisions(|d| {
+            let candidate = may_name(&d, &args.id);
+            (pass.decision(&d, candidate), Kept::new(d, candidate))
+        })
+    };
+    let (log, decisions) = staged.finish(decisions);
+    let (checked, kept): (Vec<rules::Checked>, Vec<Kept>) = decisions.into_iter().unzip();
+    let candidates: Vec<&Decision> = kept.iter().filter_map(Kept::candidate).collect();
+    let decision: &Decision = find_named(&candidates, &args.id)?;
+    let as_of = as_of_arg?.unwrap_or(ctx.today);
+    // The other candidates were checked too: their findings are on their
+    // own files, which are not counted.
+    let found = rules::Pass::new(&log, &options).finish(checked, |p| p == decision.meta.path);
     let errors = levels
         .apply(found, &log)
         .iter()
@@ -32,7 +114,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             d.path == decision.meta.path && d.severity == crate::diagnostic::Severity::Error
         })
         .count();
-    let mut text = render(&log, decision, as_of);
+    let mut text = render(&log, &Titles(&kept), decision, as_of);
     text.push_str(&engagement(&log, decision, as_of, errors));
     Ok(Output::stdout(fit(&text, ctx.width)))
 }
@@ -92,14 +174,12 @@ fn heading(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");
 }
 
-fn link_list(log: &Log, refs: &[Ref]) -> String {
+fn link_list(titles: &Titles, refs: &[Ref]) -> String {
     refs.iter()
-        .map(
-            |r| match log.find(&r.id).next().and_then(|d| d.title.as_ref()) {
-                Some(title) => format!("{} ({})", r.id, title.value),
-                None => format!("{} (not in the log)", r.id),
-            },
-        )
+        .map(|r| match titles.of(&r.id) {
+            Some(title) => format!("{} ({title})", r.id),
+            None => format!("{} (not in the log)", r.id),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -171,8 +251,9 @@ fn status_line(d: &Decision, as_of: NaiveDate) -> String {
     status
 }
 
-/// Renders one decision as text.
-pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
+/// Renders one decision as text; `titles` gives those of the decisions it
+/// links to.
+fn render(log: &Log, titles: &Titles, d: &Decision, as_of: NaiveDate) -> String {
     let mut out = String::new();
     let id =
         d.id.as_ref()
@@ -213,9 +294,13 @@ pub fn render(log: &Log, d: &Decision, as_of: NaiveDate) -> String {
         d.revisit_by.as_ref().map_or("", |t| t.raw.as_str()),
     );
     field(&mut out, "tags", &names(&d.tags));
-    field(&mut out, "supersedes", &link_list(log, &d.supersedes));
-    field(&mut out, "superseded by", &link_list(log, &d.superseded_by));
-    field(&mut out, "related", &link_list(log, &d.related));
+    field(&mut out, "supersedes", &link_list(titles, &d.supersedes));
+    field(
+        &mut out,
+        "superseded by",
+        &link_list(titles, &d.superseded_by),
+    );
+    field(&mut out, "related", &link_list(titles, &d.related));
     field(&mut out, "file", &d.meta.path);
 
     if !d.status_history.is_empty() {
