@@ -35,6 +35,7 @@ mod pulse;
 mod readme;
 mod renumber;
 mod report;
+mod report_checks;
 mod report_git;
 mod report_html;
 mod robustness;

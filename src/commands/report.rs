@@ -7,15 +7,21 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use std::collections::BTreeMap;
+
 use super::date_arg;
 use crate::cli::{ReportArgs, ReportFormat, TrendPeriod};
 use crate::context::{Context, Output};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::git;
-use crate::log::Log;
+use crate::log::{Location, Log};
+use crate::metrics::kept::{self, Keep};
 use crate::metrics::trend::Period;
 use crate::metrics::{self, Dates, MetricsOptions};
+use crate::record::{Decision, Depth};
 use crate::report;
+use crate::rules::{self, CheckOptions, levels::Levels};
 
 pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
@@ -28,9 +34,22 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     }
     // Read in full: the report marks decisions on which `check` finds errors.
     let location = ctx.locate()?;
-    let levels = crate::rules::levels::Levels::from_config(&location.config)?;
-    let log = Log::load(location);
-    super::report::known_reader(&log, args.for_person.as_deref())?;
+    let levels = Levels::from_config(&location.config)?;
+    let keep = match (args.trend, args.format) {
+        // Each period is checked again as of its own end: the whole log is kept.
+        (Some(_), _) => None,
+        (None, ReportFormat::Html) => Some(Keep::Page),
+        (None, _) => Some(Keep::Figures),
+    };
+    let (mut log, errors) = match keep {
+        None => {
+            let log = Log::load(location);
+            known_reader(&log, args.for_person.as_deref())?;
+            let errors = check_errors(&log, &levels, as_of);
+            (log, errors)
+        }
+        Some(keep) => streamed(location, &levels, as_of, keep, args.for_person.as_deref())?,
+    };
     let opts = MetricsOptions {
         as_of,
         since,
@@ -38,8 +57,12 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         model: args.model.clone(),
         dates: dates_from_git(&log),
         for_person: args.for_person.clone(),
-        check_errors: check_errors(&log, &levels, as_of),
+        check_errors: errors,
     };
+    if keep == Some(Keep::Figures) {
+        // Only the page links records to their files.
+        log.sources = Vec::new();
+    }
     if let Some(period) = args.trend {
         let period = match period {
             TrendPeriod::Month => Period::Month,
@@ -123,17 +146,68 @@ fn deliver(args: &ReportArgs, ctx: &Context, text: String) -> anyhow::Result<Out
 /// levels and suppressions, as of `as_of`: one truth per decision.
 pub(crate) fn check_errors(
     log: &Log,
-    levels: &crate::rules::levels::Levels,
+    levels: &Levels,
     as_of: NaiveDate,
-) -> std::collections::BTreeMap<String, usize> {
-    let found = crate::rules::check(log, &crate::rules::CheckOptions { as_of });
-    let mut errors = std::collections::BTreeMap::new();
-    for d in levels.apply(found, log) {
-        if d.severity == crate::diagnostic::Severity::Error {
+) -> BTreeMap<String, usize> {
+    let found = rules::check(log, &CheckOptions { as_of });
+    count_errors(levels.apply(found, log))
+}
+
+fn count_errors(found: Vec<Diagnostic>) -> BTreeMap<String, usize> {
+    let mut errors = BTreeMap::new();
+    for d in found {
+        if d.severity == Severity::Error {
             *errors.entry(d.path).or_insert(0) += 1;
         }
     }
     errors
+}
+
+/// The log as the report reads it, and [`check_errors`] on it, with the
+/// decisions checked as they are read ([`rules::Pass`], as `check` does):
+/// each keeps only the findings that may count as errors and, once
+/// checked, only what the figures of `keep` read ([`kept`]). The whole log
+/// is thus never in memory at once; the reviews, needed whole by the
+/// rules about them, are cut down once those have run. `--for` is checked
+/// before the decisions are read.
+fn streamed(
+    location: Location,
+    levels: &Levels,
+    as_of: NaiveDate,
+    keep: Keep,
+    reader: Option<&str>,
+) -> Result<(Log, BTreeMap<String, usize>), Error> {
+    let options = CheckOptions { as_of };
+    let staged = Log::load_staged(location, Depth::Full);
+    known_reader(staged.log(), reader)?;
+    let loaded = {
+        let pass = rules::Pass::new(staged.log(), &options);
+        staged.decisions(|mut d| {
+            let mut checked = pass.decision(&d, true);
+            checked.retain(|f| levels.may_be_error(f));
+            kept::decision(&mut d, keep);
+            (checked, d)
+        })
+    };
+    let (mut log, loaded) = staged.finish(loaded);
+    // In place: the pairs' vector becomes the decisions' (a second vector
+    // of every decision would set the peak).
+    let mut checked = Vec::with_capacity(loaded.len());
+    let mut decisions: Vec<Decision> = loaded
+        .into_iter()
+        .map(|(c, d)| {
+            checked.push(c);
+            d
+        })
+        .collect();
+    decisions.shrink_to_fit();
+    let found = rules::Pass::new(&log, &options).finish(checked, |_| true);
+    let errors = count_errors(levels.apply(found, &log));
+    for r in &mut log.reviews {
+        kept::review(r, keep);
+    }
+    log.decisions = decisions;
+    Ok((log, errors))
 }
 
 /// `--for P` must name someone `people.yaml` knows, when there is one: a

@@ -11,6 +11,7 @@ pub mod actions;
 pub mod cadence;
 pub mod completeness;
 pub mod digest;
+pub mod kept;
 pub mod outcomes;
 pub mod participation;
 pub mod people;
@@ -434,10 +435,19 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         until: None,
         ..opts.clone()
     };
-    let state = Scope::new(log, &state_opts);
+    // Without a window it is the same scope: not built twice (its lookups
+    // over every record are a good part of the report's memory).
+    let windowed;
+    let state = match opts.since.is_some() || opts.until.is_some() {
+        true => {
+            windowed = Scope::new(log, &state_opts);
+            &windowed
+        }
+        false => &scope,
+    };
     let inputs = inputs(&scope);
 
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(scope.decisions.len());
     let mut responded_total = 0;
     let mut expected_total = 0;
     let mut nobody_expected = 0;
@@ -546,7 +556,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             AnswerState::NotYetDue | AnswerState::Undated => {}
         }
     }
-    let actions = actions::actions(&state);
+    let actions = actions::actions(state);
     for a in &actions.items {
         if a.state != ActionState::Open {
             continue;
@@ -632,14 +642,14 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 })
                 .collect(),
         },
-        revisits: actions::revisits(&state),
-        registers: registers::registers(&state),
+        revisits: actions::revisits(state),
+        registers: registers::registers(state),
         targets: targets::targets(&scope),
         rituals,
         reader: opts
             .for_person
             .as_deref()
-            .map(|p| reader::for_person(&state, p)),
+            .map(|p| reader::for_person(state, p)),
         lead_time: cadence::lead_time(&scope),
         outcomes,
         pulse,

@@ -2,7 +2,7 @@
 //! terminal, 100 columns when the output is not one. Titles and notes are
 //! wrapped in their cells, never cut short.
 
-use std::fmt::Write as _;
+use std::fmt::Write;
 
 use super::{Section, counts_line, scope_line};
 use crate::metrics::Report;
@@ -11,27 +11,65 @@ use crate::output;
 /// Narrowest the report gets: below this, no table reads well.
 const MIN_WIDTH: u16 = 40;
 
-pub(crate) fn section(out: &mut String, s: &Section, width: u16) {
-    let _ = writeln!(out, "\n{}", s.title);
+pub(crate) fn section(out: &mut String, s: Section, width: u16) {
+    // Writing to a String never fails.
+    let _ = write_section(out, s, width);
+}
+
+/// Writes one section: its title, its table (or what it says when there
+/// are no rows) and what its columns mean. The section is taken whole so
+/// that each cell is cut where it lies and the rows are dropped once laid
+/// out: for the per-decision table of a large log, every copy of its cells
+/// would be several megabytes more at once.
+fn write_section(out: &mut impl Write, mut s: Section, width: u16) -> std::fmt::Result {
+    writeln!(out, "\n{}", s.title)?;
     if s.rows.is_empty() {
-        let _ = writeln!(out, "  {}", s.empty);
-        return;
+        return writeln!(out, "  {}", s.empty);
     }
-    let rows: Vec<Vec<String>> = s
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|c| output::cell(c)).collect())
-        .collect();
-    let table = output::fitted_table(&s.headers, &rows, Some(width));
-    out.push_str(&output::render_table(&table));
+    for cell in s.rows.iter_mut().flatten() {
+        if cell.chars().nth(output::MAX_CELL).is_some() {
+            *cell = output::cell(cell);
+        }
+    }
+    let table = output::fitted_table(&s.headers, &s.rows, Some(width));
+    s.rows = Vec::new();
+    writeln!(out, "{table}")?;
+    drop(table);
     for (column, gloss) in super::glossary::columns(&s.title) {
         let line = format!("  {column}: {gloss}");
-        let _ = writeln!(out, "{}", output::wrap(&line, usize::from(width), 4));
+        writeln!(out, "{}", output::wrap(&line, usize::from(width), 4))?;
+    }
+    Ok(())
+}
+
+/// An [`std::io::Write`] taken as a [`Write`], keeping the I/O error that
+/// a formatting error stands for.
+struct Io<'a> {
+    out: &'a mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl Write for Io<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
     }
 }
 
-/// Writes the report as tables, each section as soon as it is built;
-/// `quiet` leaves out the notes (`-q`).
+impl Io<'_> {
+    fn result(self, written: std::fmt::Result) -> std::io::Result<()> {
+        match (written, self.error) {
+            (Ok(()), _) => Ok(()),
+            (Err(_), Some(e)) => Err(e),
+            (Err(_), None) => Err(std::io::Error::other("formatting failed")),
+        }
+    }
+}
+
+/// Writes the report as tables, each section as soon as it is built (and
+/// each table as it is drawn); `quiet` leaves out the notes (`-q`).
 pub fn write(
     out: &mut dyn std::io::Write,
     r: &Report,
@@ -47,25 +85,36 @@ pub fn write(
     )?;
     let mut first = true;
     super::each_section(r, |s| {
+        if !std::mem::take(&mut first) {
+            let mut io = Io { out, error: None };
+            let written = write_section(&mut io, s, width);
+            return io.result(written);
+        }
+        // One line per figure saying what it measures and which way is better.
         let mut text = String::new();
-        section(&mut text, &s, width);
-        if std::mem::take(&mut first) {
-            // One line per figure saying what it measures and which way is better.
-            if !quiet {
-                text.push_str("\nWhat the figures mean\n");
-                for row in &s.rows {
-                    if let Some(gloss) = row.first().and_then(|f| super::glossary::gloss(f)) {
-                        let line = format!("{}: {gloss}", row[0]);
-                        text.push_str(&output::wrap(&format!("  {line}"), usize::from(width), 4));
-                        text.push('\n');
-                    }
+        let glossed: Vec<String> = match quiet {
+            true => Vec::new(),
+            false => s
+                .rows
+                .iter()
+                .filter_map(|row| row.first().cloned())
+                .collect(),
+        };
+        section(&mut text, s, width);
+        if !quiet {
+            text.push_str("\nWhat the figures mean\n");
+            for figure in &glossed {
+                if let Some(gloss) = super::glossary::gloss(figure) {
+                    let line = format!("{figure}: {gloss}");
+                    text.push_str(&output::wrap(&format!("  {line}"), usize::from(width), 4));
+                    text.push('\n');
                 }
             }
-            if !quiet && !r.notes.is_empty() {
-                text.push('\n');
-                for note in &r.notes {
-                    let _ = writeln!(text, "note: {note}");
-                }
+        }
+        if !quiet && !r.notes.is_empty() {
+            text.push('\n');
+            for note in &r.notes {
+                let _ = writeln!(text, "note: {note}");
             }
         }
         out.write_all(text.as_bytes())

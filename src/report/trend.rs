@@ -134,7 +134,7 @@ pub fn table(t: &Trend, width: Option<u16>) -> String {
         title(t)
     );
     for s in sections(t) {
-        super::table::section(&mut out, &s, width);
+        super::table::section(&mut out, s, width);
     }
     out
 }

@@ -91,6 +91,19 @@ impl Levels {
         }
     }
 
+    /// Whether `d` can be an error once [`Levels::apply`] has run: its
+    /// level decides, else its own severity. Per-file settings and
+    /// suppression comments only ever take findings away, and what runs
+    /// after a record's own rules only lowers a severity (unused keys), so
+    /// a finding this says no to never ends as an error.
+    pub fn may_be_error(&self, d: &Diagnostic) -> bool {
+        match self.levels.get(&d.code) {
+            Some(Level::Error) => true,
+            Some(Level::Warning | Level::Off) => false,
+            None => d.severity == Severity::Error,
+        }
+    }
+
     /// Applies levels, per-file globs and suppression comments to `found`,
     /// adding a DL005 warning for each unknown code in a suppression comment.
     pub fn apply(&self, found: Vec<Diagnostic>, log: &Log) -> Vec<Diagnostic> {

@@ -101,6 +101,16 @@ pub struct Checked {
     uses: unused_keys::Uses,
 }
 
+impl Checked {
+    /// Keeps only the findings `keep` picks: a caller that needs some of
+    /// them (`report`, which counts errors) need not hold the rest while
+    /// the log is read.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.found.retain(keep);
+        self.found.shrink_to_fit();
+    }
+}
+
 impl<'a> Pass<'a> {
     /// The lookups the rules share, from `log`'s reviews, charter and
     /// registry; its decisions are not looked at.
