@@ -178,16 +178,16 @@ fn streamed(
     reader: Option<&str>,
 ) -> Result<(Log, BTreeMap<String, usize>), Error> {
     let options = CheckOptions { as_of };
-    let staged = Log::load_staged(location, Depth::Full);
+    let staged = Log::load_staged(location, Depth::Full, Default::default());
     known_reader(staged.log(), reader)?;
-    let loaded = {
+    let (loaded, (own, _)) = {
         let pass = rules::Pass::new(staged.log(), &options);
-        staged.decisions(|mut d| {
-            let mut checked = pass.decision(&d, true);
-            checked.retain(|f| levels.may_be_error(f));
+        let loaded = staged.decisions(|mut d, _| {
+            let checked = pass.decision_keeping(&d, None, true, |f| levels.may_be_error(f));
             kept::decision(&mut d, keep);
             (checked, d)
-        })
+        });
+        (loaded, pass.take())
     };
     let (mut log, loaded) = staged.finish(loaded);
     // In place: the pairs' vector becomes the decisions' (a second vector
@@ -201,7 +201,7 @@ fn streamed(
         })
         .collect();
     decisions.shrink_to_fit();
-    let found = rules::Pass::new(&log, &options).finish(checked, |_| true);
+    let found = rules::Pass::new(&log, &options).finish(own, checked, |_| true);
     let errors = count_errors(levels.apply(found, &log));
     for r in &mut log.reviews {
         kept::review(r, keep);

@@ -155,7 +155,7 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
         .iter()
         .map(|x| x.id.clone())
         .collect();
-    let decisions = staged.decisions(|d| {
+    let decisions = staged.decisions(|d, _| {
         d.id.filter(|id| wanted.contains(id))
             .map(|id| (id, d.title.map(|t| t.value)))
     });

@@ -92,12 +92,13 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Each decision is checked as it is read, as `check` does, and the
     // reviews, the charter and the people file are kept whole.
     let staged = Log::load_staged(location, Depth::Full, BTreeSet::new());
-    let decisions = {
+    let (decisions, (own, _)) = {
         let pass = rules::Pass::new(staged.log(), &options);
-        staged.decisions(|d| {
+        let decisions = staged.decisions(|d, _| {
             let candidate = may_name(&d, &args.id);
-            (pass.decision(&d, candidate), Kept::new(d, candidate))
-        })
+            (pass.decision(&d, None, candidate), Kept::new(d, candidate))
+        });
+        (decisions, pass.take())
     };
     let (log, decisions) = staged.finish(decisions);
     let (checked, kept): (Vec<rules::Checked>, Vec<Kept>) = decisions.into_iter().unzip();
@@ -106,7 +107,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let as_of = as_of_arg?.unwrap_or(ctx.today);
     // The other candidates were checked too: their findings are on their
     // own files, which are not counted.
-    let found = rules::Pass::new(&log, &options).finish(checked, |p| p == decision.meta.path);
+    let found = rules::Pass::new(&log, &options).finish(own, checked, |p| p == decision.meta.path);
     let errors = levels
         .apply(found, &log)
         .iter()

@@ -101,16 +101,6 @@ pub struct Checked {
     uses: unused_keys::Uses,
 }
 
-impl Checked {
-    /// Keeps only the findings `keep` picks: a caller that needs some of
-    /// them (`report`, which counts errors) need not hold the rest while
-    /// the log is read.
-    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
-        self.found.retain(keep);
-        self.found.shrink_to_fit();
-    }
-}
-
 impl<'a> Pass<'a> {
     /// The lookups the rules share, from `log`'s reviews, charter and
     /// registry; its decisions are not looked at.
@@ -126,9 +116,23 @@ impl<'a> Pass<'a> {
     /// ids are kept otherwise: what `check PATH` needs of the other records).
     /// Given the text of its file, keeps the lines its findings point at.
     pub fn decision(&self, d: &Decision, text: Option<&str>, report: bool) -> Checked {
+        self.decision_keeping(d, text, report, |_| true)
+    }
+
+    /// [`Pass::decision`], keeping only the findings `keep` picks: a caller
+    /// that needs some of them (`report`, which counts errors) need not
+    /// hold the rest while the log is read.
+    pub fn decision_keeping(
+        &self,
+        d: &Decision,
+        text: Option<&str>,
+        report: bool,
+        keep: impl FnMut(&Diagnostic) -> bool,
+    ) -> Checked {
         if report {
             let mut found = Vec::new();
             decision(&self.ix, d, &mut found);
+            found.retain(keep);
             if let Some(text) = text
                 && !found.is_empty()
                 && let Ok(mut quotes) = self.quotes.lock()
