@@ -70,9 +70,6 @@ impl<T: Named> Named for &T {
 /// the same answer, and the same errors, for any list holding every
 /// decision that `text` could name.
 pub(crate) fn find_named<'a, T: Named>(decisions: &'a [T], text: &str) -> Result<&'a T, Error> {
-    fn stem_of(d: &impl Named) -> &str {
-        stem(d.path().rsplit('/').next().unwrap_or(d.path()))
-    }
     let as_path = as_path(text);
     let found: Vec<&T> = if as_path {
         let stem = stem(text.rsplit(['/', '\\']).next().unwrap_or(text));
@@ -108,7 +105,7 @@ pub(crate) fn find_named<'a, T: Named>(decisions: &'a [T], text: &str) -> Result
 /// (by id or by file): a command that keeps only these while the log
 /// loads finds the same decision as one that kept them all.
 pub(crate) fn may_name(d: &impl Named, text: &str) -> bool {
-    let own = stem(d.path().rsplit('/').next().unwrap_or(d.path()));
+    let own = stem_of(d);
     if as_path(text) {
         return own == stem(text.rsplit(['/', '\\']).next().unwrap_or(text));
     }
@@ -118,6 +115,11 @@ pub(crate) fn may_name(d: &impl Named, text: &str) -> bool {
 /// Whether `text` names a decision by its file rather than by its id.
 fn as_path(text: &str) -> bool {
     text.ends_with(".md") || text.contains(['/', '\\'])
+}
+
+/// The stem of `d`'s file name.
+fn stem_of(d: &impl Named) -> &str {
+    stem(d.path().rsplit('/').next().unwrap_or(d.path()))
 }
 
 /// A file name without `.md`.
