@@ -308,7 +308,7 @@ fn symlink_loops_and_links_outside_the_log_are_not_followed() {
 
 #[cfg(unix)]
 #[test]
-fn a_fifo_is_not_opened() {
+fn a_fifo_is_not_read_and_not_waited_on() {
     let dir = log_with("decisions/0003-ok.md", b"---\nstatus: draft\n---\n# Ok\n");
     let fifo = dir.path().join("decisions/0004-pipe.md");
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();

@@ -409,15 +409,26 @@ pub(super) enum ReadError {
 
 /// Reads a file as UTF-8, refusing one larger than `limit` before reading it.
 pub(super) fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
-    // Looked at before opening: opening a FIFO would wait for a writer forever.
-    let metadata = fs::metadata(path).map_err(ReadError::Io)?;
+    // Opened without waiting (a FIFO opened the usual way would wait for a
+    // writer forever) and without becoming the process's terminal, then
+    // looked at through the open file: one lookup of the path, not two
+    // (a tenth of the system time of `list`), and no window between
+    // looking and opening.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
         return Err(ReadError::NotRegular);
     }
     if metadata.len() > limit {
         return Err(ReadError::TooLarge(metadata.len()));
     }
-    let file = fs::File::open(path).map_err(ReadError::Io)?;
     let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
     // `take` guards against a file that grows between the check and the read.
     file.take(limit + 1)
