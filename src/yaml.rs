@@ -185,6 +185,18 @@ impl fmt::Display for YamlError {
 /// Limits: nesting 64 deep, 10,000 replayed alias events, 100,000 nodes.
 /// A document that exceeds them is an error, found in bounded time.
 pub fn parse(text: &str, first_line: usize) -> Result<Node<'_>, YamlError> {
+    parse_keeping(text, first_line, None)
+}
+
+/// [`parse`], keeping of a top-level mapping only the keys in `keep` when it
+/// is given: for a reader that needs a few fields of a record, the values
+/// of the others are read (the text is accepted or refused as [`parse`]
+/// would) but not built.
+pub fn parse_keeping<'t>(
+    text: &'t str,
+    first_line: usize,
+    keep: Option<&'static [&'static str]>,
+) -> Result<Node<'t>, YamlError> {
     if text.trim().is_empty() {
         return Ok(Node {
             value: Value::Map(Vec::new()),
@@ -192,7 +204,7 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node<'_>, YamlError> {
         });
     }
     // The fast reader keeps to MAX_DEPTH itself; the full one is guarded here.
-    if let Some(node) = fast::parse(text, first_line) {
+    if let Some(node) = fast::parse_keeping(text, first_line, keep) {
         return Ok(node);
     }
     if let Some(pos) = too_deep(text, first_line) {
@@ -201,7 +213,11 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node<'_>, YamlError> {
             message: format!("nested more than {MAX_DEPTH} levels deep"),
         });
     }
-    full(text, first_line)
+    let mut node = full(text, first_line)?;
+    if let (Some(keep), Value::Map(entries)) = (keep, &mut node.value) {
+        entries.retain(|e| keep.contains(&&*e.key));
+    }
+    Ok(node)
 }
 
 /// Parses `text` with `serde-saphyr`, whatever its shape.

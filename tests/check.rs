@@ -523,14 +523,17 @@ fn record_text_cannot_inject_workflow_commands() {
 fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
     let links = small_log(&[
         // DL031 (dangling), DL032 (one-sided both ways), DL033 (a cycle and
-        // a self-supersession), DL007 (a shared id), DL011 (owners unused).
+        // a self-supersession), DL007 (a shared id), DL011 (no owner). Only
+        // 0007, which is not among the files named below, gives owners and
+        // dates: what the named files lack is then an error, not the
+        // warning it would be in a log where no record uses those keys.
         (
             "0001-a.md",
             "---\nstatus: superseded\nsuperseded-by: [2]\nsupersedes: [3]\nrelated: [99]\n---\n# A\n",
         ),
         (
             "0002-b.md",
-            "---\nstatus: accepted\nsupersedes: [1]\ndecided: 2026-01-02\n---\n# B\n",
+            "---\nstatus: accepted\nsupersedes: [1]\n---\n# B\n",
         ),
         (
             "0003-c.md",
@@ -542,6 +545,16 @@ fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
             "---\nstatus: accepted\nsupersedes: [5]\n---\n# E\n",
         ),
         ("0006-f.md", "# F, no front matter\n\nsupersedes 1\n"),
+        (
+            "0007-g.md",
+            "---\nstatus: accepted\ndate: 2026-01-01\ndecided: 2026-01-02\nowners: [ana]\n---\n# G\n",
+        ),
+        // A link written in the status (MADR), answered by 0009.
+        ("0008-h.md", "---\nstatus: superseded by 9\n---\n# H\n"),
+        (
+            "0009-i.md",
+            "---\nstatus: accepted\nsupersedes: [8]\n---\n# I\n",
+        ),
         (
             "reviews/2026-01-05-r.md",
             "---\nkind: async\ndate: 2026-01-01\nrespond-by: 2026-01-09\ndecisions: [2, 42]\nfeedback:\n  - {by: lee, date: 2026-01-02, stance: objection, on: 2}\n  - {by: raj, date: 2026-01-03, stance: support, on: 77}\noutcomes:\n  - {decision: 43, metric: auc, value: 0.8, date: 2026-01-04}\n---\n# R\n",
@@ -604,6 +617,24 @@ fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
             );
         }
     }
+    // Each file of the links fixture named alone: what the rules relating
+    // decisions read of the others is read of them however they are read.
+    let args = [
+        "check",
+        "--no-cache",
+        "--as-of",
+        "2026-03-01",
+        "--format",
+        "json",
+    ];
+    for entry in std::fs::read_dir(&logs[0]).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.to_str().unwrap();
+        let named = decide_on(&logs[0], &[&args[..], &[file]].concat());
+        let loaded = decide_on(&logs[0], &[&args[..], &[file, elsewhere]].concat());
+        assert_eq!(named.stdout, loaded.stdout, "{file}");
+        assert_eq!(named.code, loaded.code, "{file}");
+    }
     // The links fixture does break each of those rules.
     let found = decide_on(&logs[0], &["check", "--no-cache", "--format", "concise"]);
     for code in ["DL007", "DL011", "DL031", "DL032", "DL033"] {
@@ -611,6 +642,28 @@ fn checking_the_log_as_it_is_read_finds_what_checking_it_loaded_finds() {
             found.stdout.contains(code),
             "{code} missing:\n{}",
             found.stdout
+        );
+    }
+    let b = logs[0].join("0002-b.md");
+    let named = decide_on(
+        &logs[0],
+        &[
+            "check",
+            "--no-cache",
+            "--format",
+            "concise",
+            b.to_str().unwrap(),
+        ],
+    );
+    for finding in [
+        "0002-b.md:2:1: DL011 [error] accepted decision has no `owners`",
+        "0002-b.md:2:1: DL004 [error] accepted decision has no `decided` date",
+        "0002-b.md:2:1: DL004 [error] accepted decision has no `date`",
+    ] {
+        assert!(
+            named.stdout.contains(finding),
+            "{finding}:\n{}",
+            named.stdout
         );
     }
 }

@@ -10,7 +10,7 @@ use crate::context::{Context, Output};
 use crate::error::Error;
 use crate::log::{Log, Projected};
 use crate::output;
-use crate::record::{Decision, Depth, FrontMatter, Id, Status, Text};
+use crate::record::{Decision, Depth, FrontMatter, Id, LIST_KEYS, Status, Text};
 
 use super::date_arg;
 
@@ -120,7 +120,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         log,
         decisions: mut rows,
         ..
-    } = Log::load_projected(ctx.locate()?, Depth::Fields, Row::new, drop);
+    } = Log::load_projected(ctx.locate()?, Depth::Keys(LIST_KEYS), Row::new, drop);
     let since = args
         .since
         .as_deref()
@@ -318,4 +318,58 @@ fn unread_records(log: &Log) -> String {
         names.join(", "),
         crate::log::display_path(&log.location.dir, &log.location.root)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row as every format shows it, with what the formats do not show.
+    fn shown(d: Decision) -> (String, Option<NaiveDate>, bool) {
+        let row = Row::new(d);
+        let json = serde_json::to_string(&row).unwrap();
+        (json, row.day, row.broken)
+    }
+
+    /// `list` reads decisions to [`LIST_KEYS`] only: every decision of the
+    /// fixtures, the example, the repository's own log and the corpora,
+    /// and a few written here, lists as it does read in full.
+    #[test]
+    fn a_row_read_to_the_listed_keys_is_the_row_read_in_full() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<(String, String)> = [
+            "---\nstatus: accepted\ndeciders: [ana, raj]\ndecision-makers: [lee]\n---\n# MADR\n",
+            "---\ntitle: Given\nmodel: churn\ntags: [a, b]\nowners: ana\n---\n# Heading\n",
+            "---\nstatus: superseded by ADR-0004\ndate: 2026-02-30\ndecided: soon\n---\n",
+            "---\nid: adr-x\nstatus: [broken\n---\n# Broken\n",
+            "---\nstatus: draft\nalternatives:\n  - title: x\n---\n## No title\n",
+            "# Only a heading\n",
+        ]
+        .iter()
+        .map(|t| ("0001-written.md".to_string(), t.to_string()))
+        .collect();
+        for dir in [
+            "tests/fixtures",
+            "examples",
+            "decisions",
+            "../shared/corpora",
+        ] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+                let path = entry.path();
+                if path.extension().is_none_or(|e| e != "md") {
+                    continue;
+                }
+                if let Ok(text) = std::fs::read_to_string(path) {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    texts.push((name, text));
+                }
+            }
+        }
+        assert!(texts.len() > 100, "only {} files", texts.len());
+        for (name, text) in &texts {
+            let listed = Decision::parse_to("p", name, text, Depth::Keys(LIST_KEYS));
+            let full = Decision::parse_to("p", name, text, Depth::Fields);
+            assert_eq!(shown(listed), shown(full), "{name}: {text:?}");
+        }
+    }
 }

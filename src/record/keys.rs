@@ -33,6 +33,35 @@ pub const DECISION_KEYS: &[&str] = &[
     "affected",
 ];
 
+/// The keys the rules relating decisions read of a decision they do not
+/// report on ([`super::Depth::Keys`]): its id, the links the others'
+/// links are checked against (a status may hold one: `superseded by 9`),
+/// and whether it gives owners and dates (an error where a key is in use,
+/// a warning where it is not). `related` is checked only where written.
+pub const LINK_KEYS: &[&str] = &[
+    "id",
+    "status",
+    "date",
+    "decided",
+    "owners",
+    "supersedes",
+    "superseded-by",
+];
+
+/// The keys `decide list` shows or filters on ([`super::Depth::Keys`]).
+pub const LIST_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "status",
+    "date",
+    "decided",
+    "model",
+    "owners",
+    "decision-makers",
+    "deciders",
+    "tags",
+];
+
 pub(super) const ALTERNATIVE_KEYS: &[&str] = &["title", "rejected-because"];
 pub(super) const OUTCOME_KEYS: &[&str] = &["metric", "target", "by"];
 pub(super) const ARTIFACT_KEYS: &[&str] = &["kind", "ref"];

@@ -138,6 +138,15 @@ pub enum Depth {
     /// sections stay empty, no placeholders are looked for ([`Scan`]), and
     /// where keys are written is not kept (the [`Outline`] is empty).
     Fields,
+    /// [`Depth::Fields`], but only the top-level keys named: the values of
+    /// the others are read (the front matter is accepted or refused as in
+    /// full) but not built, and their fields are left empty. The body is
+    /// read for a title only when `title` is named and the front matter
+    /// gives none. For commands that read a few fields of every decision:
+    /// `list` ([`LIST_KEYS`]), and the decisions `check FILE` reads only to
+    /// relate them to the named ones ([`LINK_KEYS`]). A review read to
+    /// this depth is read to [`Depth::Fields`].
+    Keys(&'static [&'static str]),
     /// Fields and body sections, without what only `check` reads in the
     /// text ([`Scan`]): for `report`, `digest` and `show`.
     Sections,
@@ -161,6 +170,8 @@ impl Opened<'_> {
         let title = match depth {
             Depth::Full | Depth::Sections => body.title.clone(),
             Depth::Fields => Body::parse(body_text, body_line).title,
+            Depth::Keys(keys) if keys.contains(&"title") => Body::parse(body_text, body_line).title,
+            Depth::Keys(_) => None,
         };
         title.map(|(value, pos)| Text {
             value: value.into(),
@@ -170,13 +181,18 @@ impl Opened<'_> {
 }
 
 /// Splits `text` as far as `depth` says; `scan` says whether to look for
-/// placeholders, which only decisions and reviews have.
+/// placeholders, which only decisions and reviews have. Read to
+/// [`Depth::Keys`], the front matter's tree holds only the keys named.
 fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     let text = source::strip_bom(text);
-    let split = source::split(text);
+    let keep = match depth {
+        Depth::Keys(keys) => Some(keys),
+        Depth::Full | Depth::Sections | Depth::Fields => None,
+    };
+    let split = source::split_keeping(text, keep);
     let body = match depth {
         Depth::Full | Depth::Sections => Body::parse(split.body, split.body_line),
-        Depth::Fields => Body::default(),
+        Depth::Fields | Depth::Keys(_) => Body::default(),
     };
     let mut meta = Meta {
         path: path.to_string(),
@@ -206,10 +222,12 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
 }
 
 /// What a loaded record keeps of its front matter: nothing of where keys
-/// are written when it is read to [`Depth::Fields`].
+/// are written when it is read to [`Depth::Fields`] or [`Depth::Keys`].
 fn outline(front: &FrontMatter<Node<'_>>, depth: Depth) -> FrontMatter<Outline> {
     match front {
-        FrontMatter::Parsed(_) if depth == Depth::Fields => FrontMatter::Parsed(Outline::default()),
+        FrontMatter::Parsed(_) if matches!(depth, Depth::Fields | Depth::Keys(_)) => {
+            FrontMatter::Parsed(Outline::default())
+        }
         FrontMatter::Parsed(node) => FrontMatter::Parsed(Outline::of(node)),
         FrontMatter::Missing => FrontMatter::Missing,
         FrontMatter::Unterminated => FrontMatter::Unterminated,

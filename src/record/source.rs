@@ -54,6 +54,12 @@ pub(crate) fn is_end_fence(line: &str) -> bool {
 
 /// Splits `text` (already without a BOM) into front matter and body.
 pub fn split(text: &str) -> Split<'_> {
+    split_keeping(text, None)
+}
+
+/// [`split`], with only the top-level keys in `keep` (when given) in the
+/// front matter's tree ([`yaml::parse_keeping`]).
+pub fn split_keeping<'t>(text: &'t str, keep: Option<&'static [&'static str]>) -> Split<'t> {
     let mut lines = text.split_inclusive('\n');
     let Some(first) = lines.next() else {
         return Split {
@@ -90,7 +96,7 @@ pub fn split(text: &str) -> Split<'_> {
         if is_end_fence(line) {
             let yaml_text = &text[yaml_start..offset];
             let body = &text[end..];
-            let front = match yaml::parse(yaml_text, 2) {
+            let front = match yaml::parse_keeping(yaml_text, 2, keep) {
                 Ok(node) => FrontMatter::Parsed(node),
                 Err(err) => FrontMatter::Invalid(err),
             };

@@ -44,18 +44,52 @@ struct Reader<'a> {
     /// [`super::MAX_DEPTH`] the text is left to the full reader, which
     /// reports it (this reader recurses once per level).
     depth: usize,
+    /// The top-level keys whose values are kept, when not all are.
+    keep: Option<&'static [&'static str]>,
+    /// Whether the value being read is kept: the value of a key `keep`
+    /// leaves out is read all the same, so that the text is accepted or
+    /// left to the full reader exactly as when it is kept, but nothing of
+    /// it is built.
+    build: bool,
 }
 
 /// Reads `text`, whose first line is line `first_line` of the file, or
 /// returns `None` when the text is outside the subset this reader knows.
+#[cfg(test)]
 pub(super) fn parse(text: &str, first_line: usize) -> Option<Node<'_>> {
+    parse_keeping(text, first_line, None)
+}
+
+/// [`parse`], keeping of the top-level mapping only the keys in `keep` when
+/// it is given: the tree is then that of the text with the other keys
+/// taken out. Whether the text is read, or left to the full reader, does
+/// not depend on `keep`.
+pub(super) fn parse_keeping<'t>(
+    text: &'t str,
+    first_line: usize,
+    keep: Option<&'static [&'static str]>,
+) -> Option<Node<'t>> {
+    if !printable(text) {
+        return None;
+    }
+    // A carriage return may only end a line.
+    let returns = memchr::memchr(b'\r', text.as_bytes()).is_some();
     // About one line per 32 bytes of front matter: a guess, to grow rarely.
     let mut lines = Vec::with_capacity(text.len() / 32 + 8);
-    for (i, raw) in text.split('\n').enumerate() {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if !printable(line) {
-            return None;
-        }
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for (i, end) in ends.enumerate() {
+        let raw = &text[start..end];
+        start = end + 1;
+        let line = if returns {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.contains('\r') {
+                return None;
+            }
+            line
+        } else {
+            raw
+        };
         let text = line.trim_start_matches(' ');
         if text.is_empty() || text.starts_with('#') {
             continue;
@@ -82,19 +116,23 @@ pub(super) fn parse(text: &str, first_line: usize) -> Option<Node<'_>> {
         next: 0,
         nodes: 0,
         depth: 0,
+        keep,
+        build: true,
     };
     let node = reader.block(indent)?;
     (reader.next == reader.lines.len()).then_some(node)
 }
 
-/// Whether every character of `line` is one YAML reads as itself, with no
-/// tab (its rules about tabs are subtle) and nothing that may be a line break.
-fn printable(line: &str) -> bool {
+/// Whether every character of `text` but its line breaks (`\n`, and `\r`,
+/// which the caller holds to line ends) is one YAML reads as itself, with
+/// no tab (its rules about tabs are subtle) and nothing else that may be a
+/// line break.
+fn printable(text: &str) -> bool {
     // Without an early exit, so the compiler can check many bytes at once.
-    let controls = line
-        .bytes()
-        .fold(false, |found, b| found | (b < 0x20) | (b == 0x7f));
-    !controls && (line.is_ascii() || !line.chars().any(unusual))
+    let controls = text.bytes().fold(false, |found, b| {
+        found | ((b < 0x20) & (b != b'\n') & (b != b'\r')) | (b == 0x7f)
+    });
+    !controls && (text.is_ascii() || !text.chars().any(unusual))
 }
 
 /// A character beyond ASCII that YAML may read as a control or a line
@@ -161,7 +199,13 @@ impl<'a> Reader<'a> {
     fn map_entries(&mut self, indent: usize) -> Option<Node<'a>> {
         // Room for a typical mapping, so it grows once or not at all (the
         // tree is dropped as soon as the record is built).
-        let mut entries = Vec::with_capacity(8);
+        let mut entries = if self.build {
+            Vec::with_capacity(8)
+        } else {
+            Vec::new()
+        };
+        let mut first = None;
+        let building = self.build;
         while let Some(line) = self.lines.get(self.next).copied() {
             if line.indent != indent || is_item(line.text) {
                 break;
@@ -172,6 +216,10 @@ impl<'a> Reader<'a> {
             let after = &line.text[len + 1..];
             let rest = after.trim_start_matches(' ');
             self.next += 1;
+            // Only the top-level mapping's keys are left out.
+            let kept =
+                building && (self.depth > 1 || self.keep.is_none_or(|keep| keep.contains(&&*name)));
+            self.build = kept;
             let value = if rest.is_empty() || rest.starts_with('#') {
                 match self.lines.get(self.next).copied() {
                     Some(next) if next.indent > indent => self.block(next.indent)?,
@@ -189,17 +237,21 @@ impl<'a> Reader<'a> {
                 let col = indent + len + 2 + (after.len() - rest.len());
                 self.inline(rest, line.no, col)?
             };
+            self.build = building;
             // Deeper lines after a value continue a scalar, or are an error.
             if self.lines.get(self.next).is_some_and(|n| n.indent > indent) {
                 return None;
             }
-            entries.push(Entry {
-                key: name,
-                key_pos,
-                value,
-            });
+            first.get_or_insert(key_pos);
+            if kept {
+                entries.push(Entry {
+                    key: name,
+                    key_pos,
+                    value,
+                });
+            }
         }
-        let pos = entries.first()?.key_pos;
+        let pos = first?;
         Some(Node {
             value: Value::Map(entries),
             pos,
@@ -218,7 +270,11 @@ impl<'a> Reader<'a> {
     }
 
     fn seq_items(&mut self, indent: usize, indentless: bool) -> Option<Node<'a>> {
-        let mut items: Vec<Node<'a>> = Vec::with_capacity(4);
+        let mut items: Vec<Node<'a>> = if self.build {
+            Vec::with_capacity(4)
+        } else {
+            Vec::new()
+        };
         let mut pos = None;
         while let Some(line) = self.lines.get(self.next).copied() {
             if line.indent != indent || !is_item(line.text) {
@@ -267,7 +323,9 @@ impl<'a> Reader<'a> {
                 (true, false) => col,
             };
             pos.get_or_insert(Pos::new(line.no, at));
-            items.push(item);
+            if self.build {
+                items.push(item);
+            }
         }
         Some(Node {
             value: Value::Seq(items),
@@ -303,11 +361,12 @@ impl<'a> Reader<'a> {
         let bytes = text.as_bytes();
         let mut items = Vec::new();
         let mut i = 1;
+        let mut first = true;
         loop {
             while bytes.get(i) == Some(&b' ') {
                 i += 1;
             }
-            if bytes.get(i) == Some(&b']') && items.is_empty() {
+            if bytes.get(i) == Some(&b']') && first {
                 return Some((Value::Seq(items), i + 1));
             }
             let rest = &text[i..];
@@ -322,11 +381,14 @@ impl<'a> Reader<'a> {
                 }
             };
             self.count()?;
-            let item_col = col + text[..i].chars().count();
-            items.push(Node {
-                value,
-                pos: Pos::new(line, item_col),
-            });
+            first = false;
+            if self.build {
+                let item_col = col + text[..i].chars().count();
+                items.push(Node {
+                    value,
+                    pos: Pos::new(line, item_col),
+                });
+            }
             i += used;
             while bytes.get(i) == Some(&b' ') {
                 i += 1;
@@ -384,6 +446,9 @@ fn plain(text: &str, flow: bool) -> Option<&str> {
     if !starts_ok {
         return None;
     }
+    if !flow {
+        return plain_block(text);
+    }
     let mut end = 0;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
@@ -407,6 +472,34 @@ fn plain(text: &str, flow: bool) -> Option<&str> {
         }
     }
     (end > 0).then(|| &text[..end])
+}
+
+/// [`plain`] outside a flow sequence, once its first character is known to
+/// start one: the text up to a comment (` #`) without trailing spaces; `None`
+/// where a `:` may start a mapping value. Only `#` and `:` are looked at,
+/// found with memchr: a scalar is mostly a sentence.
+fn plain_block(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let stop = loop {
+        let Some(found) = memchr::memchr2(b'#', b':', &bytes[from..]) else {
+            break bytes.len();
+        };
+        let i = from + found;
+        if bytes[i] == b'#' {
+            if i > 0 && bytes[i - 1] == b' ' {
+                break i;
+            }
+        } else if matches!(
+            bytes.get(i + 1),
+            None | Some(b' ' | b',' | b']' | b'[' | b'{' | b'}')
+        ) {
+            return None;
+        }
+        from = i + 1;
+    };
+    let scalar = text[..stop].trim_end_matches(' ');
+    (!scalar.is_empty()).then_some(scalar)
 }
 
 /// What a plain scalar means, as YAML 1.2 core with strict booleans types
@@ -481,8 +574,10 @@ mod tests {
     use super::super::full;
     use super::*;
 
-    /// `text` read by both readers; panics when the fast one answers differently.
+    /// `text` read by both readers; panics when the fast one answers
+    /// differently, or when it answers differently keeping some keys.
     fn agrees(text: &str) -> bool {
+        kept_alike(text);
         let Some(fast) = parse(text, 2) else {
             return false;
         };
@@ -491,6 +586,28 @@ mod tests {
             Err(err) => panic!("the fast reader accepted {text:?}, which is an error: {err}"),
         }
         true
+    }
+
+    /// The keys [`kept_alike`] keeps: some of the generated ones, and a
+    /// decision's links.
+    const KEEP: &[&str] = &["status", "a", "on", "12", "null", "related", "owners"];
+
+    /// Keeping some top-level keys reads `text` or leaves it to the full
+    /// reader exactly as keeping all does, and the tree is the whole tree
+    /// with the other top-level keys taken out.
+    fn kept_alike(text: &str) {
+        let kept = parse_keeping(text, 2, Some(KEEP));
+        let Some(mut whole) = parse(text, 2) else {
+            assert_eq!(
+                kept, None,
+                "kept keys of {text:?}, which is left to serde-saphyr"
+            );
+            return;
+        };
+        if let Value::Map(entries) = &mut whole.value {
+            entries.retain(|e| KEEP.contains(&&*e.key));
+        }
+        assert_eq!(kept, Some(whole), "keeping keys of {text:?}");
     }
 
     #[test]
@@ -619,6 +736,7 @@ mod tests {
                     _ => continue,
                 };
                 documents += 1;
+                kept_alike(&yaml);
                 if let Some(fast) = parse(&yaml, 2) {
                     fast_read += 1;
                     match full(&yaml, 2) {

@@ -19,7 +19,7 @@ use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path, slashed};
 use crate::output::{self, safe};
-use crate::record::Depth;
+use crate::record::{Depth, LINK_KEYS};
 use crate::report::plural;
 use crate::rules::{self, CheckOptions, levels::Levels, select::Selection};
 
@@ -444,7 +444,7 @@ fn streamed(
     let options = CheckOptions { as_of };
     let (scope, notes, _) = scope_of(places);
     let (depth, full) = match &scope {
-        Some(scope) if files_only(requested) => (Depth::Fields, scope.files.clone()),
+        Some(scope) if files_only(requested) => (Depth::Keys(LINK_KEYS), scope.files.clone()),
         _ => (Depth::Full, BTreeSet::new()),
     };
     let wanted = |path: &str| scope.as_ref().is_none_or(|s| s.contains(path));
