@@ -282,7 +282,12 @@ fn sorted<K: Ord, T>(
     if !kept.is_sorted_by(|a, b| a.0 <= b.0) {
         kept.sort_by(|a, b| a.0.cmp(&b.0));
     }
-    kept.into_iter().map(|(_, v)| v).collect()
+    let mut values: Vec<T> = kept.into_iter().map(|(_, v)| v).collect();
+    // Collected in place, the vector is still as wide as a result with its
+    // key and source (at 100,000 decisions, 24 MB where the values `check`
+    // keeps take 14 MB); shrunk in place, the rest goes back.
+    values.shrink_to_fit();
+    values
 }
 
 /// Loads one file as `kind`. A decision or review gets its [`Source`] only
