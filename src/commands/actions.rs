@@ -311,11 +311,9 @@ fn table(mut out: Output, items: Vec<Item>, ctx: &Context) -> Output {
     let rows: Vec<Vec<String>> = items.into_par_iter().map(cells).collect();
     let table = output::fitted_table(
         &["Owner", "Due", "When", "Action", "Where"],
-        &rows,
+        rows,
         ctx.width,
     );
-    // The table holds its own (wrapped) copy of every cell.
-    drop(rows);
     out.stream = Some(Box::new(move |w| {
         writeln!(w, "{table}")?;
         w.write_all(count.unwrap_or_default().as_bytes())

@@ -230,11 +230,9 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                     "Decided by",
                     "Model",
                 ],
-                &cells,
+                cells,
                 ctx.width,
             );
-            // The table holds its own (wrapped) copy of every cell.
-            drop(cells);
             let count = (!ctx.global.quiet).then(|| format!("{shown} of {total} decisions\n"));
             // Drawn straight to standard output, line by line.
             Output::streamed(move |out| {

@@ -133,7 +133,7 @@ pub fn list(args: &ReviewListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
                 .collect();
             let table = output::fitted_table(
                 &["Review", "Kind", "Title", "Decisions", "Attended"],
-                &cells,
+                cells,
                 ctx.width,
             );
             let mut s = output::render_table(&table);

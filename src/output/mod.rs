@@ -29,37 +29,33 @@ pub const DEFAULT_WIDTH: u16 = 100;
 /// cost least to keep whole (a date), then is shared as a table tool shares
 /// it: a column that needs less than an equal share gets what it needs, and
 /// the columns with more text split the rest equally.
-pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -> Fitted {
+///
+/// The rows are taken, so that a cell that fits is moved into the table
+/// rather than copied; they are measured and wrapped in parallel.
+pub fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, width: Option<u16>) -> Fitted {
+    use rayon::prelude::*;
     let width = usize::from(width.unwrap_or(DEFAULT_WIDTH));
     let columns = header.len();
     let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    let cells = || std::iter::once(&header).chain(rows);
-    let mut natural = vec![1usize; columns];
-    let mut words = vec![1usize; columns];
-    let mut whole = vec![1usize; columns];
-    for row in cells() {
-        for (i, cell) in row.iter().enumerate().take(columns) {
-            for line in cell.lines() {
-                if let Some((n, whole_word, piece)) = ascii_measures(line) {
-                    natural[i] = natural[i].max(n);
-                    whole[i] = whole[i].max(whole_word);
-                    words[i] = words[i].max(piece);
-                    continue;
-                }
-                natural[i] = natural[i].max(line.chars().count());
-                for word in line.split_whitespace() {
-                    whole[i] = whole[i].max(word.chars().count());
-                }
-                // A break after a dash or slash is no break inside a word.
-                for word in line
-                    .split_whitespace()
-                    .flat_map(|w| w.split_inclusive(['-', '/']))
-                {
-                    words[i] = words[i].max(word.chars().count());
-                }
-            }
-        }
-    }
+    let Measures {
+        natural,
+        words,
+        whole,
+    } = rows
+        .par_iter()
+        .fold(
+            || Measures::new(columns),
+            |mut m, row| {
+                m.add(row);
+                m
+            },
+        )
+        .reduce(|| Measures::new(columns), Measures::max)
+        .max({
+            let mut m = Measures::new(columns);
+            m.add(&header);
+            m
+        });
     // Each column also takes one border and two padding characters.
     let room = width.saturating_sub(3 * columns + 1);
     let widths = if natural.iter().sum::<usize>() <= room {
@@ -116,13 +112,13 @@ pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -
         }
         widths
     };
-    let fit = |row: &[String]| -> Vec<String> {
-        row.iter()
+    let fit = |row: Vec<String>| -> Vec<String> {
+        row.into_iter()
             .zip(&widths)
             .map(|(cell, &w)| {
                 // Most cells are one line that fits: kept as they are.
                 if !cell.contains(['\n', '\r']) && cell.chars().nth(w).is_none() {
-                    return cell.clone();
+                    return cell;
                 }
                 cell.lines()
                     .map(|line| wrap(line, w, 0))
@@ -132,8 +128,66 @@ pub fn fitted_table(header: &[&str], rows: &[Vec<String>], width: Option<u16>) -
             .collect()
     };
     Fitted {
-        header: fit(&header),
-        rows: rows.iter().map(|row| fit(row)).collect(),
+        header: fit(header),
+        rows: rows.into_par_iter().map(fit).collect(),
+    }
+}
+
+/// What [`fitted_table`] measures of each column: its longest line, its
+/// longest piece of a word (broken after a dash or slash) and its longest
+/// whole word, each at least 1.
+struct Measures {
+    natural: Vec<usize>,
+    words: Vec<usize>,
+    whole: Vec<usize>,
+}
+
+impl Measures {
+    fn new(columns: usize) -> Measures {
+        Measures {
+            natural: vec![1; columns],
+            words: vec![1; columns],
+            whole: vec![1; columns],
+        }
+    }
+
+    fn add(&mut self, row: &[String]) {
+        let columns = self.natural.len();
+        for (i, cell) in row.iter().enumerate().take(columns) {
+            for line in cell.lines() {
+                if let Some((n, whole_word, piece)) = ascii_measures(line) {
+                    self.natural[i] = self.natural[i].max(n);
+                    self.whole[i] = self.whole[i].max(whole_word);
+                    self.words[i] = self.words[i].max(piece);
+                    continue;
+                }
+                self.natural[i] = self.natural[i].max(line.chars().count());
+                for word in line.split_whitespace() {
+                    self.whole[i] = self.whole[i].max(word.chars().count());
+                }
+                // A break after a dash or slash is no break inside a word.
+                for word in line
+                    .split_whitespace()
+                    .flat_map(|w| w.split_inclusive(['-', '/']))
+                {
+                    self.words[i] = self.words[i].max(word.chars().count());
+                }
+            }
+        }
+    }
+
+    /// Both measures together: the larger of each.
+    fn max(mut self, other: Measures) -> Measures {
+        for (mine, theirs) in [
+            (&mut self.natural, other.natural),
+            (&mut self.words, other.words),
+            (&mut self.whole, other.whole),
+        ] {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                *a = (*a).max(b);
+            }
+        }
+        self
     }
 }
 
@@ -176,16 +230,26 @@ pub struct Fitted {
 
 impl fmt::Display for Fitted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use rayon::prelude::*;
         let columns = self.header.len();
         // A column is at least one character wide, even when it is empty.
-        let mut widths = vec![1usize; columns];
-        for row in std::iter::once(&self.header).chain(&self.rows) {
+        let measure = |mut widths: Vec<usize>, row: &Vec<String>| {
             for (i, cell) in row.iter().enumerate().take(columns) {
                 for line in cell.split('\n') {
                     widths[i] = widths[i].max(display_width(line));
                 }
             }
-        }
+            widths
+        };
+        let widths = self
+            .rows
+            .par_iter()
+            .fold(|| vec![1usize; columns], measure)
+            .reduce(
+                || vec![1usize; columns],
+                |a, b| a.into_iter().zip(b).map(|(a, b)| a.max(b)).collect(),
+            );
+        let widths = measure(widths, &self.header);
         let rule = |left: &str, fill: char, mid: &str, right: &str| {
             let mut line = String::from(left);
             for (i, &w) in widths.iter().enumerate() {
@@ -197,50 +261,64 @@ impl fmt::Display for Fitted {
             line.push_str(right);
             line
         };
-        // Each output line is put together in one buffer and written at
-        // once: through the formatter piece by piece, drawing was a fifth
-        // of `report`'s instructions on a large log.
-        let mut line = String::new();
-        let mut row = |f: &mut fmt::Formatter<'_>, cells: &[String]| -> fmt::Result {
-            // Each cell's lines are walked in step, one iterator per column.
-            let mut lines: Vec<std::str::Split<'_, char>> = (0..columns)
-                .map(|i| cells.get(i).map_or("", String::as_str).split('\n'))
-                .collect();
-            let height = (0..columns)
-                .map(|i| {
-                    cells
-                        .get(i)
-                        .map_or(1, |c| c.bytes().filter(|&b| b == b'\n').count() + 1)
-                })
-                .max()
-                .unwrap_or(1);
-            for _ in 0..height {
-                line.clear();
-                line.push_str("\n│");
-                for (i, cell) in lines.iter_mut().enumerate() {
-                    if i > 0 {
-                        line.push('┆');
-                    }
-                    let text = cell.next().unwrap_or("");
-                    let pad = widths[i].saturating_sub(display_width(text));
-                    line.push(' ');
-                    line.push_str(text);
-                    push_spaces(&mut line, pad + 1);
-                }
-                line.push('│');
-                f.write_str(&line)?;
-            }
-            Ok(())
-        };
         f.write_str(&rule("┌", '─', "┬", "┐"))?;
-        row(f, &self.header)?;
+        let mut header = String::new();
+        draw_row(&mut header, &self.header, &widths);
+        f.write_str(&header)?;
         f.write_str("\n")?;
         f.write_str(&rule("╞", '═', "╪", "╡"))?;
-        for cells in &self.rows {
-            row(f, cells)?;
+        // Rows are drawn in parallel, a block of them at a time and each
+        // block's lines in one buffer, then written in order: the text of
+        // a block, not of the whole table, is held at once.
+        const BLOCK: usize = 256;
+        for window in self.rows.chunks(BLOCK * 16) {
+            let drawn: Vec<String> = window
+                .par_chunks(BLOCK)
+                .map(|rows| {
+                    let mut text = String::new();
+                    for cells in rows {
+                        draw_row(&mut text, cells, &widths);
+                    }
+                    text
+                })
+                .collect();
+            for text in drawn {
+                f.write_str(&text)?;
+            }
         }
         f.write_str("\n")?;
         f.write_str(&rule("└", '─', "┴", "┘"))
+    }
+}
+
+/// Appends the lines of one row of a [`Fitted`] table to `text`, each after
+/// a line break: a cell's lines are walked in step with the others'.
+fn draw_row(text: &mut String, cells: &[String], widths: &[usize]) {
+    let columns = widths.len();
+    let mut lines: Vec<std::str::Split<'_, char>> = (0..columns)
+        .map(|i| cells.get(i).map_or("", String::as_str).split('\n'))
+        .collect();
+    let height = (0..columns)
+        .map(|i| {
+            cells
+                .get(i)
+                .map_or(1, |c| c.bytes().filter(|&b| b == b'\n').count() + 1)
+        })
+        .max()
+        .unwrap_or(1);
+    for _ in 0..height {
+        text.push_str("\n│");
+        for (i, cell) in lines.iter_mut().enumerate() {
+            if i > 0 {
+                text.push('┆');
+            }
+            let line = cell.next().unwrap_or("");
+            let pad = widths[i].saturating_sub(display_width(line));
+            text.push(' ');
+            text.push_str(line);
+            push_spaces(text, pad + 1);
+        }
+        text.push('│');
     }
 }
 
@@ -436,7 +514,7 @@ mod tests {
             ),
             width in 10u16..120,
         ) {
-            let table = fitted_table(&["One", "Two", "Three"], &rows, Some(width));
+            let table = fitted_table(&["One", "Two", "Three"], rows.clone(), Some(width));
             proptest::prop_assert_eq!(table.to_string(), comfy(&table));
         }
     }
@@ -478,10 +556,24 @@ mod tests {
             ),
             (vec!["A"], vec![vec!["x\ny\nz".into()], vec!["".into()]]),
             (vec!["", "B"], vec![vec!["".into(), "".into()]]),
+            // More rows than one block of those drawn in parallel, of
+            // every height and width, the widest near the end.
+            (
+                vec!["ID", "Title", "Owners"],
+                (0..5000)
+                    .map(|i| {
+                        vec![
+                            format!("{i:04}"),
+                            "word ".repeat(i % 13) + &"é".repeat(i / 4990),
+                            ["ana", "raj\nlee", "", "mei, tomas"][i % 4].to_string(),
+                        ]
+                    })
+                    .collect(),
+            ),
         ];
         for (header, rows) in cases {
             for width in [20, 40, 80, 160] {
-                let table = fitted_table(&header, &rows, Some(width));
+                let table = fitted_table(&header, rows.clone(), Some(width));
                 assert_eq!(table.to_string(), comfy(&table), "{header:?} at {width}");
             }
         }
@@ -526,7 +618,7 @@ mod tests {
                 "decision 0010, action 2".into(),
             ],
         ];
-        let table = fitted_table(&["Owner", "Action", "Where"], &rows, Some(60));
+        let table = fitted_table(&["Owner", "Action", "Where"], rows.clone(), Some(60));
         let text = table.to_string();
         for line in text.lines() {
             assert!(line.chars().count() <= 60, "{line:?} in\n{text}");
@@ -541,7 +633,7 @@ mod tests {
             assert!(text.contains(piece), "{piece} in\n{text}");
         }
         // Wide enough: one line per row.
-        let wide = fitted_table(&["Owner", "Action", "Where"], &rows, Some(160)).to_string();
+        let wide = fitted_table(&["Owner", "Action", "Where"], rows, Some(160)).to_string();
         assert_eq!(wide.lines().count(), 6, "{wide}");
     }
 

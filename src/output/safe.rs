@@ -133,10 +133,33 @@ impl<'w> Lines<'w> {
 impl Write for Lines<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut rest = buf;
-        while let Some(end) = memchr::memchr(b'\n', rest) {
+        // The line begun by an earlier write first.
+        if !self.line.is_empty() {
+            let Some(end) = memchr::memchr(b'\n', rest) else {
+                self.line.extend_from_slice(rest);
+                return Ok(buf.len());
+            };
             self.line.extend_from_slice(&rest[..=end]);
             self.emit()?;
             rest = &rest[end + 1..];
+        }
+        // Then the whole lines, at once where none needs escaping: each
+        // line is escaped on its own, so lines that escaping leaves as they
+        // are together are left as they are one by one. (A table of 10,000
+        // rows took a tenth of `decide list` a line at a time.)
+        if let Some(last) = memchr::memrchr(b'\n', rest) {
+            let lines = &rest[..=last];
+            let unchanged = std::str::from_utf8(lines)
+                .is_ok_and(|text| matches!((self.escape)(text), Cow::Borrowed(_)));
+            if unchanged {
+                self.out.write_all(lines)?;
+            } else {
+                for line in lines.split_inclusive(|&b| b == b'\n') {
+                    self.line.extend_from_slice(line);
+                    self.emit()?;
+                }
+            }
+            rest = &rest[last + 1..];
         }
         self.line.extend_from_slice(rest);
         Ok(buf.len())
@@ -197,6 +220,14 @@ mod tests {
             assert_eq!(streamed(true, whole, chunk), controls(whole), "{chunk}");
         }
         assert!(streamed(false, whole, 5).contains("\\u003a:error"));
+        // Lines that need nothing among lines that need escaping, written
+        // in pieces of many lines (the pieces a table is drawn in).
+        let mixed = "┌─┐ a clean line\n  ::warning x\nok é日\nclean\n\u{1b}[2J\nplain\n::";
+        let mixed = format!("{mixed}\n{}", "│ row ┆ é │\n".repeat(40));
+        for chunk in [1, 2, 3, 7, 16, 64, 4096] {
+            assert_eq!(streamed(false, &mixed, chunk), text(&mixed), "{chunk}");
+            assert_eq!(streamed(true, &mixed, chunk), controls(&mixed), "{chunk}");
+        }
     }
 
     #[test]

@@ -31,8 +31,7 @@ fn write_section(out: &mut impl Write, mut s: Section, width: u16) -> std::fmt::
             *cell = output::cell(cell);
         }
     }
-    let table = output::fitted_table(&s.headers, &s.rows, Some(width));
-    s.rows = Vec::new();
+    let table = output::fitted_table(&s.headers, std::mem::take(&mut s.rows), Some(width));
     writeln!(out, "{table}")?;
     drop(table);
     for (column, gloss) in super::glossary::columns(&s.title) {
