@@ -79,6 +79,10 @@ impl Staged {
     pub(super) fn load(location: Location, depth: Depth, full: BTreeSet<String>) -> Staged {
         let mut first = First::load(location, depth, true);
         first.full = full;
+        // The rules about a decision read most of every review.
+        if let Depth::Keys(_) = depth {
+            first.review_depth = Depth::Fields;
+        }
         let reviews = load_records(&first.review_files, |file| match first.read(file) {
             Loaded::Review(r, s) => Ok((r.id.clone(), *r, s)),
             other => Err(Box::new((file.place, other))),
@@ -120,6 +124,8 @@ struct First {
     log: Log,
     canonical_dir: std::path::PathBuf,
     depth: Depth,
+    /// How far reviews are read: `depth`, unless set otherwise.
+    review_depth: Depth,
     /// Display paths of the records read in full whatever `depth` is.
     full: BTreeSet<String>,
     with_sources: bool,
@@ -151,6 +157,7 @@ impl First {
             },
             canonical_dir,
             depth,
+            review_depth: depth,
             full: BTreeSet::new(),
             with_sources,
             decision_files: Vec::new(),
@@ -199,7 +206,11 @@ impl First {
             file.symlink,
             &self.canonical_dir,
             &self.log.location,
-            if full { Depth::Full } else { self.depth },
+            match (full, file.kind) {
+                (true, _) => Depth::Full,
+                (false, Kind::Review) => self.review_depth,
+                (false, _) => self.depth,
+            },
             self.with_sources,
         )
     }

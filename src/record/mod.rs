@@ -145,7 +145,9 @@ pub enum Depth {
     /// gives none. For commands that read a few fields of every decision:
     /// `list` ([`LIST_KEYS`]), and the decisions `check FILE` reads only to
     /// relate them to the named ones ([`LINK_KEYS`]). A review read to
-    /// this depth is read to [`Depth::Fields`].
+    /// this depth is read to the keys named too (`list` reads reviews
+    /// only to count those it cannot read); `check FILE` reads reviews to
+    /// [`Depth::Fields`], as the rules about decisions read most of them.
     Keys(&'static [&'static str]),
     /// Fields and body sections, without what only `check` reads in the
     /// text ([`Scan`]): for `report`, `digest` and `show`.

@@ -43,11 +43,6 @@ impl Review {
 
     /// Builds a review from as much of a file's text as `depth` says.
     pub fn parse_to(path: &str, file_name: &str, text: &str, depth: Depth) -> Review {
-        // What relates reviews to decisions is most of a review.
-        let depth = match depth {
-            Depth::Keys(_) => Depth::Fields,
-            other => other,
-        };
         let Opened {
             mut meta,
             body,
