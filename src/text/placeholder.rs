@@ -126,12 +126,11 @@ pub struct Found {
 pub fn in_tree(node: &Node, key: &str, out: &mut Vec<Found>) {
     match &node.value {
         Value::String(s) => {
-            // Most values hold no byte a marker starts with: one pass over
-            // the bytes rules them out before lines are split and searched.
-            if !s
-                .bytes()
-                .any(|b| matches!(b, b'{' | b'T' | b'F' | b'.' | 0xE2))
-            {
+            // Most values hold no marker: a search of the whole value (no
+            // marker spans lines) rules them out before lines are split
+            // and searched. A search for the bytes markers start with, a
+            // byte at a time, was a tenth of reading a decision in full.
+            if !may_hold_marker(s.as_bytes()) {
                 return;
             }
             if let Some(text) = s.lines().find_map(|l| in_line(l).map(|(_, t)| t)) {

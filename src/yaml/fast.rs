@@ -159,8 +159,18 @@ fn key(text: &str) -> Option<(Cow<'_, str>, usize)> {
     if bytes[end] != b':' || !matches!(bytes.get(end + 1), None | Some(b' ')) {
         return None;
     }
-    // A key is typed like any scalar, then shown as text, as the full reader does.
-    let name = match resolve(&text[..end])? {
+    // A key is typed like any scalar, then shown as text, as the full
+    // reader does; a word that is not one of YAML's is its own text.
+    let word = &text[..end];
+    if bytes[0].is_ascii_alphabetic()
+        && !matches!(
+            word,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        )
+    {
+        return Some((Cow::Borrowed(word), end));
+    }
+    let name = match resolve(word)? {
         Value::String(s) => s,
         Value::Int(i) => Cow::Owned(i.to_string()),
         Value::Float(f) => Cow::Owned(f.to_string()),
@@ -505,13 +515,22 @@ fn plain_block(text: &str) -> Option<&str> {
 /// What a plain scalar means, as YAML 1.2 core with strict booleans types
 /// it; `None` for numbers this reader leaves to the full one.
 fn resolve(s: &str) -> Option<Value<'_>> {
+    let bytes = s.as_bytes();
+    // Most scalars and keys are words: text unless one of YAML's words.
+    if bytes[0].is_ascii_alphabetic() {
+        return Some(match s {
+            "null" | "Null" | "NULL" => Value::Null,
+            "true" | "True" | "TRUE" => Value::Bool(true),
+            "false" | "False" | "FALSE" => Value::Bool(false),
+            _ => Value::String(Cow::Borrowed(s)),
+        });
+    }
     match s {
         "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
         "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
         "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
         _ => {}
     }
-    let bytes = s.as_bytes();
     let text = || Some(Value::String(Cow::Borrowed(s)));
     match (bytes[0], bytes.get(1)) {
         (b'~', _) => None,
