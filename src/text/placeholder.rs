@@ -180,6 +180,12 @@ pub struct InBody {
 /// are not searched.
 pub fn in_body(body: &str, first_line: usize) -> Vec<InBody> {
     let mut out = Vec::new();
+    // Most bodies hold no marker at all: one search of the whole text (no
+    // marker spans lines, and hiding comments and code only takes text
+    // away) rules them out before lines are walked.
+    if !may_hold_marker(body.as_bytes()) {
+        return out;
+    }
     let mut in_comment = false;
     let mut fence: Option<String> = None;
     let mut heading: Option<String> = None;
