@@ -270,3 +270,42 @@ fn output_to_a_full_disk_is_an_error() {
         "{stderr}"
     );
 }
+
+/// The human format writes findings in blocks made in parallel: on a log
+/// with thousands of findings (more than one window of blocks) it shows
+/// every finding, in the order the concise format lists them, each with
+/// its quoted line.
+#[test]
+fn many_findings_are_shown_in_order_in_the_human_format() {
+    let dir = tempdir();
+    for i in 1..=1500 {
+        write(
+            dir.path(),
+            &format!("decisions/{i:04}-d.md"),
+            &format!("---\nstatus: maybe {i}\ndate: 2026-02-30\nowners: [ana]\n---\n# D{i}\n"),
+        );
+    }
+    let args = ["check", "--no-cache", "--as-of", AS_OF, "--format"];
+    let concise = decide(dir.path(), &[&args[..], &["concise"]].concat());
+    let human = decide(dir.path(), &[&args[..], &["human"]].concat());
+    assert_eq!(concise.code, human.code);
+    let listed: Vec<&str> = concise
+        .stdout
+        .lines()
+        .filter_map(|l| l.split(": ").next())
+        .filter(|place| place.starts_with("decisions/"))
+        .collect();
+    let shown: Vec<&str> = human
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .collect();
+    assert!(listed.len() >= 3000, "{} findings", listed.len());
+    assert_eq!(shown, listed);
+    for i in [1, 700, 1500] {
+        assert!(
+            human.stdout.contains(&format!("2 | status: maybe {i}\n")),
+            "{i}"
+        );
+    }
+}

@@ -64,21 +64,36 @@ pub fn write(
     quiet: bool,
     width: usize,
 ) -> std::io::Result<()> {
+    use rayon::prelude::*;
     let palette = Palette::new(color);
     let Quoting { log, quotes } = lines;
     let read = read_lines(diagnostics, log, quotes);
-    let mut line: Vec<char> = Vec::new();
-    for d in diagnostics {
-        // As characters, so that a window of one can be cut in constant time.
-        let shown = quotes
-            .get(&d.path, d.line)
-            .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str))
-            .map(|shown| {
-                line.clear();
-                line.extend(shown.chars());
-                line.as_slice()
-            });
-        write_one(out, palette, d, shown, width)?;
+    let block = |findings: &[Diagnostic]| -> std::io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        let mut line: Vec<char> = Vec::new();
+        for d in findings {
+            // As characters, so that a window of one can be cut in constant time.
+            let shown = quotes
+                .get(&d.path, d.line)
+                .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str))
+                .map(|shown| {
+                    line.clear();
+                    line.extend(shown.chars());
+                    line.as_slice()
+                });
+            write_one(&mut text, palette, d, shown, width)?;
+        }
+        Ok(text)
+    };
+    // Findings are written in blocks made in parallel, a window of blocks
+    // at a time and in order: the text of a window is held, not of every
+    // finding, and each block reaches `out` as one write of whole lines.
+    const BLOCK: usize = 128;
+    for window in diagnostics.chunks(BLOCK * 16) {
+        let blocks: Vec<std::io::Result<Vec<u8>>> = window.par_chunks(BLOCK).map(block).collect();
+        for text in blocks {
+            out.write_all(&text?)?;
+        }
     }
     if !quiet {
         write_summary(out, palette, summary)?;
