@@ -19,6 +19,7 @@ pub mod pulse;
 pub mod reader;
 pub mod registers;
 pub mod rituals;
+mod rows;
 pub mod signals;
 pub mod stats;
 pub mod targets;
@@ -464,33 +465,11 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     let mut asked: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut rates: BTreeMap<String, Option<f64>> = BTreeMap::new();
 
-    for d in &scope.decisions {
-        let date = scope.dates.decision(d);
-        let decided = d.decided.as_ref().and_then(|x| x.date);
-        let lead_time_days = match (date, decided) {
-            (Some(date), Some(decided)) if decided <= opts.as_of && decided >= date.date => {
-                Some((decided - date.date).num_days())
-            }
-            _ => None,
-        };
-        let mut row = DecisionRow {
-            id: d.id.as_ref().map(|i| i.to_string()),
-            title: d.title.as_ref().map(|t| t.value.to_string()),
-            status: d.status_word(),
-            model: d.model.as_ref().map(|t| t.value.to_string()),
-            date: date.map(|x| x.date),
-            date_inferred: date.is_some_and(|x| x.inferred),
-            decided,
-            path: d.meta.path.clone(),
-            participation: None,
-            diversity: None,
-            completeness: None,
-            lead_time_days,
-            check_errors: opts.check_errors.get(&d.meta.path).copied().unwrap_or(0),
-        };
-        if counted(d) {
-            let responses = scope.index.responses(d, &scope.people, scope.dates);
-            let p = participation::compute(d, &scope.people, &responses, opts.as_of);
+    // Each decision's own figures, worked out in parallel; summed below in
+    // the log's order, so the figures do not depend on the threads.
+    let figures = rows::figures(&scope, opts);
+    for (mut row, p) in figures {
+        if let Some(p) = p {
             responded_total += p.responded.len();
             expected_total += p.expected.len();
             nobody_expected += usize::from(p.expected.is_empty());
@@ -517,22 +496,22 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             if let Some(id) = &row.id {
                 rates.insert(id.clone(), p.rate.value);
             }
-            let div = participation::diversity(&p, &scope.people, scope.charter);
-            if let Some(roles) = &div.roles {
-                role_counts.push(roles.len() as f64);
+            if let Some(div) = &row.diversity {
+                if let Some(roles) = &div.roles {
+                    role_counts.push(roles.len() as f64);
+                }
+                coverages.extend(div.coverage.and_then(|c| c.value));
+                entropies.extend(div.entropy);
             }
-            coverages.extend(div.coverage.and_then(|c| c.value));
-            entropies.extend(div.entropy);
-            let c = completeness(d, scope.charter);
-            scores.push(c.ratio());
-            // A decision `check` reports errors on is not fully complete.
-            complete += usize::from(c.is_complete() && row.check_errors == 0);
-            for m in &c.missing {
-                *failing.entry(m).or_default() += 1;
+            if let Some(c) = &row.completeness {
+                scores.push(c.ratio());
+                // A decision `check` reports errors on is not fully complete.
+                complete += usize::from(c.is_complete() && row.check_errors == 0);
+                for m in &c.missing {
+                    *failing.entry(m).or_default() += 1;
+                }
             }
             row.participation = Some(p);
-            row.diversity = Some(div);
-            row.completeness = Some(c);
         }
         rows.push(row);
     }
