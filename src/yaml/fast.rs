@@ -162,12 +162,7 @@ fn key(text: &str) -> Option<(Cow<'_, str>, usize)> {
     // A key is typed like any scalar, then shown as text, as the full
     // reader does; a word that is not one of YAML's is its own text.
     let word = &text[..end];
-    if bytes[0].is_ascii_alphabetic()
-        && !matches!(
-            word,
-            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-        )
-    {
+    if bytes[0].is_ascii_alphabetic() && keyword(word).is_none() {
         return Some((Cow::Borrowed(word), end));
     }
     let name = match resolve(word)? {
@@ -518,18 +513,10 @@ fn resolve(s: &str) -> Option<Value<'_>> {
     let bytes = s.as_bytes();
     // Most scalars and keys are words: text unless one of YAML's words.
     if bytes[0].is_ascii_alphabetic() {
-        return Some(match s {
-            "null" | "Null" | "NULL" => Value::Null,
-            "true" | "True" | "TRUE" => Value::Bool(true),
-            "false" | "False" | "FALSE" => Value::Bool(false),
-            _ => Value::String(Cow::Borrowed(s)),
-        });
+        return Some(keyword(s).unwrap_or(Value::String(Cow::Borrowed(s))));
     }
-    match s {
-        "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
-        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
-        _ => {}
+    if s == "~" {
+        return Some(Value::Null);
     }
     let text = || Some(Value::String(Cow::Borrowed(s)));
     match (bytes[0], bytes.get(1)) {
@@ -542,6 +529,17 @@ fn resolve(s: &str) -> Option<Value<'_>> {
         (b'.', Some(b)) if b.is_ascii_digit() => None,
         (b'.', _) if [".inf", ".nan"].contains(&s.to_ascii_lowercase().as_str()) => None,
         _ => text(),
+    }
+}
+
+/// YAML's null and boolean words, as YAML 1.2 core with strict booleans
+/// reads them.
+fn keyword(s: &str) -> Option<Value<'static>> {
+    match s {
+        "null" | "Null" | "NULL" => Some(Value::Null),
+        "true" | "True" | "TRUE" => Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => Some(Value::Bool(false)),
+        _ => None,
     }
 }
 
