@@ -233,6 +233,10 @@ impl First {
         decisions: Vec<Projection<Option<Id>, D>>,
         reviews: Vec<Projection<String, R>>,
     ) -> (Log, Vec<D>, Vec<R>) {
+        // Every file is loaded: the candidates' room goes back before the
+        // records are sorted, where the peak of a large log is.
+        self.decision_files = Vec::new();
+        self.review_files = Vec::new();
         let decisions = sorted(decisions, &mut self.sources, &mut self.late);
         let reviews = sorted(reviews, &mut self.sources, &mut self.late);
         self.late.sort_by_key(|(i, _)| *i);
@@ -248,7 +252,9 @@ impl First {
                 | Loaded::People(..) => {}
             }
         }
-        self.sources.sort_by(|a, b| a.path.cmp(&b.path));
+        // Each path is one file's: unstable gives the same order without
+        // the stable sort's buffer (8 MB at 100,000 decisions).
+        self.sources.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         log.sources = self.sources;
         (log, decisions, reviews)
     }
