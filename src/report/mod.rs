@@ -39,6 +39,9 @@ pub struct Section {
 /// breaks become spaces, other controls (escape sequences included) are
 /// shown escaped, as everywhere ([`crate::output::safe`]).
 pub fn clean(text: &str) -> String {
+    if !text.contains(['\n', '\t']) {
+        return crate::output::safe::controls(text).into_owned();
+    }
     let one_line: String = text
         .chars()
         .map(|c| if matches!(c, '\n' | '\t') { ' ' } else { c })
