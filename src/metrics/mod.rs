@@ -20,6 +20,7 @@ pub mod reader;
 pub mod registers;
 pub mod rituals;
 mod rows;
+mod sections;
 pub mod signals;
 pub mod stats;
 pub mod targets;
@@ -465,9 +466,27 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     let mut asked: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut rates: BTreeMap<String, Option<f64>> = BTreeMap::new();
 
-    // Each decision's own figures, worked out in parallel; summed below in
-    // the log's order, so the figures do not depend on the threads.
-    let figures = rows::figures(&scope, opts);
+    // Each decision's own figures, worked out in parallel and summed below
+    // in the log's order, beside the sections that need none of them: the
+    // figures do not depend on the threads.
+    let (figures, sections) = rayon::join(
+        || rows::figures(&scope, opts),
+        || sections::Sections::of(&scope, state),
+    );
+    let sections::Sections {
+        timeliness,
+        actions,
+        revisits,
+        registers,
+        targets,
+        cadence,
+        rituals,
+        lead_time,
+        signals,
+        risks,
+        observations,
+        mut pulse,
+    } = sections;
     for (mut row, p) in figures {
         if let Some(p) = p {
             responded_total += p.responded.len();
@@ -526,7 +545,6 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         }
     }
 
-    let timeliness = timeliness::timeliness(&scope);
     for answer in timeliness.requests.iter().flat_map(|r| &r.answers) {
         let row = person_row(&mut people_rows, &scope.people, &answer.person);
         match answer.state {
@@ -535,7 +553,6 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             AnswerState::NotYetDue | AnswerState::Undated => {}
         }
     }
-    let actions = actions::actions(state);
     for a in &actions.items {
         if a.state != ActionState::Open {
             continue;
@@ -546,14 +563,10 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             row.overdue_actions += usize::from(a.overdue_days.is_some());
         }
     }
-    let cadence = cadence::cadence(&scope);
-    let rituals = rituals::rituals(&scope, &cadence);
     for f in &cadence.facilitators {
         person_row(&mut people_rows, &scope.people, &f.person).facilitated = f.reviews;
     }
-    let observations = observations(&scope);
     let outcomes = outcomes::outcomes(observations, &rates);
-    let mut pulse = pulse::pulse(&scope);
     pulse.outcomes = pulse::outcomes(&scope, &outcomes.points);
 
     let mut by_status: BTreeMap<&'static str, usize> = BTreeMap::new();
@@ -621,19 +634,19 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 })
                 .collect(),
         },
-        revisits: actions::revisits(state),
-        registers: registers::registers(state),
-        targets: targets::targets(&scope),
+        revisits,
+        registers,
+        targets,
         rituals,
         reader: opts
             .for_person
             .as_deref()
             .map(|p| reader::for_person(state, p)),
-        lead_time: cadence::lead_time(&scope),
+        lead_time,
         outcomes,
         pulse,
-        signals: signals::signals(&scope),
-        risks: signals::risks(&scope),
+        signals,
+        risks,
         timeliness,
         actions,
         cadence,
