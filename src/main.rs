@@ -9,6 +9,16 @@ use decide::cli::Cli;
 use decide::output::safe;
 use decide::{Context, Prompt};
 
+/// jemalloc with one arena (decisions/0026; the arena count is set where it
+/// is built, in `.cargo/config.toml`).
+#[cfg(all(
+    unix,
+    not(target_os = "openbsd"),
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Prompts on stderr and reads answers from stdin.
 struct TerminalPrompt;
 
