@@ -469,24 +469,10 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     // Each decision's own figures, worked out in parallel and summed below
     // in the log's order, beside the sections that need none of them: the
     // figures do not depend on the threads.
-    let (figures, sections) = rayon::join(
+    let (figures, mut sections) = rayon::join(
         || rows::figures(&scope, opts),
         || sections::Sections::of(&scope, state),
     );
-    let sections::Sections {
-        timeliness,
-        actions,
-        revisits,
-        registers,
-        targets,
-        cadence,
-        rituals,
-        lead_time,
-        signals,
-        risks,
-        observations,
-        mut pulse,
-    } = sections;
     for (mut row, p) in figures {
         if let Some(p) = p {
             responded_total += p.responded.len();
@@ -545,7 +531,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
         }
     }
 
-    for answer in timeliness.requests.iter().flat_map(|r| &r.answers) {
+    for answer in sections.timeliness.requests.iter().flat_map(|r| &r.answers) {
         let row = person_row(&mut people_rows, &scope.people, &answer.person);
         match answer.state {
             AnswerState::OnTime => row.on_time += 1,
@@ -553,7 +539,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             AnswerState::NotYetDue | AnswerState::Undated => {}
         }
     }
-    for a in &actions.items {
+    for a in &sections.actions.items {
         if a.state != ActionState::Open {
             continue;
         }
@@ -563,11 +549,11 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
             row.overdue_actions += usize::from(a.overdue_days.is_some());
         }
     }
-    for f in &cadence.facilitators {
+    for f in &sections.cadence.facilitators {
         person_row(&mut people_rows, &scope.people, &f.person).facilitated = f.reviews;
     }
-    let outcomes = outcomes::outcomes(observations, &rates);
-    pulse.outcomes = pulse::outcomes(&scope, &outcomes.points);
+    let outcomes = outcomes::outcomes(sections.observations, &rates);
+    sections.pulse.outcomes = pulse::outcomes(&scope, &outcomes.points);
 
     let mut by_status: BTreeMap<&'static str, usize> = BTreeMap::new();
     for d in &scope.decisions {
@@ -634,22 +620,22 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 })
                 .collect(),
         },
-        revisits,
-        registers,
-        targets,
-        rituals,
+        revisits: sections.revisits,
+        registers: sections.registers,
+        targets: sections.targets,
+        rituals: sections.rituals,
         reader: opts
             .for_person
             .as_deref()
             .map(|p| reader::for_person(state, p)),
-        lead_time,
+        lead_time: sections.lead_time,
         outcomes,
-        pulse,
-        signals,
-        risks,
-        timeliness,
-        actions,
-        cadence,
+        pulse: sections.pulse,
+        signals: sections.signals,
+        risks: sections.risks,
+        timeliness: sections.timeliness,
+        actions: sections.actions,
+        cadence: sections.cadence,
         people: people_rows.into_values().collect(),
         decisions: rows,
         inputs,
