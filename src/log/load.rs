@@ -8,9 +8,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::walk::{Candidate, walk};
-use super::{
-    Failure, Kind, Location, Log, Projected, Source, Stray, classify, display_path, slashed,
-};
+use super::{Failure, Kind, Location, Log, Projected, Source, Stray, classify, slashed};
 use crate::record::{Charter, Decision, Depth, Id, People, Review};
 use crate::yaml::Pos;
 
@@ -168,7 +166,7 @@ impl First {
         let (mut decision_files, rest): (Vec<_>, Vec<_>) = candidates
             .into_iter()
             .partition(|file| file.kind == Kind::Decision);
-        decision_files.sort_by_cached_key(|file| display_path(&file.abs, &first.log.location.root));
+        decision_files.sort_by(|a, b| a.path.cmp(&b.path));
         let (review_files, other_files): (Vec<_>, Vec<_>) =
             rest.into_iter().partition(|file| file.kind == Kind::Review);
         let mut others: Vec<(usize, Loaded)> = other_files
@@ -196,14 +194,9 @@ impl First {
     }
 
     fn read(&self, file: &Candidate) -> Loaded {
-        let full = !self.full.is_empty()
-            && self
-                .full
-                .contains(&display_path(&file.abs, &self.log.location.root));
+        let full = !self.full.is_empty() && self.full.contains(&file.path);
         load_one(
-            &file.abs,
-            file.kind,
-            file.symlink,
+            file,
             &self.canonical_dir,
             &self.log.location,
             match (full, file.kind) {
@@ -307,19 +300,25 @@ fn sorted<K: Ord, T>(
     values
 }
 
-/// Loads one file as `kind`. A decision or review gets its [`Source`] only
-/// when `source` is true: making one hashes the text and looks through it
-/// for suppression comments, which a projected load does not need.
+/// Loads one file as its kind. A decision or review gets its [`Source`]
+/// only when `source` is true: making one hashes the text and looks through
+/// it for suppression comments, which a projected load does not need.
 pub(super) fn load_one(
-    abs: &Path,
-    kind: Kind,
-    symlink: bool,
+    file: &Candidate,
     canonical_dir: &Path,
     location: &Location,
     depth: Depth,
     source: bool,
 ) -> Loaded {
-    let path = display_path(abs, &location.root);
+    let Candidate {
+        abs,
+        path,
+        kind,
+        symlink,
+        regular,
+        ..
+    } = file;
+    let (abs, kind) = (abs.as_path(), *kind);
     let fail = |message: String, pos: Pos| {
         Loaded::Failure(Failure {
             path: path.clone(),
@@ -328,7 +327,7 @@ pub(super) fn load_one(
             message,
         })
     };
-    if symlink {
+    if *symlink {
         match fs::canonicalize(abs) {
             Err(err) => {
                 return fail(
@@ -369,7 +368,7 @@ pub(super) fn load_one(
             Ok(_) => {}
         }
     }
-    let text = match read_limited(abs, location.config.max_file_bytes) {
+    let text = match read_limited(abs, location.config.max_file_bytes, *regular && !*symlink) {
         Ok(text) => text,
         Err(ReadError::TooLarge(size)) => {
             return fail(
@@ -391,7 +390,7 @@ pub(super) fn load_one(
     };
     let name = abs
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let make_source = || Source {
         limit: location.config.max_file_bytes,
@@ -399,18 +398,18 @@ pub(super) fn load_one(
     };
     match kind {
         Kind::Decision => Loaded::Decision(
-            Box::new(Decision::parse_to(&path, &name, &text, depth)),
+            Box::new(Decision::parse_to(path, &name, &text, depth)),
             source.then(make_source),
             text,
         ),
         Kind::Review => Loaded::Review(
-            Box::new(Review::parse_to(&path, &name, &text, depth)),
+            Box::new(Review::parse_to(path, &name, &text, depth)),
             source.then(make_source),
         ),
-        Kind::Charter => Loaded::Charter(Box::new(Charter::parse(&path, &text)), make_source()),
-        Kind::People => Loaded::People(Box::new(People::parse(&path, &text)), make_source()),
+        Kind::Charter => Loaded::Charter(Box::new(Charter::parse(path, &text)), make_source()),
+        Kind::People => Loaded::People(Box::new(People::parse(path, &text)), make_source()),
         Kind::Stray => Loaded::Stray(Stray {
-            path,
+            path: path.clone(),
             abs: abs.to_path_buf(),
         }),
         Kind::Special | Kind::Ignored => unreachable!("filtered out before loading"),
@@ -422,6 +421,10 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// The room a file whose size is not looked up is read into at first:
+/// more than most records take, so that most are read in one call.
+const READ_ROOM: u64 = 16 * 1024;
+
 pub(super) enum ReadError {
     TooLarge(u64),
     NotRegular,
@@ -429,13 +432,18 @@ pub(super) enum ReadError {
     Io(std::io::Error),
 }
 
-/// Reads a file as UTF-8, refusing one larger than `limit` before reading it.
-pub(super) fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
+/// Reads a file as UTF-8, refusing one larger than `limit` before reading
+/// more of it than [`READ_ROOM`]. A file the walk saw as `regular` is read
+/// first and looked at only when it fills that room: most records are
+/// smaller, and are read without the system call that looks up a size.
+pub(super) fn read_limited(path: &Path, limit: u64, regular: bool) -> Result<String, ReadError> {
     // Opened without waiting (a FIFO opened the usual way would wait for a
     // writer forever) and without becoming the process's terminal, then
     // looked at through the open file: one lookup of the path, not two
     // (a tenth of the system time of `list`), and no window between
-    // looking and opening.
+    // looking and opening. A file swapped for a FIFO or a device after the
+    // walk reads as empty, fails to read, or is looked at once it fills
+    // the room, as any large file is.
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -443,7 +451,19 @@ pub(super) fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError>
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options.open(path).map_err(ReadError::Io)?;
+    let mut file = options.open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::new();
+    if regular {
+        let room = READ_ROOM.min(limit + 1);
+        bytes.reserve_exact(room as usize);
+        (&mut file)
+            .take(room)
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        if (bytes.len() as u64) < room {
+            return utf8(bytes);
+        }
+    }
     let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
         return Err(ReadError::NotRegular);
@@ -451,14 +471,19 @@ pub(super) fn read_limited(path: &Path, limit: u64) -> Result<String, ReadError>
     if metadata.len() > limit {
         return Err(ReadError::TooLarge(metadata.len()));
     }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    bytes.reserve_exact((metadata.len() + 1).saturating_sub(bytes.len() as u64) as usize);
     // `take` guards against a file that grows between the check and the read.
-    file.take(limit + 1)
+    file.take(limit + 1 - bytes.len() as u64)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
+    utf8(bytes)
+}
+
+/// The text of a file's bytes, or where they stop being UTF-8.
+fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -477,6 +502,36 @@ mod tests {
 
     use super::*;
     use crate::log::locate;
+
+    #[test]
+    fn files_of_every_size_around_the_first_read_are_read_whole_or_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let room = READ_ROOM as usize;
+        for size in [0, 1, room - 1, room, room + 1, 3 * room + 7] {
+            let path = dir.path().join(format!("{size}.md"));
+            let text: String = (0..size).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            fs::write(&path, &text).unwrap();
+            for regular in [true, false] {
+                let read = read_limited(&path, 1 << 20, regular).ok().unwrap();
+                assert_eq!(read, text, "{size} bytes, regular {regular}");
+                // Refused with the file's size, whether or not it was looked up first.
+                for limit in [size as u64 / 2, room as u64 - 1, size as u64] {
+                    let result = read_limited(&path, limit, regular);
+                    match result {
+                        Err(ReadError::TooLarge(n)) => {
+                            assert!(limit < size as u64, "{size} under {limit}");
+                            assert_eq!(n, size as u64, "{size} over {limit}, regular {regular}");
+                        }
+                        Ok(read) => {
+                            assert!(limit >= size as u64, "{size} over {limit} read");
+                            assert_eq!(read, text);
+                        }
+                        Err(_) => panic!("{size} bytes: not read"),
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_projected_load_keeps_the_order_of_a_full_load() {

@@ -10,6 +10,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -23,6 +24,7 @@ mod walk;
 
 pub use load::{Decisions, Staged, content_hash};
 use load::{Loaded, ReadError, load_files, load_one, read_limited};
+use walk::Candidate;
 
 /// The folders tried, in order, when nothing names the log folder.
 pub const DEFAULT_DIRS: &[&str] = &["decisions", "docs/decisions", "doc/adr", "docs/adr"];
@@ -181,7 +183,11 @@ pub struct Source {
 impl Source {
     /// A loaded file and what is kept of its text.
     pub fn new(path: String, abs: PathBuf, text: &str) -> Source {
-        let directives = if text.contains("decide-disable") {
+        // memchr's finder, made once, not `str::contains`: every file of
+        // the log is searched, and almost none holds the comment.
+        static DIRECTIVE: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("decide-disable"));
+        let directives = if DIRECTIVE.find(text.as_bytes()).is_some() {
             text.lines()
                 .enumerate()
                 .filter(|(_, line)| line.contains("decide-disable"))
@@ -223,7 +229,7 @@ impl Source {
             path: self.abs.clone(),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, message),
         };
-        read_limited(&self.abs, self.limit).map_err(|err| match err {
+        read_limited(&self.abs, self.limit, false).map_err(|err| match err {
             ReadError::TooLarge(size) => invalid(format!(
                 "file is {size} bytes, over max-file-bytes ({})",
                 self.limit
@@ -267,39 +273,55 @@ pub enum Kind {
 
 /// Classifies `rel`, a path relative to the log folder.
 pub fn classify(rel: &Path) -> Kind {
-    let components: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    let name = components.last().map(|c| c.to_string()).unwrap_or_default();
-    let is_md = name.to_ascii_lowercase().ends_with(".md");
-    match components.as_slice() {
-        [first, ..] if first == "templates" => Kind::Ignored,
-        [dir, _] if dir == "reviews" => {
+    // Every file of the log comes through here: nothing is allocated for
+    // a name that is UTF-8 (the common case), and names are compared
+    // without being lowercased into new strings.
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let Some(first) = parts.next() else {
+        return Kind::Ignored;
+    };
+    let (count, last) = parts.fold((1, None), |(n, _), part| (n + 1, Some(part)));
+    let name = last.as_deref().unwrap_or(&first);
+    let is_md = ends_with_ignoring_case(name, ".md");
+    if first == "templates" {
+        return Kind::Ignored;
+    }
+    match count {
+        2 if first == "reviews" => {
             if is_md {
                 Kind::Review
             } else {
                 Kind::Ignored
             }
         }
-        [_] if name == "people.yaml" || name == "people.yml" => Kind::People,
-        [_] if name == "charter.md" => Kind::Charter,
-        [_] if ["readme.md", "index.md"].contains(&name.to_ascii_lowercase().as_str()) => {
+        1 if name == "people.yaml" || name == "people.yml" => Kind::People,
+        1 if name == "charter.md" => Kind::Charter,
+        1 if name.eq_ignore_ascii_case("readme.md") || name.eq_ignore_ascii_case("index.md") => {
             Kind::Special
         }
-        [_] if is_md && is_template(&name) => Kind::Special,
-        [_] if is_md && Id::from_file_name(&name).is_some() => Kind::Decision,
+        1 if is_md && is_template(name) => Kind::Special,
+        1 if is_md && Id::from_file_name(name).is_some() => Kind::Decision,
         _ if is_md => Kind::Stray,
         _ => Kind::Ignored,
     }
 }
 
+/// Whether `text` ends with `suffix`, ASCII letters compared without case.
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// A record template kept in the log folder, as MADR (`adr-template.md`)
 /// and log4brains (`template.md`) keep theirs: not a record, not a stray.
 fn is_template(name: &str) -> bool {
-    let stem = name.to_ascii_lowercase();
-    let stem = stem.strip_suffix(".md").unwrap_or(&stem);
-    stem == "template" || stem.ends_with("-template") || stem.starts_with("template-")
+    let stem = match ends_with_ignoring_case(name, ".md") {
+        true => &name.as_bytes()[..name.len() - 3],
+        false => name.as_bytes(),
+    };
+    stem.eq_ignore_ascii_case(b"template")
+        || (stem.len() >= 9 && stem[stem.len() - 9..].eq_ignore_ascii_case(b"-template"))
+        || (stem.len() >= 9 && stem[..9].eq_ignore_ascii_case(b"template-"))
 }
 
 /// What [`Log::load_projected`] returns: the log without its decisions and
@@ -333,17 +355,16 @@ impl Log {
                 .binary_search_by(|s| s.path.as_str().cmp(&meta.path))
                 .ok()
                 .map(|i| &sources[i])?;
-            let symlink =
-                fs::symlink_metadata(&source.abs).is_ok_and(|m| m.file_type().is_symlink());
-            Some(load_one(
-                &source.abs,
+            let file = Candidate {
+                place: 0,
+                abs: source.abs.clone(),
+                path: source.path.clone(),
                 kind,
-                symlink,
-                &canonical_dir,
-                location,
-                Depth::Full,
-                true,
-            ))
+                symlink: fs::symlink_metadata(&source.abs)
+                    .is_ok_and(|m| m.file_type().is_symlink()),
+                regular: false,
+            };
+            Some(load_one(&file, &canonical_dir, location, Depth::Full, true))
         };
         let decisions: Vec<(usize, Loaded)> = self
             .decisions
@@ -435,17 +456,16 @@ impl Log {
         }
         let parent = abs.parent().unwrap_or(Path::new("."));
         let canonical_parent = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
-        let symlink = fs::symlink_metadata(abs).is_ok_and(|m| m.file_type().is_symlink());
         let path = display_path(abs, &self.location.root);
-        match load_one(
-            abs,
-            Kind::Decision,
-            symlink,
-            &canonical_parent,
-            &self.location,
-            Depth::Full,
-            true,
-        ) {
+        let file = Candidate {
+            place: 0,
+            abs: abs.to_path_buf(),
+            path: path.clone(),
+            kind: Kind::Decision,
+            symlink: fs::symlink_metadata(abs).is_ok_and(|m| m.file_type().is_symlink()),
+            regular: false,
+        };
+        match load_one(&file, &canonical_parent, &self.location, Depth::Full, true) {
             Loaded::Decision(d, source, _) => {
                 self.decisions.push(*d);
                 self.sources.extend(source);
@@ -485,6 +505,90 @@ mod tests {
         assert_eq!(classify(Path::new("templates-of-teams.md")), Kind::Stray);
         assert_eq!(classify(Path::new("templates/decision.md")), Kind::Ignored);
         assert_eq!(classify(Path::new("diagram.png")), Kind::Ignored);
+    }
+
+    /// `classify` as first written, lowercasing into new strings: what
+    /// the allocation-free one must agree with.
+    fn classify_as_written(rel: &Path) -> Kind {
+        let components: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        let name = components.last().map(|c| c.to_string()).unwrap_or_default();
+        let lower = name.to_ascii_lowercase();
+        let is_md = lower.ends_with(".md");
+        let stem = lower.strip_suffix(".md").unwrap_or(&lower);
+        let template =
+            stem == "template" || stem.ends_with("-template") || stem.starts_with("template-");
+        match components.as_slice() {
+            [first, ..] if first == "templates" => Kind::Ignored,
+            [dir, _] if dir == "reviews" => match is_md {
+                true => Kind::Review,
+                false => Kind::Ignored,
+            },
+            [_] if name == "people.yaml" || name == "people.yml" => Kind::People,
+            [_] if name == "charter.md" => Kind::Charter,
+            [_] if ["readme.md", "index.md"].contains(&lower.as_str()) => Kind::Special,
+            [_] if is_md && template => Kind::Special,
+            [_] if is_md && Id::from_file_name(&name).is_some() => Kind::Decision,
+            _ if is_md => Kind::Stray,
+            _ => Kind::Ignored,
+        }
+    }
+
+    #[test]
+    fn classification_agrees_with_the_first_written_on_every_shape() {
+        let names = [
+            "",
+            "0001-a.md",
+            "0001-a.MD",
+            "0001-a.Md",
+            "0001.md",
+            "1.md",
+            "a.md",
+            ".md",
+            "md",
+            "x.markdown",
+            "README.md",
+            "readme.MD",
+            "Index.md",
+            "index.markdown",
+            "charter.md",
+            "Charter.md",
+            "people.yaml",
+            "people.yml",
+            "People.yaml",
+            "template.md",
+            "TEMPLATE.md",
+            "-template.md",
+            "template-.md",
+            "adr-Template.md",
+            "template-x.md",
+            "templates.md",
+            "templatex.md",
+            "xtemplate.md",
+            "2026-01-01-x.md",
+            "20260101-x.md",
+            "0001-é.md",
+            "é.md",
+            "0001-a.md.bak",
+            "0001-a.txt",
+        ];
+        let folders = [
+            "",
+            "reviews/",
+            "templates/",
+            "sub/",
+            "reviews/deeper/",
+            "a/b/",
+        ];
+        for folder in folders {
+            for name in names {
+                let rel = format!("{folder}{name}");
+                let rel = Path::new(&rel);
+                assert_eq!(classify(rel), classify_as_written(rel), "{rel:?}");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Failure, Kind, Location, classify, display_path};
+use super::{Failure, Kind, Location, classify, display_path, slashed};
 use crate::yaml::Pos;
 
 /// A file the walk found to load.
@@ -10,8 +10,12 @@ pub(super) struct Candidate {
     /// Its place in the walk, which orders failures and strays.
     pub(super) place: usize,
     pub(super) abs: PathBuf,
+    /// Its display path ([`display_path`] from the repository root).
+    pub(super) path: String,
     pub(super) kind: Kind,
     pub(super) symlink: bool,
+    /// The walk saw a regular file (not a link, FIFO, socket or device).
+    pub(super) regular: bool,
 }
 
 /// Walks the log folder in file-name order: the files to load, and the
@@ -19,55 +23,81 @@ pub(super) struct Candidate {
 /// `new` would refuse).
 pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
     let dir = &location.dir;
-    let mut candidates = Vec::new();
-    let mut failures = Vec::new();
     // Not sorted by walkdir, whose comparison takes each entry's file name
     // apart again from its path: a tenth of `list`. Sorted below by a key
     // made once per entry, in the same order.
     let walker = walkdir::WalkDir::new(dir).follow_links(false).max_depth(3);
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_dir() => {}
+    // Each display path is the folder's joined with the path in it, as
+    // `display_path` would give it, without taking each path apart again.
+    let prefix = dir.strip_prefix(&location.root).ok().map(|base| {
+        let base = slashed(base);
+        match base.is_empty() {
+            true => base,
+            false => base + "/",
+        }
+    });
+    let shown = |abs: &Path, rel: &Path| match &prefix {
+        Some(prefix) => shown_under(prefix, rel),
+        None => display_path(abs, &location.root),
+    };
+    let found: Vec<Found> = walker
+        .into_iter()
+        .filter(|entry| !entry.as_ref().is_ok_and(|e| e.file_type().is_dir()))
+        .filter_map(|entry| match entry {
             Ok(entry) => {
-                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                // A file of the folder itself is its name; only those in
+                // subfolders are taken apart.
+                let rel = match entry.depth() {
+                    1 => Path::new(entry.file_name()),
+                    _ => entry.path().strip_prefix(dir).unwrap_or(entry.path()),
+                };
                 let kind = classify(rel);
                 if rel.starts_with("templates") {
                     // Overrides are read by `new`: the same limits, reported here.
+                    // (Every file under `templates` is classified Ignored.)
                     let why = crate::templates::problem(
                         dir,
                         entry.path(),
                         location.config.max_file_bytes,
-                    );
-                    if let Some(why) = why {
-                        failures.push((
-                            walk_key(rel),
-                            Failure {
-                                path: display_path(entry.path(), &location.root),
-                                abs: entry.path().to_path_buf(),
-                                pos: Pos::new(1, 1),
-                                message: format!("template {why}; `decide new` will not use it"),
-                            },
-                        ));
-                    }
-                }
-                if kind != Kind::Ignored && kind != Kind::Special {
-                    candidates.push((
+                    )?;
+                    return Some(Found::Failure(
                         walk_key(rel),
-                        Candidate {
-                            place: 0,
+                        Failure {
+                            path: display_path(entry.path(), &location.root),
                             abs: entry.path().to_path_buf(),
-                            kind,
-                            symlink: entry.path_is_symlink(),
+                            pos: Pos::new(1, 1),
+                            message: format!("template {why}; `decide new` will not use it"),
                         },
                     ));
                 }
+                if kind == Kind::Ignored || kind == Kind::Special {
+                    return None;
+                }
+                let key = match entry.depth() {
+                    // A name alone: its bytes are its only component.
+                    1 => [rel.as_os_str().as_encoded_bytes(), &[0]].concat(),
+                    _ => walk_key(rel),
+                };
+                let path = shown(entry.path(), rel);
+                let (symlink, regular) = (entry.path_is_symlink(), entry.file_type().is_file());
+                Some(Found::File(
+                    key,
+                    Candidate {
+                        place: 0,
+                        abs: entry.into_path(),
+                        path,
+                        kind,
+                        symlink,
+                        regular,
+                    },
+                ))
             }
             Err(err) => {
                 let abs = err
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| dir.clone());
-                failures.push((
+                Some(Found::Failure(
                     walk_key(abs.strip_prefix(dir).unwrap_or(&abs)),
                     Failure {
                         path: display_path(&abs, &location.root),
@@ -75,11 +105,20 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                         pos: Pos::new(1, 1),
                         message: format!("cannot read: {err}"),
                     },
-                ));
+                ))
             }
+        })
+        .collect();
+    let mut candidates = Vec::with_capacity(found.len());
+    let mut failures = Vec::new();
+    for found in found {
+        match found {
+            Found::File(key, file) => candidates.push((key, file)),
+            Found::Failure(key, failure) => failures.push((key, failure)),
         }
     }
-    candidates.sort_by(|a, b| a.0.cmp(&b.0));
+    // Each path is one entry's: an unstable sort orders them the same.
+    candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     failures.sort_by(|a, b| a.0.cmp(&b.0));
     let candidates = candidates
         .into_iter()
@@ -87,6 +126,29 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
         .map(|(place, (_, candidate))| Candidate { place, ..candidate })
         .collect();
     (candidates, failures.into_iter().map(|(_, f)| f).collect())
+}
+
+/// What the walk makes of one of its entries.
+enum Found {
+    File(Vec<u8>, Candidate),
+    Failure(Vec<u8>, Failure),
+}
+
+/// The display path of `rel` in a folder whose path from the repository
+/// root, with a `/` after it unless it is empty, is `prefix`: what
+/// [`display_path`] gives for the folder's file.
+fn shown_under(prefix: &str, rel: &Path) -> String {
+    let rel = rel.to_string_lossy();
+    let mut text = String::with_capacity(prefix.len() + rel.len());
+    text.push_str(prefix);
+    text.push_str(&rel);
+    if text.contains('\\') {
+        text = text.replace('\\', "/");
+    }
+    match text.strip_prefix("./") {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
 }
 
 /// What orders a path of the walk as a depth-first walk with each folder's
@@ -106,6 +168,33 @@ fn walk_key(rel: &Path) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_paths_from_the_walk_are_those_of_display_path() {
+        for (root, dir) in [
+            ("/r", "/r"),
+            ("/r", "/r/decisions"),
+            ("/r", "/r/docs/adr"),
+            (".", "./decisions"),
+            ("/r", "/elsewhere/log"),
+        ] {
+            let (root, dir) = (Path::new(root), Path::new(dir));
+            for rel in [
+                "0001-a.md",
+                "reviews/2026-01-01-r.md",
+                "a b/é.md",
+                "back\\slash.md",
+            ] {
+                let abs = dir.join(rel);
+                let walked = match dir.strip_prefix(root) {
+                    Ok(base) if base.as_os_str().is_empty() => shown_under("", Path::new(rel)),
+                    Ok(base) => shown_under(&format!("{}/", slashed(base)), Path::new(rel)),
+                    Err(_) => display_path(&abs, root),
+                };
+                assert_eq!(walked, display_path(&abs, root), "{root:?} {dir:?} {rel}");
+            }
+        }
+    }
 
     #[test]
     fn walk_keys_order_paths_as_a_sorted_depth_first_walk() {

@@ -289,7 +289,7 @@ impl<'a> Reader<'a> {
             let after = &line.text[1..];
             let rest = after.trim_start_matches(' ');
             let col = indent + 2 + (after.len() - rest.len());
-            let end_of_line = indent + line.text.chars().count() + 1;
+            let end_of_line = || indent + line.text.chars().count() + 1;
             let empty = rest.is_empty() || rest.starts_with('#');
             let item = if empty {
                 self.next += 1;
@@ -298,7 +298,7 @@ impl<'a> Reader<'a> {
                     // An empty item is placed at the end of its line.
                     _ => Node {
                         value: Value::Null,
-                        pos: Pos::new(line.no, end_of_line),
+                        pos: Pos::new(line.no, end_of_line()),
                     },
                 }
             } else if is_item(rest) {
@@ -324,7 +324,7 @@ impl<'a> Reader<'a> {
             // ends or its value starts, others at the `-`.
             let at = match (indentless, empty) {
                 (false, _) => indent + 1,
-                (true, true) => end_of_line,
+                (true, true) => end_of_line(),
                 (true, false) => col,
             };
             pos.get_or_insert(Pos::new(line.no, at));
