@@ -3,7 +3,8 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -44,12 +45,14 @@ pub(super) fn load_files<D: Send, R: Send>(
 ) -> Projected<D, R> {
     let mut first = First::load(location, depth, sources);
     let decisions = first.decisions(&|d, _| decision(d));
-    first.decision_files = Vec::new();
-    let reviews = load_records(&first.review_files, |file| match first.read(file) {
-        Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
-        other => Err(Box::new((file.place, other))),
+    let files = std::mem::take(&mut first.review_files);
+    let reviews = load_records(files, |file| {
+        let place = file.place;
+        match first.read(file) {
+            Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
+            other => Err(Box::new((place, other))),
+        }
     });
-    first.review_files = Vec::new();
     let (log, decisions, reviews) = first.finish(decisions, reviews);
     Projected {
         log,
@@ -81,11 +84,14 @@ impl Staged {
         if let Depth::Keys(_) = depth {
             first.review_depth = Depth::Fields;
         }
-        let reviews = load_records(&first.review_files, |file| match first.read(file) {
-            Loaded::Review(r, s) => Ok((r.id.clone(), *r, s)),
-            other => Err(Box::new((file.place, other))),
+        let files = std::mem::take(&mut first.review_files);
+        let reviews = load_records(files, |file| {
+            let place = file.place;
+            match first.read(file) {
+                Loaded::Review(r, s) => Ok((r.id.clone(), *r, s)),
+                other => Err(Box::new((place, other))),
+            }
         });
-        first.review_files = Vec::new();
         first.log.reviews = sorted(reviews, &mut first.sources, &mut first.late);
         Staged { first }
     }
@@ -129,7 +135,8 @@ struct First {
     with_sources: bool,
     /// In display-path order, so that the stable sort by id at the end
     /// orders decisions by (id, path) without their paths kept aside.
-    decision_files: Vec<Candidate>,
+    /// Taken when they are loaded, each given up as it is read.
+    decision_files: Mutex<Vec<Candidate>>,
     review_files: Vec<Candidate>,
     /// Strays and failures, with their place in the walk, which orders them.
     late: Vec<(usize, Loaded)>,
@@ -158,7 +165,7 @@ impl First {
             review_depth: depth,
             full: BTreeSet::new(),
             with_sources,
-            decision_files: Vec::new(),
+            decision_files: Mutex::default(),
             review_files: Vec::new(),
             late: Vec::new(),
             sources: Vec::with_capacity(capacity),
@@ -170,7 +177,7 @@ impl First {
         let (review_files, other_files): (Vec<_>, Vec<_>) =
             rest.into_iter().partition(|file| file.kind == Kind::Review);
         let mut others: Vec<(usize, Loaded)> = other_files
-            .par_iter()
+            .into_par_iter()
             .map(|file| (file.place, first.read(file)))
             .collect();
         others.sort_by_key(|(i, _)| *i);
@@ -188,22 +195,23 @@ impl First {
                 other => first.late.push((place, other)),
             }
         }
-        first.decision_files = decision_files;
+        first.decision_files = Mutex::new(decision_files);
         first.review_files = review_files;
         first
     }
 
-    fn read(&self, file: &Candidate) -> Loaded {
+    fn read(&self, file: Candidate) -> Loaded {
         let full = !self.full.is_empty() && self.full.contains(&file.path);
+        let depth = match (full, file.kind) {
+            (true, _) => Depth::Full,
+            (false, Kind::Review) => self.review_depth,
+            (false, _) => self.depth,
+        };
         load_one(
             file,
             &self.canonical_dir,
             &self.log.location,
-            match (full, file.kind) {
-                (true, _) => Depth::Full,
-                (false, Kind::Review) => self.review_depth,
-                (false, _) => self.depth,
-            },
+            depth,
             self.with_sources,
         )
     }
@@ -212,9 +220,16 @@ impl First {
         &self,
         decision: &(impl Fn(Decision, &str) -> D + Sync),
     ) -> Vec<Projection<Option<Id>, D>> {
-        load_records(&self.decision_files, |file| match self.read(file) {
-            Loaded::Decision(d, s, text) => Ok((d.id.clone(), decision(*d, &text), s)),
-            other => Err(Box::new((file.place, other))),
+        let files = match self.decision_files.lock() {
+            Ok(mut files) => std::mem::take(&mut *files),
+            Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+        };
+        load_records(files, |file| {
+            let place = file.place;
+            match self.read(file) {
+                Loaded::Decision(d, s, text) => Ok((d.id.clone(), decision(*d, &text), s)),
+                other => Err(Box::new((place, other))),
+            }
         })
     }
 
@@ -226,10 +241,6 @@ impl First {
         decisions: Vec<Projection<Option<Id>, D>>,
         reviews: Vec<Projection<String, R>>,
     ) -> (Log, Vec<D>, Vec<R>) {
-        // Every file is loaded: the candidates' room goes back before the
-        // records are sorted, where the peak of a large log is.
-        self.decision_files = Vec::new();
-        self.review_files = Vec::new();
         let decisions = sorted(decisions, &mut self.sources, &mut self.late);
         let reviews = sorted(reviews, &mut self.sources, &mut self.late);
         self.late.sort_by_key(|(i, _)| *i);
@@ -255,14 +266,14 @@ impl First {
 
 /// Loads `files` in parallel through `load`. Each record is projected on
 /// the thread that built it, as soon as it is built, so the records of the
-/// whole log never exist at once; the vector of results then becomes the
-/// vector of values in place rather than being copied (either would set
-/// peak memory).
+/// whole log never exist at once; each file's paths move into what it
+/// loads as; the vector of results then becomes the vector of values in
+/// place rather than being copied (either would set peak memory).
 fn load_records<K: Send, T: Send>(
-    files: &[Candidate],
-    load: impl Fn(&Candidate) -> Projection<K, T> + Sync,
+    files: Vec<Candidate>,
+    load: impl Fn(Candidate) -> Projection<K, T> + Sync,
 ) -> Vec<Projection<K, T>> {
-    files.par_iter().map(&load).collect()
+    files.into_par_iter().map(&load).collect()
 }
 
 /// Loaded records sorted by their key (stable), with their sources added to
@@ -304,7 +315,7 @@ fn sorted<K: Ord, T>(
 /// only when `source` is true: making one hashes the text and looks through
 /// it for suppression comments, which a projected load does not need.
 pub(super) fn load_one(
-    file: &Candidate,
+    file: Candidate,
     canonical_dir: &Path,
     location: &Location,
     depth: Depth,
@@ -318,17 +329,16 @@ pub(super) fn load_one(
         regular,
         ..
     } = file;
-    let (abs, kind) = (abs.as_path(), *kind);
     let fail = |message: String, pos: Pos| {
         Loaded::Failure(Failure {
             path: path.clone(),
-            abs: abs.to_path_buf(),
+            abs: abs.clone(),
             pos,
             message,
         })
     };
-    if *symlink {
-        match fs::canonicalize(abs) {
+    if symlink {
+        match fs::canonicalize(&abs) {
             Err(err) => {
                 return fail(
                     format!("broken or looping symbolic link: {err}"),
@@ -368,7 +378,7 @@ pub(super) fn load_one(
             Ok(_) => {}
         }
     }
-    let text = match read_limited(abs, location.config.max_file_bytes, *regular && !*symlink) {
+    let text = match read_limited(&abs, location.config.max_file_bytes, regular && !symlink) {
         Ok(text) => text,
         Err(ReadError::TooLarge(size)) => {
             return fail(
@@ -388,32 +398,40 @@ pub(super) fn load_one(
         }
         Err(ReadError::Io(err)) => return fail(format!("cannot read: {err}"), Pos::new(1, 1)),
     };
-    let name = abs
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let make_source = || Source {
+    // The record is built first, with the name it borrows from `abs`;
+    // then the paths move into its source.
+    let make_source = |path: String, abs: PathBuf| Source {
         limit: location.config.max_file_bytes,
-        ..Source::new(path.clone(), abs.to_path_buf(), &text)
+        ..Source::new(path, abs, &text)
     };
     match kind {
-        Kind::Decision => Loaded::Decision(
-            Box::new(Decision::parse_to(path, &name, &text, depth)),
-            source.then(make_source),
-            text,
-        ),
-        Kind::Review => Loaded::Review(
-            Box::new(Review::parse_to(path, &name, &text, depth)),
-            source.then(make_source),
-        ),
-        Kind::Charter => Loaded::Charter(Box::new(Charter::parse(path, &text)), make_source()),
-        Kind::People => Loaded::People(Box::new(People::parse(path, &text)), make_source()),
-        Kind::Stray => Loaded::Stray(Stray {
-            path: path.clone(),
-            abs: abs.to_path_buf(),
-        }),
+        Kind::Decision => {
+            let d = Decision::parse_to(&path, &file_name(&abs), &text, depth);
+            let source = source.then(|| make_source(path, abs));
+            Loaded::Decision(Box::new(d), source, text)
+        }
+        Kind::Review => {
+            let r = Review::parse_to(&path, &file_name(&abs), &text, depth);
+            Loaded::Review(Box::new(r), source.then(|| make_source(path, abs)))
+        }
+        Kind::Charter => {
+            let c = Charter::parse(&path, &text);
+            Loaded::Charter(Box::new(c), make_source(path, abs))
+        }
+        Kind::People => {
+            let p = People::parse(&path, &text);
+            Loaded::People(Box::new(p), make_source(path, abs))
+        }
+        Kind::Stray => Loaded::Stray(Stray { path, abs }),
         Kind::Special | Kind::Ignored => unreachable!("filtered out before loading"),
     }
+}
+
+/// The file name of `abs`, as text.
+fn file_name(abs: &Path) -> std::borrow::Cow<'_, str> {
+    abs.file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default()
 }
 
 /// The hash [`Source::hash`] holds.

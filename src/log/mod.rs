@@ -364,7 +364,7 @@ impl Log {
                     .is_ok_and(|m| m.file_type().is_symlink()),
                 regular: false,
             };
-            Some(load_one(&file, &canonical_dir, location, Depth::Full, true))
+            Some(load_one(file, &canonical_dir, location, Depth::Full, true))
         };
         let decisions: Vec<(usize, Loaded)> = self
             .decisions
@@ -465,7 +465,7 @@ impl Log {
             symlink: fs::symlink_metadata(abs).is_ok_and(|m| m.file_type().is_symlink()),
             regular: false,
         };
-        match load_one(&file, &canonical_parent, &self.location, Depth::Full, true) {
+        match load_one(file, &canonical_parent, &self.location, Depth::Full, true) {
             Loaded::Decision(d, source, _) => {
                 self.decisions.push(*d);
                 self.sources.extend(source);

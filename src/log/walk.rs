@@ -40,7 +40,9 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
         Some(prefix) => shown_under(prefix, rel),
         None => display_path(abs, &location.root),
     };
-    let found: Vec<Found> = walker
+    let mut candidates = Vec::new();
+    let mut failures = Vec::new();
+    let found = walker
         .into_iter()
         .filter(|entry| !entry.as_ref().is_ok_and(|e| e.file_type().is_dir()))
         .filter_map(|entry| match entry {
@@ -107,10 +109,7 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                     },
                 ))
             }
-        })
-        .collect();
-    let mut candidates = Vec::with_capacity(found.len());
-    let mut failures = Vec::new();
+        });
     for found in found {
         match found {
             Found::File(key, file) => candidates.push((key, file)),
