@@ -138,8 +138,10 @@ impl Summary {
 pub struct Quotes(std::collections::HashMap<Box<str>, Vec<(usize, Box<str>)>>);
 
 impl Quotes {
-    /// Keeps the lines of `text` (the file at `path`) that `lines` name.
-    pub fn add(&mut self, path: &str, text: &str, lines: impl IntoIterator<Item = usize>) {
+    /// The lines of `text` (a file's) that `lines` name, as [`Quotes::keep`] keeps
+    /// them: taken apart without the quotes at hand, so threads that share
+    /// them hold their lock only to keep what they found.
+    pub fn lines(text: &str, lines: impl IntoIterator<Item = usize>) -> Vec<(usize, Box<str>)> {
         let mut lines: Vec<usize> = lines.into_iter().filter(|&l| l > 0).collect();
         lines.sort_unstable();
         lines.dedup();
@@ -151,6 +153,11 @@ impl Quotes {
                 None => break,
             }
         }
+        kept
+    }
+
+    /// Keeps `kept`, lines of the file at `path` from [`Quotes::lines`].
+    pub fn keep(&mut self, path: &str, kept: Vec<(usize, Box<str>)>) {
         if !kept.is_empty() {
             self.0.entry(path.into()).or_default().extend(kept);
         }

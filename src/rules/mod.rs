@@ -135,9 +135,11 @@ impl<'a> Pass<'a> {
             found.retain(keep);
             if let Some(text) = text
                 && !found.is_empty()
-                && let Ok(mut quotes) = self.quotes.lock()
             {
-                quotes.add(&d.meta.path, text, found.iter().map(|f| f.line));
+                let kept = Quotes::lines(text, found.iter().map(|f| f.line));
+                if let Ok(mut quotes) = self.quotes.lock() {
+                    quotes.keep(&d.meta.path, kept);
+                }
             }
             // One decision's findings stay together: the order of findings
             // at one place (sorted stably below) is the order they were made.
@@ -284,6 +286,9 @@ pub(crate) struct PeopleIndex<'a> {
     pub known: HashSet<&'a str>,
     /// The same names as a list, for did-you-mean suggestions.
     pub names: Vec<&'a str>,
+    /// The roles of the people each of those names stands for, worked out
+    /// once: rule DL014 asks for every name of every decision.
+    pub roles: HashMap<&'a str, Vec<&'a str>>,
     /// The suggestion for each unknown name met so far: a log naming the
     /// same unknown person on every record compares it with the registry once.
     pub suggested: std::sync::Mutex<HashMap<String, Option<String>>>,
@@ -332,10 +337,25 @@ impl<'a> Index<'a> {
                 known.extend(registry.groups.iter().map(|(g, ..)| g.as_str()));
                 let mut names: Vec<&str> = known.iter().copied().collect();
                 names.sort_unstable();
+                // A name outside `known` expands to itself, which is no
+                // one's name: it holds no role.
+                let roles = names
+                    .iter()
+                    .map(|&name| {
+                        let roles = registry
+                            .expand(name)
+                            .iter()
+                            .filter_map(|n| registry.person(n))
+                            .flat_map(|p| p.roles.iter().map(String::as_str))
+                            .collect();
+                        (name, roles)
+                    })
+                    .collect();
                 PeopleIndex {
                     registry,
                     known,
                     names,
+                    roles,
                     suggested: std::sync::Mutex::default(),
                 }
             });

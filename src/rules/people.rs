@@ -122,9 +122,9 @@ fn required_roles(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     }
     let roles: BTreeSet<&str> = taking_part
         .iter()
-        .flat_map(|t| people.registry.expand(&t.value))
-        .filter_map(|name| people.registry.person(&name))
-        .flat_map(|p| p.roles.iter().map(String::as_str))
+        .filter_map(|t| people.roles.get(t.value.as_str()))
+        .flatten()
+        .copied()
         .collect();
     let missing: Vec<&str> = charter
         .required_roles
