@@ -78,14 +78,26 @@ impl Outline {
         };
         // Sets, not scans, so that a hostile block of many keys stays linear.
         let mut others: HashMap<&str, u16> = HashMap::new();
-        let mut lists: HashSet<&str> = HashSet::new();
+        // The lists met so far, by the number of their name (a flag each),
+        // and by text those without one.
+        let mut listed: Vec<bool> = Vec::new();
+        let mut unnamed: HashSet<&str> = HashSet::new();
         for entry in entries {
             let name = outline.name(&entry.key, &mut others);
             outline.push(name, 0, entry.key_pos);
             let Value::Seq(items) = &entry.value.value else {
                 continue;
             };
-            if !lists.insert(&entry.key) {
+            let first = match usize::from(name) {
+                _ if name == UNNAMED => unnamed.insert(&entry.key),
+                n => {
+                    if listed.len() <= n {
+                        listed.resize(n + 1, false);
+                    }
+                    !std::mem::replace(&mut listed[n], true)
+                }
+            };
+            if !first {
                 continue;
             }
             for item in items {
@@ -117,36 +129,53 @@ impl Outline {
     /// Puts items in order of position, unknown names in order of text and
     /// keys in order of item and name (document order among equals), so
     /// every lookup is a binary search: a front matter of many thousand
-    /// items or keys costs a logarithm a lookup, not a scan.
+    /// items or keys costs a logarithm a lookup, not a scan. Items are
+    /// pushed in document order and most records write no unknown key, so
+    /// most outlines only sort their keys, in place.
     fn sort(&mut self) {
-        let mut items: Vec<usize> = (0..self.items.len()).collect();
-        items.sort_by_key(|&i| (self.items[i].line, self.items[i].col, i));
-        let mut item_at = vec![0u16; self.items.len() + 1];
-        for (new, &old) in items.iter().enumerate() {
-            item_at[old + 1] = new as u16 + 1;
+        // In the order they were pushed, the document's.
+        let rising = self.keys.is_sorted_by_key(|s| (s.line, s.col));
+        if !self.items.is_sorted_by_key(|i| (i.line, i.col)) {
+            let mut items: Vec<usize> = (0..self.items.len()).collect();
+            items.sort_by_key(|&i| (self.items[i].line, self.items[i].col, i));
+            let mut item_at = vec![0u16; self.items.len() + 1];
+            for (new, &old) in items.iter().enumerate() {
+                item_at[old + 1] = new as u16 + 1;
+            }
+            self.items = items.iter().map(|&i| self.items[i]).collect();
+            for slot in &mut self.keys {
+                slot.item = item_at[usize::from(slot.item)];
+            }
         }
-        self.items = items.iter().map(|&i| self.items[i]).collect();
-        let known = KNOWN.0.len();
-        let mut others: Vec<usize> = (0..self.others.len()).collect();
-        others.sort_by(|&a, &b| self.others[a].cmp(&self.others[b]));
-        let mut other_at = vec![0u16; self.others.len()];
-        for (new, &old) in others.iter().enumerate() {
-            other_at[old] = (known + new) as u16;
+        if !self.others.is_empty() {
+            let known = KNOWN.0.len();
+            let mut others: Vec<usize> = (0..self.others.len()).collect();
+            others.sort_by(|&a, &b| self.others[a].cmp(&self.others[b]));
+            let mut other_at = vec![0u16; self.others.len()];
+            for (new, &old) in others.iter().enumerate() {
+                other_at[old] = (known + new) as u16;
+            }
+            self.others = others.iter().map(|&i| self.others[i].clone()).collect();
+            let rename = |name: u16| match usize::from(name) {
+                n if n >= known && name != UNNAMED => other_at[n - known],
+                _ => name,
+            };
+            for item in &mut self.items {
+                item.list = rename(item.list);
+            }
+            for slot in &mut self.keys {
+                slot.name = rename(slot.name);
+            }
         }
-        self.others = others.iter().map(|&i| self.others[i].clone()).collect();
-        let rename = |name: u16| match usize::from(name) {
-            n if n >= known && name != UNNAMED => other_at[n - known],
-            _ => name,
-        };
-        for item in &mut self.items {
-            item.list = rename(item.list);
+        // The first written of a key given twice stays first. Where
+        // positions rise in document order (whatever a parser may place
+        // elsewhere), ordering equals by position keeps it so, in place.
+        if rising {
+            self.keys
+                .sort_unstable_by_key(|s| (s.item, s.name, s.line, s.col));
+        } else {
+            self.keys.sort_by_key(|s| (s.item, s.name));
         }
-        for slot in &mut self.keys {
-            slot.item = item_at[usize::from(slot.item)];
-            slot.name = rename(slot.name);
-        }
-        // Stable: the first written of a key given twice stays first.
-        self.keys.sort_by_key(|s| (s.item, s.name));
     }
 
     fn push(&mut self, name: u16, item: u16, pos: Pos) {
@@ -276,6 +305,34 @@ mod tests {
         );
         assert_eq!(outline.item_key_pos("alternatives", item, "x-k0"), None);
         assert_eq!(outline.item_key_pos("risks", item, "title"), None);
+    }
+
+    #[test]
+    fn the_first_pushed_of_a_key_given_twice_is_found_wherever_it_is_placed() {
+        // A tree whose positions do not rise in document order (as a parser
+        // might place a merged key): the first entry is still the one found.
+        let entry = |key: &'static str, line: usize| crate::yaml::Entry {
+            key: key.into(),
+            key_pos: Pos::new(line, 1),
+            value: Node {
+                value: Value::Null,
+                pos: Pos::new(line, 9),
+            },
+        };
+        for (first, second) in [(5, 2), (2, 5)] {
+            let node = Node {
+                value: Value::Map(vec![
+                    entry("status", first),
+                    entry("x-a", 7),
+                    entry("status", second),
+                    entry("x-a", 1),
+                ]),
+                pos: Pos::new(1, 1),
+            };
+            let outline = Outline::of(&node);
+            assert_eq!(outline.key_pos("status"), Some(Pos::new(first, 1)));
+            assert_eq!(outline.key_pos("x-a"), Some(Pos::new(7, 1)));
+        }
     }
 
     #[test]
