@@ -472,7 +472,7 @@ pub(super) fn read_limited(path: &Path, limit: u64, regular: bool) -> Result<Str
     let mut file = options.open(path).map_err(ReadError::Io)?;
     let mut bytes = Vec::new();
     if regular {
-        let room = READ_ROOM.min(limit + 1);
+        let room = READ_ROOM.min(limit.saturating_add(1));
         bytes.reserve_exact(room as usize);
         (&mut file)
             .take(room)
@@ -491,7 +491,7 @@ pub(super) fn read_limited(path: &Path, limit: u64, regular: bool) -> Result<Str
     }
     bytes.reserve_exact((metadata.len() + 1).saturating_sub(bytes.len() as u64) as usize);
     // `take` guards against a file that grows between the check and the read.
-    file.take(limit + 1 - bytes.len() as u64)
+    file.take(limit.saturating_add(1) - bytes.len() as u64)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
@@ -533,7 +533,7 @@ mod tests {
                 let read = read_limited(&path, 1 << 20, regular).ok().unwrap();
                 assert_eq!(read, text, "{size} bytes, regular {regular}");
                 // Refused with the file's size, whether or not it was looked up first.
-                for limit in [size as u64 / 2, room as u64 - 1, size as u64] {
+                for limit in [size as u64 / 2, room as u64 - 1, size as u64, u64::MAX] {
                     let result = read_limited(&path, limit, regular);
                     match result {
                         Err(ReadError::TooLarge(n)) => {
