@@ -42,10 +42,9 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
     };
     let mut candidates = Vec::new();
     let mut failures = Vec::new();
-    let found = walker
-        .into_iter()
-        .filter(|entry| !entry.as_ref().is_ok_and(|e| e.file_type().is_dir()))
-        .filter_map(|entry| match entry {
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
             Ok(entry) => {
                 // A file of the folder itself is its name; only those in
                 // subfolders are taken apart.
@@ -56,24 +55,25 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                 let kind = classify(rel);
                 if rel.starts_with("templates") {
                     // Overrides are read by `new`: the same limits, reported here.
-                    // (Every file under `templates` is classified Ignored.)
                     let why = crate::templates::problem(
                         dir,
                         entry.path(),
                         location.config.max_file_bytes,
-                    )?;
-                    return Some(Found::Failure(
-                        walk_key(rel),
-                        Failure {
-                            path: display_path(entry.path(), &location.root),
-                            abs: entry.path().to_path_buf(),
-                            pos: Pos::new(1, 1),
-                            message: format!("template {why}; `decide new` will not use it"),
-                        },
-                    ));
+                    );
+                    if let Some(why) = why {
+                        failures.push((
+                            walk_key(rel),
+                            Failure {
+                                path: display_path(entry.path(), &location.root),
+                                abs: entry.path().to_path_buf(),
+                                pos: Pos::new(1, 1),
+                                message: format!("template {why}; `decide new` will not use it"),
+                            },
+                        ));
+                    }
                 }
                 if kind == Kind::Ignored || kind == Kind::Special {
-                    return None;
+                    continue;
                 }
                 let key = match entry.depth() {
                     // A name alone: its bytes are its only component.
@@ -82,7 +82,7 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                 };
                 let path = shown(entry.path(), rel);
                 let (symlink, regular) = (entry.path_is_symlink(), entry.file_type().is_file());
-                Some(Found::File(
+                candidates.push((
                     key,
                     Candidate {
                         place: 0,
@@ -92,14 +92,14 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                         symlink,
                         regular,
                     },
-                ))
+                ));
             }
             Err(err) => {
                 let abs = err
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| dir.clone());
-                Some(Found::Failure(
+                failures.push((
                     walk_key(abs.strip_prefix(dir).unwrap_or(&abs)),
                     Failure {
                         path: display_path(&abs, &location.root),
@@ -107,13 +107,8 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                         pos: Pos::new(1, 1),
                         message: format!("cannot read: {err}"),
                     },
-                ))
+                ));
             }
-        });
-    for found in found {
-        match found {
-            Found::File(key, file) => candidates.push((key, file)),
-            Found::Failure(key, failure) => failures.push((key, failure)),
         }
     }
     // Each path is one entry's: an unstable sort orders them the same.
@@ -125,12 +120,6 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
         .map(|(place, (_, candidate))| Candidate { place, ..candidate })
         .collect();
     (candidates, failures.into_iter().map(|(_, f)| f).collect())
-}
-
-/// What the walk makes of one of its entries.
-enum Found {
-    File(Vec<u8>, Candidate),
-    Failure(Vec<u8>, Failure),
 }
 
 /// The display path of `rel` in a folder whose path from the repository
