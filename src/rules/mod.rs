@@ -24,7 +24,7 @@ mod stakeholders;
 mod unused_keys;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -286,15 +286,38 @@ pub(crate) struct PeopleIndex<'a> {
     pub known: HashSet<&'a str>,
     /// The same names as a list, for did-you-mean suggestions.
     pub names: Vec<&'a str>,
-    /// The roles of the people each of those names stands for, worked out
-    /// once: rule DL014 asks for every name of every decision.
-    pub roles: HashMap<&'a str, Vec<&'a str>>,
+    /// The roles of the people each name met so far stands for: rule
+    /// DL014 asks for every name of every decision, and a group's walk
+    /// through the registry takes a set and a map. Worked out as names are
+    /// met, not for every name of the registry, so that a registry of many
+    /// groups costs only the groups the log names.
+    roles: std::sync::Mutex<HashMap<String, Arc<[&'a str]>>>,
     /// The suggestion for each unknown name met so far: a log naming the
     /// same unknown person on every record compares it with the registry once.
     pub suggested: std::sync::Mutex<HashMap<String, Option<String>>>,
 }
 
-impl PeopleIndex<'_> {
+impl<'a> PeopleIndex<'a> {
+    /// The roles of the people `name` stands for (none for a name the
+    /// registry does not know), each as often as a person holds it.
+    pub fn roles_of(&self, name: &str) -> Arc<[&'a str]> {
+        let memo = |m: &mut HashMap<String, Arc<[&'a str]>>| m.get(name).cloned();
+        if let Some(found) = self.roles.lock().ok().as_deref_mut().and_then(memo) {
+            return found;
+        }
+        let registry = self.registry;
+        let roles: Arc<[&'a str]> = registry
+            .expand(name)
+            .iter()
+            .filter_map(|n| registry.person(n))
+            .flat_map(|p| p.roles.iter().map(String::as_str))
+            .collect();
+        if let Ok(mut m) = self.roles.lock() {
+            m.insert(name.to_string(), Arc::clone(&roles));
+        }
+        roles
+    }
+
     /// The registry name closest to `name`, if one is close enough.
     pub fn suggest(&self, name: &str) -> Option<String> {
         let memo = |m: &mut HashMap<String, Option<String>>| m.get(name).cloned();
@@ -337,25 +360,11 @@ impl<'a> Index<'a> {
                 known.extend(registry.groups.iter().map(|(g, ..)| g.as_str()));
                 let mut names: Vec<&str> = known.iter().copied().collect();
                 names.sort_unstable();
-                // A name outside `known` expands to itself, which is no
-                // one's name: it holds no role.
-                let roles = names
-                    .iter()
-                    .map(|&name| {
-                        let roles = registry
-                            .expand(name)
-                            .iter()
-                            .filter_map(|n| registry.person(n))
-                            .flat_map(|p| p.roles.iter().map(String::as_str))
-                            .collect();
-                        (name, roles)
-                    })
-                    .collect();
                 PeopleIndex {
                     registry,
                     known,
                     names,
-                    roles,
+                    roles: std::sync::Mutex::default(),
                     suggested: std::sync::Mutex::default(),
                 }
             });

@@ -120,12 +120,10 @@ fn required_roles(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
         });
         taking_part.extend(held.flat_map(|r| r.attended.iter()));
     }
-    let roles: BTreeSet<&str> = taking_part
-        .iter()
-        .filter_map(|t| people.roles.get(t.value.as_str()))
-        .flatten()
-        .copied()
-        .collect();
+    let mut roles: BTreeSet<&str> = BTreeSet::new();
+    for t in &taking_part {
+        roles.extend(people.roles_of(&t.value).iter().copied());
+    }
     let missing: Vec<&str> = charter
         .required_roles
         .iter()
