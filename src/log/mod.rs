@@ -300,7 +300,7 @@ pub fn classify(rel: &Path) -> Kind {
             Kind::Special
         }
         1 if is_md && is_template(name) => Kind::Special,
-        1 if is_md && Id::from_file_name(name).is_some() => Kind::Decision,
+        1 if is_md && Id::in_file_name(name) => Kind::Decision,
         _ if is_md => Kind::Stray,
         _ => Kind::Ignored,
     }

@@ -36,26 +36,16 @@ impl Id {
     /// scheme), or the whole stem for date-named files (`2026-03-04-…`,
     /// log4brains' `20200924-…`).
     pub fn from_file_name(name: &str) -> Option<Id> {
-        let stem = name.strip_suffix(".md").unwrap_or(name);
-        if is_date_prefixed(stem) {
-            return Some(Id::Name(stem.to_string()));
-        }
-        let digits = stem.len() - stem.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits == 0 {
-            return None;
-        }
-        let rest = &stem[digits..];
-        if !(rest.is_empty() || rest.starts_with(['-', '_', '.'])) {
-            return None;
-        }
-        if digits == 8 && parse_compact_date(&stem[..8]).is_some() {
-            return Some(Id::Name(stem.to_string()));
-        }
-        stem[..digits]
-            .parse()
-            .ok()
-            .filter(|n| *n <= MAX_NUM)
-            .map(Id::Num)
+        Some(match id_in_file_name(name)? {
+            FileId::Num(n) => Id::Num(n),
+            FileId::Name(stem) => Id::Name(stem.to_string()),
+        })
+    }
+
+    /// Whether a file name gives an id ([`Id::from_file_name`]), without
+    /// making one: what sorting every file of a log into kinds asks.
+    pub fn in_file_name(name: &str) -> bool {
+        id_in_file_name(name).is_some()
     }
 
     pub fn as_num(&self) -> Option<u64> {
@@ -64,6 +54,35 @@ impl Id {
             Id::Name(_) => None,
         }
     }
+}
+
+/// The id a file name gives, borrowing the stem it is when it is a name.
+enum FileId<'a> {
+    Num(u64),
+    Name(&'a str),
+}
+
+fn id_in_file_name(name: &str) -> Option<FileId<'_>> {
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    if is_date_prefixed(stem) {
+        return Some(FileId::Name(stem));
+    }
+    let digits = stem.len() - stem.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let rest = &stem[digits..];
+    if !(rest.is_empty() || rest.starts_with(['-', '_', '.'])) {
+        return None;
+    }
+    if digits == 8 && parse_compact_date(&stem[..8]).is_some() {
+        return Some(FileId::Name(stem));
+    }
+    stem[..digits]
+        .parse()
+        .ok()
+        .filter(|n| *n <= MAX_NUM)
+        .map(FileId::Num)
 }
 
 /// `YYYY-MM-DD-…`: the date id scheme.
