@@ -103,7 +103,9 @@ impl Staged {
 
     /// Loads every decision, in parallel, through `decision`, which gets
     /// each as soon as it is built, with the text of its file: the
-    /// decisions of the whole log never exist at once.
+    /// decisions of the whole log never exist at once. Called once: the
+    /// walk's list of files is given up as they are read, so a second call
+    /// loads nothing.
     pub fn decisions<D: Send>(
         &self,
         decision: impl Fn(Decision, &str) -> D + Sync,
