@@ -101,6 +101,13 @@ fn a_list_of_ten_thousand_feedback_items_is_checked() {
     );
 }
 
+/// Writes `n` decisions, `0001-decision-1.md` and on, each `text`.
+fn same_decisions(dir: &Path, n: usize, text: &str) {
+    for i in 1..=n {
+        write(dir, &format!("decisions/{i:04}-decision-{i}.md"), text);
+    }
+}
+
 /// A registry of `n` people, `ana0` … and one group holding all of them.
 fn registry(n: usize) -> String {
     let mut text = String::from("people:\n");
@@ -119,13 +126,11 @@ fn registry(n: usize) -> String {
 fn unknown_names_on_every_record_are_suggested_for_without_rescanning_the_registry() {
     let dir = tempdir();
     write(dir.path(), "decisions/people.yaml", &registry(5_000));
-    for i in 1..=1_500 {
-        write(
-            dir.path(),
-            &format!("decisions/{i:04}-decision-{i}.md"),
-            "---\nstatus: draft\nowners: [persn17]\nconsulted: [zelda-unknown]\n---\n# A draft\n",
-        );
-    }
+    same_decisions(
+        dir.path(),
+        1_500,
+        "---\nstatus: draft\nowners: [persn17]\nconsulted: [zelda-unknown]\n---\n# A draft\n",
+    );
     let run = check(dir.path(), "human");
     assert_eq!(
         run.stdout
@@ -164,13 +169,11 @@ fn a_registry_of_many_groups_costs_only_the_groups_the_log_names() {
         "decisions/charter.md",
         "---\nrequired-roles: [ml, product]\n---\n# Charter\n",
     );
-    for i in 1..=10 {
-        write(
-            dir.path(),
-            &format!("decisions/{i:04}-decision-{i}.md"),
-            "---\nstatus: proposed\ndate: 2026-01-10\nowners: [person1]\nconsulted: [team7]\n---\n# A decision\n",
-        );
-    }
+    same_decisions(
+        dir.path(),
+        10,
+        "---\nstatus: proposed\ndate: 2026-01-10\nowners: [person1]\nconsulted: [team7]\n---\n# A decision\n",
+    );
     let run = check(dir.path(), "concise");
     let missing: Vec<&str> = run.stdout.lines().filter(|l| l.contains("DL014")).collect();
     assert_eq!(missing.len(), 10, "{}", run.stdout);
@@ -189,13 +192,11 @@ fn a_group_of_thousands_is_expanded_once_per_name() {
     // compares the expanded groups of every record.
     let dir = tempdir();
     write(dir.path(), "decisions/people.yaml", &registry(4_000));
-    for i in 1..=400 {
-        write(
-            dir.path(),
-            &format!("decisions/{i:04}-decision-{i}.md"),
-            "---\nstatus: proposed\ndate: 2026-01-10\nowners: [everyone]\ndecision-makers: [everyone]\nconsulted: [person1]\n---\n# A decision\n",
-        );
-    }
+    same_decisions(
+        dir.path(),
+        400,
+        "---\nstatus: proposed\ndate: 2026-01-10\nowners: [everyone]\ndecision-makers: [everyone]\nconsulted: [person1]\n---\n# A decision\n",
+    );
     let run = check(dir.path(), "concise");
     let self_approved = run
         .stdout
@@ -247,13 +248,11 @@ fn targets_are_judged_against_thousands_of_review_outcomes() {
     // every review: decisions × outcomes (15% of `report` at 100,000).
     let dir = tempdir();
     let decisions = 3_000;
-    for i in 1..=decisions {
-        write(
-            dir.path(),
-            &format!("decisions/{i:04}-decision-{i}.md"),
-            "---\nstatus: accepted\ndate: 2026-01-10\ndecided: 2026-01-12\nowners: [ana]\nexpected-outcomes:\n  - metric: auc\n    target: \">= 0.8\"\n---\n# A decision\n\n## Rationale\n\nBest.\n",
-        );
-    }
+    same_decisions(
+        dir.path(),
+        decisions,
+        "---\nstatus: accepted\ndate: 2026-01-10\ndecided: 2026-01-12\nowners: [ana]\nexpected-outcomes:\n  - metric: auc\n    target: \">= 0.8\"\n---\n# A decision\n\n## Rationale\n\nBest.\n",
+    );
     // Two reviews per ten decisions: the first records 0.7 (missed) for
     // each, the later one 0.9 (met) for the odd ids only. The latest counts.
     for r in 0..decisions / 10 {

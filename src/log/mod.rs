@@ -146,6 +146,48 @@ pub fn display_path(path: &Path, base: &Path) -> String {
     text.strip_prefix("./").map(String::from).unwrap_or(text)
 }
 
+/// The display paths of the files in one folder, as [`display_path`]
+/// gives them from `root`, made by joining the folder's own display path
+/// and each file's path in it rather than by taking every absolute path
+/// apart again: what walking a log of many files asks.
+pub struct DisplayPaths<'a> {
+    root: &'a Path,
+    /// The folder's display path with a `/` after it (none when it is
+    /// `root` itself); `None` when the folder is outside `root`.
+    prefix: Option<String>,
+}
+
+impl<'a> DisplayPaths<'a> {
+    pub fn new(dir: &Path, root: &'a Path) -> DisplayPaths<'a> {
+        let prefix = dir.strip_prefix(root).ok().map(|base| {
+            let base = base.to_string_lossy().into_owned();
+            match base.is_empty() {
+                true => base,
+                false => base + "/",
+            }
+        });
+        DisplayPaths { root, prefix }
+    }
+
+    /// The display path of `abs`, the file at `rel` in the folder.
+    pub fn of(&self, abs: &Path, rel: &Path) -> String {
+        let Some(prefix) = &self.prefix else {
+            return display_path(abs, self.root);
+        };
+        let rel = rel.to_string_lossy();
+        let mut text = String::with_capacity(prefix.len() + rel.len());
+        text.push_str(prefix);
+        text.push_str(&rel);
+        if text.contains('\\') {
+            text = text.replace('\\', "/");
+        }
+        match text.strip_prefix("./") {
+            Some(rest) => rest.to_string(),
+            None => text,
+        }
+    }
+}
+
 pub use crate::text::path::slashed;
 
 /// Why a file could not be loaded (rule DL051).
@@ -312,16 +354,20 @@ fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// Whether `text` starts with `prefix`, ASCII letters compared without case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
+    text.len() >= prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
 /// A record template kept in the log folder, as MADR (`adr-template.md`)
 /// and log4brains (`template.md`) keep theirs: not a record, not a stray.
+/// `name` ends in `.md`, in any case.
 fn is_template(name: &str) -> bool {
-    let stem = match ends_with_ignoring_case(name, ".md") {
-        true => &name.as_bytes()[..name.len() - 3],
-        false => name.as_bytes(),
-    };
-    stem.eq_ignore_ascii_case(b"template")
-        || (stem.len() >= 9 && stem[stem.len() - 9..].eq_ignore_ascii_case(b"-template"))
-        || (stem.len() >= 9 && stem[..9].eq_ignore_ascii_case(b"template-"))
+    let stem = &name[..name.len() - ".md".len()];
+    stem.eq_ignore_ascii_case("template")
+        || ends_with_ignoring_case(stem, "-template")
+        || starts_with_ignoring_case(stem, "template-")
 }
 
 /// What [`Log::load_projected`] returns: the log without its decisions and
@@ -355,15 +401,7 @@ impl Log {
                 .binary_search_by(|s| s.path.as_str().cmp(&meta.path))
                 .ok()
                 .map(|i| &sources[i])?;
-            let file = Candidate {
-                place: 0,
-                abs: source.abs.clone(),
-                path: source.path.clone(),
-                kind,
-                symlink: fs::symlink_metadata(&source.abs)
-                    .is_ok_and(|m| m.file_type().is_symlink()),
-                regular: false,
-            };
+            let file = Candidate::named(source.abs.clone(), source.path.clone(), kind);
             Some(load_one(file, &canonical_dir, location, Depth::Full, true))
         };
         let decisions: Vec<(usize, Loaded)> = self
@@ -457,14 +495,7 @@ impl Log {
         let parent = abs.parent().unwrap_or(Path::new("."));
         let canonical_parent = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
         let path = display_path(abs, &self.location.root);
-        let file = Candidate {
-            place: 0,
-            abs: abs.to_path_buf(),
-            path: path.clone(),
-            kind: Kind::Decision,
-            symlink: fs::symlink_metadata(abs).is_ok_and(|m| m.file_type().is_symlink()),
-            regular: false,
-        };
+        let file = Candidate::named(abs.to_path_buf(), path.clone(), Kind::Decision);
         match load_one(file, &canonical_parent, &self.location, Depth::Full, true) {
             Loaded::Decision(d, source, _) => {
                 self.decisions.push(*d);
@@ -587,6 +618,31 @@ mod tests {
                 let rel = format!("{folder}{name}");
                 let rel = Path::new(&rel);
                 assert_eq!(classify(rel), classify_as_written(rel), "{rel:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn display_paths_of_a_folder_are_those_of_display_path() {
+        for (root, dir) in [
+            ("/r", "/r"),
+            ("/r", "/r/decisions"),
+            ("/r", "/r/docs/adr"),
+            (".", "./decisions"),
+            ("/r", "/elsewhere/log"),
+            ("/r", "/r/back\\slash"),
+        ] {
+            let (root, dir) = (Path::new(root), Path::new(dir));
+            let paths = DisplayPaths::new(dir, root);
+            for rel in [
+                "0001-a.md",
+                "reviews/2026-01-01-r.md",
+                "a b/é.md",
+                "back\\slash.md",
+            ] {
+                let abs = dir.join(rel);
+                let shown = paths.of(&abs, Path::new(rel));
+                assert_eq!(shown, display_path(&abs, root), "{root:?} {dir:?} {rel}");
             }
         }
     }

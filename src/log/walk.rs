@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Failure, Kind, Location, classify, display_path, slashed};
+use super::{DisplayPaths, Failure, Kind, Location, classify, display_path};
 use crate::yaml::Pos;
 
 /// A file the walk found to load.
@@ -18,6 +18,22 @@ pub(super) struct Candidate {
     pub(super) regular: bool,
 }
 
+impl Candidate {
+    /// A file named by the caller rather than found by the walk: whether
+    /// it is a link is looked up, and its size will be when it is read.
+    pub(super) fn named(abs: PathBuf, path: String, kind: Kind) -> Candidate {
+        let symlink = std::fs::symlink_metadata(&abs).is_ok_and(|m| m.file_type().is_symlink());
+        Candidate {
+            place: 0,
+            abs,
+            path,
+            kind,
+            symlink,
+            regular: false,
+        }
+    }
+}
+
 /// Walks the log folder in file-name order: the files to load, and the
 /// failures met on the way (folders that cannot be read, templates that
 /// `new` would refuse).
@@ -27,19 +43,7 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
     // apart again from its path: a tenth of `list`. Sorted below by a key
     // made once per entry, in the same order.
     let walker = walkdir::WalkDir::new(dir).follow_links(false).max_depth(3);
-    // Each display path is the folder's joined with the path in it, as
-    // `display_path` would give it, without taking each path apart again.
-    let prefix = dir.strip_prefix(&location.root).ok().map(|base| {
-        let base = slashed(base);
-        match base.is_empty() {
-            true => base,
-            false => base + "/",
-        }
-    });
-    let shown = |abs: &Path, rel: &Path| match &prefix {
-        Some(prefix) => shown_under(prefix, rel),
-        None => display_path(abs, &location.root),
-    };
+    let shown = DisplayPaths::new(dir, &location.root);
     let mut candidates = Vec::new();
     let mut failures = Vec::new();
     for entry in walker {
@@ -80,7 +84,7 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                     1 => [rel.as_os_str().as_encoded_bytes(), &[0]].concat(),
                     _ => walk_key(rel),
                 };
-                let path = shown(entry.path(), rel);
+                let path = shown.of(entry.path(), rel);
                 let (symlink, regular) = (entry.path_is_symlink(), entry.file_type().is_file());
                 candidates.push((
                     key,
@@ -122,23 +126,6 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
     (candidates, failures.into_iter().map(|(_, f)| f).collect())
 }
 
-/// The display path of `rel` in a folder whose path from the repository
-/// root, with a `/` after it unless it is empty, is `prefix`: what
-/// [`display_path`] gives for the folder's file.
-fn shown_under(prefix: &str, rel: &Path) -> String {
-    let rel = rel.to_string_lossy();
-    let mut text = String::with_capacity(prefix.len() + rel.len());
-    text.push_str(prefix);
-    text.push_str(&rel);
-    if text.contains('\\') {
-        text = text.replace('\\', "/");
-    }
-    match text.strip_prefix("./") {
-        Some(rest) => rest.to_string(),
-        None => text,
-    }
-}
-
 /// What orders a path of the walk as a depth-first walk with each folder's
 /// entries sorted by name orders it: its components' bytes, each followed
 /// by a zero byte, which no name holds and which sorts before every other,
@@ -156,33 +143,6 @@ fn walk_key(rel: &Path) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn display_paths_from_the_walk_are_those_of_display_path() {
-        for (root, dir) in [
-            ("/r", "/r"),
-            ("/r", "/r/decisions"),
-            ("/r", "/r/docs/adr"),
-            (".", "./decisions"),
-            ("/r", "/elsewhere/log"),
-        ] {
-            let (root, dir) = (Path::new(root), Path::new(dir));
-            for rel in [
-                "0001-a.md",
-                "reviews/2026-01-01-r.md",
-                "a b/é.md",
-                "back\\slash.md",
-            ] {
-                let abs = dir.join(rel);
-                let walked = match dir.strip_prefix(root) {
-                    Ok(base) if base.as_os_str().is_empty() => shown_under("", Path::new(rel)),
-                    Ok(base) => shown_under(&format!("{}/", slashed(base)), Path::new(rel)),
-                    Err(_) => display_path(&abs, root),
-                };
-                assert_eq!(walked, display_path(&abs, root), "{root:?} {dir:?} {rel}");
-            }
-        }
-    }
 
     #[test]
     fn walk_keys_order_paths_as_a_sorted_depth_first_walk() {

@@ -291,45 +291,52 @@ pub(crate) struct PeopleIndex<'a> {
     /// through the registry takes a set and a map. Worked out as names are
     /// met, not for every name of the registry, so that a registry of many
     /// groups costs only the groups the log names.
-    roles: std::sync::Mutex<HashMap<String, Arc<[&'a str]>>>,
+    roles: Mutex<HashMap<String, Arc<[&'a str]>>>,
     /// The suggestion for each unknown name met so far: a log naming the
     /// same unknown person on every record compares it with the registry once.
-    pub suggested: std::sync::Mutex<HashMap<String, Option<String>>>,
+    pub suggested: Mutex<HashMap<String, Option<String>>>,
 }
 
 impl<'a> PeopleIndex<'a> {
     /// The roles of the people `name` stands for (none for a name the
     /// registry does not know), each as often as a person holds it.
     pub fn roles_of(&self, name: &str) -> Arc<[&'a str]> {
-        let memo = |m: &mut HashMap<String, Arc<[&'a str]>>| m.get(name).cloned();
-        if let Some(found) = self.roles.lock().ok().as_deref_mut().and_then(memo) {
-            return found;
-        }
         let registry = self.registry;
-        let roles: Arc<[&'a str]> = registry
-            .expand(name)
-            .iter()
-            .filter_map(|n| registry.person(n))
-            .flat_map(|p| p.roles.iter().map(String::as_str))
-            .collect();
-        if let Ok(mut m) = self.roles.lock() {
-            m.insert(name.to_string(), Arc::clone(&roles));
-        }
-        roles
+        remembered(&self.roles, name, || {
+            registry
+                .expand(name)
+                .iter()
+                .filter_map(|n| registry.person(n))
+                .flat_map(|p| p.roles.iter().map(String::as_str))
+                .collect()
+        })
     }
 
     /// The registry name closest to `name`, if one is close enough.
     pub fn suggest(&self, name: &str) -> Option<String> {
-        let memo = |m: &mut HashMap<String, Option<String>>| m.get(name).cloned();
-        if let Some(found) = self.suggested.lock().ok().as_deref_mut().and_then(memo) {
-            return found;
-        }
-        let found = crate::record::fields::suggest(name, &self.names);
-        if let Ok(mut m) = self.suggested.lock() {
-            m.insert(name.to_string(), found.clone());
-        }
-        found
+        remembered(&self.suggested, name, || {
+            crate::record::fields::suggest(name, &self.names)
+        })
     }
+}
+
+/// What `memo` holds for `name`, made by `make` (without the lock held,
+/// so the rayon threads that share it do not wait on each other) and kept
+/// when it is not there yet.
+fn remembered<V: Clone>(
+    memo: &Mutex<HashMap<String, V>>,
+    name: &str,
+    make: impl FnOnce() -> V,
+) -> V {
+    let found = memo.lock().ok().and_then(|m| m.get(name).cloned());
+    if let Some(found) = found {
+        return found;
+    }
+    let made = make();
+    if let Ok(mut m) = memo.lock() {
+        m.insert(name.to_string(), made.clone());
+    }
+    made
 }
 
 impl<'a> Index<'a> {
@@ -364,8 +371,8 @@ impl<'a> Index<'a> {
                     registry,
                     known,
                     names,
-                    roles: std::sync::Mutex::default(),
-                    suggested: std::sync::Mutex::default(),
+                    roles: Mutex::default(),
+                    suggested: Mutex::default(),
                 }
             });
         Index {

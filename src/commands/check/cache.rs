@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::log::{self, Failure, Kind, Location, Log, Source, Stray, display_path};
+use crate::log::{self, Failure, Kind, Location, Log, Source, Stray};
 use crate::record::{Id, Status};
 use crate::rules::Code;
 use crate::yaml::Pos;
@@ -93,20 +93,8 @@ impl Snapshot {
                 found.push((entry.into_path(), symlink));
             }
         }
-        // Display paths are the folder's display path and the path in it,
-        // as `display_path` would give them, without taking each apart.
-        let prefix = display_path(dir, &location.root);
-        let shown = |abs: &Path| -> String {
-            let rel = abs.strip_prefix(dir).unwrap_or(abs).to_string_lossy();
-            let joined = match prefix.as_str() {
-                "" => rel.into_owned(),
-                prefix => format!("{prefix}/{rel}"),
-            };
-            joined.replace('\\', "/")
-        };
-        let fast = found
-            .first()
-            .is_none_or(|(abs, _)| shown(abs) == display_path(abs, &location.root));
+        // Display paths as the walk of a load makes them.
+        let shown = log::DisplayPaths::new(dir, &location.root);
         let mut files = found
             .into_par_iter()
             .filter_map(|(abs, symlink)| {
@@ -138,10 +126,7 @@ impl Snapshot {
                 Some((
                     order,
                     Seen {
-                        path: match fast {
-                            true => shown(&abs),
-                            false => display_path(&abs, &location.root),
-                        },
+                        path: shown.of(&abs, abs.strip_prefix(dir).unwrap_or(&abs)),
                         abs,
                         kind,
                         size: metadata.len(),
