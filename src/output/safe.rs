@@ -68,21 +68,22 @@ pub fn controls(text: &str) -> Cow<'_, str> {
 /// controls are `C2 80`–`C2 9F`, the bidi characters `E2 80 AA`–`E2 80 AE`
 /// and `E2 81 A6`–`E2 81 A9` (lead bytes, never inside another character).
 fn has_control(bytes: &[u8]) -> bool {
-    // Most text holds none of the bytes a control starts with: it is ruled
-    // out a block at a time, by a test the compiler can run on many bytes
-    // at once; the exact test runs from the first block that may hold one
-    // (it looks at most two bytes ahead, never behind).
+    // Most text holds no control: it is ruled out a block at a time, by a
+    // test on each byte and the next that the compiler can run on many
+    // bytes at once, and the exact test runs on a block only when that one
+    // may hold a control. The pair test keeps the box-drawing characters
+    // of a table (`E2 94`, `E2 95`) out of the exact test, which a test of
+    // lead bytes alone would run on every block of every row.
     const BLOCK: usize = 64;
-    let may_start =
-        |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\t') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
-    let Some(first) = bytes
-        .chunks(BLOCK)
-        .position(|block| block.iter().fold(false, |any, &b| any | may_start(b)))
-    else {
-        return false;
+    let may_start = |b: u8, next: u8| {
+        (b < 0x20) & (b != b'\n') & (b != b'\t')
+            | (b == 0x7f)
+            | (b == 0xc2) & (next & 0xe0 == 0x80)
+            | (b == 0xe2) & (next & 0xfe == 0x80)
     };
-    let bytes = &bytes[first * BLOCK..];
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    // The exact test of the character starting at `i` (it looks at most
+    // two bytes ahead, never behind).
+    let at = |i: usize| match bytes[i] {
         b'\n' | b'\t' => false,
         0..0x20 | 0x7f => true,
         0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
@@ -92,7 +93,22 @@ fn has_control(bytes: &[u8]) -> bool {
             _ => false,
         },
         _ => false,
-    })
+    };
+    let mut start = 0;
+    // Whole blocks, each with the byte after it to pair its last byte with.
+    while start + BLOCK < bytes.len() {
+        let block = &bytes[start..start + BLOCK];
+        let next = &bytes[start + 1..start + BLOCK + 1];
+        let maybe = block
+            .iter()
+            .zip(next)
+            .fold(false, |any, (&b, &n)| any | may_start(b, n));
+        if maybe && (start..start + BLOCK).any(at) {
+            return true;
+        }
+        start += BLOCK;
+    }
+    (start..bytes.len()).any(at)
 }
 
 /// A writer that passes what is written through [`text`] (or [`controls`])
@@ -220,6 +236,17 @@ mod tests {
             })
             .collect();
         samples.push("┌─┬─┐ é 日".into());
+        // After table rows, whose box-drawing characters share their lead
+        // byte with the bidi controls, and at every offset across a block.
+        let row = "│ 0001 ┆ title ┆ accepted │\n".repeat(4);
+        for c in [
+            '\u{1b}', '\u{85}', '\u{202e}', '\u{2066}', '\u{2069}', '─', '═', 'é',
+        ] {
+            for at in 0..130 {
+                samples.push(format!("{row}{}{c}┆x", "a".repeat(at)));
+                samples.push(format!("{}{c}", "┆".repeat(at)));
+            }
+        }
         for text in &samples {
             assert_eq!(
                 has_control(text.as_bytes()),
