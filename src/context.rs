@@ -1,6 +1,7 @@
 //! What a command needs from the outside world, gathered by the binary so
 //! the library stays free of global state and can be tested directly.
 
+use std::any::Any;
 use std::fmt;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -90,8 +91,10 @@ impl Context {
 /// Standard output that a command leaves to be written as it is produced
 /// (a large table, JSON or CSV), so that it is never held whole in memory:
 /// the command has done its work and computed its data; the binary calls
-/// this with a buffered standard output, or `--output` with a file.
-pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()>>;
+/// this with a buffered standard output, or `--output` with a file. It is
+/// called once; what it holds is then kept with the rest in
+/// [`Output::kept`].
+pub type Stream = Box<dyn FnMut(&mut dyn Write) -> io::Result<()>>;
 
 /// What a command produced: text for stdout and stderr, and the exit code.
 /// Standard output is `stdout` followed by what `stream` writes.
@@ -101,6 +104,12 @@ pub struct Output {
     pub stderr: String,
     pub code: u8,
     pub stream: Option<Stream>,
+    /// What the output was made from (the log, the figures, the stream
+    /// once written), handed back rather than freed when the command
+    /// returns: a binary about to exit may leave it to the system, which
+    /// takes it back at once, where freeing a large log a value at a time
+    /// took a thirtieth of `decide report`. Dropped with the output otherwise.
+    pub kept: Vec<Box<dyn Any>>,
 }
 
 impl fmt::Debug for Output {
@@ -123,18 +132,26 @@ impl Output {
     }
 
     /// Output written to standard output as it is produced by `write`.
-    pub fn streamed(write: impl FnOnce(&mut dyn Write) -> io::Result<()> + 'static) -> Output {
+    pub fn streamed(write: impl FnMut(&mut dyn Write) -> io::Result<()> + 'static) -> Output {
         Output {
             stream: Some(Box::new(write)),
             ..Output::default()
         }
     }
 
-    /// Writes standard output to `out`: the text, then the stream.
+    /// Keeps `value` with the output ([`Output::kept`]).
+    pub fn keep(&mut self, value: impl Any) {
+        self.kept.push(Box::new(value));
+    }
+
+    /// Writes standard output to `out`: the text, then the stream, which
+    /// is then kept ([`Output::kept`]) rather than dropped with what it holds.
     pub fn write_stdout(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(self.stdout.as_bytes())?;
-        if let Some(stream) = self.stream.take() {
-            stream(out)?;
+        if let Some(mut stream) = self.stream.take() {
+            let written = stream(out);
+            self.keep(stream);
+            written?;
         }
         Ok(())
     }
@@ -147,5 +164,33 @@ impl Output {
         self.stdout = String::from_utf8(bytes)
             .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err))?;
         Ok(self.stdout.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+
+    #[test]
+    fn a_stream_writes_once_and_what_it_holds_lives_as_long_as_the_output() {
+        // What the stream holds is alive while the counter has two owners.
+        let held = Rc::new(());
+        let in_stream = Rc::clone(&held);
+        let mut output = Output::streamed(move |out| {
+            let _alive = &in_stream;
+            out.write_all(b"table\n")
+        });
+        output.stdout = "head\n".into();
+        output.keep(Rc::clone(&held));
+        assert_eq!(output.stdout_text().unwrap(), "head\ntable\n");
+        // Written once: the text now holds the stream's output.
+        let mut again = Vec::new();
+        output.write_stdout(&mut again).unwrap();
+        assert_eq!(String::from_utf8(again).unwrap(), "head\ntable\n");
+        assert_eq!(Rc::strong_count(&held), 3);
+        drop(output);
+        assert_eq!(Rc::strong_count(&held), 1);
     }
 }

@@ -42,7 +42,7 @@ pub fn run(command: Command, ctx: &mut Context) -> anyhow::Result<Output> {
         if let std::borrow::Cow::Owned(escaped) = output::safe::text(&out.stdout) {
             out.stdout = escaped;
         }
-        if let Some(stream) = out.stream.take() {
+        if let Some(mut stream) = out.stream.take() {
             out.stream = Some(Box::new(move |w: &mut dyn std::io::Write| {
                 let mut safe = output::safe::Lines::text(w);
                 stream(&mut safe)?;

@@ -85,16 +85,24 @@ fn main() -> ExitCode {
         prompt: Box::new(TerminalPrompt),
     };
     match decide::run(cli.command, &mut ctx) {
-        Ok(mut output) => match write_output(&mut output) {
-            // A closed pipe (`decide list | head`) ends quietly.
-            Ok(()) => ExitCode::from(output.code),
-            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(output.code),
-            Err(err) => {
-                let message = format!("error: cannot write the output: {err}\n");
-                let _ = write_all("", &safe::text(&message));
-                ExitCode::from(2)
+        Ok(mut output) => {
+            let written = write_output(&mut output);
+            let code = output.code;
+            // The process ends here: what the output holds (a whole log,
+            // the report's figures) is left to the system, which takes it
+            // back at once, rather than freed a value at a time.
+            std::mem::forget(output);
+            match written {
+                // A closed pipe (`decide list | head`) ends quietly.
+                Ok(()) => ExitCode::from(code),
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(code),
+                Err(err) => {
+                    let message = format!("error: cannot write the output: {err}\n");
+                    let _ = write_all("", &safe::text(&message));
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         Err(err) => {
             let _ = write_all("", &safe::text(&format!("error: {err:#}\n")));
             ExitCode::from(2)

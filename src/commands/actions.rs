@@ -316,7 +316,7 @@ fn table(mut out: Output, items: Vec<Item>, ctx: &Context) -> Output {
     );
     out.stream = Some(Box::new(move |w| {
         writeln!(w, "{table}")?;
-        w.write_all(count.unwrap_or_default().as_bytes())
+        w.write_all(count.as_deref().unwrap_or_default().as_bytes())
     }));
     out
 }

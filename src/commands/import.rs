@@ -297,7 +297,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         stdout: out,
         stderr: err,
         code: u8::from(!failed.is_empty()),
-        stream: None,
+        ..Output::default()
     })
 }
 

@@ -237,7 +237,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             // Drawn straight to standard output, line by line.
             Output::streamed(move |out| {
                 writeln!(out, "{table}")?;
-                out.write_all(count.unwrap_or_default().as_bytes())
+                out.write_all(count.as_deref().unwrap_or_default().as_bytes())
             })
         }
     };
@@ -248,6 +248,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             if broken == 1 { "" } else { "s" }
         ));
     }
+    out.keep(log);
     Ok(out)
 }
 

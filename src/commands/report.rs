@@ -115,9 +115,11 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let (width, quiet) = (ctx.width, ctx.global.quiet);
     match &args.output {
-        None => Ok(Output::streamed(move |out| {
-            write(out, &report, width, quiet)
-        })),
+        None => {
+            let mut out = Output::streamed(move |out| write(out, &report, width, quiet));
+            out.keep(log);
+            Ok(out)
+        }
         Some(_) => {
             let mut bytes = Vec::new();
             write(&mut bytes, &report, width, quiet)?;
