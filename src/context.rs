@@ -108,7 +108,7 @@ pub struct Output {
     /// once written), handed back rather than freed when the command
     /// returns: a binary about to exit may leave it to the system, which
     /// takes it back at once, where freeing a large log a value at a time
-    /// took a thirtieth of `decide report`. Dropped with the output otherwise.
+    /// took a twentieth of `decide report`. Dropped with the output otherwise.
     pub kept: Vec<Box<dyn Any>>,
 }
 
@@ -175,7 +175,8 @@ mod tests {
 
     #[test]
     fn a_stream_writes_once_and_what_it_holds_lives_as_long_as_the_output() {
-        // What the stream holds is alive while the counter has two owners.
+        // What the stream and the output hold is alive while `held` has
+        // more owners than itself.
         let held = Rc::new(());
         let in_stream = Rc::clone(&held);
         let mut output = Output::streamed(move |out| {
