@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::walk::{Candidate, walk};
+use super::walk::{self, Candidate};
 use super::{Failure, Kind, Location, Log, Projected, Source, Stray, classify, slashed};
 use crate::record::{Charter, Decision, Depth, Id, People, Review};
 use crate::yaml::Pos;
@@ -43,16 +43,14 @@ pub(super) fn load_files<D: Send, R: Send>(
     decision: impl Fn(Decision) -> D + Sync,
     review: impl Fn(Review) -> R + Sync,
 ) -> Projected<D, R> {
-    let mut first = First::load(location, depth, sources);
+    let read = Reading {
+        depth,
+        review_depth: depth,
+        full: BTreeSet::new(),
+        sources,
+    };
+    let (first, reviews) = First::load(location, read, &review);
     let decisions = first.decisions(&|d, _| decision(d));
-    let files = std::mem::take(&mut first.review_files);
-    let reviews = load_records(files, |file| {
-        let place = file.place;
-        match first.read(file) {
-            Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
-            other => Err(Box::new((place, other))),
-        }
-    });
     let (log, decisions, reviews) = first.finish(decisions, reviews);
     Projected {
         log,
@@ -78,20 +76,17 @@ pub struct Staged {
 
 impl Staged {
     pub(super) fn load(location: Location, depth: Depth, full: BTreeSet<String>) -> Staged {
-        let mut first = First::load(location, depth, true);
-        first.full = full;
-        // The rules about a decision read most of every review.
-        if let Depth::Keys(_) = depth {
-            first.review_depth = Depth::Fields;
-        }
-        let files = std::mem::take(&mut first.review_files);
-        let reviews = load_records(files, |file| {
-            let place = file.place;
-            match first.read(file) {
-                Loaded::Review(r, s) => Ok((r.id.clone(), *r, s)),
-                other => Err(Box::new((place, other))),
-            }
-        });
+        let read = Reading {
+            depth,
+            // The rules about a decision read most of every review.
+            review_depth: match depth {
+                Depth::Keys(_) => Depth::Fields,
+                other => other,
+            },
+            full,
+            sources: true,
+        };
+        let (mut first, reviews) = First::load(location, read, &|r| r);
         first.log.reviews = sorted(reviews, &mut first.sources, &mut first.late);
         Staged { first }
     }
@@ -124,33 +119,46 @@ impl Staged {
 /// What [`Staged::decisions`] loaded, for [`Staged::finish`].
 pub struct Decisions<D>(Vec<Projection<Option<Id>, D>>);
 
+/// How the files of a load are read.
+struct Reading {
+    /// How far decisions are read.
+    depth: Depth,
+    /// How far reviews are read.
+    review_depth: Depth,
+    /// Display paths of the records read in full whatever the depths are.
+    full: BTreeSet<String>,
+    /// Whether decisions and reviews get a [`Source`].
+    sources: bool,
+}
+
 /// The first stage of every load: the walk, and every file but decisions
-/// and reviews loaded.
+/// loaded.
 struct First {
     log: Log,
     canonical_dir: std::path::PathBuf,
-    depth: Depth,
-    /// How far reviews are read: `depth`, unless set otherwise.
-    review_depth: Depth,
-    /// Display paths of the records read in full whatever `depth` is.
-    full: BTreeSet<String>,
-    with_sources: bool,
+    read: Reading,
     /// In display-path order, so that the stable sort by id at the end
     /// orders decisions by (id, path) without their paths kept aside.
     /// Taken when they are loaded, each given up as it is read.
     decision_files: Mutex<Vec<Candidate>>,
-    review_files: Vec<Candidate>,
     /// Strays and failures, with their place in the walk, which orders them.
     late: Vec<(usize, Loaded)>,
     sources: Vec<Source>,
 }
 
 impl First {
-    fn load(location: Location, depth: Depth, with_sources: bool) -> First {
+    /// The walk, and every file but decisions loaded, reviews through
+    /// `review`: they are read while the rest of the log is still being
+    /// walked (a tenth of `check FILE`), so they are loaded first whatever
+    /// the caller does with them.
+    fn load<R: Send>(
+        location: Location,
+        read: Reading,
+        review: &(impl Fn(Review) -> R + Sync),
+    ) -> (First, Vec<Projection<String, R>>) {
         let canonical_dir =
             fs::canonicalize(&location.dir).unwrap_or_else(|_| location.dir.clone());
-        let (candidates, failures) = walk(&location);
-        let capacity = if with_sources { candidates.len() } else { 2 };
+        let reviews_folder = walk::reviews_folder(&location.dir);
         let mut first = First {
             log: Log {
                 location,
@@ -159,25 +167,64 @@ impl First {
                 charter: None,
                 people: None,
                 strays: Vec::new(),
-                failures,
+                failures: Vec::new(),
                 sources: Vec::new(),
             },
             canonical_dir,
-            depth,
-            review_depth: depth,
-            full: BTreeSet::new(),
-            with_sources,
+            read,
             decision_files: Mutex::default(),
-            review_files: Vec::new(),
             late: Vec::new(),
-            sources: Vec::with_capacity(capacity),
+            sources: Vec::new(),
         };
-        let (mut decision_files, rest): (Vec<_>, Vec<_>) = candidates
+        // One thread walks the log but its reviews folder while the other
+        // walks that folder and reads its reviews; the first joins in once
+        // done. Their files are numbered in the order of the whole walk
+        // once both are done.
+        let (mut rest, reviews) = rayon::join(
+            || walk::walk(&first.log.location, reviews_folder.is_some()),
+            || {
+                let folder = reviews_folder.as_deref()?;
+                let part = walk::walk_reviews(&first.log.location, folder);
+                let count = part.candidates.len();
+                let (files, others): (Vec<_>, Vec<_>) = part
+                    .candidates
+                    .into_iter()
+                    .partition(|file| file.kind == Kind::Review);
+                let loaded = load_records(files, |file| {
+                    let place = file.place;
+                    match first.read(file) {
+                        Loaded::Review(r, s) => Ok((r.id.clone(), review(*r), s)),
+                        other => Err(Box::new((place, other))),
+                    }
+                });
+                Some((count, others, part.failures, loaded))
+            },
+        );
+        let offset = reviews.as_ref().map(|(count, ..)| rest.make_room(*count));
+        let (mut candidates, mut failures) = (rest.candidates, rest.failures);
+        let mut reviews_loaded = Vec::new();
+        if let (Some(offset), Some((_, others, more, loaded))) = (offset, reviews) {
+            candidates.extend(others.into_iter().map(|file| Candidate {
+                place: file.place + offset,
+                ..file
+            }));
+            failures.extend(more);
+            failures.sort_by(|a, b| a.0.cmp(&b.0));
+            reviews_loaded = loaded;
+            for other in reviews_loaded.iter_mut().filter_map(|r| r.as_mut().err()) {
+                other.0 += offset;
+            }
+        }
+        first.log.failures = failures.into_iter().map(|(_, f)| f).collect();
+        if first.read.sources {
+            first
+                .sources
+                .reserve(candidates.len() + reviews_loaded.len());
+        }
+        let (mut decision_files, other_files): (Vec<_>, Vec<_>) = candidates
             .into_iter()
             .partition(|file| file.kind == Kind::Decision);
         decision_files.sort_by(|a, b| a.path.cmp(&b.path));
-        let (review_files, other_files): (Vec<_>, Vec<_>) =
-            rest.into_iter().partition(|file| file.kind == Kind::Review);
         let mut others: Vec<(usize, Loaded)> = other_files
             .into_par_iter()
             .map(|file| (file.place, first.read(file)))
@@ -193,28 +240,28 @@ impl First {
                     first.log.people = Some(*p);
                     first.sources.push(s);
                 }
-                // Strays and failures; decisions and reviews were set apart above.
+                // Strays and failures; decisions were set apart above.
                 other => first.late.push((place, other)),
             }
         }
         first.decision_files = Mutex::new(decision_files);
-        first.review_files = review_files;
-        first
+        (first, reviews_loaded)
     }
 
     fn read(&self, file: Candidate) -> Loaded {
-        let full = !self.full.is_empty() && self.full.contains(&file.path);
+        let read = &self.read;
+        let full = !read.full.is_empty() && read.full.contains(&file.path);
         let depth = match (full, file.kind) {
             (true, _) => Depth::Full,
-            (false, Kind::Review) => self.review_depth,
-            (false, _) => self.depth,
+            (false, Kind::Review) => read.review_depth,
+            (false, _) => read.depth,
         };
         load_one(
             file,
             &self.canonical_dir,
             &self.log.location,
             depth,
-            self.with_sources,
+            read.sources,
         )
     }
 
@@ -551,6 +598,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn files_around_and_under_the_reviews_folder_keep_the_order_of_the_walk() {
+        // The reviews folder is walked apart from the rest and its reviews
+        // read first: strays and failures on both sides of it, and under
+        // it, still come in the order of one sorted walk.
+        let dir = tempfile::tempdir().unwrap();
+        let log_dir = dir.path().join("decisions");
+        fs::create_dir_all(log_dir.join("reviews/sub")).unwrap();
+        let files: [(&str, &[u8]); 11] = [
+            ("z.md", b"# z\n"),
+            ("reviewsz.md", b"# after the folder\n"),
+            ("reviews.md", b"# after the folder too\n"),
+            ("reviews/sub/x.md", b"# under it\n"),
+            ("reviews/2026-01-02-b.md", b"---\nkind: caf\xe9\n---\n"),
+            ("reviews/2026-01-01-a.md", b"---\nkind: retro\n---\n"),
+            ("0001-x.md", b"---\nstatus: caf\xe9\n---\n"),
+            ("0002-y.md", b"---\nstatus: draft\n---\n# Y\n"),
+            ("a.md", b"# before it\n"),
+            ("b.md", b"# before it too\n"),
+            ("0003-z.md", b"---\nstatus: caf\xe9\n---\n"),
+        ];
+        for (name, bytes) in files {
+            fs::write(log_dir.join(name), bytes).unwrap();
+        }
+        let location = locate(dir.path(), Some(Path::new("decisions")), None).unwrap();
+        let strays = [
+            "decisions/a.md",
+            "decisions/b.md",
+            "decisions/reviews/sub/x.md",
+            "decisions/reviews.md",
+            "decisions/reviewsz.md",
+            "decisions/z.md",
+        ];
+        let failures = [
+            "decisions/0001-x.md",
+            "decisions/0003-z.md",
+            "decisions/reviews/2026-01-02-b.md",
+        ];
+        let full = Log::load(location.clone());
+        let staged = Log::load_staged(location, Depth::Full, BTreeSet::new());
+        let reviews: Vec<&str> = staged
+            .log()
+            .reviews
+            .iter()
+            .map(|r| r.meta.path.as_str())
+            .collect();
+        assert_eq!(reviews, ["decisions/reviews/2026-01-01-a.md"]);
+        let decisions = staged.decisions(|d, _| d.meta.path);
+        let (staged, _) = staged.finish(decisions);
+        for log in [&full, &staged] {
+            let shown: Vec<&str> = log.strays.iter().map(|s| s.path.as_str()).collect();
+            assert_eq!(shown, strays);
+            let shown: Vec<&str> = log.failures.iter().map(|f| f.path.as_str()).collect();
+            assert_eq!(shown, failures);
+        }
+        assert_eq!(full.reviews.len(), 1);
+        assert_eq!(full.decisions.len(), 1);
     }
 
     #[test]

@@ -34,15 +34,81 @@ impl Candidate {
     }
 }
 
-/// Walks the log folder in file-name order: the files to load, and the
+/// The folder whose files are reviews, walked apart from the rest of the
+/// log so that reviews can be read while the rest is still being walked.
+pub(super) const REVIEWS: &str = "reviews";
+
+/// What one part of the walk found, in the order of the whole walk: files
+/// to load, numbered from 0 in that order ([`Candidate::place`]), and
 /// failures met on the way (folders that cannot be read, templates that
-/// `new` would refuse).
-pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
+/// `new` would refuse), with the keys that order them.
+pub(super) struct Part {
+    pub(super) candidates: Vec<Candidate>,
+    pub(super) failures: Vec<(Vec<u8>, Failure)>,
+    /// How many of `candidates` come before the reviews folder's files in
+    /// the order of the whole walk.
+    before_reviews: usize,
+}
+
+/// The reviews folder, when the log has one: a folder, not a link to one
+/// (the walk follows no link).
+pub(super) fn reviews_folder(dir: &Path) -> Option<PathBuf> {
+    let folder = dir.join(REVIEWS);
+    std::fs::symlink_metadata(&folder)
+        .is_ok_and(|m| m.is_dir())
+        .then_some(folder)
+}
+
+/// Walks the log folder in file-name order: without its reviews folder
+/// when `reviews` is true ([`walk_reviews`] walks that); else all of it.
+pub(super) fn walk(location: &Location, reviews: bool) -> Part {
+    let walker = walkdir::WalkDir::new(&location.dir)
+        .follow_links(false)
+        .max_depth(3)
+        .into_iter()
+        .filter_entry(move |entry| {
+            !(reviews && entry.depth() == 1 && entry.file_type().is_dir())
+                || entry.file_name() != REVIEWS
+        });
+    walked(location, walker, 0)
+}
+
+/// Walks the reviews folder `folder` of the log, as [`walk`] would.
+pub(super) fn walk_reviews(location: &Location, folder: &Path) -> Part {
+    let walker = walkdir::WalkDir::new(folder)
+        .follow_links(false)
+        .follow_root_links(false)
+        .max_depth(2)
+        .into_iter();
+    walked(location, walker, 1)
+}
+
+impl Part {
+    /// Numbers the files of this part, the log without its reviews folder,
+    /// and of that folder's part, of `count` files, in the order of the
+    /// whole walk, in which the reviews folder's files come together (every
+    /// key under it starts with `reviews` and a zero byte). Returns what to
+    /// add to the place of each file of the reviews folder.
+    pub(super) fn make_room(&mut self, count: usize) -> usize {
+        let before = self.before_reviews;
+        for file in &mut self.candidates[before..] {
+            file.place += count;
+        }
+        before
+    }
+}
+
+/// The entries of `walker`, whose root is `depth` folders below the log
+/// folder, in the order of the whole walk.
+fn walked(
+    location: &Location,
+    walker: impl Iterator<Item = walkdir::Result<walkdir::DirEntry>>,
+    depth: usize,
+) -> Part {
     let dir = &location.dir;
     // Not sorted by walkdir, whose comparison takes each entry's file name
     // apart again from its path: a tenth of `list`. Sorted below by a key
     // made once per entry, in the same order.
-    let walker = walkdir::WalkDir::new(dir).follow_links(false).max_depth(3);
     let shown = DisplayPaths::new(dir, &location.root);
     let mut candidates = Vec::new();
     let mut failures = Vec::new();
@@ -52,7 +118,7 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
             Ok(entry) => {
                 // A file of the folder itself is its name; only those in
                 // subfolders are taken apart.
-                let rel = match entry.depth() {
+                let rel = match entry.depth() + depth {
                     1 => Path::new(entry.file_name()),
                     _ => entry.path().strip_prefix(dir).unwrap_or(entry.path()),
                 };
@@ -79,7 +145,7 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
                 if kind == Kind::Ignored || kind == Kind::Special {
                     continue;
                 }
-                let key = match entry.depth() {
+                let key = match entry.depth() + depth {
                     // A name alone: its bytes are its only component.
                     1 => [rel.as_os_str().as_encoded_bytes(), &[0]].concat(),
                     _ => walk_key(rel),
@@ -118,12 +184,18 @@ pub(super) fn walk(location: &Location) -> (Vec<Candidate>, Vec<Failure>) {
     // Each path is one entry's: an unstable sort orders them the same.
     candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     failures.sort_by(|a, b| a.0.cmp(&b.0));
+    let folder = [REVIEWS.as_bytes(), &[0]].concat();
+    let before_reviews = candidates.partition_point(|(key, _)| key < &folder);
     let candidates = candidates
         .into_iter()
         .enumerate()
         .map(|(place, (_, candidate))| Candidate { place, ..candidate })
         .collect();
-    (candidates, failures.into_iter().map(|(_, f)| f).collect())
+    Part {
+        candidates,
+        failures,
+        before_reviews,
+    }
 }
 
 /// What orders a path of the walk as a depth-first walk with each folder's
