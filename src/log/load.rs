@@ -26,6 +26,19 @@ pub(super) enum Loaded {
     Failure(Failure),
 }
 
+/// What a load keeps of each decision's and review's file beside its
+/// record (the charter and the people file always keep their [`Source`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kept {
+    /// Nothing: a projected load.
+    Record,
+    /// Its [`Source`], without the hash of its text.
+    Source,
+    /// Its [`Source`] with the hash of its text, which only `check`'s cache
+    /// reads (the charter's and the people file's are hashed too).
+    Hashed,
+}
+
 /// A record as [`load_files`] keeps it: the key that orders it, what was
 /// kept of it and its source; or what its file loaded as instead (a
 /// failure), with the file's place in the walk: boxed, as it is rare and
@@ -33,13 +46,12 @@ pub(super) enum Loaded {
 type Projection<K, T> = Result<(K, T, Option<Source>), Box<(usize, Loaded)>>;
 
 /// Loads the files of the log in parallel, each decision through `decision`
-/// and each review through `review`; with `sources` false, decisions and
-/// reviews get no [`Source`]. Both [`Log::load_to`] and
+/// and each review through `review`, keeping `kept` of their files. Both [`Log::load_to`] and
 /// [`Log::load_projected`] load through here.
 pub(super) fn load_files<D: Send, R: Send>(
     location: Location,
     depth: Depth,
-    sources: bool,
+    kept: Kept,
     decision: impl Fn(Decision) -> D + Sync,
     review: impl Fn(Review) -> R + Sync,
 ) -> Projected<D, R> {
@@ -47,7 +59,7 @@ pub(super) fn load_files<D: Send, R: Send>(
         depth,
         review_depth: depth,
         full: BTreeSet::new(),
-        sources,
+        kept,
     };
     let (first, reviews) = First::load(location, read, &review);
     let decisions = first.decisions(&|d, _| decision(d));
@@ -75,7 +87,12 @@ pub struct Staged {
 }
 
 impl Staged {
-    pub(super) fn load(location: Location, depth: Depth, full: BTreeSet<String>) -> Staged {
+    pub(super) fn load(
+        location: Location,
+        depth: Depth,
+        full: BTreeSet<String>,
+        kept: Kept,
+    ) -> Staged {
         let read = Reading {
             depth,
             // The rules about a decision read most of every review.
@@ -84,7 +101,7 @@ impl Staged {
                 other => other,
             },
             full,
-            sources: true,
+            kept,
         };
         let (mut first, reviews) = First::load(location, read, &|r| r);
         first.log.reviews = sorted(reviews, &mut first.sources, &mut first.late);
@@ -127,8 +144,8 @@ struct Reading {
     review_depth: Depth,
     /// Display paths of the records read in full whatever the depths are.
     full: BTreeSet<String>,
-    /// Whether decisions and reviews get a [`Source`].
-    sources: bool,
+    /// What is kept of decisions' and reviews' files beside their records.
+    kept: Kept,
 }
 
 /// The first stage of every load: the walk, and every file but decisions
@@ -216,7 +233,7 @@ impl First {
             }
         }
         first.log.failures = failures.into_iter().map(|(_, f)| f).collect();
-        if first.read.sources {
+        if first.read.kept != Kept::Record {
             first
                 .sources
                 .reserve(candidates.len() + reviews_loaded.len());
@@ -261,7 +278,7 @@ impl First {
             &self.canonical_dir,
             &self.log.location,
             depth,
-            read.sources,
+            read.kept,
         )
     }
 
@@ -360,15 +377,16 @@ fn sorted<K: Ord, T>(
     values
 }
 
-/// Loads one file as its kind. A decision or review gets its [`Source`]
-/// only when `source` is true: making one hashes the text and looks through
-/// it for suppression comments, which a projected load does not need.
+/// Loads one file as its kind, keeping `kept` of it. A [`Source`] is made
+/// only when kept: making one looks through the text for suppression
+/// comments, and hashing it reads it all again, which only `check`'s cache
+/// needs.
 pub(super) fn load_one(
     file: Candidate,
     canonical_dir: &Path,
     location: &Location,
     depth: Depth,
-    source: bool,
+    kept: Kept,
 ) -> Loaded {
     let Candidate {
         abs,
@@ -449,10 +467,15 @@ pub(super) fn load_one(
     };
     // The record is built first, with the name it borrows from `abs`;
     // then the paths move into its source.
-    let make_source = |path: String, abs: PathBuf| Source {
-        limit: location.config.max_file_bytes,
-        ..Source::new(path, abs, &text)
+    let make_source = |path: String, abs: PathBuf| {
+        let mut source = Source::new(path, abs, &text);
+        source.limit = location.config.max_file_bytes;
+        match kept {
+            Kept::Hashed => source.hashed(&text),
+            Kept::Record | Kept::Source => source,
+        }
     };
+    let source = kept != Kept::Record;
     match kind {
         Kind::Decision => {
             let d = Decision::parse_to(&path, &file_name(&abs), &text, depth);
@@ -639,7 +662,7 @@ mod tests {
             "decisions/reviews/2026-01-02-b.md",
         ];
         let full = Log::load(location.clone());
-        let staged = Log::load_staged(location, Depth::Full, BTreeSet::new());
+        let staged = Log::load_staged(location, Depth::Full, BTreeSet::new(), false);
         let reviews: Vec<&str> = staged
             .log()
             .reviews

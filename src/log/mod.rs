@@ -23,7 +23,7 @@ mod load;
 mod walk;
 
 pub use load::{Decisions, Staged, content_hash};
-use load::{Loaded, ReadError, load_files, load_one, read_limited};
+use load::{Kept, Loaded, ReadError, load_files, load_one, read_limited};
 use walk::Candidate;
 
 /// The folders tried, in order, when nothing names the log folder.
@@ -217,13 +217,16 @@ pub struct Source {
     pub directives: Vec<(usize, String)>,
     /// A hash of the text the record was built from (XXH3, 64 bits): what
     /// `check`'s cache compares when a file's size or time has changed.
-    pub hash: u64,
+    /// `None` when the load was not made for the cache (see
+    /// [`Log::load_staged`]).
+    pub hash: Option<u64>,
     /// `max-file-bytes` when the file was loaded, applied again on reading.
     pub(super) limit: u64,
 }
 
 impl Source {
-    /// A loaded file and what is kept of its text.
+    /// A loaded file and what is kept of its text, without its hash
+    /// ([`Source::hashed`]).
     pub fn new(path: String, abs: PathBuf, text: &str) -> Source {
         // memchr's finder, made once, not `str::contains`: every file of
         // the log is searched, and almost none holds the comment.
@@ -242,8 +245,16 @@ impl Source {
             path,
             abs,
             directives,
-            hash: content_hash(text.as_bytes()),
+            hash: None,
             limit: u64::MAX,
+        }
+    }
+
+    /// The source with the hash of `text`, the text it was made from.
+    pub fn hashed(self, text: &str) -> Source {
+        Source {
+            hash: Some(content_hash(text.as_bytes())),
+            ..self
         }
     }
 
@@ -253,7 +264,7 @@ impl Source {
         path: String,
         abs: PathBuf,
         directives: Vec<(usize, String)>,
-        hash: u64,
+        hash: Option<u64>,
         limit: u64,
     ) -> Source {
         Source {
@@ -402,7 +413,13 @@ impl Log {
                 .ok()
                 .map(|i| &sources[i])?;
             let file = Candidate::named(source.abs.clone(), source.path.clone(), kind);
-            Some(load_one(file, &canonical_dir, location, Depth::Full, true))
+            Some(load_one(
+                file,
+                &canonical_dir,
+                location,
+                Depth::Full,
+                Kept::Hashed,
+            ))
         };
         let decisions: Vec<(usize, Loaded)> = self
             .decisions
@@ -440,7 +457,7 @@ impl Log {
             mut log,
             decisions,
             reviews,
-        } = load_files(location, depth, true, |d| d, |r| r);
+        } = load_files(location, depth, Kept::Hashed, |d| d, |r| r);
         log.decisions = decisions;
         log.reviews = reviews;
         log
@@ -461,19 +478,26 @@ impl Log {
         decision: impl Fn(Decision) -> D + Sync,
         review: impl Fn(Review) -> R + Sync,
     ) -> Projected<D, R> {
-        load_files(location, depth, false, decision, review)
+        load_files(location, depth, Kept::Record, decision, review)
     }
 
     /// Loads every file of the log but its decisions, reviews to `depth`;
     /// [`Staged::decisions`] then loads the decisions, to `depth` as well.
     /// The records whose display path is in `full` are read in full
-    /// whatever `depth` is (the files `check` names). See [`Staged`].
+    /// whatever `depth` is (the files `check` names). With `hashed`, each
+    /// record's [`Source`] holds the hash of its text, which only `check`'s
+    /// cache reads. See [`Staged`].
     pub fn load_staged(
         location: Location,
         depth: Depth,
         full: std::collections::BTreeSet<String>,
+        hashed: bool,
     ) -> Staged {
-        Staged::load(location, depth, full)
+        let kept = match hashed {
+            true => Kept::Hashed,
+            false => Kept::Source,
+        };
+        Staged::load(location, depth, full, kept)
     }
 
     /// The decisions whose id is exactly `id`.
@@ -496,7 +520,13 @@ impl Log {
         let canonical_parent = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
         let path = display_path(abs, &self.location.root);
         let file = Candidate::named(abs.to_path_buf(), path.clone(), Kind::Decision);
-        match load_one(file, &canonical_parent, &self.location, Depth::Full, true) {
+        match load_one(
+            file,
+            &canonical_parent,
+            &self.location,
+            Depth::Full,
+            Kept::Hashed,
+        ) {
             Loaded::Decision(d, source, _) => {
                 self.decisions.push(*d);
                 self.sources.extend(source);

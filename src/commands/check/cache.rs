@@ -346,7 +346,7 @@ impl Cache {
         let mut files = Vec::with_capacity(snapshot.files.len());
         for seen in &snapshot.files {
             let (role, hash, directives) = match log.source(&seen.path) {
-                Some(source) => (Role::Record, Some(source.hash), source.directives.clone()),
+                Some(source) => (Role::Record, source.hash, source.directives.clone()),
                 None if strays.contains(seen.path.as_str()) => (Role::Stray, None, Vec::new()),
                 None if failures.contains(seen.path.as_str()) => (Role::Failure, None, Vec::new()),
                 None => return,
@@ -470,7 +470,7 @@ impl Valid<'_> {
                     path,
                     abs,
                     entry.directives.clone(),
-                    entry.hash.unwrap_or_default(),
+                    entry.hash,
                     limit,
                 )),
                 Role::Stray => log.strays.push(Stray { path, abs }),

@@ -88,7 +88,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         quotes,
     } = match cached {
         Some(hit) => hit,
-        None => checked(location.clone(), &requested, as_of, args.fix, quote),
+        None => checked(location.clone(), &requested, as_of, args.fix, quote, false),
     };
     let mut diagnostics = levels.apply(found, &log);
     if args.fix {
@@ -252,7 +252,7 @@ fn write_baseline(
     let path = crate::baseline::path(&location);
     // Held from reading the log to writing the baseline, like every edit.
     let _lock = edit::LogLock::acquire(&location.dir)?;
-    let Run { log, found, .. } = streamed(location, &[], Vec::new(), as_of, false);
+    let Run { log, found, .. } = streamed(location, &[], Vec::new(), as_of, false, false);
     let diagnostics = levels.apply(found, &log);
     let baseline = Baseline::of(&diagnostics);
     let before = Baseline::load(&path).ok().flatten().map(|b| b.len());
@@ -373,7 +373,7 @@ fn from_cache(
             });
         }
     }
-    let run = checked(location.clone(), requested, as_of, false, quote);
+    let run = checked(location.clone(), requested, as_of, false, quote, true);
     match &run.scope {
         None => cache.store(&snapshot, &run.log, &run.found, |_| true, true),
         Some(s) => cache.store(
@@ -399,19 +399,21 @@ struct Run {
     quotes: Quotes,
 }
 
-/// Checks the log; with `quote`, keeps the lines the findings point at.
+/// Checks the log; with `quote`, keeps the lines the findings point at;
+/// with `hashed`, the hash of each record's text, for the cache.
 fn checked(
     location: Location,
     requested: &[Requested],
     as_of: chrono::NaiveDate,
     fix: bool,
     quote: bool,
+    hashed: bool,
 ) -> Run {
     let places = places(&location, requested);
     // `--fix` edits records and a file from outside the log joins it:
     // both need the records themselves.
     if !fix && !places.iter().any(|p| matches!(p, Place::Outside(_))) {
-        return streamed(location, requested, places, as_of, quote);
+        return streamed(location, requested, places, as_of, quote, hashed);
     }
     let (log, scope, notes) = load(location, requested, places);
     let found = run_rules(&log, &scope, as_of);
@@ -440,6 +442,7 @@ fn streamed(
     places: Vec<Place<'_>>,
     as_of: chrono::NaiveDate,
     quote: bool,
+    hashed: bool,
 ) -> Run {
     let options = CheckOptions { as_of };
     let (scope, notes, _) = scope_of(places);
@@ -448,7 +451,7 @@ fn streamed(
         _ => (Depth::Full, BTreeSet::new()),
     };
     let wanted = |path: &str| scope.as_ref().is_none_or(|s| s.contains(path));
-    let staged = Log::load_staged(location, depth, full);
+    let staged = Log::load_staged(location, depth, full, hashed);
     let (decisions, (own, quotes)) = {
         let pass = rules::Pass::new(staged.log(), &options);
         let decisions = staged
