@@ -322,9 +322,7 @@ impl First {
                 | Loaded::People(..) => {}
             }
         }
-        // Each path is one file's: unstable gives the same order without
-        // the stable sort's buffer (8 MB at 100,000 decisions).
-        self.sources.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        by_path(&mut self.sources);
         log.sources = self.sources;
         (log, decisions, reviews)
     }
@@ -340,6 +338,39 @@ fn load_records<K: Send, T: Send>(
     load: impl Fn(Candidate) -> Projection<K, T> + Sync,
 ) -> Vec<Projection<K, T>> {
     files.into_par_iter().map(&load).collect()
+}
+
+/// At most this many runs in order are moved into place by [`by_path`]
+/// before it sorts instead.
+const MAX_RUNS: usize = 8;
+
+/// Sorts `sources` by path. They come as a few runs already in that order
+/// (the charter and the people file, then the reviews and the decisions in
+/// id order, which a log's file names mostly follow): each run that fits
+/// whole between two sources of those before it is moved there, in linear
+/// time, where sorting took a fifth of the time `check FILE` spends on
+/// one thread. Other orders are sorted: each path is one file's, so an
+/// unstable sort gives the same order without the stable sort's buffer
+/// (8 MB at 100,000 decisions).
+fn by_path(sources: &mut [Source]) {
+    let mut sorted = sources.len().min(1);
+    let mut runs = 0;
+    while sorted < sources.len() {
+        let mut end = sorted + 1;
+        while end < sources.len() && sources[end - 1].path < sources[end].path {
+            end += 1;
+        }
+        let first = sources[sorted].path.as_str();
+        let at = sources[..sorted].partition_point(|s| s.path.as_str() < first);
+        let fits = at == sorted || sources[end - 1].path < sources[at].path;
+        runs += 1;
+        if !fits || runs > MAX_RUNS {
+            sources.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+            return;
+        }
+        sources[at..end].rotate_right(end - sorted);
+        sorted = end;
+    }
 }
 
 /// Loaded records sorted by their key (stable), with their sources added to
@@ -620,6 +651,48 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn sources_in_runs_or_in_any_order_are_sorted_by_path() {
+        let source = |p: &str| Source::new(p.into(), PathBuf::from(p), "");
+        let orders: [&[&str]; 9] = [
+            &[],
+            &["a"],
+            &["c", "a", "b"],
+            // The charter, the people file, reviews, decisions.
+            &[
+                "d/charter.md",
+                "d/people.yaml",
+                "d/reviews/1",
+                "d/reviews/2",
+                "d/1",
+                "d/2",
+            ],
+            &[
+                "d/charter.md",
+                "d/people.yaml",
+                "d/reviews/1",
+                "d/reviews/2",
+                "d/1",
+                "d/2",
+                "d/s",
+            ],
+            &["a", "z", "m", "n", "b"],
+            // A run that does not fit whole between two: sorted.
+            &["b", "d", "a", "c"],
+            &["e", "f", "c", "d", "a", "b"],
+            // More runs than are moved into place.
+            &["j", "i", "h", "g", "f", "e", "d", "c", "b", "a"],
+        ];
+        for order in orders {
+            let mut sources: Vec<Source> = order.iter().map(|p| source(p)).collect();
+            by_path(&mut sources);
+            let mut expected: Vec<&str> = order.to_vec();
+            expected.sort_unstable();
+            let paths: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
+            assert_eq!(paths, expected, "{order:?}");
         }
     }
 
