@@ -153,7 +153,7 @@ fn walked(
                 let path = shown.of(entry.path(), rel);
                 let (symlink, regular) = (entry.path_is_symlink(), entry.file_type().is_file());
                 candidates.push((
-                    key,
+                    Key::new(key),
                     Candidate {
                         place: 0,
                         abs: entry.into_path(),
@@ -185,7 +185,7 @@ fn walked(
     candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     failures.sort_by(|a, b| a.0.cmp(&b.0));
     let folder = [REVIEWS.as_bytes(), &[0]].concat();
-    let before_reviews = candidates.partition_point(|(key, _)| key < &folder);
+    let before_reviews = candidates.partition_point(|(key, _)| key.bytes < folder);
     let candidates = candidates
         .into_iter()
         .enumerate()
@@ -195,6 +195,44 @@ fn walked(
         candidates,
         failures,
         before_reviews,
+    }
+}
+
+/// A [`walk_key`] with its first eight bytes as a number, which orders
+/// two keys without looking further when they differ there, as the names
+/// of a log's decisions mostly do (`00042-de`): sorting the walk took a
+/// sixth of its time comparing keys byte by byte.
+#[derive(PartialEq, Eq)]
+struct Key {
+    /// The first eight bytes, big-endian, padded with zeros: ordered as
+    /// the bytes are, except where they are equal, which `bytes` decides.
+    head: u64,
+    bytes: Vec<u8>,
+}
+
+impl Key {
+    fn new(bytes: Vec<u8>) -> Key {
+        let mut head = [0; 8];
+        let n = bytes.len().min(8);
+        head[..n].copy_from_slice(&bytes[..n]);
+        Key {
+            head: u64::from_be_bytes(head),
+            bytes,
+        }
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Key) -> std::cmp::Ordering {
+        self.head
+            .cmp(&other.head)
+            .then_with(|| self.bytes.cmp(&other.bytes))
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Key) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -215,6 +253,36 @@ fn walk_key(rel: &Path) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_order_as_their_bytes() {
+        let words: Vec<Vec<u8>> = [
+            &b""[..],
+            b"a",
+            b"a\0",
+            b"a\0b\0",
+            b"ab\0",
+            b"abcdefg\0",
+            b"abcdefgh\0",
+            b"abcdefgh\0x\0",
+            b"abcdefgi",
+            b"abcdefg\xff",
+            b"00042-decision-42.md\0",
+            b"00042-decision-5.md\0",
+            b"reviews\0",
+            b"reviews\0a.md\0",
+            b"reviews.md\0",
+        ]
+        .iter()
+        .map(|w| w.to_vec())
+        .collect();
+        for a in &words {
+            for b in &words {
+                let keys = (Key::new(a.clone()), Key::new(b.clone()));
+                assert_eq!(keys.0.cmp(&keys.1), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn walk_keys_order_paths_as_a_sorted_depth_first_walk() {
