@@ -78,26 +78,30 @@ pub(super) fn parse_keeping<'t>(
     let mut lines = Vec::with_capacity(text.len() / 32 + 8);
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let bytes = text.as_bytes();
     for (i, end) in ends.enumerate() {
-        let raw = &text[start..end];
+        // Taken apart as bytes: the line's ends and its indentation are
+        // ASCII, so the text between them is cut on character boundaries.
+        let from = start;
         start = end + 1;
-        let line = if returns {
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            if line.contains('\r') {
+        let mut line = &bytes[from..end];
+        if returns {
+            if let [rest @ .., b'\r'] = line {
+                line = rest;
+            }
+            if memchr::memchr(b'\r', line).is_some() {
                 return None;
             }
-            line
-        } else {
-            raw
-        };
-        let text = line.trim_start_matches(' ');
-        if text.is_empty() || text.starts_with('#') {
+        }
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        let rest = &line[indent..];
+        if rest.first().is_none_or(|&b| b == b'#') {
             continue;
         }
-        let indent = line.len() - text.len();
-        if indent == 0 && (text.starts_with("---") || text.starts_with("...")) {
+        if indent == 0 && (rest.starts_with(b"---") || rest.starts_with(b"...")) {
             return None;
         }
+        let text = &text[from + indent..from + line.len()];
         // No front matter is indented this deep; the full reader's guards
         // deal with such text before reading on (a nesting bomb is found
         // at its 65th level, not after scanning every line).
