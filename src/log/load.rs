@@ -217,21 +217,22 @@ impl First {
                 Some((count, others, part.failures, loaded))
             },
         );
-        let offset = reviews.as_ref().map(|(count, ..)| rest.make_room(*count));
-        let (mut candidates, mut failures) = (rest.candidates, rest.failures);
         let mut reviews_loaded = Vec::new();
-        if let (Some(offset), Some((_, others, more, loaded))) = (offset, reviews) {
-            candidates.extend(others.into_iter().map(|file| Candidate {
-                place: file.place + offset,
-                ..file
-            }));
-            failures.extend(more);
-            failures.sort_by(|a, b| a.0.cmp(&b.0));
+        if let Some((count, others, failures, loaded)) = reviews {
+            let offset = rest.make_room(count);
+            rest.candidates
+                .extend(others.into_iter().map(|file| Candidate {
+                    place: file.place + offset,
+                    ..file
+                }));
+            rest.failures.extend(failures);
+            rest.failures.sort_by(|a, b| a.0.cmp(&b.0));
             reviews_loaded = loaded;
             for other in reviews_loaded.iter_mut().filter_map(|r| r.as_mut().err()) {
                 other.0 += offset;
             }
         }
+        let (candidates, failures) = (rest.candidates, rest.failures);
         first.log.failures = failures.into_iter().map(|(_, f)| f).collect();
         if first.read.kept != Kept::Record {
             first

@@ -72,13 +72,13 @@ pub(super) fn parse_keeping<'t>(
     if !printable(text) {
         return None;
     }
+    let bytes = text.as_bytes();
     // A carriage return may only end a line.
-    let returns = memchr::memchr(b'\r', text.as_bytes()).is_some();
+    let returns = memchr::memchr(b'\r', bytes).is_some();
     // About one line per 32 bytes of front matter: a guess, to grow rarely.
     let mut lines = Vec::with_capacity(text.len() / 32 + 8);
     let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    let bytes = text.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(text.len()));
     for (i, end) in ends.enumerate() {
         // Taken apart as bytes: the line's ends and its indentation are
         // ASCII, so the text between them is cut on character boundaries.
@@ -175,12 +175,9 @@ fn key(text: &str) -> Option<(Cow<'_, str>, usize)> {
         return None;
     }
     // A key is typed like any scalar, then shown as text, as the full
-    // reader does; a word that is not one of YAML's is its own text (the
-    // words all start with one of six letters).
+    // reader does; a word that is not one of YAML's is its own text.
     let word = &text[..end];
-    if bytes[0].is_ascii_alphabetic()
-        && (!matches!(bytes[0], b'n' | b'N' | b't' | b'T' | b'f' | b'F') || keyword(word).is_none())
-    {
+    if bytes[0].is_ascii_alphabetic() && keyword(word).is_none() {
         return Some((Cow::Borrowed(word), end));
     }
     let name = match resolve(word)? {
@@ -552,7 +549,16 @@ fn resolve(s: &str) -> Option<Value<'_>> {
 
 /// YAML's null and boolean words, as YAML 1.2 core with strict booleans
 /// reads them.
+#[inline(always)]
 fn keyword(s: &str) -> Option<Value<'static>> {
+    // Every word starts with one of six letters: most text is ruled out by
+    // its first byte, without comparing it to each word.
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'n' | b'N' | b't' | b'T' | b'f' | b'F')
+    ) {
+        return None;
+    }
     match s {
         "null" | "Null" | "NULL" => Some(Value::Null),
         "true" | "True" | "TRUE" => Some(Value::Bool(true)),
