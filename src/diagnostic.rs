@@ -6,6 +6,8 @@
 //! suppressions. A finding that a safe edit can mend carries that edit as a
 //! [`Fix`], so `--fix` needs no second look at the log.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::record::Id;
@@ -63,8 +65,13 @@ pub struct Diagnostic {
     /// 1-based, in characters.
     pub column: usize,
     pub message: String,
-    pub help: Option<String>,
-    pub fix: Option<Fix>,
+    /// Most rules' help is one sentence for every finding: it is then
+    /// borrowed, not copied into each (a hundred thousand findings held
+    /// eight megabytes of copies).
+    pub help: Option<Cow<'static, str>>,
+    /// Boxed: few findings have one, and unboxed it doubled every
+    /// finding's size.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -82,7 +89,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
@@ -93,7 +100,7 @@ impl Diagnostic {
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 

@@ -412,8 +412,8 @@ mod tests {
             "0006 supersedes 0005, but 0005 does not name 0006 in `superseded-by`"
         );
         assert_eq!(
-            d.fix,
-            Some(Fix::AddReference {
+            d.fix.as_deref(),
+            Some(&Fix::AddReference {
                 path: "decisions/0005-b.md".into(),
                 key: "superseded-by",
                 id: Id::Num(6)
@@ -433,7 +433,7 @@ mod tests {
         let d = found.iter().find(|d| d.code == Code::OneSidedLink).unwrap();
         assert_eq!(d.path, "decisions/0005-b.md");
         assert!(matches!(
-            &d.fix,
+            d.fix.as_deref(),
             Some(Fix::AddReference {
                 key: "supersedes",
                 ..

@@ -63,10 +63,13 @@ pub(super) fn soften(uses: Uses, out: &mut [Diagnostic]) {
             let note = format!(
                 "a warning while no record in this log uses `{key}`; an error once one does"
             );
-            d.help = Some(match d.help.take() {
-                Some(help) => format!("{help}; {note}"),
-                None => note,
-            });
+            d.help = Some(
+                match d.help.take() {
+                    Some(help) => format!("{help}; {note}"),
+                    None => note,
+                }
+                .into(),
+            );
         }
     }
 }

@@ -28,6 +28,7 @@
 //! it may change again without its time showing it; its hash is compared
 //! even when its time matches (as git does for its index).
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io::{Read, Write};
@@ -676,8 +677,8 @@ fn finding(d: &Diagnostic) -> Finding {
         line: d.line,
         column: d.column,
         message: d.message.clone(),
-        help: d.help.clone(),
-        fix: d.fix.as_ref().map(|fix| match fix {
+        help: d.help.as_deref().map(str::to_string),
+        fix: d.fix.as_deref().map(|fix| match fix {
             Fix::AddReference { path, key, id } => StoredFix::AddReference {
                 path: path.clone(),
                 key: (*key).to_string(),
@@ -725,7 +726,7 @@ fn diagnostic(f: &Finding, codes: &HashMap<&str, Code>) -> Option<Diagnostic> {
         line: f.line,
         column: f.column,
         message: f.message.clone(),
-        help: f.help.clone(),
-        fix,
+        help: f.help.clone().map(Cow::Owned),
+        fix: fix.map(Box::new),
     })
 }

@@ -53,7 +53,7 @@ pub fn apply(
 
     // A status written as a synonym (`approved`) becomes its canonical word.
     for diagnostic in diagnostics.iter().filter(|d| in_scope(&d.path)) {
-        let Some(Fix::SetStatus { path, status }) = &diagnostic.fix else {
+        let Some(Fix::SetStatus { path, status }) = diagnostic.fix.as_deref() else {
             continue;
         };
         let file = open(&mut files, log, path)?;
@@ -63,7 +63,7 @@ pub fn apply(
 
     let mut seen: Vec<(&str, &str, &Id)> = Vec::new();
     for diagnostic in diagnostics.iter().filter(|d| in_scope(&d.path)) {
-        let Some(Fix::AddReference { path, key, id }) = &diagnostic.fix else {
+        let Some(Fix::AddReference { path, key, id }) = diagnostic.fix.as_deref() else {
             continue;
         };
         if seen.contains(&(path.as_str(), *key, id)) {
