@@ -22,7 +22,7 @@ pub fn run(args: &EditArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // The reviews to their fields, and of each decision only its id and
     // path, kept as it is read: the records of the whole log are never
     // held at once. Every file keeps its `Source`, which says where it is.
-    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new(), false);
+    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new(), false, |r| r);
     let decisions = staged.decisions(|d, _| Known {
         id: d.id,
         path: d.meta.path,

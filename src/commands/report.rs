@@ -180,7 +180,7 @@ fn streamed(
     reader: Option<&str>,
 ) -> Result<(Log, BTreeMap<String, usize>), Error> {
     let options = CheckOptions { as_of };
-    let staged = Log::load_staged(location, Depth::Full, Default::default(), false);
+    let staged = Log::load_staged(location, Depth::Full, Default::default(), false, |r| r);
     known_reader(staged.log(), reader)?;
     let (loaded, (own, _)) = {
         let pass = rules::Pass::new(staged.log(), &options);

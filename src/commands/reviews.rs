@@ -73,7 +73,7 @@ fn row(r: &Review) -> Row {
 pub fn list(args: &ReviewListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Reviews only, to their fields: nothing the list shows comes from a
     // decision, so the decisions are never read.
-    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new(), false);
+    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new(), false, |r| r);
     let mut rows: Vec<Row> = staged.log().reviews.iter().map(row).collect();
     drop(staged);
     rows.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
@@ -149,7 +149,7 @@ pub fn list(args: &ReviewListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
 pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // The reviews first, to their fields; then, of the decisions, only the
     // titles of those the review names, each kept as it is read.
-    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new(), false);
+    let staged = Log::load_staged(ctx.locate()?, Depth::Fields, BTreeSet::new(), false, |r| r);
     let wanted: BTreeSet<Id> = named(staged.log(), &args.review)?
         .decisions
         .iter()

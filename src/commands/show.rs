@@ -91,7 +91,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Read in full: what `check` says about the decision is shown with it.
     // Each decision is checked as it is read, as `check` does, and the
     // reviews, the charter and the people file are kept whole.
-    let staged = Log::load_staged(location, Depth::Full, BTreeSet::new(), false);
+    let staged = Log::load_staged(location, Depth::Full, BTreeSet::new(), false, |r| r);
     let (decisions, (own, _)) = {
         let pass = rules::Pass::new(staged.log(), &options);
         let decisions = staged.decisions(|d, _| {

@@ -92,6 +92,7 @@ impl Staged {
         depth: Depth,
         full: BTreeSet<String>,
         kept: Kept,
+        review: impl Fn(Review) -> Review + Sync,
     ) -> Staged {
         let read = Reading {
             depth,
@@ -103,7 +104,7 @@ impl Staged {
             full,
             kept,
         };
-        let (mut first, reviews) = First::load(location, read, &|r| r);
+        let (mut first, reviews) = First::load(location, read, &review);
         first.log.reviews = sorted(reviews, &mut first.sources, &mut first.late);
         Staged { first }
     }
@@ -736,7 +737,7 @@ mod tests {
             "decisions/reviews/2026-01-02-b.md",
         ];
         let full = Log::load(location.clone());
-        let staged = Log::load_staged(location, Depth::Full, BTreeSet::new(), false);
+        let staged = Log::load_staged(location, Depth::Full, BTreeSet::new(), false, |r| r);
         let reviews: Vec<&str> = staged
             .log()
             .reviews

@@ -486,18 +486,21 @@ impl Log {
     /// The records whose display path is in `full` are read in full
     /// whatever `depth` is (the files `check` names). With `hashed`, each
     /// record's [`Source`] holds the hash of its text, which only `check`'s
-    /// cache reads. See [`Staged`].
+    /// cache reads. Each review goes through `review` as soon as it is
+    /// built, on the thread that built it: `check` drops what no rule
+    /// reads of it. See [`Staged`].
     pub fn load_staged(
         location: Location,
         depth: Depth,
         full: std::collections::BTreeSet<String>,
         hashed: bool,
+        review: impl Fn(Review) -> Review + Sync,
     ) -> Staged {
         let kept = match hashed {
             true => Kept::Hashed,
             false => Kept::Source,
         };
-        Staged::load(location, depth, full, kept)
+        Staged::load(location, depth, full, kept, review)
     }
 
     /// The decisions whose id is exactly `id`.

@@ -19,7 +19,7 @@ use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path, slashed};
 use crate::output::{self, safe};
-use crate::record::{Depth, LINK_KEYS};
+use crate::record::{Body, Depth, LINK_KEYS};
 use crate::report::plural;
 use crate::rules::{self, CheckOptions, levels::Levels, select::Selection};
 
@@ -451,7 +451,11 @@ fn streamed(
         _ => (Depth::Full, BTreeSet::new()),
     };
     let wanted = |path: &str| scope.as_ref().is_none_or(|s| s.contains(path));
-    let staged = Log::load_staged(location, depth, full, hashed);
+    // No rule reads a review's body: its sections go as each is read.
+    let staged = Log::load_staged(location, depth, full, hashed, |mut review| {
+        review.body = Body::default();
+        review
+    });
     let (decisions, (own, quotes)) = {
         let pass = rules::Pass::new(staged.log(), &options);
         let decisions = staged
