@@ -153,8 +153,8 @@ pub struct Cache {
     secret: Option<[u8; 16]>,
 }
 
-/// What the cache file holds.
-#[derive(Serialize, Deserialize)]
+/// What the cache file holds (written from [`StoredOut`]).
+#[derive(Deserialize, Default)]
 struct Stored {
     format: u32,
     version: String,
@@ -168,7 +168,7 @@ struct Stored {
     elsewhere: Option<Vec<Finding>>,
 }
 
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Deserialize)]
 struct Entry {
     path: String,
     kind: u8,
@@ -184,29 +184,6 @@ struct Entry {
     /// before configuration. Kept as written and read only for the files
     /// a run reports on, so a run on one file does not read every finding.
     findings: Option<Box<RawValue>>,
-}
-
-impl Entry {
-    /// The same file, read as the same text.
-    fn same(&self, other: &Entry) -> bool {
-        (
-            &self.path,
-            self.kind,
-            self.role,
-            self.size,
-            self.mtime,
-            &self.target,
-            self.hash,
-        ) == (
-            &other.path,
-            other.kind,
-            other.role,
-            other.size,
-            other.mtime,
-            &other.target,
-            other.hash,
-        )
-    }
 }
 
 /// What loading made of a file.
@@ -248,13 +225,129 @@ enum StoredId {
     Name(String),
 }
 
+/// What a cache file is written from: [`Stored`], borrowed from the run
+/// that writes it, so nothing is copied to be written.
+#[derive(Serialize)]
+struct StoredOut<'a> {
+    format: u32,
+    version: &'a str,
+    key: &'a str,
+    written: i64,
+    files: Vec<EntryOut<'a>>,
+    elsewhere: Option<Elsewhere<'a>>,
+}
+
+/// An [`Entry`] to be written.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    path: &'a str,
+    kind: u8,
+    role: Role,
+    size: u64,
+    mtime: i64,
+    target: Option<&'a str>,
+    hash: Option<u64>,
+    directives: &'a [(usize, String)],
+    findings: Option<Findings<'a>>,
+}
+
+impl<'a> EntryOut<'a> {
+    /// `entry` written again as it was read.
+    fn of(entry: &'a Entry) -> EntryOut<'a> {
+        EntryOut {
+            path: &entry.path,
+            kind: entry.kind,
+            role: entry.role,
+            size: entry.size,
+            mtime: entry.mtime,
+            target: entry.target.as_deref(),
+            hash: entry.hash,
+            directives: &entry.directives,
+            findings: entry.findings.as_deref().map(Findings::Kept),
+        }
+    }
+
+    /// Whether `old` is the same file, read as the same text.
+    fn same(&self, old: &Entry) -> bool {
+        (
+            self.path,
+            self.kind,
+            self.role,
+            self.size,
+            self.mtime,
+            self.target,
+            self.hash,
+        ) == (
+            old.path.as_str(),
+            old.kind,
+            old.role,
+            old.size,
+            old.mtime,
+            old.target.as_deref(),
+            old.hash,
+        )
+    }
+}
+
+/// A file's findings to be written: as an earlier run wrote them, or as
+/// this run found them.
+enum Findings<'a> {
+    Kept(&'a RawValue),
+    Found(Vec<&'a Diagnostic>),
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Findings::Kept(raw) => raw.serialize(serializer),
+            Findings::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
+        }
+    }
+}
+
+/// The findings on no file of the log, to be written.
+enum Elsewhere<'a> {
+    Kept(&'a [Finding]),
+    Found(Vec<&'a Diagnostic>),
+}
+
+impl Serialize for Elsewhere<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Elsewhere::Kept(kept) => kept.serialize(serializer),
+            Elsewhere::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
+        }
+    }
+}
+
+/// A [`Finding`] to be written, borrowed from the finding.
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    code: &'a str,
+    error: bool,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    help: Option<&'a str>,
+    fix: Option<StoredFix>,
+}
+
 /// The cache agrees with the log as it is now.
+/// It holds what the cache file held, and gives back what is left of it
+/// when dropped.
 pub struct Valid<'c> {
-    cache: &'c Cache,
-    stored: &'c Stored,
+    cache: &'c mut Cache,
+    stored: Stored,
     /// Entries whose time changed but not their text, with the new size and time.
     refreshed: Vec<(usize, u64, i64)>,
     started: i64,
+}
+
+impl Drop for Valid<'_> {
+    fn drop(&mut self) {
+        self.cache.stored = Some(std::mem::take(&mut self.stored));
+    }
 }
 
 impl Cache {
@@ -295,7 +388,7 @@ impl Cache {
     }
 
     /// The cache, when every file of `snapshot` is as it was cached.
-    pub fn valid(&self, snapshot: &Snapshot) -> Option<Valid<'_>> {
+    pub fn valid(&mut self, snapshot: &Snapshot) -> Option<Valid<'_>> {
         let stored = self.stored.as_ref()?;
         if stored.files.len() != snapshot.files.len() {
             return None;
@@ -312,12 +405,20 @@ impl Cache {
             .filter(|(_, refreshed)| *refreshed)
             .map(|(i, _)| (i, snapshot.files[i].size, snapshot.files[i].mtime))
             .collect();
+        let stored = self.stored.take()?;
         Some(Valid {
             cache: self,
             stored,
             refreshed,
             started: snapshot.started,
         })
+    }
+
+    /// Lets go of what the cache file held: a run that replaces all of it
+    /// need not keep it (the cache of a large log is as large as its
+    /// findings). It is still written afterwards.
+    pub fn forget(&mut self) {
+        self.stored = None;
     }
 
     /// Records what a run that read the log found: `found` are its
@@ -340,63 +441,57 @@ impl Cache {
         }
         let strays: BTreeSet<&str> = log.strays.iter().map(|s| s.path.as_str()).collect();
         let failures: BTreeSet<&str> = log.failures.iter().map(|f| f.path.as_str()).collect();
-        let mut by_path: HashMap<&str, Vec<Finding>> = HashMap::new();
+        // Each finding is written from where it lies: copied into the cache's
+        // own form, the findings of a large log took as much room again.
+        let mut by_path: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
         for d in found {
-            by_path.entry(d.path.as_str()).or_default().push(finding(d));
+            by_path.entry(d.path.as_str()).or_default().push(d);
         }
         let mut files = Vec::with_capacity(snapshot.files.len());
         for seen in &snapshot.files {
             let (role, hash, directives) = match log.source(&seen.path) {
-                Some(source) => (Role::Record, source.hash, source.directives.clone()),
-                None if strays.contains(seen.path.as_str()) => (Role::Stray, None, Vec::new()),
-                None if failures.contains(seen.path.as_str()) => (Role::Failure, None, Vec::new()),
+                Some(source) => (Role::Record, source.hash, source.directives.as_slice()),
+                None if strays.contains(seen.path.as_str()) => (Role::Stray, None, &[][..]),
+                None if failures.contains(seen.path.as_str()) => (Role::Failure, None, &[][..]),
                 None => return,
             };
-            let findings = match known(&seen.path) {
-                true => {
-                    let list = by_path.remove(seen.path.as_str()).unwrap_or_default();
-                    let Ok(raw) = serde_json::value::to_raw_value(&list) else {
-                        return;
-                    };
-                    Some(raw)
-                }
-                false => None,
-            };
-            files.push(Entry {
-                path: seen.path.clone(),
+            let findings = known(&seen.path)
+                .then(|| Findings::Found(by_path.remove(seen.path.as_str()).unwrap_or_default()));
+            files.push(EntryOut {
+                path: &seen.path,
                 kind: kind_code(seen.kind),
                 role,
                 size: seen.size,
                 mtime: seen.mtime,
-                target: seen.target.clone(),
+                target: seen.target.as_deref(),
                 hash,
                 directives,
                 findings,
             });
         }
         let mut elsewhere = whole.then(|| {
-            let mut rest: Vec<Finding> = by_path.into_values().flatten().collect();
+            let mut rest: Vec<&Diagnostic> = by_path.into_values().flatten().collect();
             rest.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-            rest
+            Elsewhere::Found(rest)
         });
         // What an earlier run found on the same log still holds.
         if let Some(old) = &self.stored
             && old.files.len() == files.len()
-            && old.files.iter().zip(&files).all(|(a, b)| a.same(b))
+            && old.files.iter().zip(&files).all(|(a, b)| b.same(a))
         {
             for (new, old) in files.iter_mut().zip(&old.files) {
                 if new.findings.is_none() {
-                    new.findings.clone_from(&old.findings);
+                    new.findings = old.findings.as_deref().map(Findings::Kept);
                 }
             }
             if elsewhere.is_none() {
-                elsewhere.clone_from(&old.elsewhere);
+                elsewhere = old.elsewhere.as_deref().map(Elsewhere::Kept);
             }
         }
-        self.write(&Stored {
+        self.write(&StoredOut {
             format: FORMAT,
-            version: version().to_owned(),
-            key: self.key.clone(),
+            version: version(),
+            key: &self.key,
             written: snapshot.started,
             files,
             elsewhere,
@@ -405,16 +500,10 @@ impl Cache {
 
     /// Writes the cache atomically: a temporary file in the cache folder,
     /// renamed over the cache file.
-    fn write(&self, stored: &Stored) {
+    fn write(&self, stored: &StoredOut) {
         let (Some(folder), Some(secret)) = (self.path.parent(), self.secret) else {
             return;
         };
-        let Ok(body) = serde_json::to_vec(stored) else {
-            return;
-        };
-        let mut bytes = signature(&secret, &body).into_bytes();
-        bytes.push(b'\n');
-        bytes.extend_from_slice(&body);
         if !folder.is_dir() {
             if fs::create_dir(folder).is_err() {
                 return;
@@ -432,9 +521,49 @@ impl Cache {
         else {
             return;
         };
-        if temp.write_all(&bytes).is_ok() {
+        if signed(temp.as_file_mut(), &secret, stored).is_ok() {
             let _ = temp.persist(&self.path);
         }
+    }
+}
+
+/// Writes `stored` to `file` after its signature line, as it is made and
+/// signed: the cache of a large log is as large as its findings printed,
+/// and holding it whole (twice, with its signature before it) set the
+/// peak memory of the run that wrote it. The line is written blank first
+/// and then over: a signature is always as long.
+fn signed(file: &mut fs::File, secret: &[u8; 16], stored: &StoredOut) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let blank = " ".repeat(signature(secret, b"").len());
+    let mut out = Signing {
+        out: std::io::BufWriter::new(&mut *file),
+        mac: Mac::new(secret),
+    };
+    writeln!(out.out, "{blank}")?;
+    serde_json::to_writer(&mut out, stored)?;
+    let line = out.mac.line();
+    out.out.flush()?;
+    drop(out);
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(line.as_bytes())?;
+    file.sync_all()
+}
+
+/// A writer that signs what goes through it.
+struct Signing<W> {
+    out: W,
+    mac: Mac,
+}
+
+impl<W: Write> Write for Signing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.mac.write(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -488,23 +617,39 @@ impl Valid<'_> {
     }
 
     /// The findings cached for the files `wanted` names, in the order the
-    /// rules give them, when the cache has them all.
-    pub fn found(&self, wanted: &Wanted) -> Option<Vec<Diagnostic>> {
+    /// rules give them, when the cache has them all. The new times of files
+    /// whose time changed but not their text are written first, so the next
+    /// run need not hash them again. Each file's findings are let go of as
+    /// they are read: the cache of a large log holds as much as its findings
+    /// do, and holding both set the peak memory of the run.
+    pub fn found(&mut self, wanted: &Wanted) -> Option<Vec<Diagnostic>> {
         let (picks, whole): (&dyn Fn(&str) -> bool, bool) = match wanted {
             Wanted::All => (&|_| true, true),
             Wanted::Some { picks, folders } => (*picks, *folders),
         };
+        let complete = self
+            .stored
+            .files
+            .iter()
+            .filter(|e| picks(&e.path))
+            .all(|e| e.findings.is_some());
+        if !complete || (whole && self.stored.elsewhere.is_none()) {
+            return None;
+        }
+        self.refresh();
         let codes: HashMap<&str, Code> =
             crate::rules::RULES.iter().map(|r| (r.code, r.id)).collect();
         let mut out = Vec::new();
-        for entry in self.stored.files.iter().filter(|e| picks(&e.path)) {
-            let found: Vec<Finding> = serde_json::from_str(entry.findings.as_ref()?.get()).ok()?;
-            for f in &found {
+        for entry in self.stored.files.iter_mut().filter(|e| picks(&e.path)) {
+            let raw = entry.findings.take()?;
+            let found: Vec<Finding> = serde_json::from_str(raw.get()).ok()?;
+            drop(raw);
+            for f in found {
                 out.push(diagnostic(f, &codes)?);
             }
         }
         if whole {
-            for f in self.stored.elsewhere.as_ref()? {
+            for f in self.stored.elsewhere.take()? {
                 if picks(&f.path) {
                     out.push(diagnostic(f, &codes)?);
                 }
@@ -514,26 +659,27 @@ impl Valid<'_> {
         Some(out)
     }
 
-    /// Writes the new times of files whose time changed but not their text,
-    /// so the next run need not hash them again.
-    pub fn refresh(self) {
+    /// Writes the cache again with the new times of the files whose time
+    /// changed but not their text.
+    fn refresh(&mut self) {
         if self.refreshed.is_empty() {
             return;
         }
-        let mut files = self.stored.files.clone();
-        for (i, size, mtime) in self.refreshed {
+        let mut files: Vec<EntryOut> = self.stored.files.iter().map(EntryOut::of).collect();
+        for &(i, size, mtime) in &self.refreshed {
             files[i].size = size;
             files[i].mtime = mtime;
         }
-        self.cache.write(&Stored {
+        self.cache.write(&StoredOut {
             format: FORMAT,
-            version: version().to_owned(),
-            key: self.cache.key.clone(),
+            version: version(),
+            key: &self.cache.key,
             // Every file was compared by hash or is older than the old start.
             written: self.started,
             files,
-            elsewhere: self.stored.elsewhere.clone(),
+            elsewhere: self.stored.elsewhere.as_deref().map(Elsewhere::Kept),
         });
+        self.refreshed.clear();
     }
 }
 
@@ -543,11 +689,28 @@ impl Valid<'_> {
 /// so it is never trusted: findings are only ever read from a cache this
 /// machine wrote.
 fn signature(secret: &[u8; 16], body: &[u8]) -> String {
-    use siphasher::sip128::Hasher128;
-    use std::hash::Hasher;
-    let mut mac = siphasher::sip128::SipHasher24::new_with_key(secret);
+    let mut mac = Mac::new(secret);
     mac.write(body);
-    format!("decide-check-cache {:032x}", mac.finish128().as_u128())
+    mac.line()
+}
+
+/// The signature of a cache file, made as its body is written.
+struct Mac(siphasher::sip128::SipHasher24);
+
+impl Mac {
+    fn new(secret: &[u8; 16]) -> Mac {
+        Mac(siphasher::sip128::SipHasher24::new_with_key(secret))
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        std::hash::Hasher::write(&mut self.0, bytes);
+    }
+
+    /// The first line of the file, without its line break.
+    fn line(&self) -> String {
+        use siphasher::sip128::Hasher128;
+        format!("decide-check-cache {:032x}", self.0.finish128().as_u128())
+    }
 }
 
 /// This machine's secret for signing cache files: 16 random bytes kept in
@@ -669,15 +832,17 @@ fn kind_code(kind: Kind) -> u8 {
     }
 }
 
-fn finding(d: &Diagnostic) -> Finding {
-    Finding {
-        code: d.code.as_str().to_string(),
+/// A finding as the cache file holds it ([`Finding`]), written from the
+/// finding itself.
+fn finding(d: &Diagnostic) -> FindingOut<'_> {
+    FindingOut {
+        code: d.code.as_str(),
         error: d.severity == Severity::Error,
-        path: d.path.clone(),
+        path: &d.path,
         line: d.line,
         column: d.column,
-        message: d.message.clone(),
-        help: d.help.as_deref().map(str::to_string),
+        message: &d.message,
+        help: d.help.as_deref(),
         fix: d.fix.as_deref().map(|fix| match fix {
             Fix::AddReference { path, key, id } => StoredFix::AddReference {
                 path: path.clone(),
@@ -697,22 +862,22 @@ fn finding(d: &Diagnostic) -> Finding {
 
 /// A cached finding; `None` when it names a rule or status this version
 /// does not know (the cache is then not used).
-fn diagnostic(f: &Finding, codes: &HashMap<&str, Code>) -> Option<Diagnostic> {
-    let fix = match &f.fix {
+fn diagnostic(f: Finding, codes: &HashMap<&str, Code>) -> Option<Diagnostic> {
+    let fix = match f.fix {
         None => None,
         Some(StoredFix::AddReference { path, key, id }) => Some(Fix::AddReference {
-            path: path.clone(),
+            path,
             key: ["superseded-by", "supersedes"]
                 .into_iter()
-                .find(|k| k == key)?,
+                .find(|k| *k == key)?,
             id: match id {
-                StoredId::Num(n) => Id::Num(*n),
-                StoredId::Name(name) => Id::Name(name.clone()),
+                StoredId::Num(n) => Id::Num(n),
+                StoredId::Name(name) => Id::Name(name),
             },
         }),
         Some(StoredFix::SetStatus { path, status }) => Some(Fix::SetStatus {
-            path: path.clone(),
-            status: Status::parse(status)?,
+            path,
+            status: Status::parse(&status)?,
         }),
     };
     Some(Diagnostic {
@@ -722,11 +887,69 @@ fn diagnostic(f: &Finding, codes: &HashMap<&str, Code>) -> Option<Diagnostic> {
         } else {
             Severity::Warning
         },
-        path: f.path.clone(),
+        path: f.path,
         line: f.line,
         column: f.column,
-        message: f.message.clone(),
-        help: f.help.clone().map(Cow::Owned),
+        message: f.message,
+        help: f.help.map(Cow::Owned),
         fix: fix.map(Box::new),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::Pos;
+
+    /// A cache file written as it is made reads back as written, and its
+    /// first line is the signature of the rest, as `Cache::open` checks.
+    #[test]
+    fn a_cache_written_as_it_is_made_is_signed_and_reads_back() {
+        let secret = [7u8; 16];
+        let found = Diagnostic::new(
+            Code::MissingField,
+            "decisions/0001-a.md",
+            Pos::new(3, 1),
+            "decision has no `decided` date",
+        )
+        .with_help("add `decided: YYYY-MM-DD`");
+        let directives = vec![(4, "<!-- decide-disable DL004 -->".to_string())];
+        let stored = StoredOut {
+            format: FORMAT,
+            version: "test",
+            key: "key",
+            written: 42,
+            files: vec![EntryOut {
+                path: "decisions/0001-a.md",
+                kind: 0,
+                role: Role::Record,
+                size: 120,
+                mtime: 7,
+                target: None,
+                hash: Some(9),
+                directives: &directives,
+                findings: Some(Findings::Found(vec![&found])),
+            }],
+            elsewhere: Some(Elsewhere::Found(Vec::new())),
+        };
+        let mut file = tempfile::tempfile().unwrap();
+        signed(&mut file, &secret, &stored).unwrap();
+        let mut text = String::new();
+        use std::io::{Seek, SeekFrom};
+        file.seek(SeekFrom::Start(0)).unwrap();
+        file.read_to_string(&mut text).unwrap();
+        let (head, body) = text.split_once('\n').unwrap();
+        assert_eq!(head, signature(&secret, body.as_bytes()));
+        assert_ne!(head, signature(&[8u8; 16], body.as_bytes()));
+        let read: Stored = serde_json::from_str(body).unwrap();
+        assert_eq!((read.written, read.files.len()), (42, 1));
+        assert_eq!(read.files[0].directives, directives);
+        let findings: Vec<Finding> =
+            serde_json::from_str(read.files[0].findings.as_ref().unwrap().get()).unwrap();
+        let codes = crate::rules::RULES.iter().map(|r| (r.code, r.id)).collect();
+        assert_eq!(
+            diagnostic(findings.into_iter().next().unwrap(), &codes),
+            Some(found)
+        );
+    }
 }

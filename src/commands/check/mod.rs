@@ -344,12 +344,12 @@ fn from_cache(
     quote: bool,
 ) -> Option<Run> {
     // The folder is walked while the cache file is read and parsed.
-    let (snapshot, cache) = rayon::join(
+    let (snapshot, mut cache) = rayon::join(
         || cache::Snapshot::take(location),
         || cache::Cache::open(location, as_of),
     );
     let snapshot = snapshot?;
-    if let Some(valid) = cache.valid(&snapshot) {
+    if let Some(mut valid) = cache.valid(&snapshot) {
         let mut log = valid.log(location.clone(), &snapshot);
         let (scope, notes) = select(&mut log, places(location, requested));
         // A file named from outside the log was loaded: not the cached log.
@@ -363,7 +363,6 @@ fn from_cache(
             }),
         };
         if let Some(found) = found {
-            valid.refresh();
             return Some(Run {
                 log,
                 scope,
@@ -372,6 +371,11 @@ fn from_cache(
                 quotes: Quotes::default(),
             });
         }
+    }
+    // A run over the whole log replaces every finding the cache holds:
+    // what it holds now need not stay in memory while the log is checked.
+    if requested.is_empty() {
+        cache.forget();
     }
     let run = checked(location.clone(), requested, as_of, false, quote, true);
     match &run.scope {
