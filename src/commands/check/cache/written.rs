@@ -1,0 +1,286 @@
+//! How the cache file is written: from views that borrow what the run
+//! found and what the old file held ([`StoredOut`]), serialized straight
+//! into the file and signed as it goes ([`signed`]), so that writing the
+//! cache of a large log takes no second copy of it.
+
+use std::fs;
+use std::io::Write;
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::{Entry, Finding, Role, StoredFix, StoredId};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::record::Id;
+
+/// What a cache file is written from: [`super::Stored`], borrowed from the run
+/// that writes it, so nothing is copied to be written.
+#[derive(Serialize)]
+pub(super) struct StoredOut<'a> {
+    pub(super) format: u32,
+    pub(super) version: &'a str,
+    pub(super) key: &'a str,
+    pub(super) written: i64,
+    pub(super) files: Vec<EntryOut<'a>>,
+    pub(super) elsewhere: Option<Elsewhere<'a>>,
+}
+
+/// An [`Entry`] to be written.
+#[derive(Serialize)]
+pub(super) struct EntryOut<'a> {
+    pub(super) path: &'a str,
+    pub(super) kind: u8,
+    pub(super) role: Role,
+    pub(super) size: u64,
+    pub(super) mtime: i64,
+    pub(super) target: Option<&'a str>,
+    pub(super) hash: Option<u64>,
+    pub(super) directives: &'a [(usize, String)],
+    pub(super) findings: Option<Findings<'a>>,
+}
+
+impl<'a> EntryOut<'a> {
+    /// `entry` written again as it was read.
+    pub(super) fn of(entry: &'a Entry) -> EntryOut<'a> {
+        EntryOut {
+            path: &entry.path,
+            kind: entry.kind,
+            role: entry.role,
+            size: entry.size,
+            mtime: entry.mtime,
+            target: entry.target.as_deref(),
+            hash: entry.hash,
+            directives: &entry.directives,
+            findings: entry.findings.as_deref().map(Findings::Kept),
+        }
+    }
+
+    /// Whether `old` is the same file, read as the same text.
+    pub(super) fn same(&self, old: &Entry) -> bool {
+        (
+            self.path,
+            self.kind,
+            self.role,
+            self.size,
+            self.mtime,
+            self.target,
+            self.hash,
+        ) == (
+            old.path.as_str(),
+            old.kind,
+            old.role,
+            old.size,
+            old.mtime,
+            old.target.as_deref(),
+            old.hash,
+        )
+    }
+}
+
+/// A file's findings to be written: as an earlier run wrote them, or as
+/// this run found them.
+pub(super) enum Findings<'a> {
+    Kept(&'a RawValue),
+    Found(Vec<&'a Diagnostic>),
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Findings::Kept(raw) => raw.serialize(serializer),
+            Findings::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
+        }
+    }
+}
+
+/// The findings on no file of the log, to be written.
+pub(super) enum Elsewhere<'a> {
+    Kept(&'a [Finding]),
+    Found(Vec<&'a Diagnostic>),
+}
+
+impl Serialize for Elsewhere<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Elsewhere::Kept(kept) => kept.serialize(serializer),
+            Elsewhere::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
+        }
+    }
+}
+
+/// A [`Finding`] to be written, borrowed from the finding.
+#[derive(Serialize)]
+pub(super) struct FindingOut<'a> {
+    code: &'a str,
+    error: bool,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    help: Option<&'a str>,
+    fix: Option<StoredFix>,
+}
+
+/// Writes `stored` to `file` after its signature line, as it is made and
+/// signed: the cache of a large log is as large as its findings printed,
+/// and holding it whole (twice, with its signature before it) set the
+/// peak memory of the run that wrote it. The line is written blank first
+/// and then over: a signature is always as long.
+pub(super) fn signed(
+    file: &mut fs::File,
+    secret: &[u8; 16],
+    stored: &StoredOut,
+) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let blank = " ".repeat(signature(secret, b"").len());
+    let mut out = Signing {
+        out: std::io::BufWriter::new(&mut *file),
+        mac: Mac::new(secret),
+    };
+    writeln!(out.out, "{blank}")?;
+    serde_json::to_writer(&mut out, stored)?;
+    let line = out.mac.line();
+    out.out.flush()?;
+    drop(out);
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(line.as_bytes())?;
+    file.sync_all()
+}
+
+/// A writer that signs what goes through it.
+pub(super) struct Signing<W> {
+    out: W,
+    mac: Mac,
+}
+
+impl<W: Write> Write for Signing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.mac.write(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The first line of a cache file: the format's name and a SipHash-2-4 MAC
+/// of the rest under this machine's secret. A cache file that came with the
+/// repository (committed in a pull request, say) cannot carry a right one,
+/// so it is never trusted: findings are only ever read from a cache this
+/// machine wrote.
+pub(super) fn signature(secret: &[u8; 16], body: &[u8]) -> String {
+    let mut mac = Mac::new(secret);
+    mac.write(body);
+    mac.line()
+}
+
+/// The signature of a cache file, made as its body is written.
+pub(super) struct Mac(siphasher::sip128::SipHasher24);
+
+impl Mac {
+    fn new(secret: &[u8; 16]) -> Mac {
+        Mac(siphasher::sip128::SipHasher24::new_with_key(secret))
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        std::hash::Hasher::write(&mut self.0, bytes);
+    }
+
+    /// The first line of the file, without its line break.
+    fn line(&self) -> String {
+        use siphasher::sip128::Hasher128;
+        format!("decide-check-cache {:032x}", self.0.finish128().as_u128())
+    }
+}
+
+/// A finding as the cache file holds it ([`Finding`]), written from the
+/// finding itself.
+fn finding(d: &Diagnostic) -> FindingOut<'_> {
+    FindingOut {
+        code: d.code.as_str(),
+        error: d.severity == Severity::Error,
+        path: &d.path,
+        line: d.line,
+        column: d.column,
+        message: &d.message,
+        help: d.help.as_deref(),
+        fix: d.fix.as_deref().map(|fix| match fix {
+            Fix::AddReference { path, key, id } => StoredFix::AddReference {
+                path: path.clone(),
+                key: (*key).to_string(),
+                id: match id {
+                    Id::Num(n) => StoredId::Num(*n),
+                    Id::Name(name) => StoredId::Name(name.clone()),
+                },
+            },
+            Fix::SetStatus { path, status } => StoredFix::SetStatus {
+                path: path.clone(),
+                status: status.as_str().to_string(),
+            },
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::super::{FORMAT, Stored, diagnostic};
+    use super::*;
+    use crate::rules::Code;
+    use crate::yaml::Pos;
+
+    /// A cache file written as it is made reads back as written, and its
+    /// first line is the signature of the rest, as `Cache::open` checks.
+    #[test]
+    fn a_cache_written_as_it_is_made_is_signed_and_reads_back() {
+        let secret = [7u8; 16];
+        let found = Diagnostic::new(
+            Code::MissingField,
+            "decisions/0001-a.md",
+            Pos::new(3, 1),
+            "decision has no `decided` date",
+        )
+        .with_help("add `decided: YYYY-MM-DD`");
+        let directives = vec![(4, "<!-- decide-disable DL004 -->".to_string())];
+        let stored = StoredOut {
+            format: FORMAT,
+            version: "test",
+            key: "key",
+            written: 42,
+            files: vec![EntryOut {
+                path: "decisions/0001-a.md",
+                kind: 0,
+                role: Role::Record,
+                size: 120,
+                mtime: 7,
+                target: None,
+                hash: Some(9),
+                directives: &directives,
+                findings: Some(Findings::Found(vec![&found])),
+            }],
+            elsewhere: Some(Elsewhere::Found(Vec::new())),
+        };
+        let mut file = tempfile::tempfile().unwrap();
+        signed(&mut file, &secret, &stored).unwrap();
+        let mut text = String::new();
+        use std::io::{Seek, SeekFrom};
+        file.seek(SeekFrom::Start(0)).unwrap();
+        file.read_to_string(&mut text).unwrap();
+        let (head, body) = text.split_once('\n').unwrap();
+        assert_eq!(head, signature(&secret, body.as_bytes()));
+        assert_ne!(head, signature(&[8u8; 16], body.as_bytes()));
+        let read: Stored = serde_json::from_str(body).unwrap();
+        assert_eq!((read.written, read.files.len()), (42, 1));
+        assert_eq!(read.files[0].directives, directives);
+        let findings: Vec<Finding> =
+            serde_json::from_str(read.files[0].findings.as_ref().unwrap().get()).unwrap();
+        let codes = crate::rules::RULES.iter().map(|r| (r.code, r.id)).collect();
+        assert_eq!(
+            diagnostic(findings.into_iter().next().unwrap(), &codes),
+            Some(found)
+        );
+    }
+}
