@@ -587,14 +587,8 @@ fn number(s: &str) -> Option<Value<'_>> {
         let n = digits.parse::<u64>().ok()?;
         return Some(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int));
     }
-    if let Some((whole, fraction)) = digits.split_once('.')
-        && is_digits(whole)
-        && is_digits(fraction)
-        && !leading_zero(whole)
-    {
-        let f = s.parse::<f64>().ok()?;
-        return f.is_finite().then_some(Value::Float(f));
-    }
+    // Dates are most of the scalars that start with a digit: told apart by
+    // their bytes before the search for a decimal point.
     let b = s.as_bytes();
     let date = !negative
         && b.len() == 10
@@ -603,11 +597,22 @@ fn number(s: &str) -> Option<Value<'_>> {
         && [0, 1, 2, 3, 5, 6, 8, 9]
             .iter()
             .all(|&i| b[i].is_ascii_digit());
+    if date {
+        return Some(Value::String(Cow::Borrowed(s)));
+    }
+    if let Some((whole, fraction)) = digits.split_once('.')
+        && is_digits(whole)
+        && is_digits(fraction)
+        && !leading_zero(whole)
+    {
+        let f = s.parse::<f64>().ok()?;
+        return f.is_finite().then_some(Value::Float(f));
+    }
     // No integer (decimal, 0x, 0o, 0b) or float spelling has other characters: `10% holdout`.
     let not_numeric = b
         .iter()
         .any(|c| !(c.is_ascii_hexdigit() || b"xXoObB_.+-".contains(c)));
-    (date || not_numeric).then_some(Value::String(Cow::Borrowed(s)))
+    not_numeric.then_some(Value::String(Cow::Borrowed(s)))
 }
 
 #[cfg(test)]
