@@ -437,6 +437,27 @@ decisions/notes.md:1:1: DL050 [warning] Markdown file in the log is not a record
 "
     );
     assert_eq!(run.code, 0);
+    // A file named is read with its comments, with or without the cache,
+    // whether the others are (the whole log, or a cache being written) or
+    // not (read only to relate them to it).
+    for cache in [&["--no-cache"][..], &[]] {
+        let named = [
+            cache,
+            &["--format", "concise", "decisions/0001-use-lightgbm.md"],
+        ]
+        .concat();
+        assert_eq!(
+            check(dir.path(), &named).stdout,
+            "decisions/0001-use-lightgbm.md:29:27: DL005 [warning] unknown rule `DL999` in a decide-disable comment\n"
+        );
+        let other = [
+            cache,
+            &["--format", "concise", "decisions/0002-score-nightly.md"],
+        ]
+        .concat();
+        let run = check(dir.path(), &other);
+        assert_eq!((run.stdout.as_str(), run.code), ("", 0));
+    }
 }
 
 #[test]

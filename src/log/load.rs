@@ -34,6 +34,11 @@ pub(super) enum Kept {
     Record,
     /// Its [`Source`], without the hash of its text.
     Source,
+    /// Its [`Source`] without the hash of its text or its suppression
+    /// comments: a file read only to relate it to the files named, which
+    /// no finding is reported on (the search for the comments went through
+    /// every byte of every file, a fiftieth of `check FILE`).
+    Bare,
     /// Its [`Source`] with the hash of its text, which only `check`'s cache
     /// reads (the charter's and the people file's are hashed too).
     Hashed,
@@ -275,13 +280,13 @@ impl First {
             (false, Kind::Review) => read.review_depth,
             (false, _) => read.depth,
         };
-        load_one(
-            file,
-            &self.canonical_dir,
-            &self.log.location,
-            depth,
-            read.kept,
-        )
+        // With files named, the others are read only to relate them to
+        // those: no finding on them is reported, so no comment silences one.
+        let kept = match read.kept {
+            Kept::Source if !read.full.is_empty() && !full => Kept::Bare,
+            other => other,
+        };
+        load_one(file, &self.canonical_dir, &self.log.location, depth, kept)
     }
 
     fn decisions<D: Send>(
@@ -501,11 +506,14 @@ pub(super) fn load_one(
     // The record is built first, with the name it borrows from `abs`;
     // then the paths move into its source.
     let make_source = |path: String, abs: PathBuf| {
-        let mut source = Source::new(path, abs, &text);
+        let mut source = match kept {
+            Kept::Bare => Source::new(path, abs, ""),
+            Kept::Record | Kept::Source | Kept::Hashed => Source::new(path, abs, &text),
+        };
         source.limit = location.config.max_file_bytes;
         match kept {
             Kept::Hashed => source.hashed(&text),
-            Kept::Record | Kept::Source => source,
+            Kept::Record | Kept::Source | Kept::Bare => source,
         }
     };
     let source = kept != Kept::Record;
