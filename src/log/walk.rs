@@ -123,7 +123,10 @@ fn walked(
                     _ => entry.path().strip_prefix(dir).unwrap_or(entry.path()),
                 };
                 let kind = classify(rel);
-                if rel.starts_with("templates") {
+                // Its bytes first: comparing paths takes them apart.
+                if rel.as_os_str().as_encoded_bytes().starts_with(b"templates")
+                    && rel.starts_with("templates")
+                {
                     // Overrides are read by `new`: the same limits, reported here.
                     let why = crate::templates::problem(
                         dir,
