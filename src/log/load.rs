@@ -506,10 +506,9 @@ pub(super) fn load_one(
     // The record is built first, with the name it borrows from `abs`;
     // then the paths move into its source.
     let make_source = |path: String, abs: PathBuf| {
-        let mut source = match kept {
-            Kept::Bare => Source::new(path, abs, ""),
-            Kept::Record | Kept::Source | Kept::Hashed => Source::new(path, abs, &text),
-        };
+        // A bare source is not searched for suppression comments.
+        let searched = if kept == Kept::Bare { "" } else { &text };
+        let mut source = Source::new(path, abs, searched);
         source.limit = location.config.max_file_bytes;
         match kept {
             Kept::Hashed => source.hashed(&text),

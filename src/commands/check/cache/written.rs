@@ -77,33 +77,24 @@ impl<'a> EntryOut<'a> {
     }
 }
 
-/// A file's findings to be written: as an earlier run wrote them, or as
-/// this run found them.
-pub(super) enum Findings<'a> {
-    Kept(&'a RawValue),
+/// Findings to be written: as an earlier run wrote them (`K`), or as this
+/// run found them.
+pub(super) enum Written<'a, K: ?Sized> {
+    Kept(&'a K),
     Found(Vec<&'a Diagnostic>),
 }
 
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Findings::Kept(raw) => raw.serialize(serializer),
-            Findings::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
-        }
-    }
-}
+/// A file's findings to be written.
+pub(super) type Findings<'a> = Written<'a, RawValue>;
 
 /// The findings on no file of the log, to be written.
-pub(super) enum Elsewhere<'a> {
-    Kept(&'a [Finding]),
-    Found(Vec<&'a Diagnostic>),
-}
+pub(super) type Elsewhere<'a> = Written<'a, [Finding]>;
 
-impl Serialize for Elsewhere<'_> {
+impl<K: Serialize + ?Sized> Serialize for Written<'_, K> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Elsewhere::Kept(kept) => kept.serialize(serializer),
-            Elsewhere::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
+            Written::Kept(kept) => kept.serialize(serializer),
+            Written::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
         }
     }
 }
