@@ -8,6 +8,7 @@
 //! no stream has to strip escapes again (which cost a third of rendering
 //! 10,000 findings).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
@@ -70,17 +71,10 @@ pub fn write(
     let read = read_lines(diagnostics, log, quotes);
     let block = |findings: &[Diagnostic]| -> std::io::Result<Vec<u8>> {
         let mut text = Vec::new();
-        let mut line: Vec<char> = Vec::new();
         for d in findings {
-            // As characters, so that a window of one can be cut in constant time.
             let shown = quotes
                 .get(&d.path, d.line)
-                .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str))
-                .map(|shown| {
-                    line.clear();
-                    line.extend(shown.chars());
-                    line.as_slice()
-                });
+                .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str));
             write_one(&mut text, palette, d, shown, width)?;
         }
         Ok(text)
@@ -152,7 +146,7 @@ fn write_one(
     out: &mut dyn Write,
     palette: Palette,
     d: &Diagnostic,
-    source_line: Option<&[char]>,
+    source_line: Option<&str>,
     width: usize,
 ) -> std::io::Result<()> {
     let Palette {
@@ -167,13 +161,25 @@ fn write_one(
     };
     // Record text and file names are shown escaped (see `output::safe`);
     // only the styles written here reach the terminal as controls.
-    let head = format!("{}[{}]", d.severity.as_str(), d.code.as_str());
-    let first = format!("{head}: {}", safe::text(&d.message));
-    let wrapped = crate::output::wrap(&first, width, head.len() + 2);
-    let message = &wrapped[head.len()..];
-    writeln!(out, "{style}{head}{style:#}{bold}{message}{bold:#}")?;
+    let (severity, code) = (d.severity.as_str(), d.code.as_str());
+    let message = safe::text(&d.message);
+    let head = severity.len() + code.len() + 2;
+    if fits(head + 2, &message, width) {
+        writeln!(
+            out,
+            "{style}{severity}[{code}]{style:#}{bold}: {message}{bold:#}"
+        )?;
+    } else {
+        let wrapped =
+            crate::output::wrap(&format!("{severity}[{code}]: {message}"), width, head + 2);
+        let message = &wrapped[head..];
+        writeln!(
+            out,
+            "{style}{severity}[{code}]{style:#}{bold}{message}{bold:#}"
+        )?;
+    }
     let number = d.line.to_string();
-    let pad = " ".repeat(number.len());
+    let pad = spaces(number.len());
     writeln!(
         out,
         "{pad}{gutter}-->{gutter:#} {}:{}:{}",
@@ -188,19 +194,41 @@ fn write_one(
         writeln!(
             out,
             "{pad} {gutter}|{gutter:#} {}{style}{}{style:#}",
-            " ".repeat(caret_at),
+            spaces(caret_at),
             "^".repeat(width)
         )?;
     }
     if let Some(help) = &d.help {
-        let lead = format!("{pad} = help: ");
-        let wrapped =
-            crate::output::wrap(&format!("{lead}{}", safe::text(help)), width, lead.len());
-        let help = &wrapped[lead.len()..];
+        let help = safe::text(help);
+        // The lead is `{pad} = help: `.
+        let help = match fits(pad.len() + 9, &help, width) {
+            true => help,
+            false => {
+                let lead = format!("{pad} = help: ");
+                let wrapped = crate::output::wrap(&format!("{lead}{help}"), width, lead.len());
+                Cow::Owned(wrapped[lead.len()..].to_string())
+            }
+        };
         writeln!(out, "{pad} {gutter}={gutter:#} {bold}help{bold:#}: {help}")?;
     }
     writeln!(out, "{pad} {gutter}={gutter:#} rule: {}", d.code.slug())?;
     writeln!(out)
+}
+
+/// Whether `text` after an ASCII lead of `lead` columns fits in `width`,
+/// as [`crate::output::wrap`] tells: then it is written as it is.
+fn fits(lead: usize, text: &str, width: usize) -> bool {
+    // A cheap bound first: a text has no more characters than bytes.
+    lead + text.len() <= width || lead + text.chars().count() <= width
+}
+
+/// `n` spaces, without an allocation for the usual few.
+fn spaces(n: usize) -> Cow<'static, str> {
+    const SPACES: &str = "                                                                ";
+    match SPACES.get(..n) {
+        Some(few) => Cow::Borrowed(few),
+        None => Cow::Owned(" ".repeat(n)),
+    }
 }
 
 fn write_summary(out: &mut dyn Write, palette: Palette, s: &Summary) -> std::io::Result<()> {
@@ -245,13 +273,45 @@ const SHOWN: usize = 160;
 /// expanded, controls escaped; with the caret's 0-based display column and
 /// width. A long line costs the same as a short one, however many findings
 /// point into it.
-fn quote(line: &[char], column: usize) -> (String, usize, usize) {
+fn quote(line: &str, column: usize) -> (Cow<'_, str>, usize, usize) {
+    // Most lines are ASCII with neither tab nor control: shown as they are,
+    // a byte a column, without a copy.
+    if !line.is_ascii() || line.contains('\t') || safe::has_control(line.as_bytes()) {
+        let chars: Vec<char> = line.chars().collect();
+        let (shown, caret_at, width) = quote_chars(&chars, column);
+        return (Cow::Owned(shown), caret_at, width);
+    }
+    let bytes = line.as_bytes();
+    let start = column.saturating_sub(1 + BEFORE).min(bytes.len());
+    let end = (start + SHOWN).min(bytes.len());
+    let window = &line[start..end];
+    let at = match (column - start).checked_sub(1) {
+        Some(at) if at < window.len() => at,
+        _ => window.len(),
+    };
+    let width = caret_width(window.as_bytes(), at)
+        .min(window.len() - at)
+        .max(1);
+    let (lead, tail) = (start > 0, end < bytes.len());
+    let shown = match (lead, tail) {
+        (false, false) => Cow::Borrowed(window),
+        _ => Cow::Owned(format!(
+            "{}{window}{}",
+            if lead { "…" } else { "" },
+            if tail { "…" } else { "" }
+        )),
+    };
+    (shown, usize::from(lead) + at, width)
+}
+
+/// [`quote`] of a line as characters: any text.
+fn quote_chars(line: &[char], column: usize) -> (String, usize, usize) {
     let start = column.saturating_sub(1 + BEFORE).min(line.len());
     let end = (start + SHOWN).min(line.len());
     let window: String = line[start..end].iter().collect();
     let (shown, caret_at) = expand_tabs(&window, column - start);
-    let width = caret_width(&shown, caret_at);
     let chars: Vec<char> = shown.chars().collect();
+    let width = caret_width(&chars, caret_at);
     let cut = |from: usize, to: usize| -> String {
         let part: String = chars[from.min(chars.len())..to.min(chars.len())]
             .iter()
@@ -292,41 +352,44 @@ fn expand_tabs(line: &str, column: usize) -> (String, usize) {
     (shown, caret_at.unwrap_or(width))
 }
 
-/// How many characters to underline from `at`: a key up to its colon, a
-/// heading or a block value to the end of the line, a quoted or flow value
-/// to its end.
-fn caret_width(line: &str, at: usize) -> usize {
-    let rest: Vec<char> = line.chars().skip(at).collect();
-    let Some(&first) = rest.first() else {
+/// How many characters to underline from `at` in `line` (characters, or
+/// the bytes of an ASCII line): a key up to its colon, a heading or a block
+/// value to the end of the line, a quoted or flow value to its end.
+fn caret_width<C: Copy + Into<char>>(line: &[C], at: usize) -> usize {
+    let c = |x: &C| -> char { (*x).into() };
+    let rest = &line[at.min(line.len())..];
+    let Some(first) = rest.first().map(c) else {
         return 1;
     };
     let len = if first == '"' || first == '\'' {
         rest.iter()
             .skip(1)
-            .position(|c| *c == first)
+            .position(|x| c(x) == first)
             .map_or(rest.len(), |p| p + 2)
     } else if first == '#' || first == '<' {
         rest.len()
     } else {
-        let in_flow = line.chars().take(at).any(|c| c == '[' || c == '{');
+        let in_flow = line[..at.min(line.len())]
+            .iter()
+            .any(|x| matches!(c(x), '[' | '{'));
         let token = rest
             .iter()
-            .position(|c| matches!(c, ',' | ']' | '}') && in_flow)
+            .position(|x| matches!(c(x), ',' | ']' | '}') && in_flow)
             .unwrap_or(rest.len());
         let key = rest
             .windows(2)
-            .position(|w| w[0] == ':' && w[1].is_whitespace())
+            .position(|w| c(&w[0]) == ':' && c(&w[1]).is_whitespace())
             .or_else(|| {
                 rest.last()
-                    .is_some_and(|c| *c == ':')
+                    .is_some_and(|x| c(x) == ':')
                     .then(|| rest.len() - 1)
             });
         match key {
-            Some(k) if k < token && !rest[..k].iter().any(|c| c.is_whitespace()) => k,
+            Some(k) if k < token && !rest[..k].iter().any(|x| c(x).is_whitespace()) => k,
             _ => {
                 let comment = rest
                     .windows(2)
-                    .position(|w| w[0].is_whitespace() && w[1] == '#')
+                    .position(|w| c(&w[0]).is_whitespace() && c(&w[1]) == '#')
                     .unwrap_or(rest.len());
                 token.min(comment)
             }
@@ -335,7 +398,7 @@ fn caret_width(line: &str, at: usize) -> usize {
     let trimmed = rest[..len.min(rest.len())]
         .iter()
         .rev()
-        .skip_while(|c| c.is_whitespace())
+        .skip_while(|x| c(x).is_whitespace())
         .count();
     trimmed.max(1)
 }
@@ -346,15 +409,18 @@ mod tests {
 
     #[test]
     fn carets_cover_the_key_value_or_heading() {
-        assert_eq!(caret_width("status: proposed", 0), 6);
-        assert_eq!(caret_width("status: proposed", 8), 8);
-        assert_eq!(caret_width("consulted: [lee, product]", 12), 3);
-        assert_eq!(caret_width("title: Use TBD for now  # note", 7), 15);
-        assert_eq!(caret_width("## Rationale", 0), 12);
-        assert_eq!(caret_width("target: \">= 0.8\"", 8), 8);
-        assert_eq!(caret_width("  - title: A", 4), 5);
-        assert_eq!(caret_width("---", 0), 3);
-        assert_eq!(caret_width("", 0), 1);
+        assert_eq!(caret_width("status: proposed".as_bytes(), 0), 6);
+        assert_eq!(caret_width("status: proposed".as_bytes(), 8), 8);
+        assert_eq!(caret_width("consulted: [lee, product]".as_bytes(), 12), 3);
+        assert_eq!(
+            caret_width("title: Use TBD for now  # note".as_bytes(), 7),
+            15
+        );
+        assert_eq!(caret_width("## Rationale".as_bytes(), 0), 12);
+        assert_eq!(caret_width("target: \">= 0.8\"".as_bytes(), 8), 8);
+        assert_eq!(caret_width("  - title: A".as_bytes(), 4), 5);
+        assert_eq!(caret_width("---".as_bytes(), 0), 3);
+        assert_eq!(caret_width("".as_bytes(), 0), 1);
     }
 
     #[test]
@@ -362,20 +428,50 @@ mod tests {
         let line: Vec<char> = format!("owners: [{}]", "x, ".repeat(2000))
             .chars()
             .collect();
-        let (shown, at, _) = quote(&line, 3000);
+        let (shown, at, width) = quote_chars(&line, 3000);
         assert_eq!(shown.chars().count(), 162, "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(at, 61);
-        let (shown, at, width) = quote(&"status: draft".chars().collect::<Vec<_>>(), 9);
-        assert_eq!((shown.as_str(), at, width), ("status: draft", 8, 5));
+        let line: String = line.into_iter().collect();
+        assert_eq!(quote(&line, 3000), (Cow::Owned(shown), at, width));
+        let (shown, at, width) = quote("status: draft", 9);
+        assert_eq!((&*shown, at, width), ("status: draft", 8, 5));
     }
 
     #[test]
     fn controls_in_a_quoted_line_are_escaped_and_the_caret_follows() {
-        let line: Vec<char> = "title: \u{1b}]52;x\u{7} ok".chars().collect();
-        let (shown, at, _) = quote(&line, 16);
+        let (shown, at, _) = quote("title: \u{1b}]52;x\u{7} ok", 16);
         assert_eq!(shown, "title: \\u001b]52;x\\u0007 ok");
         assert_eq!(&shown[at..], "ok");
+    }
+
+    /// Plain ASCII lines are quoted without being taken apart into
+    /// characters: the same as when they are, at every column.
+    #[test]
+    fn ascii_lines_are_quoted_as_characters_are() {
+        let long = format!("owners: [{}]", "x, ".repeat(100));
+        let lines = [
+            "",
+            "status: proposed",
+            "consulted: [lee, product]",
+            "title: Use TBD for now  # note",
+            "## Rationale",
+            "target: \">= 0.8\"",
+            "  - title: A",
+            "key:",
+            long.as_str(),
+        ];
+        for line in lines {
+            let chars: Vec<char> = line.chars().collect();
+            for column in 0..line.len() + 3 {
+                let (shown, at, width) = quote_chars(&chars, column);
+                assert_eq!(
+                    quote(line, column),
+                    (Cow::Owned(shown), at, width),
+                    "{line:?} at {column}"
+                );
+            }
+        }
     }
 
     #[test]

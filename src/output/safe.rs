@@ -67,7 +67,7 @@ pub fn controls(text: &str) -> Cow<'_, str> {
 /// byte at a time without decoding: C0 and DEL are single bytes, C1
 /// controls are `C2 80`–`C2 9F`, the bidi characters `E2 80 AA`–`E2 80 AE`
 /// and `E2 81 A6`–`E2 81 A9` (lead bytes, never inside another character).
-fn has_control(bytes: &[u8]) -> bool {
+pub(crate) fn has_control(bytes: &[u8]) -> bool {
     // Most text holds no control: it is ruled out a block at a time, by a
     // test on each byte and the next that the compiler can run on many
     // bytes at once, and the exact test runs on a block only when that one
