@@ -208,7 +208,9 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     };
     match &split.front {
         FrontMatter::Parsed(node) if scan && depth == Depth::Full => {
-            placeholder::in_tree(node, "", &mut meta.scan.front_placeholders);
+            // The front matter as written: the text before the body.
+            let written = text.strip_suffix(split.body).unwrap_or(text);
+            placeholder::in_front_matter(node, written, &mut meta.scan.front_placeholders);
             meta.scan.body_placeholders = placeholder::in_body(split.body, split.body_line);
         }
         FrontMatter::Missing => meta.scan.looks_like = looks_like(text),

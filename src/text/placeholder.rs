@@ -122,15 +122,28 @@ pub struct Found {
     pub text: String,
 }
 
-/// Every placeholder value in front matter, one per value. `x-` extension keys are skipped.
-pub fn in_tree(node: &Node, key: &str, out: &mut Vec<Found>) {
+/// Every placeholder value in the front matter `node` read from the text
+/// `written`, one per value. `x-` extension keys are skipped.
+///
+/// Most front matter holds no marker at all: one search of its text then
+/// rules out every value, instead of a search per value (a tenth of
+/// reading a decision in full). A value's text comes from the written text
+/// (folding joins lines with a space, which starts no marker) except
+/// through escapes, so text with a backslash is searched value by value.
+/// The mappings that braces make are looked for either way.
+pub fn in_front_matter(node: &Node, written: &str, out: &mut Vec<Found>) {
+    let values =
+        memchr::memchr(b'\\', written.as_bytes()).is_some() || may_hold_marker(written.as_bytes());
+    in_tree(node, "", values, out);
+}
+
+/// [`in_front_matter`] under `key`; string values are searched when `values`.
+fn in_tree(node: &Node, key: &str, values: bool, out: &mut Vec<Found>) {
     match &node.value {
         Value::String(s) => {
-            // Most values hold no marker: a search of the whole value (no
-            // marker spans lines) rules them out before lines are split
-            // and searched. A search for the bytes markers start with, a
-            // byte at a time, was a tenth of reading a decision in full.
-            if !may_hold_marker(s.as_bytes()) {
+            // A search of the whole value (no marker spans lines) rules
+            // most out before lines are split and searched.
+            if !values || !may_hold_marker(s.as_bytes()) {
                 return;
             }
             if let Some(text) = s.lines().find_map(|l| in_line(l).map(|(_, t)| t)) {
@@ -141,7 +154,7 @@ pub fn in_tree(node: &Node, key: &str, out: &mut Vec<Found>) {
                 });
             }
         }
-        Value::Seq(items) => items.iter().for_each(|i| in_tree(i, key, out)),
+        Value::Seq(items) => items.iter().for_each(|i| in_tree(i, key, values, out)),
         Value::Map(entries) => {
             // An unquoted `{list everyone involved}` reads as a mapping whose
             // only key is the placeholder text.
@@ -159,7 +172,7 @@ pub fn in_tree(node: &Node, key: &str, out: &mut Vec<Found>) {
             }
             for e in entries {
                 if !e.key.starts_with("x-") {
-                    in_tree(&e.value, &e.key, out);
+                    in_tree(&e.value, &e.key, values, out);
                 }
             }
         }
@@ -514,17 +527,39 @@ mod tests {
 
     #[test]
     fn braces_in_front_matter_read_as_a_mapping() {
-        let node = crate::yaml::parse(
-            "date: {YYYY-MM-DD when the decision was last updated}\nowners: [ana]\nx-note: TBD\nalternatives:\n  - title: A\n    rejected-because: TODO\n",
-            2,
-        )
-        .unwrap();
+        let text = "date: {YYYY-MM-DD when the decision was last updated}\nowners: [ana]\nx-note: TBD\nalternatives:\n  - title: A\n    rejected-because: TODO\n";
+        let node = crate::yaml::parse(text, 2).unwrap();
         let mut out = Vec::new();
-        in_tree(&node, "", &mut out);
+        in_front_matter(&node, text, &mut out);
         assert_eq!(out.len(), 2, "{out:?}");
         assert_eq!(out[0].key, "date");
         assert_eq!(out[0].pos, Pos::new(2, 7));
         assert_eq!(out[1].key, "rejected-because");
         assert_eq!(out[1].pos, Pos::new(7, 23));
+    }
+
+    /// Values are searched one by one only when the text may hold a
+    /// marker, or escapes that could make one; mappings made of braces'
+    /// words are found either way.
+    #[test]
+    fn front_matter_without_markers_is_searched_once() {
+        let found = |text: &str| {
+            let node = crate::yaml::parse(text, 2).unwrap();
+            let mut out = Vec::new();
+            in_front_matter(&node, text, &mut out);
+            out.into_iter().map(|f| (f.key, f.text)).collect::<Vec<_>>()
+        };
+        let pair = |k: &str, t: &str| (k.to_string(), t.to_string());
+        assert_eq!(found("title: Plain\nowners: [ana]\n"), vec![]);
+        assert_eq!(found("title: \"\\u2026\"\n"), vec![pair("title", "…")]);
+        assert_eq!(found("title: \"\\x54BD\"\n"), vec![pair("title", "TBD")]);
+        assert_eq!(
+            found("title: TBD\nowners: [ana]\n"),
+            vec![pair("title", "TBD")]
+        );
+        assert_eq!(
+            found("consulted:\n  list everyone involved:\n"),
+            vec![pair("consulted", "{list everyone involved}")]
+        );
     }
 }
