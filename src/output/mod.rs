@@ -431,32 +431,37 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
         return text.to_string();
     }
     let room = width.saturating_sub(indent).max(8);
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut line = String::new();
+    // The characters in `line`, counted as it grows rather than again for
+    // each word: a long text is wrapped in one pass.
+    let mut used = 0;
     // Splitting on single spaces keeps the padding of aligned columns.
     for (i, word) in text.split(' ').enumerate() {
-        let used = line.chars().count();
-        let len = used + usize::from(i > 0) + word.chars().count();
+        let chars = word.chars().count();
+        let len = used + usize::from(i > 0) + chars;
         if i > 0 && len > width && !word.is_empty() && !line.trim().is_empty() {
-            let fits_alone = indent + word.chars().count() <= width;
+            let fits_alone = indent + chars <= width;
             // A word too long for any line starts on this one when a piece fits.
             if fits_alone || used + 1 + 8 > width {
                 out.push_str(line.trim_end());
                 out.push('\n');
                 line = " ".repeat(indent);
+                used = indent;
             } else {
                 line.push(' ');
+                used += 1;
             }
         } else if i > 0 {
             line.push(' ');
+            used += 1;
         }
-        let mut rest = word;
+        let (mut rest, mut left) = (word, chars);
         loop {
-            let free = width.saturating_sub(line.chars().count());
-            // `nth`, not a count of the whole rest: a word of a million
-            // characters is cut in `free`-sized pieces in linear time.
-            if rest.chars().nth(free).is_none() || free == 0 && line.trim().is_empty() {
+            let free = width.saturating_sub(used);
+            if left <= free || free == 0 && line.trim().is_empty() {
                 line.push_str(rest);
+                used += left;
                 break;
             }
             let (head, tail) = split_word(rest, free.max(1), room);
@@ -464,6 +469,8 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
             out.push_str(line.trim_end());
             out.push('\n');
             line = " ".repeat(indent);
+            used = indent;
+            left -= head.chars().count();
             rest = tail;
             if rest.is_empty() {
                 break;
@@ -576,6 +583,67 @@ mod tests {
                 let table = fitted_table(&header, rows.clone(), Some(width));
                 assert_eq!(table.to_string(), comfy(&table), "{header:?} at {width}");
             }
+        }
+    }
+
+    /// [`wrap`] as it was first written, counting each line again for
+    /// each word: the reference the one-pass version is held to.
+    fn wrap_by_recount(text: &str, width: usize, indent: usize) -> String {
+        if text.chars().count() <= width {
+            return text.to_string();
+        }
+        let room = width.saturating_sub(indent).max(8);
+        let mut out = String::new();
+        let mut line = String::new();
+        // Splitting on single spaces keeps the padding of aligned columns.
+        for (i, word) in text.split(' ').enumerate() {
+            let used = line.chars().count();
+            let len = used + usize::from(i > 0) + word.chars().count();
+            if i > 0 && len > width && !word.is_empty() && !line.trim().is_empty() {
+                let fits_alone = indent + word.chars().count() <= width;
+                // A word too long for any line starts on this one when a piece fits.
+                if fits_alone || used + 1 + 8 > width {
+                    out.push_str(line.trim_end());
+                    out.push('\n');
+                    line = " ".repeat(indent);
+                } else {
+                    line.push(' ');
+                }
+            } else if i > 0 {
+                line.push(' ');
+            }
+            let mut rest = word;
+            loop {
+                let free = width.saturating_sub(line.chars().count());
+                // `nth`, not a count of the whole rest: a word of a million
+                // characters is cut in `free`-sized pieces in linear time.
+                if rest.chars().nth(free).is_none() || free == 0 && line.trim().is_empty() {
+                    line.push_str(rest);
+                    break;
+                }
+                let (head, tail) = split_word(rest, free.max(1), room);
+                line.push_str(head);
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = " ".repeat(indent);
+                rest = tail;
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+        out.push_str(line.trim_end());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrap_in_one_pass_wraps_as_counting_again_did(
+            text in "[a-z é日\\-/ ]{0,120}",
+            width in 0usize..40,
+            indent in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(wrap(&text, width, indent), wrap_by_recount(&text, width, indent));
         }
     }
 
