@@ -136,27 +136,26 @@ pub fn is_placeholder(text: &str) -> bool {
     if bare.is_empty() {
         return true;
     }
-    let lower = bare.to_ascii_lowercase();
-    if [
-        "tbd",
-        "todo",
-        "fixme",
-        "tba",
-        "xxx",
-        "to do",
-        "to be decided",
-    ]
-    .contains(&lower.as_str())
-    {
+    // Compared without case, in place: most texts are long sentences.
+    let is = |text: &str, words: &[&str]| words.iter().any(|w| text.eq_ignore_ascii_case(w));
+    if is(
+        bare,
+        &[
+            "tbd",
+            "todo",
+            "fixme",
+            "tba",
+            "xxx",
+            "to do",
+            "to be decided",
+        ],
+    ) {
         return true;
     }
-    let first_word: String = lower
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    if ["tbd", "todo", "fixme"].contains(&first_word.as_str())
-        && lower[first_word.len()..].starts_with([':', ' '])
-        && lower.len() < 80
+    let word = bare.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if is(&bare[..word], &["tbd", "todo", "fixme"])
+        && matches!(bare.as_bytes().get(word), Some(b':' | b' '))
+        && bare.len() < 80
     {
         return true;
     }
