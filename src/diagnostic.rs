@@ -142,7 +142,7 @@ impl Summary {
 /// without the line break). Taken from a file's text while it is loaded,
 /// so that showing them need not read the file again.
 #[derive(Debug, Default)]
-pub struct Quotes(std::collections::HashMap<Box<str>, Vec<(usize, Box<str>)>>);
+pub struct Quotes(foldhash::HashMap<Box<str>, Vec<(usize, Box<str>)>>);
 
 impl Quotes {
     /// The lines of `text` (a file's) that `lines` name, as [`Quotes::keep`] keeps

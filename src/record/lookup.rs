@@ -3,7 +3,7 @@
 //! or 10,000 (SPEC §8: cost grows linearly with the log, and a rule asks
 //! for every name of every record).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::{People, Person};
 
@@ -74,7 +74,7 @@ impl People {
         let mut walk = Walk {
             people: self,
             out: Vec::new(),
-            seen: std::collections::HashSet::new(),
+            seen: HashSet::new(),
             groups_at: HashMap::new(),
         };
         walk.expand(name, 0);
@@ -85,7 +85,7 @@ impl People {
 struct Walk<'p> {
     people: &'p People,
     out: Vec<String>,
-    seen: std::collections::HashSet<String>,
+    seen: HashSet<String>,
     /// The shallowest depth each group was walked at.
     groups_at: HashMap<&'p str, usize>,
 }

@@ -3,7 +3,7 @@
 //! recorded on both sides (DL032, fixable), no supersede cycles (DL033),
 //! and revisit dates (DL034, DL035).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 use super::{Index, is, parsed, status_pos};
 use crate::diagnostic::{Diagnostic, Fix};

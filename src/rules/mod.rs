@@ -23,7 +23,7 @@ pub mod select;
 mod stakeholders;
 mod unused_keys;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
