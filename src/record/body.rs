@@ -11,7 +11,7 @@ use compact_str::CompactString;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::body_scan::Heading;
-use super::source::pos_at;
+use super::source::{newlines, pos_at};
 use crate::yaml::Pos;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -90,15 +90,19 @@ impl Body {
             // One section per heading, allocated once: kept for every record.
             sections: Vec::with_capacity(headings.len()),
         };
-        // Where each line starts, so that a heading's position is found in
-        // log time: counting lines from the top for each heading made a
-        // body of many headings quadratic.
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
-        let pos_at = |offset: usize| {
-            let line = line_starts.partition_point(|&s| s <= offset) - 1;
-            let from = line_starts[line];
+        // Lines are counted on from the last heading, as headings come in
+        // the order they are written: counting from the top for each
+        // heading made a body of many headings quadratic.
+        let bytes = text.as_bytes();
+        let (mut counted, mut line) = (0, 0);
+        let mut pos_at = |offset: usize| {
+            let offset = offset.min(bytes.len());
+            if offset < counted {
+                (counted, line) = (0, 0);
+            }
+            line += newlines(&bytes[counted..offset]);
+            counted = offset;
+            let from = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
             pos_at(&text[from..], offset - from, first_line + line)
         };
         for (i, (level, heading, start, content_start)) in headings.iter().enumerate() {
@@ -196,10 +200,22 @@ fn has_visible(text: &str) -> bool {
     }
 }
 
-/// Where `needle` first occurs in `text`: `str::find` with memchr's
-/// vectorised search, which bodies of a large log spend less time in.
+/// Where `needle` (a comment's `<!--` or `-->`) first occurs in `text`:
+/// its first byte found with memchr's vectorised search, the rest compared
+/// there. For needles this short, building a substring searcher for each
+/// search cost more than the search.
 fn find(text: &str, needle: &str) -> Option<usize> {
-    memchr::memmem::find(text.as_bytes(), needle.as_bytes())
+    let (&first, rest) = needle.as_bytes().split_first()?;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &bytes[from..]) {
+        let at = from + i;
+        if bytes[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Removes `<!-- ... -->` comments; an unclosed comment runs to the end.
@@ -220,6 +236,16 @@ pub fn strip_html_comments(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_marks_are_found_among_near_misses() {
+        assert_eq!(find("a<-<!-<!--x", "<!--"), Some(6));
+        assert_eq!(find("<!-- x --", "-->"), None);
+        assert_eq!(find("--->", "-->"), Some(1));
+        assert_eq!(find("<<<<", "<!--"), None);
+        assert_eq!(find("", "-->"), None);
+        assert_eq!(find("x<!--", "<!--"), Some(1));
+    }
 
     #[test]
     fn title_and_sections_with_positions() {

@@ -129,7 +129,7 @@ pub fn split_keeping<'t>(text: &'t str, keep: Option<&'static [&'static str]>) -
 /// How many line breaks `bytes` holds. Summed in bytes, a block of at most
 /// 255 at a time, which the compiler makes wide: a count of the matches,
 /// or a sum in words, it did not (7,500 instructions a front matter).
-fn newlines(bytes: &[u8]) -> usize {
+pub(super) fn newlines(bytes: &[u8]) -> usize {
     bytes
         .chunks(255)
         .map(|block| {
