@@ -82,6 +82,24 @@ impl Outline {
         // and by text those without one.
         let mut listed: Vec<bool> = Vec::new();
         let mut unnamed: HashSet<&str> = HashSet::new();
+        // Room for every key at once (a list given twice leaves some unused,
+        // given back below): a vector grown a key at a time was a sixth of
+        // the outline's cost.
+        let (mut keys, mut items) = (entries.len(), 0);
+        for entry in entries {
+            if let Value::Seq(list) = &entry.value.value {
+                for item in list {
+                    if let Value::Map(item_keys) = &item.value {
+                        items += 1;
+                        keys += item_keys.len();
+                    }
+                }
+            }
+        }
+        outline.keys.reserve_exact(keys);
+        outline
+            .items
+            .reserve_exact(items.min(usize::from(u16::MAX)));
         for entry in entries {
             let name = outline.name(&entry.key, &mut others);
             outline.push(name, 0, entry.key_pos);
@@ -171,8 +189,22 @@ impl Outline {
         // positions rise in document order (whatever a parser may place
         // elsewhere), ordering equals by position keeps it so, in place.
         if rising {
-            self.keys
-                .sort_unstable_by_key(|s| (s.item, s.name, s.line, s.col));
+            // The top-level keys, then each item's, are already in item
+            // order once the top-level ones are moved ahead: only each
+            // item's few keys are left to sort, not all of them at once.
+            let top = self.keys.iter().filter(|s| s.item == 0).count();
+            let mut keys: Vec<Slot> = Vec::with_capacity(self.keys.len());
+            keys.extend(self.keys.iter().filter(|s| s.item == 0));
+            keys.extend(self.keys.iter().filter(|s| s.item != 0));
+            if keys[top..].is_sorted_by_key(|s| s.item) {
+                self.keys = keys;
+                for group in self.keys.chunk_by_mut(|a, b| a.item == b.item) {
+                    group.sort_unstable_by_key(|s| (s.name, s.line, s.col));
+                }
+            } else {
+                self.keys
+                    .sort_unstable_by_key(|s| (s.item, s.name, s.line, s.col));
+            }
         } else {
             self.keys.sort_by_key(|s| (s.item, s.name));
         }
