@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Quotes, Severity, Summary};
 use crate::log::Log;
-use crate::output::safe;
+use crate::output::{safe, spaces};
 
 /// The styles of the human format; all plain when color is off.
 #[derive(Clone, Copy)]
@@ -220,15 +220,6 @@ fn write_one(
 fn fits(lead: usize, text: &str, width: usize) -> bool {
     // A cheap bound first: a text has no more characters than bytes.
     lead + text.len() <= width || lead + text.chars().count() <= width
-}
-
-/// `n` spaces, without an allocation for the usual few.
-fn spaces(n: usize) -> Cow<'static, str> {
-    const SPACES: &str = "                                                                ";
-    match SPACES.get(..n) {
-        Some(few) => Cow::Borrowed(few),
-        None => Cow::Owned(" ".repeat(n)),
-    }
 }
 
 fn write_summary(out: &mut dyn Write, palette: Palette, s: &Summary) -> std::io::Result<()> {

@@ -322,9 +322,19 @@ fn draw_row(text: &mut String, cells: &[String], widths: &[usize]) {
     }
 }
 
+/// Spaces to copy from, rather than a character at a time.
+const SPACES: &str = "                                                                ";
+
+/// `n` spaces, without an allocation for the usual few.
+pub(crate) fn spaces(n: usize) -> std::borrow::Cow<'static, str> {
+    match SPACES.get(..n) {
+        Some(few) => std::borrow::Cow::Borrowed(few),
+        None => std::borrow::Cow::Owned(" ".repeat(n)),
+    }
+}
+
 /// Appends `n` spaces, in slices rather than a character at a time.
 fn push_spaces(line: &mut String, mut n: usize) {
-    const SPACES: &str = "                                                                ";
     while n > 0 {
         let k = n.min(SPACES.len());
         line.push_str(&SPACES[..k]);

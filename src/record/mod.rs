@@ -208,9 +208,7 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     };
     match &split.front {
         FrontMatter::Parsed(node) if scan && depth == Depth::Full => {
-            // The front matter as written: the text before the body.
-            let written = text.strip_suffix(split.body).unwrap_or(text);
-            placeholder::in_front_matter(node, written, &mut meta.scan.front_placeholders);
+            placeholder::in_front_matter(node, split.yaml, &mut meta.scan.front_placeholders);
             meta.scan.body_placeholders = placeholder::in_body(split.body, split.body_line);
         }
         FrontMatter::Missing => meta.scan.looks_like = looks_like(text),

@@ -31,6 +31,9 @@ pub struct Split<'a> {
     pub front: FrontMatter<Node<'a>>,
     /// Line of the opening `---` (1 when present).
     pub front_line: usize,
+    /// The front matter's text between its fences (empty when there is none
+    /// or it is not closed).
+    pub yaml: &'a str,
     /// The Markdown after the front matter (the whole text when there is none).
     pub body: &'a str,
     /// 1-based line on which `body` starts.
@@ -67,6 +70,7 @@ pub fn split_keeping<'t>(text: &'t str, keep: Option<&'static [&'static str]>) -
         return Split {
             front: FrontMatter::Missing,
             front_line: 0,
+            yaml: "",
             body: text,
             body_line: 1,
         };
@@ -75,6 +79,7 @@ pub fn split_keeping<'t>(text: &'t str, keep: Option<&'static [&'static str]>) -
         return Split {
             front: FrontMatter::Missing,
             front_line: 0,
+            yaml: "",
             body: text,
             body_line: 1,
         };
@@ -112,6 +117,7 @@ pub fn split_keeping<'t>(text: &'t str, keep: Option<&'static [&'static str]>) -
             return Split {
                 front,
                 front_line: 1,
+                yaml: yaml_text,
                 body,
                 body_line: lines + 3,
             };
@@ -121,6 +127,7 @@ pub fn split_keeping<'t>(text: &'t str, keep: Option<&'static [&'static str]>) -
     Split {
         front: FrontMatter::Unterminated,
         front_line: 1,
+        yaml: "",
         body: "",
         body_line: text.lines().count() + 1,
     }
