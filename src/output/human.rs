@@ -67,26 +67,27 @@ pub fn write(
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     let palette = Palette::new(color);
+    let inks = Inks::new(palette);
     let Quoting { log, quotes } = lines;
     let read = read_lines(diagnostics, log, quotes);
-    let block = |findings: &[Diagnostic]| -> std::io::Result<Vec<u8>> {
+    let block = |findings: &[Diagnostic]| -> Vec<u8> {
         let mut text = Vec::new();
         for d in findings {
             let shown = quotes
                 .get(&d.path, d.line)
                 .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str));
-            write_one(&mut text, palette, d, shown, width)?;
+            write_one(&mut text, &inks, d, shown, width);
         }
-        Ok(text)
+        text
     };
     // Findings are written in blocks made in parallel, a window of blocks
     // at a time and in order: the text of a window is held, not of every
     // finding, and each block reaches `out` as one write of whole lines.
     const BLOCK: usize = 128;
     for window in diagnostics.chunks(BLOCK * 16) {
-        let blocks: Vec<std::io::Result<Vec<u8>>> = window.par_chunks(BLOCK).map(block).collect();
+        let blocks: Vec<Vec<u8>> = window.par_chunks(BLOCK).map(block).collect();
         for text in blocks {
-            out.write_all(&text?)?;
+            out.write_all(&text)?;
         }
     }
     if !quiet {
@@ -142,19 +143,76 @@ fn read_lines<'d>(
         .collect()
 }
 
+/// A style as the bytes that turn it on and off, rendered once rather
+/// than through the formatter at every use: seven lines of each finding
+/// went through `write!`, a twentieth of `check`'s instructions.
+struct Ink {
+    on: String,
+    off: String,
+}
+
+impl Ink {
+    fn new(style: Style) -> Ink {
+        Ink {
+            on: format!("{style}"),
+            off: format!("{style:#}"),
+        }
+    }
+}
+
+/// The [`Palette`] rendered.
+struct Inks {
+    error: Ink,
+    warning: Ink,
+    gutter: Ink,
+    bold: Ink,
+}
+
+impl Inks {
+    fn new(palette: Palette) -> Inks {
+        Inks {
+            error: Ink::new(palette.error),
+            warning: Ink::new(palette.warning),
+            gutter: Ink::new(palette.gutter),
+            bold: Ink::new(palette.bold),
+        }
+    }
+}
+
+/// Appends each of `parts`.
+fn push(out: &mut Vec<u8>, parts: &[&str]) {
+    for part in parts {
+        out.extend_from_slice(part.as_bytes());
+    }
+}
+
+/// `n` in decimal, written into `buf`.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
 fn write_one(
-    out: &mut dyn Write,
-    palette: Palette,
+    out: &mut Vec<u8>,
+    inks: &Inks,
     d: &Diagnostic,
     source_line: Option<&str>,
     width: usize,
-) -> std::io::Result<()> {
-    let Palette {
+) {
+    let Inks {
         error,
         warning,
         gutter,
         bold,
-    } = palette;
+    } = inks;
     let style = match d.severity {
         Severity::Error => error,
         Severity::Warning => warning,
@@ -164,39 +222,57 @@ fn write_one(
     let (severity, code) = (d.severity.as_str(), d.code.as_str());
     let message = safe::text(&d.message);
     let head = severity.len() + code.len() + 2;
+    push(
+        out,
+        &[&style.on, severity, "[", code, "]", &style.off, &bold.on],
+    );
     if fits(head + 2, &message, width) {
-        writeln!(
-            out,
-            "{style}{severity}[{code}]{style:#}{bold}: {message}{bold:#}"
-        )?;
+        push(out, &[": ", &message]);
     } else {
         let wrapped =
             crate::output::wrap(&format!("{severity}[{code}]: {message}"), width, head + 2);
-        let message = &wrapped[head..];
-        writeln!(
-            out,
-            "{style}{severity}[{code}]{style:#}{bold}{message}{bold:#}"
-        )?;
+        push(out, &[&wrapped[head..]]);
     }
-    let number = d.line.to_string();
+    push(out, &[&bold.off, "\n"]);
+    let (mut line_buf, mut column_buf) = ([0; 20], [0; 20]);
+    let number = decimal(d.line, &mut line_buf);
+    let column = decimal(d.column, &mut column_buf);
     let pad = spaces(number.len());
-    writeln!(
+    let path = safe::text(&d.path);
+    push(
         out,
-        "{pad}{gutter}-->{gutter:#} {}:{}:{}",
-        safe::text(&d.path),
-        d.line,
-        d.column
-    )?;
+        &[
+            &pad,
+            &gutter.on,
+            "-->",
+            &gutter.off,
+            " ",
+            &path,
+            ":",
+            number,
+            ":",
+            column,
+            "\n",
+        ],
+    );
     if let Some(line) = source_line {
         let (shown, caret_at, width) = quote(line, d.column);
-        writeln!(out, "{pad} {gutter}|{gutter:#}")?;
-        writeln!(out, "{gutter}{number} |{gutter:#} {shown}")?;
-        writeln!(
+        push(out, &[&pad, " ", &gutter.on, "|", &gutter.off, "\n"]);
+        push(
             out,
-            "{pad} {gutter}|{gutter:#} {}{style}{}{style:#}",
-            spaces(caret_at),
-            "^".repeat(width)
-        )?;
+            &[&gutter.on, number, " |", &gutter.off, " ", &shown, "\n"],
+        );
+        push(out, &[&pad, " ", &gutter.on, "|", &gutter.off, " "]);
+        push(
+            out,
+            &[
+                &spaces(caret_at),
+                &style.on,
+                &"^".repeat(width),
+                &style.off,
+                "\n",
+            ],
+        );
     }
     if let Some(help) = &d.help {
         let help = safe::text(help);
@@ -209,10 +285,22 @@ fn write_one(
                 Cow::Owned(wrapped[lead.len()..].to_string())
             }
         };
-        writeln!(out, "{pad} {gutter}={gutter:#} {bold}help{bold:#}: {help}")?;
+        push(out, &[&pad, " ", &gutter.on, "=", &gutter.off, " "]);
+        push(out, &[&bold.on, "help", &bold.off, ": ", &help, "\n"]);
     }
-    writeln!(out, "{pad} {gutter}={gutter:#} rule: {}", d.code.slug())?;
-    writeln!(out)
+    push(
+        out,
+        &[
+            &pad,
+            " ",
+            &gutter.on,
+            "=",
+            &gutter.off,
+            " rule: ",
+            d.code.slug(),
+            "\n\n",
+        ],
+    );
 }
 
 /// Whether `text` after an ASCII lead of `lead` columns fits in `width`,
@@ -397,6 +485,13 @@ fn caret_width<C: Copy + Into<char>>(line: &[C], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 4_294_967_296, usize::MAX] {
+            assert_eq!(decimal(n, &mut [0; 20]), n.to_string());
+        }
+    }
 
     #[test]
     fn carets_cover_the_key_value_or_heading() {
