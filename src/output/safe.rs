@@ -108,7 +108,13 @@ pub(crate) fn has_control(bytes: &[u8]) -> bool {
         }
         start += BLOCK;
     }
-    (start..bytes.len()).any(at)
+    // The rest (all of most messages and paths) by lead bytes alone, so
+    // that the exact test, a byte at a time, runs only on text that may
+    // hold a control.
+    let maybe = bytes[start..].iter().fold(false, |any, &b| {
+        any | (b < 0x20) & (b != b'\n') & (b != b'\t') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    });
+    maybe && (start..bytes.len()).any(at)
 }
 
 /// A writer that passes what is written through [`text`] (or [`controls`])
