@@ -43,23 +43,118 @@ struct Item {
 }
 
 /// Key names shared by all outlines, so a slot holds a number, not a string.
-/// Looked up with FxHash, many times faster than the standard SipHash on
-/// names this short: the table is fixed, so no key written in a record can
-/// make a lookup slow (the names met outside it are kept with SipHash).
-static KNOWN: LazyLock<(Vec<&'static str>, FxHashMap<&'static str, u16>)> = LazyLock::new(|| {
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     let mut names: Vec<&'static str> = Vec::new();
     for name in super::KEY_TABLES.iter().flat_map(|t| t.iter()) {
         if !names.contains(name) {
             names.push(name);
         }
     }
-    let index = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (*n, i as u16))
-        .collect();
-    (names, index)
+    Known::new(names)
 });
+
+/// The known key names, looked up by a perfect hash: the name at the one
+/// slot a key's length, middle byte and first and last two bytes lead to is compared
+/// with it. Every key of every front matter is looked up (FxHash through
+/// a hash map took a twentieth of `check`); the table is fixed, so no key
+/// written in a record can make a lookup slow. Should no multiplier keep
+/// the names apart (a test holds that one does), they are looked up with
+/// FxHash.
+struct Known {
+    names: Vec<&'static str>,
+    /// By slot, the number of the name there plus one; 0 where none is.
+    slots: Vec<u16>,
+    multiplier: u64,
+    fallback: Option<FxHashMap<&'static str, u16>>,
+}
+
+/// The slot table has `1 << SLOT_BITS` slots.
+const SLOT_BITS: u32 = 10;
+
+fn slot(key: &[u8], multiplier: u64) -> usize {
+    let n = key.len();
+    let pair = |i: usize| u64::from(key.get(i).copied().unwrap_or(0));
+    let (first, last) = match n {
+        0 | 1 => (pair(0), 0),
+        _ => (pair(0) | pair(1) << 8, pair(n - 2) | pair(n - 1) << 8),
+    };
+    let h = (n as u64) | pair(n / 2) << 8 | first << 16 | last << 32;
+    (h.wrapping_mul(multiplier) >> (64 - SLOT_BITS)) as usize
+}
+
+/// Whether `a` and `b`, of the same length, hold the same bytes: a name
+/// of up to 24 bytes in at most three overlapping words, without a call.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        0..4 => a == b,
+        4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        17..=24 => {
+            word(a, 0) == word(b, 0) && word(a, 8) == word(b, 8) && word(a, n - 8) == word(b, n - 8)
+        }
+        _ => a == b,
+    }
+}
+
+impl Known {
+    fn new(names: Vec<&'static str>) -> Known {
+        let index = || {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (*n, i as u16))
+                .collect()
+        };
+        let mut multiplier = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..10_000 {
+            let mut slots = vec![0u16; 1 << SLOT_BITS];
+            let apart = names.iter().enumerate().all(|(i, name)| {
+                let at = &mut slots[slot(name.as_bytes(), multiplier)];
+                let free = *at == 0;
+                *at = i as u16 + 1;
+                free
+            });
+            if apart {
+                return Known {
+                    names,
+                    slots,
+                    multiplier,
+                    fallback: None,
+                };
+            }
+            multiplier = multiplier.wrapping_add(0x2545_f491_4f6c_dd1d) | 1;
+        }
+        Known {
+            fallback: Some(index()),
+            names,
+            slots: Vec::new(),
+            multiplier,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<u16> {
+        if self.fallback.is_some() {
+            return self.get_by_hash(key);
+        }
+        let key = key.as_bytes();
+        let n = self.slots[slot(key, self.multiplier)].checked_sub(1)?;
+        let name = self.names[usize::from(n)].as_bytes();
+        (name.len() == key.len() && same_bytes(name, key)).then_some(n)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn get_by_hash(&self, key: &str) -> Option<u16> {
+        self.fallback.as_ref()?.get(key).copied()
+    }
+
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+}
 
 /// The name of keys that could not be given a number; never looked up.
 const UNNAMED: u16 = u16::MAX;
@@ -166,7 +261,7 @@ impl Outline {
             }
         }
         if !self.others.is_empty() {
-            let known = KNOWN.0.len();
+            let known = KNOWN.len();
             let mut others: Vec<usize> = (0..self.others.len()).collect();
             others.sort_by(|&a, &b| self.others[a].cmp(&self.others[b]));
             let mut other_at = vec![0u16; self.others.len()];
@@ -222,29 +317,29 @@ impl Outline {
 
     /// The number of `key`; `others` indexes the names given so far outside [`KNOWN`].
     fn name<'k>(&mut self, key: &'k str, others: &mut HashMap<&'k str, u16>) -> u16 {
-        let (names, index) = &*KNOWN;
-        if let Some(n) = index.get(key).or_else(|| others.get(key)) {
-            return *n;
+        let known = &*KNOWN;
+        if let Some(n) = known.get(key).or_else(|| others.get(key).copied()) {
+            return n;
         }
-        if names.len() + self.others.len() >= usize::from(UNNAMED) {
+        if known.len() + self.others.len() >= usize::from(UNNAMED) {
             // Tens of thousands of distinct unknown keys: the rest are not
             // findable, which only moves a finding to the item or the file.
             return UNNAMED;
         }
         self.others.push(key.into());
-        let n = (names.len() + self.others.len() - 1) as u16;
+        let n = (known.len() + self.others.len() - 1) as u16;
         others.insert(key, n);
         n
     }
 
     /// The number `key` has in this outline, if any slot can carry it.
     fn lookup(&self, key: &str) -> Option<u16> {
-        let (names, index) = &*KNOWN;
-        if let Some(n) = index.get(key) {
-            return Some(*n);
+        let known = &*KNOWN;
+        if let Some(n) = known.get(key) {
+            return Some(n);
         }
         let i = self.others.binary_search_by(|o| (**o).cmp(key)).ok()?;
-        Some((names.len() + i) as u16)
+        Some((known.len() + i) as u16)
     }
 
     fn find(&self, item: u16, key: &str) -> Option<Pos> {
@@ -282,6 +377,44 @@ impl Outline {
 mod tests {
     use super::*;
     use crate::yaml;
+
+    #[test]
+    fn known_names_are_kept_apart_by_the_perfect_hash() {
+        let known = &*KNOWN;
+        assert!(
+            known.fallback.is_none(),
+            "no multiplier keeps the names apart"
+        );
+        for (i, name) in known.names.iter().enumerate() {
+            assert_eq!(known.get(name), Some(i as u16), "{name}");
+        }
+        // Near misses and other keys are not found, whatever slot they reach.
+        let near = known.names.iter().flat_map(|name| {
+            (0..name.len()).map(move |i| {
+                let mut bytes = name.as_bytes().to_vec();
+                bytes[i] ^= 0x20;
+                String::from_utf8_lossy(&bytes).into_owned()
+            })
+        });
+        for key in near {
+            assert_eq!(known.get(&key), None, "{key}");
+        }
+        for key in [
+            "", "i", "ids", "Id", "statu", "statuses", "x-team", "owner s", "日本",
+        ] {
+            assert_eq!(known.get(key), None, "{key}");
+        }
+        let fallback = Known {
+            fallback: Some([("status", 0)].into_iter().collect()),
+            names: vec!["status"],
+            slots: Vec::new(),
+            multiplier: 1,
+        };
+        assert_eq!(
+            (fallback.get("status"), fallback.get("id")),
+            (Some(0), None)
+        );
+    }
 
     #[test]
     fn keys_and_item_keys_keep_their_positions() {
