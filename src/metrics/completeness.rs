@@ -132,7 +132,9 @@ pub fn completeness(d: &Decision, charter: Option<&Charter>) -> Completeness {
 /// template slot such as `{justification}`.
 pub fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
-    let bare = t.trim_matches(|c: char| c.is_whitespace() || ".:-*_…!?".contains(c));
+    let bare = t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | '-' | '*' | '_' | '…' | '!' | '?')
+    });
     if bare.is_empty() {
         return true;
     }
