@@ -116,8 +116,11 @@ pub fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, width: Option<u16>)
         row.into_iter()
             .zip(&widths)
             .map(|(cell, &w)| {
-                // Most cells are one line that fits: kept as they are.
-                if !cell.contains(['\n', '\r']) && cell.chars().nth(w).is_none() {
+                // Most cells are one line that fits: kept as they are (found
+                // by bytes first, of which a text has as many as characters
+                // or more).
+                let one_line = memchr::memchr2(b'\n', b'\r', cell.as_bytes()).is_none();
+                if one_line && (cell.len() <= w || cell.chars().nth(w).is_none()) {
                     return cell;
                 }
                 cell.lines()
@@ -442,12 +445,20 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     }
     let room = width.saturating_sub(indent).max(8);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut line = String::new();
+    // One buffer for every line, with room for one: grown a word at a
+    // time, it was reallocated once or twice a line.
+    let mut line = String::with_capacity(width.max(indent) + 8);
     // The characters in `line`, counted as it grows rather than again for
     // each word: a long text is wrapped in one pass.
     let mut used = 0;
-    // Splitting on single spaces keeps the padding of aligned columns.
-    for (i, word) in text.split(' ').enumerate() {
+    // Splitting on single spaces keeps the padding of aligned columns. The
+    // spaces are found by memchr (a space is one byte, so the words are cut
+    // on character boundaries).
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b' ', text.as_bytes()).chain(std::iter::once(text.len()));
+    for (i, end) in ends.enumerate() {
+        let word = &text[from..end];
+        from = end + 1;
         let chars = word.chars().count();
         let len = used + usize::from(i > 0) + chars;
         if i > 0 && len > width && !word.is_empty() && !line.trim().is_empty() {
@@ -456,7 +467,8 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
             if fits_alone || used + 1 + 8 > width {
                 out.push_str(line.trim_end());
                 out.push('\n');
-                line = " ".repeat(indent);
+                line.clear();
+                push_spaces(&mut line, indent);
                 used = indent;
             } else {
                 line.push(' ');
@@ -478,7 +490,8 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
             line.push_str(head);
             out.push_str(line.trim_end());
             out.push('\n');
-            line = " ".repeat(indent);
+            line.clear();
+            push_spaces(&mut line, indent);
             used = indent;
             left -= head.chars().count();
             rest = tail;

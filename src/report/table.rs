@@ -27,7 +27,8 @@ fn write_section(out: &mut impl Write, mut s: Section, width: u16) -> std::fmt::
         return writeln!(out, "  {}", s.empty);
     }
     for cell in s.rows.iter_mut().flatten() {
-        if cell.chars().nth(output::MAX_CELL).is_some() {
+        // A text has no more characters than bytes: only a long one is counted.
+        if cell.len() > output::MAX_CELL && cell.chars().nth(output::MAX_CELL).is_some() {
             *cell = output::cell(cell);
         }
     }
