@@ -51,6 +51,9 @@ struct Reader<'a> {
     /// left to the full reader exactly as when it is kept, but nothing of
     /// it is built.
     build: bool,
+    /// The key of the line at the index given, when a sequence item found
+    /// it there (`- title: x`): not looked for twice.
+    first_key: Option<(usize, Cow<'a, str>, usize)>,
 }
 
 /// Reads `text`, whose first line is line `first_line` of the file, or
@@ -122,6 +125,7 @@ pub(super) fn parse_keeping<'t>(
         depth: 0,
         keep,
         build: true,
+        first_key: None,
     };
     let node = reader.block(indent)?;
     (reader.next == reader.lines.len()).then_some(node)
@@ -230,7 +234,10 @@ impl<'a> Reader<'a> {
             if line.indent != indent || is_item(line.text) {
                 break;
             }
-            let (name, len) = key(line.text)?;
+            let (name, len) = match self.first_key.take() {
+                Some((at, name, len)) if at == self.next => (name, len),
+                _ => key(line.text)?,
+            };
             self.count()?;
             let key_pos = Pos::new(line.no, indent + 1);
             let after = &line.text[len + 1..];
@@ -319,14 +326,15 @@ impl<'a> Reader<'a> {
             } else if is_item(rest) {
                 // `- - x`: compact nested sequences.
                 return None;
-            } else if key(rest).is_some() {
+            } else if let Some(found) = key(rest) {
                 // A mapping that starts on the item's line: read the rest of
-                // the line as the mapping's first line.
+                // the line as the mapping's first line, whose key is known.
                 self.lines[self.next] = Line {
                     no: line.no,
                     indent: col - 1,
                     text: rest,
                 };
+                self.first_key = Some((self.next, found.0, found.1));
                 self.map(col - 1)?
             } else {
                 self.next += 1;
@@ -364,7 +372,12 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 let s = plain(text, false)?;
-                (resolve(s)?, s.len())
+                // A word is always read (as text or one of YAML's words):
+                // when nothing of it is built, what it is does not matter.
+                match self.build || !s.as_bytes()[0].is_ascii_alphabetic() {
+                    true => (resolve(s)?, s.len()),
+                    false => (Value::Null, s.len()),
+                }
             }
         };
         self.count()?;
