@@ -193,34 +193,43 @@ pub(crate) fn compute(
 ) -> Participation {
     let expected = expected(d, people);
     let cutoff = cutoff(d, as_of);
-    let mut counted = BTreeSet::new();
-    let mut viewed = BTreeSet::new();
-    let mut late = BTreeSet::new();
+    // Sets of the responses' names, borrowed: each decision's figures
+    // copied every name three times over.
+    let mut counted: BTreeSet<&str> = BTreeSet::new();
+    let mut viewed: BTreeSet<&str> = BTreeSet::new();
+    let mut late: BTreeSet<&str> = BTreeSet::new();
     for r in responses {
         if r.date.is_none_or(|date| date <= cutoff) {
-            counted.insert(r.person.clone());
+            counted.insert(&r.person);
             if r.view {
-                viewed.insert(r.person.clone());
+                viewed.insert(&r.person);
             }
         } else {
-            late.insert(r.person.clone());
+            late.insert(&r.person);
         }
     }
     // Owners and proposers are the ones asking: their own feedback or
     // attendance is neither expected nor unsolicited.
     let authors = people.expand_all(d.owners.iter().chain(&d.proposed_by));
-    let responded: Vec<String> = expected.intersection(&counted).cloned().collect();
-    let unsolicited: Vec<String> = counted
-        .difference(&expected)
-        .filter(|p| !authors.contains(*p))
+    let responded: Vec<String> = expected
+        .iter()
+        .filter(|p| counted.contains(p.as_str()))
         .cloned()
+        .collect();
+    let unsolicited: Vec<String> = counted
+        .iter()
+        .filter(|p| !expected.contains(**p) && !authors.contains(**p))
+        .map(|p| p.to_string())
         .collect();
     let after_cutoff: Vec<String> = expected
         .iter()
-        .filter(|p| late.contains(*p) && !counted.contains(*p))
+        .filter(|p| late.contains(p.as_str()) && !counted.contains(p.as_str()))
         .cloned()
         .collect();
-    let (gave_view, attended_only) = responded.iter().cloned().partition(|p| viewed.contains(p));
+    let (gave_view, attended_only) = responded
+        .iter()
+        .cloned()
+        .partition(|p| viewed.contains(p.as_str()));
     Participation {
         gave_view,
         attended_only,
