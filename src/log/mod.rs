@@ -153,19 +153,32 @@ pub fn display_path(path: &Path, base: &Path) -> String {
 pub struct DisplayPaths<'a> {
     root: &'a Path,
     /// The folder's display path with a `/` after it (none when it is
-    /// `root` itself); `None` when the folder is outside `root`.
+    /// `root` itself); `None` when it cannot be joined to.
     prefix: Option<String>,
 }
 
 impl<'a> DisplayPaths<'a> {
     pub fn new(dir: &Path, root: &'a Path) -> DisplayPaths<'a> {
-        let prefix = dir.strip_prefix(root).ok().map(|base| {
-            let base = base.to_string_lossy().into_owned();
-            match base.is_empty() {
-                true => base,
-                false => base + "/",
+        let prefix = match dir.strip_prefix(root) {
+            Ok(base) => {
+                let base = base.to_string_lossy().into_owned();
+                match base.is_empty() {
+                    true => Some(base),
+                    false => Some(base + "/"),
+                }
             }
-        });
+            // A folder outside `root` (`--dir` elsewhere) is shown as it
+            // is given, and so are its files: its text, then theirs. Only
+            // a folder given as text `Path::join` adds no `/` to is left
+            // to `display_path`.
+            Err(_) => {
+                let shown = dir.to_string_lossy();
+                match shown.ends_with(['/', '\\']) || shown.is_empty() {
+                    true => None,
+                    false => Some(format!("{shown}/")),
+                }
+            }
+        };
         DisplayPaths { root, prefix }
     }
 
@@ -664,6 +677,13 @@ mod tests {
             (".", "./decisions"),
             ("/r", "/elsewhere/log"),
             ("/r", "/r/back\\slash"),
+            ("/r", "/elsewhere/log/"),
+            ("/r", "elsewhere"),
+            ("/r", "./elsewhere"),
+            ("/r", "."),
+            ("/r", "/"),
+            ("/r", "/else\\where"),
+            ("r", "../log"),
         ] {
             let (root, dir) = (Path::new(root), Path::new(dir));
             let paths = DisplayPaths::new(dir, root);
