@@ -445,9 +445,10 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     }
     let room = width.saturating_sub(indent).max(8);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // One buffer for every line, with room for one: grown a word at a
-    // time, it was reallocated once or twice a line.
-    let mut line = String::with_capacity(width.max(indent) + 8);
+    // One buffer for every line, with room for one (no more than the
+    // text's): grown a word at a time, it was reallocated once or twice a
+    // line.
+    let mut line = String::with_capacity(width.max(indent).min(text.len()).saturating_add(8));
     // The characters in `line`, counted as it grows rather than again for
     // each word: a long text is wrapped in one pass.
     let mut used = 0;

@@ -53,13 +53,13 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     Known::new(names)
 });
 
-/// The known key names, looked up by a perfect hash: the name at the one
-/// slot a key's length, middle byte and first and last two bytes lead to is compared
-/// with it. Every key of every front matter is looked up (FxHash through
-/// a hash map took a twentieth of `check`); the table is fixed, so no key
-/// written in a record can make a lookup slow. Should no multiplier keep
-/// the names apart (a test holds that one does), they are looked up with
-/// FxHash.
+/// The known key names, looked up by a perfect hash: a key is compared
+/// with the one name at the slot its length, middle byte and first and
+/// last two bytes lead to. Every key of every front matter is looked up
+/// (FxHash through a hash map took a twentieth of `check`); the table is
+/// fixed, so no key written in a record can make a lookup slow. Should no
+/// multiplier keep the names apart (a test holds that one does), they are
+/// looked up with FxHash.
 struct Known {
     names: Vec<&'static str>,
     /// By slot, the number of the name there plus one; 0 where none is.
