@@ -306,8 +306,7 @@ fn write_one(
 /// Whether `text` after an ASCII lead of `lead` columns fits in `width`,
 /// as [`crate::output::wrap`] tells: then it is written as it is.
 fn fits(lead: usize, text: &str, width: usize) -> bool {
-    // A cheap bound first: a text has no more characters than bytes.
-    lead + text.len() <= width || lead + text.chars().count() <= width
+    lead <= width && crate::output::at_most_chars(text, width - lead)
 }
 
 fn write_summary(out: &mut dyn Write, palette: Palette, s: &Summary) -> std::io::Result<()> {

@@ -116,11 +116,9 @@ pub fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, width: Option<u16>)
         row.into_iter()
             .zip(&widths)
             .map(|(cell, &w)| {
-                // Most cells are one line that fits: kept as they are (found
-                // by bytes first, of which a text has as many as characters
-                // or more).
+                // Most cells are one line that fits: kept as they are.
                 let one_line = memchr::memchr2(b'\n', b'\r', cell.as_bytes()).is_none();
-                if one_line && (cell.len() <= w || cell.chars().nth(w).is_none()) {
+                if one_line && at_most_chars(&cell, w) {
                     return cell;
                 }
                 cell.lines()
@@ -325,6 +323,14 @@ fn draw_row(text: &mut String, cells: &[String], widths: &[usize]) {
     }
 }
 
+/// Whether `text` has at most `n` characters: told by its length when
+/// that settles it (a text has no more characters than bytes), else
+/// counted no further than `n + 1`. Cells, messages and help are measured
+/// this way before they are shown or wrapped.
+pub(crate) fn at_most_chars(text: &str, n: usize) -> bool {
+    text.len() <= n || text.chars().nth(n).is_none()
+}
+
 /// Spaces to copy from, rather than a character at a time.
 const SPACES: &str = "                                                                ";
 
@@ -440,7 +446,7 @@ where
 /// than a whole line (a path, a long id) is split after a `/` or `-` that
 /// fits, and only where it has none, at the width itself.
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
-    if text.chars().count() <= width {
+    if at_most_chars(text, width) {
         return text.to_string();
     }
     let room = width.saturating_sub(indent).max(8);
@@ -520,6 +526,17 @@ fn split_word(word: &str, free: usize, room: usize) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_are_counted_only_where_bytes_do_not_tell() {
+        assert!(at_most_chars("", 0));
+        assert!(at_most_chars("ab", 2));
+        assert!(!at_most_chars("abc", 2));
+        // Two bytes, one character; four bytes, two characters.
+        assert!(at_most_chars("é", 1));
+        assert!(!at_most_chars("éé", 1));
+        assert!(at_most_chars("日本", 2));
+    }
 
     /// The same cells drawn by comfy-table, which drew every table before
     /// `Fitted` did, with the style and arrangement it was used with.

@@ -27,8 +27,7 @@ fn write_section(out: &mut impl Write, mut s: Section, width: u16) -> std::fmt::
         return writeln!(out, "  {}", s.empty);
     }
     for cell in s.rows.iter_mut().flatten() {
-        // A text has no more characters than bytes: only a long one is counted.
-        if cell.len() > output::MAX_CELL && cell.chars().nth(output::MAX_CELL).is_some() {
+        if !output::at_most_chars(cell, output::MAX_CELL) {
             *cell = output::cell(cell);
         }
     }
