@@ -31,7 +31,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -48,14 +48,15 @@ use crate::yaml::Pos;
 
 mod written;
 
-use written::{Elsewhere, EntryOut, Findings, StoredOut, signature, signed};
+use written::{Elsewhere, EntryOut, Findings, HeadOut, Mac, StoredOut, signed};
 
 /// The cache folder, inside the log folder; it holds a `.gitignore` of `*`.
 pub const FOLDER: &str = ".decide-cache";
 /// The cache file, inside [`FOLDER`].
 const FILE: &str = "check.json";
-/// The layout of [`FILE`]; a file of another layout is ignored.
-const FORMAT: u32 = 1;
+/// The layout of [`FILE`]; a file of another layout is ignored. Layout 1
+/// was one JSON value; layout 2 is a line per file, read a line at a time.
+const FORMAT: u32 = 2;
 /// A file whose time is this close to (or after) the start of the run that
 /// cached it is compared by hash even when its size and time match.
 const RACY_NS: i64 = 2_000_000_000;
@@ -157,18 +158,26 @@ pub struct Cache {
     secret: Option<[u8; 16]>,
 }
 
-/// What the cache file holds (written from [`StoredOut`]).
-#[derive(Deserialize, Default)]
+/// What the cache file holds (written from [`StoredOut`]): its head and a
+/// line per file.
+#[derive(Default)]
 struct Stored {
-    format: u32,
-    version: String,
-    /// A hash of the configuration, the log's place and `--as-of`.
-    key: String,
     /// When the run that wrote it started, in nanoseconds since 1970.
     written: i64,
     files: Vec<Entry>,
     /// Findings on paths that are no file of the log (none today), once a
     /// run over the whole log has found them.
+    elsewhere: Option<Vec<Finding>>,
+}
+
+/// The line after the signature (written from [`HeadOut`]).
+#[derive(Deserialize)]
+struct Head {
+    format: u32,
+    version: String,
+    /// A hash of the configuration, the log's place and `--as-of`.
+    key: String,
+    written: i64,
     elsewhere: Option<Vec<Finding>>,
 }
 
@@ -202,7 +211,9 @@ enum Role {
 struct Finding {
     code: String,
     error: bool,
-    path: String,
+    /// Only on a finding on no file of the log: a file's findings are on it.
+    #[serde(default)]
+    path: Option<String>,
     line: usize,
     column: usize,
     message: String,
@@ -264,17 +275,7 @@ impl Cache {
             )
         );
         let secret = secret().filter(|_| !version().is_empty());
-        let stored = secret
-            .and_then(|secret| {
-                let bytes = read_bounded(&path, MAX_BYTES)?;
-                let text = std::str::from_utf8(&bytes).ok()?;
-                let (head, body) = text.split_once('\n')?;
-                if head != signature(&secret, body.as_bytes()) {
-                    return None;
-                }
-                serde_json::from_str::<Stored>(body).ok()
-            })
-            .filter(|s| s.format == FORMAT && s.version == version() && s.key == key);
+        let stored = secret.and_then(|secret| read(&path, &secret, &key));
         Cache {
             path,
             key,
@@ -385,12 +386,14 @@ impl Cache {
             }
         }
         self.write(&StoredOut {
-            format: FORMAT,
-            version: version(),
-            key: &self.key,
-            written: snapshot.started,
+            head: HeadOut {
+                format: FORMAT,
+                version: version(),
+                key: &self.key,
+                written: snapshot.started,
+                elsewhere,
+            },
             files,
-            elsewhere,
         });
     }
 
@@ -501,13 +504,13 @@ impl Valid<'_> {
             let found: Vec<Finding> = serde_json::from_str(raw.get()).ok()?;
             drop(raw);
             for f in found {
-                out.push(diagnostic(f, &codes)?);
+                out.push(diagnostic(f, &codes, Some(&entry.path))?);
             }
         }
         if whole {
             for f in self.stored.elsewhere.take()? {
-                if picks(&f.path) {
-                    out.push(diagnostic(f, &codes)?);
+                if picks(f.path.as_deref()?) {
+                    out.push(diagnostic(f, &codes, None)?);
                 }
             }
         }
@@ -527,13 +530,15 @@ impl Valid<'_> {
             files[i].mtime = mtime;
         }
         self.cache.write(&StoredOut {
-            format: FORMAT,
-            version: version(),
-            key: &self.cache.key,
-            // Every file was compared by hash or is older than the old start.
-            written: self.started,
+            head: HeadOut {
+                format: FORMAT,
+                version: version(),
+                key: &self.cache.key,
+                // Every file was compared by hash or is older than the old start.
+                written: self.started,
+                elsewhere: self.stored.elsewhere.as_deref().map(Elsewhere::Kept),
+            },
             files,
-            elsewhere: self.stored.elsewhere.as_deref().map(Elsewhere::Kept),
         });
         self.refreshed.clear();
     }
@@ -579,6 +584,50 @@ fn read_secret(path: &Path) -> Option<[u8; 16]> {
         *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
     }
     Some(secret)
+}
+
+/// The cache file at `path`, when this machine signed it for this version
+/// and `key`. It is read a line at a time, each line signed as it goes
+/// and read into what it holds: the text of a large log's cache is never
+/// held whole (at 100,000 decisions, 61 MB held beside what it was read
+/// into set the peak memory of a run answered from the cache). What was
+/// read is let go of if the signature is wrong; a head of another layout,
+/// version or key stops the reading at once.
+fn read(path: &Path, secret: &[u8; 16], key: &str) -> Option<Stored> {
+    let file = fs::File::open(path).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(64 * 1024, file.take(MAX_BYTES + 1));
+    let mut line = String::new();
+    let mut total = reader.read_line(&mut line).ok()?;
+    let signature = line.strip_suffix('\n')?.to_string();
+    let mut mac = Mac::new(secret);
+    let mut next = |line: &mut String| -> Option<usize> {
+        line.clear();
+        let n = reader.read_line(line).ok()?;
+        mac.write(line.as_bytes());
+        Some(n)
+    };
+    total += next(&mut line)?;
+    let head: Head = serde_json::from_str(&line).ok()?;
+    if head.format != FORMAT || head.version != version() || head.key != key {
+        return None;
+    }
+    let mut files = Vec::new();
+    loop {
+        let n = next(&mut line)?;
+        if n == 0 {
+            break;
+        }
+        total += n;
+        files.push(serde_json::from_str::<Entry>(&line).ok()?);
+    }
+    if total as u64 > MAX_BYTES || mac.line() != signature {
+        return None;
+    }
+    Some(Stored {
+        written: head.written,
+        files,
+        elsewhere: head.elsewhere,
+    })
 }
 
 /// Whether the file `seen` is the one `entry` cached: `Some(true)` when
@@ -658,9 +707,10 @@ fn kind_code(kind: Kind) -> u8 {
     }
 }
 
-/// A cached finding; `None` when it names a rule or status this version
-/// does not know (the cache is then not used).
-fn diagnostic(f: Finding, codes: &HashMap<&str, Code>) -> Option<Diagnostic> {
+/// A cached finding, on the file at `path` when it was cached with that
+/// file; `None` when it names a rule or status this version does not know,
+/// or no path (the cache is then not used).
+fn diagnostic(f: Finding, codes: &HashMap<&str, Code>, path: Option<&str>) -> Option<Diagnostic> {
     let fix = match f.fix {
         None => None,
         Some(StoredFix::AddReference { path, key, id }) => Some(Fix::AddReference {
@@ -685,7 +735,11 @@ fn diagnostic(f: Finding, codes: &HashMap<&str, Code>) -> Option<Diagnostic> {
         } else {
             Severity::Warning
         },
-        path: f.path,
+        path: match (f.path, path) {
+            (Some(own), _) => own,
+            (None, Some(file)) => file.to_string(),
+            (None, None) => return None,
+        },
         line: f.line,
         column: f.column,
         message: f.message,

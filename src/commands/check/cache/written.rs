@@ -2,6 +2,11 @@
 //! found and what the old file held ([`StoredOut`]), serialized straight
 //! into the file and signed as it goes ([`signed`]), so that writing the
 //! cache of a large log takes no second copy of it.
+//!
+//! The file is read back a line at a time ([`super::Cache::open`]), so
+//! it is written as lines: the signature, the head ([`HeadOut`]), then one
+//! line per file of the log ([`EntryOut`]). JSON never holds a line break
+//! unescaped, so each line is one value.
 
 use std::fs;
 use std::io::Write;
@@ -15,13 +20,19 @@ use crate::record::Id;
 
 /// What a cache file is written from: [`super::Stored`], borrowed from the run
 /// that writes it, so nothing is copied to be written.
-#[derive(Serialize)]
 pub(super) struct StoredOut<'a> {
+    pub(super) head: HeadOut<'a>,
+    pub(super) files: Vec<EntryOut<'a>>,
+}
+
+/// The first line after the signature: what decides whether the rest is
+/// read at all ([`super::Head`]).
+#[derive(Serialize)]
+pub(super) struct HeadOut<'a> {
     pub(super) format: u32,
     pub(super) version: &'a str,
     pub(super) key: &'a str,
     pub(super) written: i64,
-    pub(super) files: Vec<EntryOut<'a>>,
     pub(super) elsewhere: Option<Elsewhere<'a>>,
 }
 
@@ -90,11 +101,24 @@ pub(super) type Findings<'a> = Written<'a, RawValue>;
 /// The findings on no file of the log, to be written.
 pub(super) type Elsewhere<'a> = Written<'a, [Finding]>;
 
-impl<K: Serialize + ?Sized> Serialize for Written<'_, K> {
+/// A file's findings are written without their path, which is the file's
+/// (a tenth of a large log's cache was paths written again).
+impl Serialize for Findings<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Written::Kept(kept) => kept.serialize(serializer),
-            Written::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d))),
+            Written::Found(found) => {
+                serializer.collect_seq(found.iter().map(|d| finding(d, false)))
+            }
+        }
+    }
+}
+
+impl Serialize for Elsewhere<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Written::Kept(kept) => kept.serialize(serializer),
+            Written::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d, true))),
         }
     }
 }
@@ -104,7 +128,9 @@ impl<K: Serialize + ?Sized> Serialize for Written<'_, K> {
 pub(super) struct FindingOut<'a> {
     code: &'a str,
     error: bool,
-    path: &'a str,
+    /// Only when the finding is on no file of the log ([`Elsewhere`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     line: usize,
     column: usize,
     message: &'a str,
@@ -113,10 +139,11 @@ pub(super) struct FindingOut<'a> {
 }
 
 /// Writes `stored` to `file` after its signature line, as it is made and
-/// signed: the cache of a large log is as large as its findings printed,
-/// and holding it whole (twice, with its signature before it) set the
-/// peak memory of the run that wrote it. The line is written blank first
-/// and then over: a signature is always as long.
+/// signed, a line for its head and one for each file: the cache of a large
+/// log is as large as its findings printed, and holding it whole (twice,
+/// with its signature before it) set the peak memory of the run that
+/// wrote it. The signature line is written blank first and then over: a
+/// signature is always as long.
 pub(super) fn signed(
     file: &mut fs::File,
     secret: &[u8; 16],
@@ -129,7 +156,12 @@ pub(super) fn signed(
         mac: Mac::new(secret),
     };
     writeln!(out.out, "{blank}")?;
-    serde_json::to_writer(&mut out, stored)?;
+    serde_json::to_writer(&mut out, &stored.head)?;
+    out.write_all(b"\n")?;
+    for entry in &stored.files {
+        serde_json::to_writer(&mut out, entry)?;
+        out.write_all(b"\n")?;
+    }
     let line = out.mac.line();
     out.out.flush()?;
     drop(out);
@@ -171,16 +203,16 @@ pub(super) fn signature(secret: &[u8; 16], body: &[u8]) -> String {
 pub(super) struct Mac(siphasher::sip128::SipHasher24);
 
 impl Mac {
-    fn new(secret: &[u8; 16]) -> Mac {
+    pub(super) fn new(secret: &[u8; 16]) -> Mac {
         Mac(siphasher::sip128::SipHasher24::new_with_key(secret))
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(super) fn write(&mut self, bytes: &[u8]) {
         std::hash::Hasher::write(&mut self.0, bytes);
     }
 
     /// The first line of the file, without its line break.
-    fn line(&self) -> String {
+    pub(super) fn line(&self) -> String {
         use siphasher::sip128::Hasher128;
         format!("decide-check-cache {:032x}", self.0.finish128().as_u128())
     }
@@ -188,11 +220,11 @@ impl Mac {
 
 /// A finding as the cache file holds it ([`Finding`]), written from the
 /// finding itself.
-fn finding(d: &Diagnostic) -> FindingOut<'_> {
+fn finding(d: &Diagnostic, with_path: bool) -> FindingOut<'_> {
     FindingOut {
         code: d.code.as_str(),
         error: d.severity == Severity::Error,
-        path: &d.path,
+        path: with_path.then_some(d.path.as_str()),
         line: d.line,
         column: d.column,
         message: &d.message,
@@ -216,15 +248,14 @@ fn finding(d: &Diagnostic) -> FindingOut<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Read;
-
-    use super::super::{FORMAT, Stored, diagnostic};
+    use super::super::{FORMAT, diagnostic, read, version};
     use super::*;
     use crate::rules::Code;
     use crate::yaml::Pos;
 
-    /// A cache file written as it is made reads back as written, and its
-    /// first line is the signature of the rest, as `Cache::open` checks.
+    /// A cache file written as it is made reads back as written, a line
+    /// per file after its head, and its first line is the signature of the
+    /// rest, as `Cache::open` checks.
     #[test]
     fn a_cache_written_as_it_is_made_is_signed_and_reads_back() {
         let secret = [7u8; 16];
@@ -235,43 +266,81 @@ mod tests {
             "decision has no `decided` date",
         )
         .with_help("add `decided: YYYY-MM-DD`");
+        let away = Diagnostic::new(
+            Code::MissingField,
+            "decide.toml",
+            Pos::new(1, 1),
+            "not a file of the log",
+        );
         let directives = vec![(4, "<!-- decide-disable DL004 -->".to_string())];
-        let stored = StoredOut {
-            format: FORMAT,
-            version: "test",
-            key: "key",
-            written: 42,
-            files: vec![EntryOut {
-                path: "decisions/0001-a.md",
-                kind: 0,
-                role: Role::Record,
-                size: 120,
-                mtime: 7,
-                target: None,
-                hash: Some(9),
-                directives: &directives,
-                findings: Some(Findings::Found(vec![&found])),
-            }],
-            elsewhere: Some(Elsewhere::Found(Vec::new())),
+        let entry = |path| EntryOut {
+            path,
+            kind: 0,
+            role: Role::Record,
+            size: 120,
+            mtime: 7,
+            target: None,
+            hash: Some(9),
+            directives: &directives,
+            findings: Some(Findings::Found(vec![&found])),
         };
-        let mut file = tempfile::tempfile().unwrap();
+        let stored = StoredOut {
+            head: HeadOut {
+                format: FORMAT,
+                version: version(),
+                key: "key",
+                written: 42,
+                elsewhere: Some(Elsewhere::Found(vec![&away])),
+            },
+            files: vec![entry("decisions/0001-a.md"), entry("decisions/0002-b.md")],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("check.json");
+        let mut file = fs::File::create(&path).unwrap();
         signed(&mut file, &secret, &stored).unwrap();
-        let mut text = String::new();
-        use std::io::{Seek, SeekFrom};
-        file.seek(SeekFrom::Start(0)).unwrap();
-        file.read_to_string(&mut text).unwrap();
+        drop(file);
+
+        let text = fs::read_to_string(&path).unwrap();
         let (head, body) = text.split_once('\n').unwrap();
         assert_eq!(head, signature(&secret, body.as_bytes()));
-        assert_ne!(head, signature(&[8u8; 16], body.as_bytes()));
-        let read: Stored = serde_json::from_str(body).unwrap();
-        assert_eq!((read.written, read.files.len()), (42, 1));
+        let lines: Vec<&str> = body.lines().collect();
+        assert_eq!(lines.len(), 3, "{body}");
+        // A file's findings do without its path; the others keep theirs.
+        assert_eq!(text.matches("decisions/0001-a.md").count(), 1, "{text}");
+        assert!(lines[0].contains("\"path\":\"decide.toml\""), "{}", lines[0]);
+
+        let read = read(&path, &secret, "key").expect("read back");
+        assert_eq!((read.written, read.files.len()), (42, 2));
+        assert_eq!(read.files[1].path, "decisions/0002-b.md");
         assert_eq!(read.files[0].directives, directives);
-        let findings: Vec<Finding> =
-            serde_json::from_str(read.files[0].findings.as_ref().unwrap().get()).unwrap();
         let codes = crate::rules::RULES.iter().map(|r| (r.code, r.id)).collect();
-        assert_eq!(
-            diagnostic(findings.into_iter().next().unwrap(), &codes),
-            Some(found)
-        );
+        for entry in &read.files {
+            let findings: Vec<Finding> =
+                serde_json::from_str(entry.findings.as_ref().unwrap().get()).unwrap();
+            let mut on_file = found.clone();
+            on_file.path = entry.path.clone();
+            assert_eq!(
+                diagnostic(findings.into_iter().next().unwrap(), &codes, Some(&entry.path)),
+                Some(on_file)
+            );
+        }
+        let elsewhere = read.elsewhere.unwrap().into_iter().next().unwrap();
+        assert_eq!(diagnostic(elsewhere.clone(), &codes, None), Some(away));
+        let mut pathless = elsewhere;
+        pathless.path = None;
+        assert_eq!(diagnostic(pathless, &codes, None), None);
+
+        // Another machine's secret or another key: not read.
+        assert!(super::super::read(&path, &[8u8; 16], "key").is_none());
+        assert!(super::super::read(&path, &secret, "other").is_none());
+        // A line changed, cut or added after signing: not read.
+        for forged in [
+            text.replace("decisions/0002-b.md", "decisions/0002-c.md"),
+            text[..text.len() - 1].to_string(),
+            format!("{text}{}\n", lines[1]),
+        ] {
+            fs::write(&path, &forged).unwrap();
+            assert!(super::super::read(&path, &secret, "key").is_none(), "{forged}");
+        }
     }
 }
