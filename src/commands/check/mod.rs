@@ -348,9 +348,9 @@ fn from_cache(
         || cache::Snapshot::take(location),
         || cache::Cache::open(location, as_of),
     );
-    let snapshot = snapshot?;
+    let mut snapshot = snapshot?;
     if let Some(mut valid) = cache.valid(&snapshot) {
-        let mut log = valid.log(location.clone(), &snapshot);
+        let mut log = valid.log(location.clone(), snapshot);
         let (scope, notes) = select(&mut log, places(location, requested));
         // A file named from outside the log was loaded: not the cached log.
         let outside = !log.decisions.is_empty() || !notes.is_empty();
@@ -371,6 +371,10 @@ fn from_cache(
                 quotes: Quotes::default(),
             });
         }
+        // Its files went into the log: they are looked at again, before
+        // the log is read, as the first time.
+        drop(valid);
+        snapshot = cache::Snapshot::take(location)?;
     }
     // A run over the whole log replaces every finding the cache holds:
     // what it holds now need not stay in memory while the log is checked.
