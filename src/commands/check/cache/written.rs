@@ -307,7 +307,11 @@ mod tests {
         assert_eq!(lines.len(), 3, "{body}");
         // A file's findings do without its path; the others keep theirs.
         assert_eq!(text.matches("decisions/0001-a.md").count(), 1, "{text}");
-        assert!(lines[0].contains("\"path\":\"decide.toml\""), "{}", lines[0]);
+        assert!(
+            lines[0].contains("\"path\":\"decide.toml\""),
+            "{}",
+            lines[0]
+        );
 
         let read = read(&path, &secret, "key").expect("read back");
         assert_eq!((read.written, read.files.len()), (42, 2));
@@ -320,7 +324,11 @@ mod tests {
             let mut on_file = found.clone();
             on_file.path = entry.path.clone();
             assert_eq!(
-                diagnostic(findings.into_iter().next().unwrap(), &codes, Some(&entry.path)),
+                diagnostic(
+                    findings.into_iter().next().unwrap(),
+                    &codes,
+                    Some(&entry.path)
+                ),
                 Some(on_file)
             );
         }
@@ -340,7 +348,10 @@ mod tests {
             format!("{text}{}\n", lines[1]),
         ] {
             fs::write(&path, &forged).unwrap();
-            assert!(super::super::read(&path, &secret, "key").is_none(), "{forged}");
+            assert!(
+                super::super::read(&path, &secret, "key").is_none(),
+                "{forged}"
+            );
         }
     }
 }
