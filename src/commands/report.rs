@@ -182,7 +182,7 @@ fn streamed(
     let options = CheckOptions { as_of };
     let staged = Log::load_staged(location, Depth::Full, Default::default(), false, |r| r);
     known_reader(staged.log(), reader)?;
-    let (loaded, (own, _)) = {
+    let (loaded, own) = {
         let pass = rules::Pass::new(staged.log(), &options);
         let loaded = staged.decisions(|mut d, _| {
             let checked = pass.decision_keeping(&d, None, true, |f| levels.may_be_error(f));

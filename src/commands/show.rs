@@ -92,7 +92,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Each decision is checked as it is read, as `check` does, and the
     // reviews, the charter and the people file are kept whole.
     let staged = Log::load_staged(location, Depth::Full, BTreeSet::new(), false, |r| r);
-    let (decisions, (own, _)) = {
+    let (decisions, own) = {
         let pass = rules::Pass::new(staged.log(), &options);
         let decisions = staged.decisions(|d, _| {
             let candidate = may_name(&d, &args.id);

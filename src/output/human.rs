@@ -15,7 +15,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Quotes, Severity, Summary};
+use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::log::Log;
 use crate::output::{safe, spaces};
 
@@ -60,7 +60,7 @@ pub fn write(
     out: &mut dyn Write,
     diagnostics: &[Diagnostic],
     summary: &Summary,
-    lines: Quoting<'_>,
+    log: &Log,
     color: bool,
     quiet: bool,
     width: usize,
@@ -68,13 +68,13 @@ pub fn write(
     use rayon::prelude::*;
     let palette = Palette::new(color);
     let inks = Inks::new(palette);
-    let Quoting { log, quotes } = lines;
-    let read = read_lines(diagnostics, log, quotes);
+    let read = read_lines(diagnostics, log);
     let block = |findings: &[Diagnostic]| -> Vec<u8> {
         let mut text = Vec::new();
         for d in findings {
-            let shown = quotes
-                .get(&d.path, d.line)
+            let shown = d
+                .quote
+                .as_deref()
                 .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str));
             write_one(&mut text, &inks, d, shown, width);
         }
@@ -96,26 +96,14 @@ pub fn write(
     Ok(())
 }
 
-/// Where the lines findings point at come from: `quotes`, kept as the
-/// files were loaded, and the files of `log` for the others.
-#[derive(Clone, Copy)]
-pub struct Quoting<'a> {
-    pub log: &'a Log,
-    pub quotes: &'a Quotes,
-}
-
-/// The source lines the findings point at that `quotes` (kept as the
-/// files were loaded) does not hold, by path and line number. The log
-/// keeps no file texts, so each file with such findings is read again,
-/// once, the files in parallel.
-fn read_lines<'d>(
-    diagnostics: &'d [Diagnostic],
-    log: &Log,
-    quotes: &Quotes,
-) -> HashMap<(&'d str, usize), String> {
+/// The source lines the findings point at that they do not quote (kept
+/// as the files were loaded), by path and line number. The log keeps no
+/// file texts, so each file with such findings is read again, once, the
+/// files in parallel.
+fn read_lines<'d>(diagnostics: &'d [Diagnostic], log: &Log) -> HashMap<(&'d str, usize), String> {
     let mut wanted: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for d in diagnostics {
-        if quotes.get(&d.path, d.line).is_none() {
+        if d.quote.is_none() {
             wanted.entry(d.path.as_str()).or_default().push(d.line);
         }
     }

@@ -33,7 +33,7 @@ use rayon::prelude::*;
 pub(crate) use crate::text::placeholder;
 pub use registry::{Code, RULES, RuleInfo, find};
 
-use crate::diagnostic::{Diagnostic, Quotes};
+use crate::diagnostic::{self, Diagnostic};
 use crate::log::Log;
 use crate::record::{Decision, Feedback, Id, Meta, People, Review, Status};
 use crate::yaml::Pos;
@@ -66,7 +66,7 @@ pub fn check_only(
         .par_iter()
         .map(|d| pass.decision(d, None, wanted(&d.meta.path)))
         .collect();
-    let (own, _) = pass.take();
+    let own = pass.take();
     pass.finish(own, decisions, wanted)
 }
 
@@ -87,8 +87,6 @@ pub struct Pass<'a> {
     /// the system, not copied), rather than one per decision gathered at
     /// the end, which held every finding twice.
     found: Mutex<Vec<Diagnostic>>,
-    /// The lines those findings point at, from the texts given.
-    quotes: Mutex<Quotes>,
 }
 
 /// The findings of the rules about single decisions, from [`Pass::take`].
@@ -108,13 +106,12 @@ impl<'a> Pass<'a> {
         Pass {
             ix: Index::new(log, options),
             found: Mutex::default(),
-            quotes: Mutex::default(),
         }
     }
 
     /// Runs the rules about `d` alone when `report` is true (only links and
     /// ids are kept otherwise: what `check PATH` needs of the other records).
-    /// Given the text of its file, keeps the lines its findings point at.
+    /// Given the text of its file, each finding keeps the line it points at.
     pub fn decision(&self, d: &Decision, text: Option<&str>, report: bool) -> Checked {
         self.decision_keeping(d, text, report, |_| true)
     }
@@ -136,10 +133,7 @@ impl<'a> Pass<'a> {
             if let Some(text) = text
                 && !found.is_empty()
             {
-                let kept = Quotes::lines(text, found.iter().map(|f| f.line));
-                if let Ok(mut quotes) = self.quotes.lock() {
-                    quotes.keep(&d.meta.path, kept);
-                }
+                diagnostic::quote(text, &mut found);
             }
             // One decision's findings stay together: the order of findings
             // at one place (sorted stably below) is the order they were made.
@@ -153,16 +147,12 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// The findings [`Pass::decision`] made so far, and the lines they
-    /// point at, taken out of the pass (the pass that finishes may be
-    /// another: one made on the log once its decisions are loaded).
-    pub fn take(&self) -> (Findings, Quotes) {
+    /// The findings [`Pass::decision`] made so far, taken out of the pass
+    /// (the pass that finishes may be another: one made on the log once
+    /// its decisions are loaded).
+    pub fn take(&self) -> Findings {
         let found = self.found.lock().map(|mut f| std::mem::take(&mut *f));
-        let quotes = self.quotes.lock().map(|mut q| std::mem::take(&mut *q));
-        (
-            Findings(found.unwrap_or_default()),
-            quotes.unwrap_or_default(),
-        )
+        Findings(found.unwrap_or_default())
     }
 
     /// The findings of the whole run, sorted: `own`, the findings of

@@ -766,6 +766,7 @@ fn diagnostic(f: Finding, codes: &HashMap<&str, Code>, path: Option<&str>) -> Op
         message: f.message,
         help: f.help.map(Cow::Owned),
         fix: fix.map(Box::new),
+        quote: None,
     })
 }
 

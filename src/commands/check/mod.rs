@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
-use crate::diagnostic::{Diagnostic, Quotes, Severity, Summary};
+use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path, slashed};
@@ -85,7 +85,6 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         mut scope,
         mut notes,
         found,
-        quotes,
     } = match cached {
         Some(hit) => hit,
         None => checked(location.clone(), &requested, as_of, args.fix, quote, false),
@@ -138,13 +137,13 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let code = exit_code(&diagnostics, args);
     let mut out = match &args.output_file {
-        None => Output::streamed(move |out| {
-            render.write(out, &diagnostics, &summary, &log, &quotes, &checked)
-        }),
+        None => {
+            Output::streamed(move |out| render.write(out, &diagnostics, &summary, &log, &checked))
+        }
         Some(file) => {
             let mut bytes = Vec::new();
             render
-                .write(&mut bytes, &diagnostics, &summary, &log, &quotes, &checked)
+                .write(&mut bytes, &diagnostics, &summary, &log, &checked)
                 .map_err(|source| Error::Io {
                     path: file.clone(),
                     source,
@@ -180,7 +179,6 @@ impl Render {
         diagnostics: &[Diagnostic],
         summary: &Summary,
         log: &Log,
-        quotes: &Quotes,
         checked: &[String],
     ) -> std::io::Result<()> {
         let text = |out: &mut dyn std::io::Write, text: String| {
@@ -195,7 +193,7 @@ impl Render {
                 out,
                 diagnostics,
                 summary,
-                output::human::Quoting { log, quotes },
+                log,
                 self.color,
                 self.quiet,
                 self.width,
@@ -368,7 +366,6 @@ fn from_cache(
                 scope,
                 notes,
                 found,
-                quotes: Quotes::default(),
             });
         }
         // Its files went into the log: they are looked at again, before
@@ -404,7 +401,6 @@ struct Run {
     scope: Option<Scope>,
     notes: String,
     found: Vec<Diagnostic>,
-    quotes: Quotes,
 }
 
 /// Checks the log; with `quote`, keeps the lines the findings point at;
@@ -430,7 +426,6 @@ fn checked(
         scope,
         notes,
         found,
-        quotes: Quotes::default(),
     }
 }
 
@@ -464,7 +459,7 @@ fn streamed(
         review.body = Body::default();
         review
     });
-    let (decisions, (own, quotes)) = {
+    let (decisions, own) = {
         let pass = rules::Pass::new(staged.log(), &options);
         let decisions = staged
             .decisions(|d, text| pass.decision(&d, quote.then_some(text), wanted(&d.meta.path)));
@@ -481,7 +476,6 @@ fn streamed(
         scope,
         notes,
         found,
-        quotes,
     }
 }
 
