@@ -133,6 +133,12 @@ impl Staged {
         &self.first.log
     }
 
+    /// The reviews, to be changed in place before the decisions are
+    /// loaded (`check` lets go of what it no longer reads of them).
+    pub fn reviews_mut(&mut self) -> &mut [Review] {
+        &mut self.first.log.reviews
+    }
+
     /// Loads every decision, in parallel, through `decision`, which gets
     /// each as soon as it is built, with the text of its file: the
     /// decisions of the whole log never exist at once. Called once: the

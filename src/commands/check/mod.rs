@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Output};
@@ -455,12 +457,23 @@ fn streamed(
     };
     let wanted = |path: &str| scope.as_ref().is_none_or(|s| s.contains(path));
     // No rule reads a review's body: its sections go as each is read.
-    let staged = Log::load_staged(location, depth, full, hashed, |mut review| {
+    let mut staged = Log::load_staged(location, depth, full, hashed, |mut review| {
         review.body = Body::default();
         review
     });
+    // The rules about one review run on whole reviews, before the
+    // decisions are read; the rest of the pass reads little of them.
+    let early = {
+        let mut pass = rules::Pass::new(staged.log(), &options);
+        pass.reviews(wanted);
+        pass.take()
+    };
+    staged
+        .reviews_mut()
+        .par_iter_mut()
+        .for_each(rules::slim_review);
     let (decisions, own) = {
-        let pass = rules::Pass::new(staged.log(), &options);
+        let pass = rules::Pass::resume(staged.log(), &options, early);
         let decisions = staged
             .decisions(|d, text| pass.decision(&d, quote.then_some(text), wanted(&d.meta.path)));
         (decisions, pass.take())
