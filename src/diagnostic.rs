@@ -144,26 +144,34 @@ impl Summary {
 }
 
 /// Quotes in each of `found` (findings on the file whose text is `text`)
-/// the line it points at, as `check`'s human format shows it (after a
-/// byte-order mark, without the line break). Taken from the file's text
-/// while it is loaded, so that showing it need not read the file again.
+/// the line it points at ([`lines_of`]). Taken from the file's text while
+/// it is loaded, so that showing it need not read the file again.
 pub fn quote(text: &str, found: &mut [Diagnostic]) {
-    let mut lines: Vec<usize> = found.iter().map(|f| f.line).filter(|&l| l > 0).collect();
+    let kept = lines_of(text, found.iter().map(|f| f.line).collect());
+    for f in found {
+        if let Ok(at) = kept.binary_search_by_key(&f.line, |(line, _)| *line) {
+            f.quote = Some(kept[at].1.into());
+        }
+    }
+}
+
+/// The lines of `text` numbered `lines` (1-based, in any order), each
+/// once and in order, as `check`'s human format shows them: counted after
+/// a byte-order mark, without the line break. Line 0 and lines past the
+/// end are left out.
+pub fn lines_of(text: &str, mut lines: Vec<usize>) -> Vec<(usize, &str)> {
+    lines.retain(|&l| l > 0);
     lines.sort_unstable();
     lines.dedup();
     let mut all = crate::record::source::strip_bom(text).lines().enumerate();
-    let mut kept: Vec<(usize, &str)> = Vec::with_capacity(lines.len());
+    let mut kept = Vec::with_capacity(lines.len());
     for line in lines {
         match all.find(|(i, _)| i + 1 == line) {
             Some((_, shown)) => kept.push((line, shown.trim_end_matches(['\r', '\n']))),
             None => break,
         }
     }
-    for f in found {
-        if let Ok(at) = kept.binary_search_by_key(&f.line, |(line, _)| *line) {
-            f.quote = Some(kept[at].1.into());
-        }
-    }
+    kept
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ use crate::yaml::Pos;
 mod load;
 mod walk;
 
+pub(crate) use walk::walk_order;
+
 pub use load::{Decisions, Staged, content_hash};
 use load::{Kept, Loaded, ReadError, load_files, load_one, read_limited};
 use walk::Candidate;

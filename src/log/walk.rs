@@ -253,6 +253,31 @@ fn walk_key(rel: &Path) -> Vec<u8> {
     key
 }
 
+/// The order of [`walk_key`] for two relative paths given as bytes: by
+/// name, a folder's files before the next name, as if each separator
+/// sorted before any byte of a name. Compared where the two first differ,
+/// without a key made of each path: what `check`'s cache sorts its
+/// snapshot of the folder by (keys for 100,000 files took 7 MB there;
+/// the walk itself keeps its keys, which sort faster).
+pub(crate) fn walk_order(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let same = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= same && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
+    }
+    while i < same && a[i] == b[i] {
+        i += 1;
+    }
+    if i == same {
+        return a.len().cmp(&b.len());
+    }
+    let key = |byte: u8| match byte {
+        b if b == std::path::MAIN_SEPARATOR as u8 => 0,
+        b => u16::from(b) + 1,
+    };
+    key(a[i]).cmp(&key(b[i]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,5 +339,61 @@ mod tests {
         by_components.sort();
         paths.sort_by_key(|p| walk_key(p));
         assert_eq!(paths, by_components);
+    }
+
+    /// [`walk_order`] is the order of the walk's keys and of a key with
+    /// the separator made the lowest byte, for paths that first differ at
+    /// a separator, at a byte below it, in length, and after eight and
+    /// sixteen bytes alike.
+    #[test]
+    fn files_are_in_the_order_of_the_walk() {
+        let sep = std::path::MAIN_SEPARATOR;
+        let mut paths: Vec<String> = [
+            "reviews/2026-01-01-a.md",
+            "reviews-old.md",
+            "reviews.md",
+            "reviews",
+            "reviews!",
+            "a b.md",
+            "a/b.md",
+            "a.md",
+            "a",
+            "0001-decision-1.md",
+            "0001-decision-10.md",
+            "0001-decision-1.md.bak",
+            "00012345/x.md",
+            "00012345-x.md",
+            "0001234567890123/x.md",
+            "0001234567890123.md",
+            "caf\u{e9}.md",
+            "cafe.md",
+            "",
+        ]
+        .iter()
+        .map(|p| p.replace('/', &sep.to_string()))
+        .collect();
+        let key = |p: &String| -> Vec<u8> {
+            p.bytes()
+                .map(|b| if b == sep as u8 { 0 } else { b })
+                .collect()
+        };
+        let mut expected = paths.clone();
+        expected.sort_by_key(key);
+        paths.reverse();
+        paths.sort_by(|a, b| walk_order(a.as_bytes(), b.as_bytes()));
+        assert_eq!(paths, expected);
+        // And it is the walk's own order.
+        let mut walked: Vec<String> = expected.iter().rev().cloned().collect();
+        walked.sort_by_key(|p| walk_key(Path::new(p)));
+        assert_eq!(walked, expected);
+        for a in &expected {
+            for b in &expected {
+                assert_eq!(
+                    walk_order(a.as_bytes(), b.as_bytes()),
+                    key(a).cmp(&key(b)),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 }

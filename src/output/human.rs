@@ -111,21 +111,13 @@ fn read_lines<'d>(diagnostics: &'d [Diagnostic], log: &Log) -> HashMap<(&'d str,
         .into_par_iter()
         .flat_map_iter(|(path, lines)| {
             let text = log.source(path).and_then(|s| s.text().ok());
-            let mut found = Vec::new();
-            if let Some(text) = text {
-                // Positions are counted after the byte-order mark, so it is not shown either.
-                let all: Vec<&str> = crate::record::source::strip_bom(&text).lines().collect();
-                // Each line once, however many findings point into it.
-                let mut lines = lines;
-                lines.sort_unstable();
-                lines.dedup();
-                for line in lines {
-                    if let Some(shown) = line.checked_sub(1).and_then(|i| all.get(i)) {
-                        let shown = shown.trim_end_matches(['\r', '\n']);
-                        found.push(((path, line), shown.to_string()));
-                    }
-                }
-            }
+            // Each line once, however many findings point into it.
+            let found: Vec<_> = text.as_deref().map_or_else(Vec::new, |text| {
+                crate::diagnostic::lines_of(text, lines)
+                    .into_iter()
+                    .map(|(line, shown)| ((path, line), shown.to_string()))
+                    .collect()
+            });
             found
         })
         .collect()

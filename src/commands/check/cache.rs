@@ -136,33 +136,10 @@ impl Snapshot {
         files.par_sort_unstable_by(|a, b| {
             let a = a.abs.as_os_str().as_encoded_bytes();
             let b = b.abs.as_os_str().as_encoded_bytes();
-            walk_order(&a[folder.min(a.len())..], &b[folder.min(b.len())..])
+            log::walk_order(&a[folder.min(a.len())..], &b[folder.min(b.len())..])
         });
         Some(Snapshot { started, files })
     }
-}
-
-/// The order loading walks a folder's files in: by name, a folder's files
-/// before the next name, as if each `/` sorted before any byte of a name.
-/// Compared where the two first differ, without a sort key made of each
-/// path (100,000 of them took 7 MB).
-fn walk_order(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    let same = a.len().min(b.len());
-    let mut i = 0;
-    while i + 8 <= same && a[i..i + 8] == b[i..i + 8] {
-        i += 8;
-    }
-    while i < same && a[i] == b[i] {
-        i += 1;
-    }
-    if i == same {
-        return a.len().cmp(&b.len());
-    }
-    let key = |byte: u8| match byte {
-        b if b == std::path::MAIN_SEPARATOR as u8 => 0,
-        b => u16::from(b) + 1,
-    };
-    key(a[i]).cmp(&key(b[i]))
 }
 
 /// The cache file, opened for one run.
@@ -768,61 +745,4 @@ fn diagnostic(f: Finding, codes: &HashMap<&str, Code>, path: Option<&str>) -> Op
         fix: fix.map(Box::new),
         quote: None,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::walk_order;
-
-    /// The snapshot's order is the one a sort key with `/` made the
-    /// lowest byte gives, which is the order of loading's walk, for paths
-    /// that first differ at a `/`, at a byte below it, in length, and
-    /// after eight and sixteen bytes alike.
-    #[test]
-    fn files_are_in_the_order_of_the_walk() {
-        let sep = std::path::MAIN_SEPARATOR;
-        let mut paths: Vec<String> = [
-            "reviews/2026-01-01-a.md",
-            "reviews-old.md",
-            "reviews.md",
-            "reviews",
-            "reviews!",
-            "a b.md",
-            "a/b.md",
-            "a.md",
-            "a",
-            "0001-decision-1.md",
-            "0001-decision-10.md",
-            "0001-decision-1.md.bak",
-            "00012345/x.md",
-            "00012345-x.md",
-            "0001234567890123/x.md",
-            "0001234567890123.md",
-            "caf\u{e9}.md",
-            "cafe.md",
-            "",
-        ]
-        .iter()
-        .map(|p| p.replace('/', &sep.to_string()))
-        .collect();
-        let key = |p: &String| -> Vec<u8> {
-            p.bytes()
-                .map(|b| if b == sep as u8 { 0 } else { b })
-                .collect()
-        };
-        let mut expected = paths.clone();
-        expected.sort_by_key(key);
-        paths.reverse();
-        paths.sort_by(|a, b| walk_order(a.as_bytes(), b.as_bytes()));
-        assert_eq!(paths, expected);
-        for a in &expected {
-            for b in &expected {
-                assert_eq!(
-                    walk_order(a.as_bytes(), b.as_bytes()),
-                    key(a).cmp(&key(b)),
-                    "{a:?} {b:?}"
-                );
-            }
-        }
-    }
 }

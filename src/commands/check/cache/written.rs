@@ -101,25 +101,30 @@ pub(super) type Findings<'a> = Written<'a, RawValue>;
 /// The findings on no file of the log, to be written.
 pub(super) type Elsewhere<'a> = Written<'a, [Finding]>;
 
-/// A file's findings are written without their path, which is the file's
-/// (a tenth of a large log's cache was paths written again).
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl<K: Serialize + ?Sized> Written<'_, K> {
+    /// Written as they were kept, or each found one with its path only
+    /// when `paths` says so.
+    fn write<S: serde::Serializer>(&self, serializer: S, paths: bool) -> Result<S::Ok, S::Error> {
         match self {
             Written::Kept(kept) => kept.serialize(serializer),
             Written::Found(found) => {
-                serializer.collect_seq(found.iter().map(|d| finding(d, false)))
+                serializer.collect_seq(found.iter().map(|d| finding(d, paths)))
             }
         }
     }
 }
 
+/// A file's findings are written without their path, which is the file's
+/// (a tenth of a large log's cache was paths written again).
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.write(serializer, false)
+    }
+}
+
 impl Serialize for Elsewhere<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Written::Kept(kept) => kept.serialize(serializer),
-            Written::Found(found) => serializer.collect_seq(found.iter().map(|d| finding(d, true))),
-        }
+        self.write(serializer, true)
     }
 }
 
