@@ -121,90 +121,117 @@ pub(crate) fn has_control(bytes: &[u8]) -> bool {
 /// a line at a time, so that output streamed as it is produced is escaped
 /// exactly as the same output made whole would be. [`Lines::finish`] writes
 /// a last line without a newline.
+///
+/// What is written is held until [`HOLD`] bytes have come, then its whole
+/// lines are escaped and passed on at once: writers such as serde_json's
+/// write a token at a time, and a JSON report of 25 MB escaped a line at a
+/// time spent more in this writer than in making the JSON.
 pub struct Lines<'w> {
     out: &'w mut dyn Write,
-    line: Vec<u8>,
+    /// Written and not yet passed on: whole lines, then part of one.
+    held: Vec<u8>,
+    hold: usize,
     escape: for<'a> fn(&'a str) -> Cow<'a, str>,
 }
+
+/// How much [`Lines`] holds before it escapes and passes on whole lines.
+const HOLD: usize = 64 * 1024;
 
 impl<'w> Lines<'w> {
     /// Escapes as [`text`] does: controls, and lines that start a workflow command.
     pub fn text(out: &'w mut dyn Write) -> Lines<'w> {
-        Lines {
-            out,
-            line: Vec::new(),
-            escape: text,
-        }
+        Lines::new(out, text)
     }
 
     /// Escapes as [`controls`] does, for output of workflow commands by design.
     pub fn controls(out: &'w mut dyn Write) -> Lines<'w> {
+        Lines::new(out, controls)
+    }
+
+    fn new(out: &'w mut dyn Write, escape: for<'a> fn(&'a str) -> Cow<'a, str>) -> Lines<'w> {
         Lines {
             out,
-            line: Vec::new(),
-            escape: controls,
+            held: Vec::new(),
+            hold: HOLD,
+            escape,
         }
     }
 
-    fn emit(&mut self) -> io::Result<()> {
-        let line = match std::str::from_utf8(&self.line) {
-            Ok(line) => Cow::Borrowed(line),
-            Err(_) => String::from_utf8_lossy(&self.line),
+    /// Passes on the whole lines held.
+    fn pass_held(&mut self) -> io::Result<()> {
+        let Some(last) = memchr::memrchr(b'\n', &self.held) else {
+            return Ok(());
         };
-        let shown = (self.escape)(&line);
-        self.out.write_all(shown.as_bytes())?;
-        self.line.clear();
-        Ok(())
+        let passed = pass(self.out, self.escape, &self.held[..=last]);
+        // The part of a line after the last newline stays held.
+        self.held.drain(..=last);
+        passed
     }
 
-    /// Writes what is left of the last line.
+    /// Writes what is left, the last line even without a newline.
     pub fn finish(mut self) -> io::Result<()> {
-        if !self.line.is_empty() {
-            self.emit()?;
+        self.pass_held()?;
+        if !self.held.is_empty() {
+            pass(self.out, self.escape, &self.held)?;
         }
         self.out.flush()
     }
 }
 
+/// Passes `lines` (whole lines, but for a last one that ends the output)
+/// on to `out`, at once where none needs escaping: each line is escaped
+/// on its own, so lines that escaping leaves as they are together are left
+/// as they are one by one. (A table of 10,000 rows took a tenth of
+/// `decide list` a line at a time.)
+fn pass(
+    out: &mut dyn Write,
+    escape: for<'a> fn(&'a str) -> Cow<'a, str>,
+    lines: &[u8],
+) -> io::Result<()> {
+    // simdutf8's check, many times faster than the standard one on a
+    // table's box-drawing characters, on one thread after the rows were
+    // drawn on all of them; the same answer.
+    let unchanged = simdutf8::basic::from_utf8(lines)
+        .is_ok_and(|text| matches!(escape(text), Cow::Borrowed(_)));
+    if unchanged {
+        return out.write_all(lines);
+    }
+    for line in lines.split_inclusive(|&b| b == b'\n') {
+        let line = match std::str::from_utf8(line) {
+            Ok(line) => Cow::Borrowed(line),
+            Err(_) => String::from_utf8_lossy(line),
+        };
+        out.write_all(escape(&line).as_bytes())?;
+    }
+    Ok(())
+}
+
 impl Write for Lines<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        // The line begun by an earlier write first.
-        if !self.line.is_empty() {
-            let Some(end) = memchr::memchr(b'\n', rest) else {
-                self.line.extend_from_slice(rest);
-                return Ok(buf.len());
-            };
-            self.line.extend_from_slice(&rest[..=end]);
-            self.emit()?;
-            rest = &rest[end + 1..];
+        if self.held.len() + buf.len() < self.hold {
+            self.held.extend_from_slice(buf);
+            return Ok(buf.len());
         }
-        // Then the whole lines, at once where none needs escaping: each
-        // line is escaped on its own, so lines that escaping leaves as they
-        // are together are left as they are one by one. (A table of 10,000
-        // rows took a tenth of `decide list` a line at a time.)
-        if let Some(last) = memchr::memrchr(b'\n', rest) {
-            let lines = &rest[..=last];
-            // simdutf8's check, many times faster than the standard one on
-            // a table's box-drawing characters, on one thread after the
-            // rows were drawn on all of them; the same answer.
-            let unchanged = simdutf8::basic::from_utf8(lines)
-                .is_ok_and(|text| matches!((self.escape)(text), Cow::Borrowed(_)));
-            if unchanged {
-                self.out.write_all(lines)?;
-            } else {
-                for line in lines.split_inclusive(|&b| b == b'\n') {
-                    self.line.extend_from_slice(line);
-                    self.emit()?;
-                }
-            }
-            rest = &rest[last + 1..];
-        }
-        self.line.extend_from_slice(rest);
+        let Some(first) = memchr::memchr(b'\n', buf) else {
+            self.held.extend_from_slice(buf);
+            self.pass_held()?;
+            return Ok(buf.len());
+        };
+        // The held line ends in `buf`; the whole lines after it pass on
+        // from `buf` itself (a table drawn at once is not copied).
+        self.held.extend_from_slice(&buf[..=first]);
+        self.pass_held()?;
+        let rest = &buf[first + 1..];
+        let last = memchr::memrchr(b'\n', rest).map_or(0, |l| l + 1);
+        pass(self.out, self.escape, &rest[..last])?;
+        self.held.extend_from_slice(&rest[last..]);
         Ok(buf.len())
     }
 
+    /// Passes on the whole lines held; part of a line stays held until
+    /// the rest of it comes, as it cannot be escaped before.
     fn flush(&mut self) -> io::Result<()> {
+        self.pass_held()?;
         self.out.flush()
     }
 }
@@ -234,13 +261,20 @@ fn starts_a_command(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// `whole` written through a [`Lines`] writer in pieces of `chunk` bytes.
+    /// `whole` written through a [`Lines`] writer in pieces of `chunk`
+    /// bytes, which passes lines on whenever it holds `chunk` bytes or more
+    /// (the pieces and the lines passed on at once thus both vary).
     fn streamed(only_controls: bool, whole: &str, chunk: usize) -> String {
+        streamed_holding(only_controls, whole, chunk, chunk)
+    }
+
+    fn streamed_holding(only_controls: bool, whole: &str, chunk: usize, hold: usize) -> String {
         let mut out = Vec::new();
         let mut lines = match only_controls {
             false => Lines::text(&mut out),
             true => Lines::controls(&mut out),
         };
+        lines.hold = hold;
         for piece in whole.as_bytes().chunks(chunk) {
             lines.write_all(piece).unwrap();
         }
@@ -314,6 +348,28 @@ mod tests {
             assert_eq!(streamed(false, &mixed, chunk), text(&mixed), "{chunk}");
             assert_eq!(streamed(true, &mixed, chunk), controls(&mixed), "{chunk}");
         }
+        // A token at a time, as serde_json writes, held to the default
+        // size and past it, and flushed on the way (part of a line stays held).
+        let many = mixed.repeat(HOLD / mixed.len() + 2);
+        for hold in [HOLD, 100] {
+            assert_eq!(
+                streamed_holding(false, &many, 3, hold),
+                text(&many),
+                "{hold}"
+            );
+            assert_eq!(
+                streamed_holding(true, &many, 3, hold),
+                controls(&many),
+                "{hold}"
+            );
+        }
+        let mut out = Vec::new();
+        let mut lines = Lines::text(&mut out);
+        lines.write_all(b"ok\n::warn").unwrap();
+        lines.flush().unwrap();
+        lines.write_all(b"ing\n").unwrap();
+        lines.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "ok\n\\u003a:warning\n");
     }
 
     #[test]
