@@ -295,6 +295,46 @@ fn targets_are_judged_against_thousands_of_review_outcomes() {
 }
 
 #[test]
+fn the_roles_of_every_respondent_are_looked_up_in_a_large_registry() {
+    // Diversity asks for the roles of everyone who responded on every
+    // decision: a scan of the registry per respondent took decisions ×
+    // respondents × people (2.1 s for this log in a release build).
+    let dir = tempdir();
+    let mut people = String::from("people:\n");
+    // 15,000 people: the registry's node budget allows no more.
+    for i in 0..15_000 {
+        let role = ["ml", "product"][i % 2];
+        let _ = writeln!(people, "  person{i}:\n    roles: [{role}]");
+    }
+    write(dir.path(), "decisions/people.yaml", &people);
+    // Feedback from the last fifty people of the registry, half of each role.
+    let mut text = String::from(
+        "---\nstatus: accepted\ndate: 2026-01-10\ndecided: 2026-01-20\nowners: [person0]\nfeedback:\n",
+    );
+    for i in 14_950..15_000 {
+        let _ = write!(
+            text,
+            "  - by: person{i}\n    date: 2026-01-12\n    stance: support\n"
+        );
+    }
+    text.push_str("---\n# A decision\n");
+    same_decisions(dir.path(), 1_000, &text);
+    let run = bounded(
+        dir.path(),
+        &["report", "--as-of", "2026-03-01", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rows = report["decisions"].as_array().unwrap();
+    assert_eq!(rows.len(), 1_000);
+    for row in [&rows[0], &rows[999]] {
+        let diversity = &row["diversity"];
+        assert_eq!(diversity["roles"], serde_json::json!(["ml", "product"]));
+        assert_eq!(diversity["entropy"], serde_json::json!(1.0), "{diversity}");
+    }
+}
+
+#[test]
 fn a_line_of_many_unmatched_backtick_runs_is_scanned_for_placeholders() {
     // Runs of 1, 2, 3 … 600 backticks, none closed: each backtick looked
     // for its closing run through the rest of the line (20,000 characters

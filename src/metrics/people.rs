@@ -47,10 +47,11 @@ impl<'a> Resolver<'a> {
             .map_or_else(|| name.to_string(), |p| p.key.clone())
     }
 
-    /// The roles of a person in the registry (none when unknown).
+    /// The roles of a person in the registry (none when unknown), looked
+    /// up by key: the figures ask for every respondent of every decision.
     pub fn roles(&self, key: &str) -> &'a [String] {
         self.people
-            .and_then(|p| p.people.iter().find(|x| x.key == key))
+            .and_then(|p| p.with_key(key))
             .map_or(&[], |p| p.roles.as_slice())
     }
 

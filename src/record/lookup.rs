@@ -54,6 +54,11 @@ impl People {
         self.people.get(*i)
     }
 
+    /// The first person whose key is `key` (aliases aside).
+    pub fn with_key(&self, key: &str) -> Option<&Person> {
+        self.people.get(*self.lookup.by_key.get(key)?)
+    }
+
     pub(super) fn is_group(&self, name: &str) -> bool {
         self.lookup.groups.contains_key(name)
     }
