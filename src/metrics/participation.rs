@@ -50,8 +50,9 @@ impl Participation {
 
 /// One piece of evidence that a person took part in a decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Response {
-    pub person: String,
+pub(crate) struct Response<'a> {
+    /// As the registry (or, for someone it does not know, the record) spells it.
+    pub person: &'a str,
     /// The feedback's date (else its review's); the review's date for
     /// attendance. `None` when nothing dates it: such a response counts.
     pub date: Option<NaiveDate>,
@@ -130,18 +131,26 @@ impl<'a> Index<'a> {
     }
 
     /// All evidence of responses to `d`.
-    pub fn responses(&self, d: &Decision, people: &Resolver, dates: &Dates) -> Vec<Response> {
+    pub fn responses<'d>(
+        &self,
+        d: &'d Decision,
+        people: &Resolver<'d>,
+        dates: &Dates,
+    ) -> Vec<Response<'d>>
+    where
+        'a: 'd,
+    {
         let mut out = Vec::new();
         for (f, review) in self.feedback_on(d) {
             let date = dates.feedback(f, review);
             if let Some(by) = &f.by {
-                for person in people.expand(&by.value) {
+                people.expand_each(&by.value, |person| {
                     out.push(Response {
                         person,
                         date,
                         view: true,
                     });
-                }
+                });
             }
         }
         let Some(id) = d.id.as_ref() else {
@@ -150,13 +159,13 @@ impl<'a> Index<'a> {
         for review in self.listing.get(id).into_iter().flatten() {
             let date = dates.review(review).map(|x| x.date);
             for name in &review.attended {
-                for person in people.expand(&name.value) {
+                people.expand_each(&name.value, |person| {
                     out.push(Response {
                         person,
                         date,
                         view: false,
                     });
-                }
+                });
             }
         }
         out
@@ -174,8 +183,8 @@ pub fn participation(log: &Log, d: &Decision, as_of: NaiveDate) -> Participation
     compute(d, &people, &responses, as_of)
 }
 
-pub(crate) fn expected(d: &Decision, people: &Resolver) -> BTreeSet<String> {
-    people.expand_all(d.consulted.iter().chain(&d.decision_makers))
+pub(crate) fn expected<'d>(d: &'d Decision, people: &Resolver<'d>) -> BTreeSet<&'d str> {
+    people.expand_set(d.consulted.iter().chain(&d.decision_makers))
 }
 
 pub(crate) fn cutoff(d: &Decision, as_of: NaiveDate) -> NaiveDate {
@@ -188,7 +197,7 @@ pub(crate) fn cutoff(d: &Decision, as_of: NaiveDate) -> NaiveDate {
 pub(crate) fn compute(
     d: &Decision,
     people: &Resolver,
-    responses: &[Response],
+    responses: &[Response<'_>],
     as_of: NaiveDate,
 ) -> Participation {
     let expected = expected(d, people);
@@ -200,44 +209,43 @@ pub(crate) fn compute(
     let mut late: BTreeSet<&str> = BTreeSet::new();
     for r in responses {
         if r.date.is_none_or(|date| date <= cutoff) {
-            counted.insert(&r.person);
+            counted.insert(r.person);
             if r.view {
-                viewed.insert(&r.person);
+                viewed.insert(r.person);
             }
         } else {
-            late.insert(&r.person);
+            late.insert(r.person);
         }
     }
     // Owners and proposers are the ones asking: their own feedback or
     // attendance is neither expected nor unsolicited.
-    let authors = people.expand_all(d.owners.iter().chain(&d.proposed_by));
-    let responded: Vec<String> = expected
+    let authors = people.expand_set(d.owners.iter().chain(&d.proposed_by));
+    let owned = |names: Vec<&str>| names.into_iter().map(str::to_string).collect();
+    let responded: Vec<&str> = expected
         .iter()
-        .filter(|p| counted.contains(p.as_str()))
-        .cloned()
+        .copied()
+        .filter(|p| counted.contains(p))
         .collect();
-    let unsolicited: Vec<String> = counted
+    let unsolicited: Vec<&str> = counted
         .iter()
-        .filter(|p| !expected.contains(**p) && !authors.contains(**p))
-        .map(|p| p.to_string())
+        .copied()
+        .filter(|p| !expected.contains(p) && !authors.contains(p))
         .collect();
-    let after_cutoff: Vec<String> = expected
+    let after_cutoff: Vec<&str> = expected
         .iter()
-        .filter(|p| late.contains(p.as_str()) && !counted.contains(p.as_str()))
-        .cloned()
+        .copied()
+        .filter(|p| late.contains(p) && !counted.contains(p))
         .collect();
-    let (gave_view, attended_only) = responded
-        .iter()
-        .cloned()
-        .partition(|p| viewed.contains(p.as_str()));
+    let (gave_view, attended_only): (Vec<&str>, Vec<&str>) =
+        responded.iter().partition(|p| viewed.contains(**p));
     Participation {
-        gave_view,
-        attended_only,
+        gave_view: owned(gave_view),
+        attended_only: owned(attended_only),
         rate: Ratio::new(responded.len(), expected.len()),
-        expected: expected.into_iter().collect(),
-        responded,
-        unsolicited,
-        after_cutoff,
+        expected: owned(expected.into_iter().collect()),
+        responded: owned(responded),
+        unsolicited: owned(unsolicited),
+        after_cutoff: owned(after_cutoff),
         cutoff,
     }
 }

@@ -20,22 +20,53 @@ impl<'a> Resolver<'a> {
     /// The people a name stands for: a group's members, an alias's person,
     /// or the name itself.
     pub fn expand(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.expand_each(name, |p| out.push(p.to_string()));
+        out
+    }
+
+    /// [`Resolver::expand`], each person given to `each` as the registry
+    /// or `name` spells it, without a copy: the figures expand every name
+    /// of every record.
+    pub fn expand_each<'t>(&self, name: &'t str, mut each: impl FnMut(&'t str))
+    where
+        'a: 't,
+    {
         let name = name.trim();
         if name.is_empty() {
-            return Vec::new();
+            return;
         }
         match self.people {
-            Some(p) => p.expand(name),
-            None => vec![name.to_string()],
+            Some(p) => p.expand_each(name, each),
+            None => each(name),
         }
     }
 
     /// Every person named in `lists`, groups expanded.
     pub fn expand_all<'t>(&self, lists: impl IntoIterator<Item = &'t Text>) -> BTreeSet<String> {
-        lists
-            .into_iter()
-            .flat_map(|t| self.expand(&t.value))
-            .collect()
+        let mut set = BTreeSet::new();
+        for t in lists {
+            self.expand_each(&t.value, |p| {
+                if !set.contains(p) {
+                    set.insert(p.to_string());
+                }
+            });
+        }
+        set
+    }
+
+    /// [`Resolver::expand_all`] without a copy of each name.
+    pub fn expand_set<'t>(&self, lists: impl IntoIterator<Item = &'t Text>) -> BTreeSet<&'t str>
+    where
+        'a: 't,
+    {
+        let mut set = BTreeSet::new();
+        for t in lists {
+            self.expand_each(&t.value, |p| {
+                set.insert(p);
+            });
+        }
+        set
     }
 
     /// One person's key: an alias resolves, anything else stays as written

@@ -148,18 +148,18 @@ pub fn registers(scope: &Scope) -> Registers {
             .flat_map(|r| &r.decides)
             .map(|t| t.value.trim().to_string())
             .collect();
-        let allowed = people.expand_all(rights.iter().flat_map(|r| &r.decides));
+        let allowed = people.expand_set(rights.iter().flat_map(|r| &r.decides));
+        let makers = people.expand_set(&d.decision_makers);
         let outside: Vec<String> = if rights.is_empty() {
             Vec::new()
         } else {
-            people
-                .expand_all(&d.decision_makers)
-                .into_iter()
-                .filter(|m| !allowed.contains(m))
+            makers
+                .iter()
+                .filter(|m| !allowed.contains(*m))
+                .map(|m| m.to_string())
                 .collect()
         };
         let decided = d.decided.as_ref().and_then(|x| x.date);
-        let makers = people.expand_all(&d.decision_makers);
         // The feedback that had been given when the decision was taken.
         let before: Vec<&Feedback> = match decided {
             Some(day) => scope
@@ -176,13 +176,18 @@ pub fn registers(scope: &Scope) -> Registers {
                 .collect(),
             None => Vec::new(),
         };
-        let support: BTreeSet<String> = before
+        let mut support: BTreeSet<&str> = BTreeSet::new();
+        for by in before
             .iter()
             .filter(|f| f.stance == Some(Stance::Support))
             .filter_map(|f| f.by.as_ref())
-            .flat_map(|b| people.expand(&b.value))
-            .filter(|p| makers.contains(p))
-            .collect();
+        {
+            people.expand_each(&by.value, |p| {
+                if makers.contains(p) {
+                    support.insert(p);
+                }
+            });
+        }
         let objections: Vec<&&Feedback> = before
             .iter()
             .filter(|f| matches!(f.stance, Some(Stance::Objection | Stance::Veto)))
@@ -210,7 +215,7 @@ pub fn registers(scope: &Scope) -> Registers {
                 .collect(),
             rights_holders: holders,
             outside_rights: outside,
-            support: support.into_iter().collect(),
+            support: support.into_iter().map(str::to_string).collect(),
             objections_by_decision: decided.map(|_| objections.len()),
             open_when_decided,
         });
@@ -225,7 +230,7 @@ pub fn registers(scope: &Scope) -> Registers {
         with_affected += 1;
         let responses = scope.index.responses(d, people, scope.dates);
         let cutoff = super::participation::cutoff(d, as_of);
-        let heard: BTreeSet<String> = responses
+        let heard: BTreeSet<&str> = responses
             .into_iter()
             .filter(|r| r.date.is_none_or(|x| x <= cutoff))
             .map(|r| r.person)
@@ -273,9 +278,12 @@ pub fn registers(scope: &Scope) -> Registers {
 /// A group is heard when one of its members (a `people.yaml` group), or
 /// someone holding it as a role, responded (gave a view or attended) by the
 /// cutoff. Without a registry, only someone named like the group counts.
-fn group_heard(scope: &Scope, group: &str, heard: &BTreeSet<String>) -> bool {
-    let members: BTreeSet<String> = scope.people.expand(group).into_iter().collect();
-    if members.iter().any(|m| heard.contains(m)) {
+fn group_heard(scope: &Scope, group: &str, heard: &BTreeSet<&str>) -> bool {
+    let mut member_heard = false;
+    scope
+        .people
+        .expand_each(group, |m| member_heard |= heard.contains(m));
+    if member_heard {
         return true;
     }
     heard.iter().any(|p| {

@@ -125,7 +125,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
                     .map(|(_, d)| *d)
                     .collect();
                 let first = first_response(dates, as_of);
-                judge(person, start.date, due, first, as_of)
+                judge(person.to_string(), start.date, due, first, as_of)
             })
             .collect();
         requests.push(Request {
@@ -162,7 +162,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
         let due = super::add_days(start.date, days);
         let responses = scope.index.responses(d, &scope.people, scope.dates);
         // Nor is an owner on their own decision.
-        let owners = scope.people.expand_all(&d.owners);
+        let owners = scope.people.expand_set(&d.owners);
         let answers = super::participation::expected(d, &scope.people)
             .into_iter()
             .filter(|p| !owners.contains(p))
@@ -173,7 +173,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
                     .map(|r| r.date)
                     .collect();
                 let first = first_response(dates, as_of);
-                judge(person, start.date, due, first, as_of)
+                judge(person.to_string(), start.date, due, first, as_of)
             })
             .collect();
         requests.push(Request {

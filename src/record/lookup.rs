@@ -68,13 +68,21 @@ impl People {
     /// nothing new and is not walked again, so the cost is linear in the
     /// registry whatever its groups' shape.
     pub(super) fn expand_all(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.expand_each(name, |p| out.push(p.to_string()));
+        out
+    }
+
+    /// [`People::expand_all`], each person given to `each` as the registry
+    /// or `name` spells it, without a copy.
+    pub fn expand_each<'a>(&'a self, name: &'a str, mut each: impl FnMut(&'a str)) {
         // Most names are a person, or no one the registry knows: answered
         // without the walk's set and map (rules ask for every name of every record).
         if let Some(p) = self.find_person(name) {
-            return vec![p.key.clone()];
+            return each(&p.key);
         }
         if !self.lookup.groups.contains_key(name) && !self.lookup.via_person.contains_key(name) {
-            return vec![name.to_string()];
+            return each(name);
         }
         let mut walk = Walk {
             people: self,
@@ -83,26 +91,26 @@ impl People {
             groups_at: HashMap::new(),
         };
         walk.expand(name, 0);
-        walk.out
+        walk.out.into_iter().for_each(each);
     }
 }
 
 struct Walk<'p> {
     people: &'p People,
-    out: Vec<String>,
-    seen: HashSet<String>,
+    out: Vec<&'p str>,
+    seen: HashSet<&'p str>,
     /// The shallowest depth each group was walked at.
     groups_at: HashMap<&'p str, usize>,
 }
 
 impl<'p> Walk<'p> {
-    fn add(&mut self, name: &str) {
-        if self.seen.insert(name.to_string()) {
-            self.out.push(name.to_string());
+    fn add(&mut self, name: &'p str) {
+        if self.seen.insert(name) {
+            self.out.push(name);
         }
     }
 
-    fn expand(&mut self, name: &str, depth: usize) {
+    fn expand(&mut self, name: &'p str, depth: usize) {
         let people = self.people;
         if let Some(p) = people.find_person(name) {
             self.add(&p.key);
@@ -141,8 +149,7 @@ impl<'p> Walk<'p> {
             }
         }
         for &i in via.into_iter().flatten() {
-            let key = people.people[i].key.clone();
-            self.add(&key);
+            self.add(&people.people[i].key);
         }
     }
 }

@@ -449,12 +449,26 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The people a name stands for (groups expanded, aliases resolved).
-    pub fn expand(&self, name: &str) -> Vec<String> {
-        match &self.people {
-            Some(p) => p.registry.expand(name),
-            None => vec![name.to_string()],
+    /// The people the names of `lists` stand for (groups expanded, aliases
+    /// resolved), as the registry (or, for a name it does not know, the
+    /// record) spells them, without a copy: the rules expand names on
+    /// every record.
+    pub fn expand_set<'t>(
+        &'t self,
+        lists: impl IntoIterator<Item = &'t crate::record::Text>,
+    ) -> std::collections::BTreeSet<&'t str> {
+        let mut set = std::collections::BTreeSet::new();
+        for t in lists {
+            match &self.people {
+                Some(p) => p.registry.expand_each(&t.value, |n| {
+                    set.insert(n);
+                }),
+                None => {
+                    set.insert(t.value.as_str());
+                }
+            }
         }
+        set
     }
 }
 

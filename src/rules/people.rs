@@ -55,19 +55,10 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
         required_roles(ix, d, out);
     }
     if proposed_or_later(d) && !d.decision_makers.is_empty() {
-        let proposers: BTreeSet<String> = d
-            .owners
-            .iter()
-            .chain(&d.proposed_by)
-            .flat_map(|t| ix.expand(&t.value))
-            .collect();
-        let makers: BTreeSet<String> = d
-            .decision_makers
-            .iter()
-            .flat_map(|t| ix.expand(&t.value))
-            .collect();
+        let proposers = ix.expand_set(d.owners.iter().chain(&d.proposed_by));
+        let makers = ix.expand_set(&d.decision_makers);
         if !makers.is_empty() && makers.is_subset(&proposers) {
-            let names: Vec<&str> = makers.iter().map(String::as_str).collect();
+            let names: Vec<&str> = makers.iter().copied().collect();
             out.push(
                 Diagnostic::new(
                     Code::SelfApproved,

@@ -3,8 +3,6 @@
 //! affected group (DL026), and resolved feedback with no written
 //! resolution (DL047).
 
-use std::collections::BTreeSet;
-
 use super::{Index, is, key_or_status, status_pos};
 use crate::diagnostic::Diagnostic;
 use crate::record::{Decision, Feedback, Review, Stance, Status};
@@ -31,20 +29,12 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     let decided = is(d, Status::Accepted) || is(d, Status::Rejected);
     let rights = charter.rights_for(d);
     if decided && !rights.is_empty() && !d.decision_makers.is_empty() {
-        let allowed: BTreeSet<String> = rights
-            .iter()
-            .flat_map(|r| &r.decides)
-            .flat_map(|t| ix.expand(&t.value))
-            .collect();
-        let makers: BTreeSet<String> = d
-            .decision_makers
-            .iter()
-            .flat_map(|t| ix.expand(&t.value))
-            .collect();
+        let allowed = ix.expand_set(rights.iter().flat_map(|r| &r.decides));
+        let makers = ix.expand_set(&d.decision_makers);
         let outside: Vec<&str> = makers
             .iter()
-            .filter(|m| !allowed.contains(*m))
-            .map(String::as_str)
+            .copied()
+            .filter(|m| !allowed.contains(m))
             .collect();
         if !outside.is_empty() {
             let holders: Vec<&str> = rights
