@@ -95,10 +95,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let write: Write = match args.format {
         ReportFormat::Table => |out, r, width, quiet| report::table::write(out, r, width, quiet),
         ReportFormat::Markdown => |out, r, _, _| report::markdown::write(out, r),
-        ReportFormat::Json => |out, r, _, _| {
-            serde_json::to_writer_pretty(&mut *out, r)?;
-            out.write_all(b"\n")
-        },
+        ReportFormat::Json => |out, r, _, _| crate::output::write_json(out, r),
         ReportFormat::Csv => return deliver(args, ctx, report::csv::render(&report, args.by)),
         ReportFormat::Html => {
             let page = report::html::render(

@@ -71,6 +71,5 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> 
         diagnostics,
         fingerprints: fingerprints(diagnostics),
     };
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    out.write_all(b"\n")
+    super::write_json(out, &issues)
 }

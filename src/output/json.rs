@@ -35,8 +35,7 @@ pub fn write(
         diagnostics: Items(diagnostics),
         summary,
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    out.write_all(b"\n")
+    super::write_json(out, &report)
 }
 
 /// The findings, serialised one by one rather than collected first.

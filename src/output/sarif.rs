@@ -60,8 +60,7 @@ pub fn write(
         }],
         version: "2.1.0",
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+    super::write_json(out, &log)
 }
 
 #[derive(Serialize)]
