@@ -266,9 +266,12 @@ pub struct Diversity {
     pub entropy: Option<f64>,
 }
 
+/// `registry_roles` is how many distinct roles the registry holds
+/// ([`Resolver::registry_roles`], worked out once for every decision).
 pub(crate) fn diversity(
     participation: &Participation,
     people: &Resolver,
+    registry_roles: usize,
     charter: Option<&Charter>,
 ) -> Diversity {
     if people.people.is_none() {
@@ -307,7 +310,7 @@ pub(crate) fn diversity(
         .filter(|r| !weights.contains_key(*r))
         .map(|r| r.to_string())
         .collect();
-    let k = people.registry_roles().len();
+    let k = registry_roles;
     let entropy = match with_roles {
         0 => None,
         _ if k < 2 => None,

@@ -15,6 +15,7 @@ pub(super) fn figures(
     scope: &Scope,
     opts: &MetricsOptions,
 ) -> Vec<(DecisionRow, Option<Participation>)> {
+    let registry_roles = scope.people.registry_roles().len();
     scope
         .decisions
         .par_iter()
@@ -47,7 +48,12 @@ pub(super) fn figures(
             }
             let responses = scope.index.responses(d, &scope.people, scope.dates);
             let p = participation::compute(d, &scope.people, &responses, opts.as_of);
-            row.diversity = Some(participation::diversity(&p, &scope.people, scope.charter));
+            row.diversity = Some(participation::diversity(
+                &p,
+                &scope.people,
+                registry_roles,
+                scope.charter,
+            ));
             row.completeness = Some(completeness(d, scope.charter));
             (row, Some(p))
         })
