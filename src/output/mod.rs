@@ -374,6 +374,29 @@ pub fn cell(text: &str) -> String {
     }
 }
 
+/// `d` as `YYYY-MM-DD`, exactly as chrono's `Display` writes it, without
+/// the formatting machinery: the registers of a large log show tens of
+/// thousands of dates (chrono's took a twentieth of drawing the report).
+pub fn ymd(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike as _;
+    let year = d.year();
+    // chrono writes a sign and more digits outside these years.
+    let Ok(year @ 0..=9999) = u32::try_from(year) else {
+        return d.to_string();
+    };
+    let mut text = String::with_capacity(10);
+    for (n, digits) in [(year, 4), (d.month(), 2), (d.day(), 2)] {
+        if digits == 2 {
+            text.push('-');
+        }
+        for place in (0..digits).rev() {
+            let digit = (n / 10u32.pow(place)) % 10;
+            text.push(char::from(b'0' + digit as u8));
+        }
+    }
+    text
+}
+
 /// Output that serialises `value` as pretty JSON straight to standard
 /// output, followed by a newline.
 pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> crate::Output {
@@ -537,6 +560,39 @@ fn split_word(word: &str, free: usize, room: usize) -> (&str, &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        use chrono::NaiveDate;
+        let mut days: Vec<NaiveDate> = [
+            (0, 1, 1),
+            (1, 2, 3),
+            (999, 12, 31),
+            (2026, 3, 1),
+            (9999, 12, 31),
+        ]
+        .iter()
+        .map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+        .collect();
+        // Outside 0..=9999 chrono adds a sign: the same text either way.
+        days.extend(
+            [
+                NaiveDate::from_ymd_opt(-1, 6, 15),
+                NaiveDate::from_ymd_opt(10_000, 1, 1),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        days.extend([NaiveDate::MIN, NaiveDate::MAX]);
+        let mut day = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+        for _ in 0..800 {
+            days.push(day);
+            day = day.succ_opt().unwrap();
+        }
+        for d in days {
+            assert_eq!(ymd(d), d.to_string());
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -598,7 +598,7 @@ pub fn overdue(r: &Report) -> Section {
                     a.owner
                         .as_deref()
                         .map_or_else(|| "(no owner)".into(), clean),
-                    a.due.map(|d| d.to_string()).unwrap_or_default(),
+                    a.due.map(crate::output::ymd).unwrap_or_default(),
                     a.overdue_days.unwrap_or(0).to_string(),
                     clean(a.note.as_deref().unwrap_or("(no note)")),
                     format!("{}, action {}", clean(&a.source), a.number),
@@ -621,7 +621,7 @@ pub fn revisits(r: &Report) -> Section {
                 vec![
                     v.id.clone().map_or_else(|| "?".into(), |i| clean(&i)),
                     clean(v.title.as_deref().unwrap_or("(untitled)")),
-                    v.date.to_string(),
+                    crate::output::ymd(v.date),
                     v.in_days.to_string(),
                     if v.implicit {
                         "implicit (decided + revisit-days)".into()

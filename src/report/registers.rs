@@ -11,7 +11,7 @@ fn id(x: &Option<String>) -> String {
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map_or_else(String::new, |d| d.to_string())
+    d.map_or_else(String::new, crate::output::ymd)
 }
 
 pub fn raised(r: &Report) -> Section {
@@ -34,8 +34,8 @@ pub fn raised(r: &Report) -> Section {
             .iter()
             .map(|x| {
                 let resolved = match (x.resolved, &x.resolved_by) {
-                    (Some(d), Some(by)) => format!("{d} by {}", clean(by)),
-                    (Some(d), None) => d.to_string(),
+                    (Some(d), Some(by)) => format!("{} by {}", crate::output::ymd(d), clean(by)),
+                    (Some(d), None) => crate::output::ymd(d),
                     (None, _) => "open".into(),
                 };
                 let how = match (x.resolved, &x.resolution) {
