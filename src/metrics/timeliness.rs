@@ -125,7 +125,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
                     .map(|(_, d)| *d)
                     .collect();
                 let first = first_response(dates, as_of);
-                judge(person.to_string(), start.date, due, first, as_of)
+                judge(person, start.date, due, first, as_of)
             })
             .collect();
         requests.push(Request {
