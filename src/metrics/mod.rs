@@ -470,7 +470,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     // in the log's order, beside the sections that need none of them: the
     // figures do not depend on the threads.
     let (figures, mut sections) = rayon::join(
-        || rows::figures(&scope, opts),
+        || rows::figures(&scope, opts, inputs.registry_roles),
         || sections::Sections::of(&scope, state),
     );
     for (mut row, p) in figures {

@@ -267,7 +267,7 @@ pub struct Diversity {
 }
 
 /// `registry_roles` is how many distinct roles the registry holds
-/// ([`Resolver::registry_roles`], worked out once for every decision).
+/// ([`super::Inputs::registry_roles`], counted once for every decision).
 pub(crate) fn diversity(
     participation: &Participation,
     people: &Resolver,

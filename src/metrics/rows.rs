@@ -11,11 +11,12 @@ use super::{DecisionRow, MetricsOptions, Scope, counted};
 /// left out of the row when it is not counted) and its participation, in
 /// the log's order: the caller sums them in that order, so the report does
 /// not depend on how the work was shared between threads.
+/// `registry_roles` is [`super::Inputs::registry_roles`], counted once.
 pub(super) fn figures(
     scope: &Scope,
     opts: &MetricsOptions,
+    registry_roles: usize,
 ) -> Vec<(DecisionRow, Option<Participation>)> {
-    let registry_roles = scope.people.registry_roles().len();
     scope
         .decisions
         .par_iter()
