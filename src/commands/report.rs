@@ -88,7 +88,6 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         };
         return deliver(args, ctx, text);
     }
-    let report = metrics::compute(&log, &opts);
     // Tables, Markdown and JSON are written as they are produced: section
     // by section, or as serialised; never whole in memory.
     type Write = fn(&mut dyn io::Write, &metrics::Report, Option<u16>, bool) -> io::Result<()>;
@@ -96,8 +95,12 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         ReportFormat::Table => |out, r, width, quiet| report::table::write(out, r, width, quiet),
         ReportFormat::Markdown => |out, r, _, _| report::markdown::write(out, r),
         ReportFormat::Json => |out, r, _, _| crate::output::write_json(out, r),
-        ReportFormat::Csv => return deliver(args, ctx, report::csv::render(&report, args.by)),
+        ReportFormat::Csv => {
+            let report = metrics::compute(&log, &opts);
+            return deliver(args, ctx, report::csv::render(&report, args.by));
+        }
         ReportFormat::Html => {
+            let report = metrics::compute(&log, &opts);
             let page = report::html::render(
                 &report,
                 &log,
@@ -112,14 +115,16 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     };
     let (width, quiet) = (ctx.width, ctx.global.quiet);
     match &args.output {
-        None => {
-            let mut out = Output::streamed(move |out| write(out, &report, width, quiet));
-            out.keep(log);
-            Ok(out)
-        }
+        // The figures borrow from the log, so they are worked out in the
+        // stream, which owns the log and is kept once written
+        // (`Output::kept`); the figures, mostly borrowed names, are freed
+        // there.
+        None => Ok(Output::streamed(move |out| {
+            write(out, &metrics::compute(&log, &opts), width, quiet)
+        })),
         Some(_) => {
             let mut bytes = Vec::new();
-            write(&mut bytes, &report, width, quiet)?;
+            write(&mut bytes, &metrics::compute(&log, &opts), width, quiet)?;
             deliver(args, ctx, String::from_utf8(bytes)?)
         }
     }

@@ -538,8 +538,8 @@ fn engagement(log: &Log, d: &Decision, today: NaiveDate, check_errors: usize) ->
         let missing: Vec<&str> = p
             .expected
             .iter()
-            .filter(|e| !p.responded.contains(e) && !owners.contains(e))
-            .map(String::as_str)
+            .filter(|e| !p.responded.contains(e) && !owners.iter().any(|o| o == **e))
+            .copied()
             .collect();
         sub(&mut out, "responded", &p.responded.join(", "));
         sub(&mut out, "gave a view", &p.gave_view.join(", "));

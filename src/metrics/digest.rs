@@ -60,7 +60,7 @@ pub struct Objection {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Digest {
+pub struct Digest<'a> {
     pub since: NaiveDate,
     pub as_of: NaiveDate,
     pub decided: Vec<Decided>,
@@ -78,7 +78,7 @@ pub struct Digest {
     /// with nothing measured.
     pub targets: Vec<super::targets::Target>,
     /// The auditor's registers, for the digest's one-paragraph summary of them.
-    pub registers: super::registers::Registers,
+    pub registers: super::registers::Registers<'a>,
     /// The model the digest is limited to.
     pub model: Option<String>,
     /// `--for P`: that reader's own view, instead of the team's.
@@ -101,12 +101,12 @@ pub struct SignalledConcern {
 /// Builds the digest from `since` to `opts.as_of`. Decisions taken count
 /// from `since`; open proposals, objections, overdue actions and revisits
 /// are the state on the as-of date, whenever they began.
-pub fn digest(
-    log: &Log,
+pub fn digest<'a>(
+    log: &'a Log,
     opts: &MetricsOptions,
     since: NaiveDate,
     for_person: Option<&str>,
-) -> Digest {
+) -> Digest<'a> {
     let scope = Scope::new(log, opts);
     let as_of = opts.as_of;
     let display = |key: &String| -> String {

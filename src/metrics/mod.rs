@@ -143,11 +143,12 @@ impl MetricsOptions {
     }
 }
 
-/// The records in scope and the lookups every metric shares.
-pub struct Scope<'a> {
+/// The records in scope and the lookups every metric shares: `'a` is the
+/// log's, which the figures borrow from, `'o` the options'.
+pub struct Scope<'a, 'o> {
     pub log: &'a Log,
-    pub opts: &'a MetricsOptions,
-    pub dates: &'a Dates,
+    pub opts: &'o MetricsOptions,
+    pub dates: &'o Dates,
     pub people: Resolver<'a>,
     pub charter: Option<&'a Charter>,
     /// Decisions in the window, about the model, dated on or before T.
@@ -168,8 +169,8 @@ pub struct Scope<'a> {
     pub unreadable: usize,
 }
 
-impl<'a> Scope<'a> {
-    pub fn new(log: &'a Log, opts: &'a MetricsOptions) -> Scope<'a> {
+impl<'a, 'o> Scope<'a, 'o> {
+    pub fn new(log: &'a Log, opts: &'o MetricsOptions) -> Scope<'a, 'o> {
         let dates = &opts.dates;
         let windowed = opts.since.is_some() || opts.until.is_some();
         let mut after_as_of = 0;
@@ -367,27 +368,30 @@ pub struct PersonRow {
 
 /// One decision's figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DecisionRow {
+pub struct DecisionRow<'a> {
     pub id: Option<String>,
-    pub title: Option<String>,
+    /// Title, model and path are borrowed from the log, as are the names
+    /// in the participation and diversity.
+    pub title: Option<&'a str>,
     pub status: &'static str,
-    pub model: Option<String>,
+    pub model: Option<&'a str>,
     pub date: Option<NaiveDate>,
     pub date_inferred: bool,
     pub decided: Option<NaiveDate>,
-    pub path: String,
+    pub path: &'a str,
     /// `None` for drafts, which nobody has been asked about yet.
-    pub participation: Option<Participation>,
-    pub diversity: Option<Diversity>,
+    pub participation: Option<Participation<'a>>,
+    pub diversity: Option<Diversity<'a>>,
     pub completeness: Option<Completeness>,
     pub lead_time_days: Option<i64>,
     /// Error-level `check` findings on the decision's file.
     pub check_errors: usize,
 }
 
-/// Everything `decide report` prints.
+/// Everything `decide report` prints, borrowing from the log it was
+/// computed from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub schema_version: u32,
     pub as_of: NaiveDate,
     pub since: Option<NaiveDate>,
@@ -408,7 +412,7 @@ pub struct Report {
     pub cadence: Cadence,
     pub outcomes: Outcomes,
     pub people: Vec<PersonRow>,
-    pub decisions: Vec<DecisionRow>,
+    pub decisions: Vec<DecisionRow<'a>>,
     /// Pulse surveys in scope; left out of JSON when there are none.
     #[serde(skip_serializing_if = "Pulse::is_empty")]
     pub pulse: Pulse,
@@ -419,7 +423,7 @@ pub struct Report {
     /// `--for P`: that reader's own view (never windowed).
     pub reader: Option<reader::ForPerson>,
     /// The auditor's registers (state on the as-of date, never windowed).
-    pub registers: registers::Registers,
+    pub registers: registers::Registers<'a>,
     /// Expected outcomes against what retrospectives observed.
     pub targets: targets::Targets,
     /// Attendance by kind and role, facilitation, the charter's norms.
@@ -427,7 +431,7 @@ pub struct Report {
 }
 
 /// Computes the whole report.
-pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
+pub fn compute<'a>(log: &'a Log, opts: &MetricsOptions) -> Report<'a> {
     let scope = Scope::new(log, opts);
     // The state on the as-of date is never windowed (SPEC §6): open and
     // overdue actions, revisits due and unresolved objections are read
@@ -449,7 +453,6 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     };
     let inputs = inputs(&scope);
 
-    let mut rows = Vec::with_capacity(scope.decisions.len());
     let mut responded_total = 0;
     let mut expected_total = 0;
     let mut nobody_expected = 0;
@@ -463,18 +466,18 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
     let mut complete = 0;
     let mut failing: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut people_rows: BTreeMap<String, PersonRow> = BTreeMap::new();
-    let mut asked: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut asked: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut rates: BTreeMap<String, Option<f64>> = BTreeMap::new();
 
     // Each decision's own figures, worked out in parallel and summed below
     // in the log's order, beside the sections that need none of them: the
     // figures do not depend on the threads.
-    let (figures, mut sections) = rayon::join(
+    let (rows, mut sections) = rayon::join(
         || rows::figures(&scope, opts, inputs.registry_roles),
         || sections::Sections::of(&scope, state),
     );
-    for (mut row, p) in figures {
-        if let Some(p) = p {
+    for row in &rows {
+        if let Some(p) = &row.participation {
             responded_total += p.responded.len();
             expected_total += p.expected.len();
             nobody_expected += usize::from(p.expected.is_empty());
@@ -491,7 +494,7 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                 person_row(&mut people_rows, &scope.people, person).after_decision += 1;
             }
             for person in &p.expected {
-                let entry = asked.entry(person.clone()).or_default();
+                let entry = asked.entry(person).or_default();
                 entry.0 += 1;
                 entry.1 += usize::from(p.responded.contains(person));
             }
@@ -516,14 +519,12 @@ pub fn compute(log: &Log, opts: &MetricsOptions) -> Report {
                     *failing.entry(m).or_default() += 1;
                 }
             }
-            row.participation = Some(p);
         }
-        rows.push(row);
     }
     let counted_decisions = scores.len();
 
     for (person, (n, yes)) in asked {
-        person_row(&mut people_rows, &scope.people, &person).rate = Ratio::new(yes, n);
+        person_row(&mut people_rows, &scope.people, person).rate = Ratio::new(yes, n);
     }
     if let Some(registry) = scope.people.people {
         for p in &registry.people {

@@ -21,30 +21,32 @@ use crate::record::{Charter, Decision, Feedback, Id, Review};
 
 /// Who was asked and who answered on one decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Participation {
+pub struct Participation<'a> {
     /// Consulted ∪ decision-makers, groups expanded, aliases resolved.
-    pub expected: Vec<String>,
+    /// Names are borrowed from the log (its records and `people.yaml`):
+    /// the report held six copied lists of them for every decision.
+    pub expected: Vec<&'a str>,
     /// Expected people who responded on or before the cutoff.
-    pub responded: Vec<String>,
+    pub responded: Vec<&'a str>,
     /// People outside the expected set (and not owners or proposers) who
     /// responded on or before the cutoff.
-    pub unsolicited: Vec<String>,
+    pub unsolicited: Vec<&'a str>,
     /// Expected people whose only responses came after the cutoff (not counted).
-    pub after_cutoff: Vec<String>,
+    pub after_cutoff: Vec<&'a str>,
     /// Of `responded`, those who left feedback (a view) by the cutoff.
-    pub gave_view: Vec<String>,
+    pub gave_view: Vec<&'a str>,
     /// Of `responded`, those who only attended a review about it.
-    pub attended_only: Vec<String>,
+    pub attended_only: Vec<&'a str>,
     /// |responded| / |expected|.
     pub rate: Ratio,
     /// The last day a response counts: `decided`, or the as-of date while undecided.
     pub cutoff: NaiveDate,
 }
 
-impl Participation {
+impl<'a> Participation<'a> {
     /// Everyone whose response counted, asked or not.
-    pub fn respondents(&self) -> impl Iterator<Item = &String> {
-        self.responded.iter().chain(&self.unsolicited)
+    pub fn respondents(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.responded.iter().chain(&self.unsolicited).copied()
     }
 }
 
@@ -175,7 +177,7 @@ impl<'a> Index<'a> {
 /// Participation in `d` as of `as_of`, for callers outside the report
 /// (`decide show`): groups and aliases resolve through the log's
 /// `people.yaml`; records without a `date` are not dated from git here.
-pub fn participation(log: &Log, d: &Decision, as_of: NaiveDate) -> Participation {
+pub fn participation<'a>(log: &'a Log, d: &'a Decision, as_of: NaiveDate) -> Participation<'a> {
     let people = Resolver::new(log.people.as_ref());
     let dates = Dates::default();
     let index = Index::new(&log.reviews, &dates, as_of);
@@ -194,19 +196,19 @@ pub(crate) fn cutoff(d: &Decision, as_of: NaiveDate) -> NaiveDate {
         .map_or(as_of, |decided| decided.min(as_of))
 }
 
-pub(crate) fn compute(
-    d: &Decision,
-    people: &Resolver,
-    responses: &[Response<'_>],
+pub(crate) fn compute<'a>(
+    d: &'a Decision,
+    people: &Resolver<'a>,
+    responses: &[Response<'a>],
     as_of: NaiveDate,
-) -> Participation {
+) -> Participation<'a> {
     let expected = expected(d, people);
     let cutoff = cutoff(d, as_of);
     // Sets of the responses' names, borrowed: each decision's figures
     // copied every name three times over.
-    let mut counted: BTreeSet<&str> = BTreeSet::new();
-    let mut viewed: BTreeSet<&str> = BTreeSet::new();
-    let mut late: BTreeSet<&str> = BTreeSet::new();
+    let mut counted: BTreeSet<&'a str> = BTreeSet::new();
+    let mut viewed: BTreeSet<&'a str> = BTreeSet::new();
+    let mut late: BTreeSet<&'a str> = BTreeSet::new();
     for r in responses {
         if r.date.is_none_or(|date| date <= cutoff) {
             counted.insert(r.person);
@@ -220,47 +222,46 @@ pub(crate) fn compute(
     // Owners and proposers are the ones asking: their own feedback or
     // attendance is neither expected nor unsolicited.
     let authors = people.expand_set(d.owners.iter().chain(&d.proposed_by));
-    let owned = |names: Vec<&str>| names.into_iter().map(str::to_string).collect();
-    let responded: Vec<&str> = expected
+    let responded: Vec<&'a str> = expected
         .iter()
         .copied()
         .filter(|p| counted.contains(p))
         .collect();
-    let unsolicited: Vec<&str> = counted
+    let unsolicited: Vec<&'a str> = counted
         .iter()
         .copied()
         .filter(|p| !expected.contains(p) && !authors.contains(p))
         .collect();
-    let after_cutoff: Vec<&str> = expected
+    let after_cutoff: Vec<&'a str> = expected
         .iter()
         .copied()
         .filter(|p| late.contains(p) && !counted.contains(p))
         .collect();
-    let (gave_view, attended_only): (Vec<&str>, Vec<&str>) =
+    let (gave_view, attended_only): (Vec<&'a str>, Vec<&'a str>) =
         responded.iter().partition(|p| viewed.contains(**p));
     Participation {
-        gave_view: owned(gave_view),
-        attended_only: owned(attended_only),
+        gave_view,
+        attended_only,
         rate: Ratio::new(responded.len(), expected.len()),
-        expected: owned(expected.into_iter().collect()),
-        responded: owned(responded),
-        unsolicited: owned(unsolicited),
-        after_cutoff: owned(after_cutoff),
+        expected: expected.into_iter().collect(),
+        responded,
+        unsolicited,
+        after_cutoff,
         cutoff,
     }
 }
 
 /// The perspectives heard on one decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diversity {
+pub struct Diversity<'a> {
     /// Distinct roles among everyone who responded (asked or not); `None`
-    /// without `people.yaml`.
-    pub roles: Option<Vec<String>>,
+    /// without `people.yaml`. Borrowed from `people.yaml`.
+    pub roles: Option<Vec<&'a str>>,
     /// Required roles of the charter among those roles; `None` without
     /// `people.yaml` or without charter `required-roles`.
     pub coverage: Option<Ratio>,
-    /// Required roles not heard.
-    pub missing_roles: Vec<String>,
+    /// Required roles not heard, borrowed from the charter.
+    pub missing_roles: Vec<&'a str>,
     /// Shannon entropy of the respondents' role distribution over ln(k),
     /// k = roles in the registry; `None` when no respondent has a role.
     pub entropy: Option<f64>,
@@ -268,12 +269,12 @@ pub struct Diversity {
 
 /// `registry_roles` is how many distinct roles the registry holds
 /// ([`super::Inputs::registry_roles`], counted once for every decision).
-pub(crate) fn diversity(
-    participation: &Participation,
-    people: &Resolver,
+pub(crate) fn diversity<'a>(
+    participation: &Participation<'_>,
+    people: &Resolver<'a>,
     registry_roles: usize,
-    charter: Option<&Charter>,
-) -> Diversity {
+    charter: Option<&'a Charter>,
+) -> Diversity<'a> {
     if people.people.is_none() {
         return Diversity {
             roles: None,
@@ -282,7 +283,7 @@ pub(crate) fn diversity(
             entropy: None,
         };
     }
-    let mut weights: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut weights: BTreeMap<&'a str, f64> = BTreeMap::new();
     let mut with_roles = 0usize;
     for person in participation.respondents() {
         let roles = people.roles(person);
@@ -295,8 +296,8 @@ pub(crate) fn diversity(
             *weights.entry(role).or_default() += 1.0 / distinct.len() as f64;
         }
     }
-    let heard: Vec<String> = weights.keys().map(|r| r.to_string()).collect();
-    let required: BTreeSet<&str> = charter
+    let heard: Vec<&'a str> = weights.keys().copied().collect();
+    let required: BTreeSet<&'a str> = charter
         .map(|c| c.required_roles.iter().map(|t| t.value.trim()).collect())
         .unwrap_or_default();
     let coverage = (!required.is_empty()).then(|| {
@@ -308,7 +309,7 @@ pub(crate) fn diversity(
     let missing_roles = required
         .iter()
         .filter(|r| !weights.contains_key(*r))
-        .map(|r| r.to_string())
+        .copied()
         .collect();
     let k = registry_roles;
     let entropy = match with_roles {

@@ -78,6 +78,18 @@ impl<'a> Resolver<'a> {
             .map_or_else(|| name.to_string(), |p| p.key.clone())
     }
 
+    /// [`Resolver::person`] borrowed from the registry or `name`: the
+    /// registers name someone on each of thousands of raised points.
+    pub fn person_ref<'t>(&self, name: &'t str) -> &'t str
+    where
+        'a: 't,
+    {
+        let name = name.trim();
+        self.people
+            .and_then(|p| p.person(name))
+            .map_or(name, |p| p.key.as_str())
+    }
+
     /// The roles of a person in the registry (none when unknown), looked
     /// up by key: the figures ask for every respondent of every decision.
     pub fn roles(&self, key: &str) -> &'a [String] {

@@ -141,7 +141,7 @@ fn counted(review: &Review, as_of: NaiveDate) -> impl Iterator<Item = &crate::re
 }
 
 /// The pulse reviews in scope, in the order they are compared.
-fn pulse_reviews<'a>(scope: &Scope<'a>) -> Vec<(&'a Review, Option<NaiveDate>)> {
+fn pulse_reviews<'a>(scope: &Scope<'a, '_>) -> Vec<(&'a Review, Option<NaiveDate>)> {
     let mut out: Vec<(&Review, Option<NaiveDate>)> = scope
         .reviews
         .iter()

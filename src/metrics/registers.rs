@@ -6,6 +6,7 @@
 //! Registers are the state on the as-of date: they are computed over every
 //! decision up to T (of the chosen model), whatever the report's window.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -15,40 +16,41 @@ use super::Scope;
 use crate::record::{Feedback, Stance, Status};
 
 /// One raised point: a veto, objection, concern or proposed alternative.
+/// Its text is borrowed from the log, as in every register.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Raised {
+pub struct Raised<'a> {
     pub id: Option<String>,
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     pub decision_status: &'static str,
     /// Person key (alias resolved), as written when unknown.
-    pub by: Option<String>,
+    pub by: Option<&'a str>,
     pub stance: &'static str,
     pub date: Option<NaiveDate>,
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
     /// `decision` or `review STEM`: where it is written.
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// Resolved on or before the as-of date.
     pub resolved: Option<NaiveDate>,
-    pub resolution: Option<String>,
-    pub resolved_by: Option<String>,
+    pub resolution: Option<&'a str>,
+    pub resolved_by: Option<&'a str>,
 }
 
 /// Who decided one accepted or rejected decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Approval {
+pub struct Approval<'a> {
     pub id: Option<String>,
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     pub status: &'static str,
     pub decided: Option<NaiveDate>,
     /// As written (empty: none recorded).
-    pub decision_makers: Vec<String>,
+    pub decision_makers: Vec<&'a str>,
     /// Who the charter's decision rights give it to (model or tag), when any right applies.
-    pub rights_holders: Vec<String>,
+    pub rights_holders: Vec<&'a str>,
     /// Decision-makers outside those rights (people, groups expanded).
-    pub outside_rights: Vec<String>,
+    pub outside_rights: Vec<&'a str>,
     /// Decision-makers (groups expanded) who recorded `support` on or
     /// before `decided`.
-    pub support: Vec<String>,
+    pub support: Vec<&'a str>,
     /// Objections and vetoes raised on or before `decided` (`None` without
     /// a `decided` date).
     pub objections_by_decision: Option<usize>,
@@ -59,24 +61,24 @@ pub struct Approval {
 
 /// An affected group whose perspective was not heard on a decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unheard {
+pub struct Unheard<'a> {
     pub id: Option<String>,
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     pub status: &'static str,
-    pub group: String,
-    pub effect: Option<String>,
+    pub group: &'a str,
+    pub effect: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Registers {
+pub struct Registers<'a> {
     /// Every veto, objection, concern and alternative, by decision, oldest first.
-    pub raised: Vec<Raised>,
+    pub raised: Vec<Raised<'a>>,
     /// Of those, how many are still open on the as-of date.
     pub open: usize,
     /// Of those resolved, how many have no written `resolution`.
     pub resolved_without_note: usize,
     /// Accepted and rejected decisions, with who decided.
-    pub approvals: Vec<Approval>,
+    pub approvals: Vec<Approval<'a>>,
     /// Of those, how many record no decision-maker.
     pub no_decision_maker: usize,
     /// Of those, how many were decided outside the charter's decision rights.
@@ -84,7 +86,7 @@ pub struct Registers {
     /// Decisions (past draft) that name affected groups.
     pub with_affected: usize,
     /// Affected groups not heard, per decision.
-    pub unheard: Vec<Unheard>,
+    pub unheard: Vec<Unheard<'a>>,
 }
 
 fn raised_stance(s: Option<Stance>) -> bool {
@@ -94,11 +96,11 @@ fn raised_stance(s: Option<Stance>) -> bool {
     )
 }
 
-pub fn registers(scope: &Scope) -> Registers {
+pub fn registers<'a>(scope: &Scope<'a, '_>) -> Registers<'a> {
     let as_of = scope.opts.as_of;
     let people = &scope.people;
     let id = |d: &crate::record::Decision| d.id.as_ref().map(|i| i.to_string());
-    let title = |d: &crate::record::Decision| d.title.as_ref().map(|t| t.value.to_string());
+    let title = |d: &'a crate::record::Decision| d.title.as_ref().map(|t| &*t.value);
 
     let mut raised = Vec::new();
     for d in &scope.decisions {
@@ -119,19 +121,21 @@ pub fn registers(scope: &Scope) -> Registers {
                 id: id(d),
                 title: title(d),
                 decision_status: d.status_word(),
-                by: f.by.as_ref().map(|b| people.person(&b.value)),
+                by: f.by.as_ref().map(|b| people.person_ref(&b.value)),
                 stance: f.stance.map_or("concern", Stance::as_str),
                 date,
-                note: f.note.as_ref().map(|n| n.value.to_string()),
-                source: review.map_or_else(|| "decision".into(), |r| format!("review {}", r.id)),
+                note: f.note.as_ref().map(|n| &*n.value),
+                source: review.map_or(Cow::Borrowed("decision"), |r| {
+                    Cow::Owned(format!("review {}", r.id))
+                }),
                 resolved,
                 resolution: resolved
                     .and(f.resolution.as_ref())
-                    .map(|t| t.value.to_string())
+                    .map(|t| &*t.value)
                     .filter(|t| !t.trim().is_empty()),
                 resolved_by: resolved
                     .and(f.resolved_by.as_ref())
-                    .map(|t| people.person(&t.value)),
+                    .map(|t| people.person_ref(&t.value)),
             });
         }
     }
@@ -143,20 +147,20 @@ pub fn registers(scope: &Scope) -> Registers {
             continue;
         }
         let rights = scope.charter.map(|c| c.rights_for(d)).unwrap_or_default();
-        let holders: Vec<String> = rights
+        let holders: Vec<&str> = rights
             .iter()
             .flat_map(|r| &r.decides)
-            .map(|t| t.value.trim().to_string())
+            .map(|t| t.value.trim())
             .collect();
         let allowed = people.expand_set(rights.iter().flat_map(|r| &r.decides));
         let makers = people.expand_set(&d.decision_makers);
-        let outside: Vec<String> = if rights.is_empty() {
+        let outside: Vec<&str> = if rights.is_empty() {
             Vec::new()
         } else {
             makers
                 .iter()
                 .filter(|m| !allowed.contains(*m))
-                .map(|m| m.to_string())
+                .copied()
                 .collect()
         };
         let decided = d.decided.as_ref().and_then(|x| x.date);
@@ -208,14 +212,10 @@ pub fn registers(scope: &Scope) -> Registers {
             title: title(d),
             status: d.status_word(),
             decided,
-            decision_makers: d
-                .decision_makers
-                .iter()
-                .map(|t| t.value.trim().to_string())
-                .collect(),
+            decision_makers: d.decision_makers.iter().map(|t| t.value.trim()).collect(),
             rights_holders: holders,
             outside_rights: outside,
-            support: support.into_iter().map(str::to_string).collect(),
+            support: support.into_iter().collect(),
             objections_by_decision: decided.map(|_| objections.len()),
             open_when_decided,
         });
@@ -247,8 +247,8 @@ pub fn registers(scope: &Scope) -> Registers {
                     id: id(d),
                     title: title(d),
                     status: d.status_word(),
-                    group: group.to_string(),
-                    effect: a.effect.as_ref().map(|t| t.value.to_string()),
+                    group,
+                    effect: a.effect.as_ref().map(|t| &*t.value),
                 });
             }
         }

@@ -4,19 +4,20 @@
 use rayon::prelude::*;
 
 use super::completeness::completeness;
-use super::participation::{self, Participation};
+use super::participation;
 use super::{DecisionRow, MetricsOptions, Scope, counted};
 
 /// Every decision's row (its participation, diversity and completeness
-/// left out of the row when it is not counted) and its participation, in
-/// the log's order: the caller sums them in that order, so the report does
-/// not depend on how the work was shared between threads.
+/// left out of the row when it is not counted), in the log's order: the
+/// caller sums them in that order, so the report does not depend on how
+/// the work was shared between threads. The rows are the report's own:
+/// a second vector of them, built while summing, set the peak.
 /// `registry_roles` is [`super::Inputs::registry_roles`], counted once.
-pub(super) fn figures(
-    scope: &Scope,
+pub(super) fn figures<'a>(
+    scope: &Scope<'a, '_>,
     opts: &MetricsOptions,
     registry_roles: usize,
-) -> Vec<(DecisionRow, Option<Participation>)> {
+) -> Vec<DecisionRow<'a>> {
     scope
         .decisions
         .par_iter()
@@ -31,13 +32,13 @@ pub(super) fn figures(
             };
             let mut row = DecisionRow {
                 id: d.id.as_ref().map(|i| i.to_string()),
-                title: d.title.as_ref().map(|t| t.value.to_string()),
+                title: d.title.as_ref().map(|t| &*t.value),
                 status: d.status_word(),
-                model: d.model.as_ref().map(|t| t.value.to_string()),
+                model: d.model.as_ref().map(|t| &*t.value),
                 date: date.map(|x| x.date),
                 date_inferred: date.is_some_and(|x| x.inferred),
                 decided,
-                path: d.meta.path.clone(),
+                path: &d.meta.path,
                 participation: None,
                 diversity: None,
                 completeness: None,
@@ -45,7 +46,7 @@ pub(super) fn figures(
                 check_errors: opts.check_errors.get(&d.meta.path).copied().unwrap_or(0),
             };
             if !counted(d) {
-                return (row, None);
+                return row;
             }
             let responses = scope.index.responses(d, &scope.people, scope.dates);
             let p = participation::compute(d, &scope.people, &responses, opts.as_of);
@@ -56,7 +57,8 @@ pub(super) fn figures(
                 scope.charter,
             ));
             row.completeness = Some(completeness(d, scope.charter));
-            (row, Some(p))
+            row.participation = Some(p);
+            row
         })
         .collect()
 }

@@ -12,11 +12,11 @@ use super::{
     cadence, pulse, registers, rituals, signals, targets, timeliness,
 };
 
-pub(super) struct Sections {
+pub(super) struct Sections<'a> {
     pub timeliness: Timeliness,
     pub actions: Actions,
     pub revisits: Revisits,
-    pub registers: Registers,
+    pub registers: Registers<'a>,
     pub targets: Targets,
     pub cadence: Cadence,
     pub rituals: rituals::Rituals,
@@ -28,10 +28,10 @@ pub(super) struct Sections {
     pub pulse: Pulse,
 }
 
-impl Sections {
+impl<'a> Sections<'a> {
     /// `scope` is the report's window, `state` the log up to the as-of
     /// date (SPEC §6: the state is never windowed).
-    pub(super) fn of(scope: &Scope, state: &Scope) -> Sections {
+    pub(super) fn of(scope: &Scope<'a, '_>, state: &Scope<'a, '_>) -> Sections<'a> {
         let ((registers, targets), ((timeliness, actions), (revisits, rest))) = rayon::join(
             || rayon::join(|| registers::registers(state), || targets::targets(scope)),
             || {

@@ -150,23 +150,20 @@ pub fn trend(
         periods: periods
             .into_iter()
             .map(|(start, end)| {
-                let report = compute(
-                    log,
-                    &MetricsOptions {
-                        as_of: end,
-                        since: Some(start),
-                        until: Some(end),
-                        model: opts.model.clone(),
-                        dates: opts.dates.clone(),
-                        for_person: None,
-                        check_errors: check_errors_as_of(end),
-                    },
-                );
+                let opts = MetricsOptions {
+                    as_of: end,
+                    since: Some(start),
+                    until: Some(end),
+                    model: opts.model.clone(),
+                    dates: opts.dates.clone(),
+                    for_person: None,
+                    check_errors: check_errors_as_of(end),
+                };
                 PeriodFigures {
                     label: period.label(start),
                     start,
                     end,
-                    figures: Headline::of(&report),
+                    figures: Headline::of(&compute(log, &opts)),
                 }
             })
             .collect(),

@@ -192,9 +192,9 @@ fn decisions(r: &Report) -> String {
         let count = |f: &dyn Fn() -> Option<usize>| f().map(|n| n.to_string()).unwrap_or_default();
         out.push_str(&csv_row([
             d.id.clone().unwrap_or_default(),
-            d.title.clone().unwrap_or_default(),
+            d.title.unwrap_or_default().to_string(),
             d.status.to_string(),
-            d.model.clone().unwrap_or_default(),
+            d.model.unwrap_or_default().to_string(),
             opt_date(d.date),
             match (d.date, d.date_inferred) {
                 (None, _) => String::new(),
@@ -214,7 +214,7 @@ fn decisions(r: &Report) -> String {
             count(&|| c.map(|c| c.applicable)),
             c.map(|c| c.missing.join(";")).unwrap_or_default(),
             d.lead_time_days.map(|n| n.to_string()).unwrap_or_default(),
-            d.path.clone(),
+            d.path.to_string(),
         ]));
     }
     out

@@ -1,6 +1,7 @@
 //! `decide digest` as prose: a few short sections a stakeholder can read in
 //! a minute, in Markdown (for a wiki, a chat or an e-mail) or plain text.
 
+use std::borrow::Borrow;
 use std::fmt::Write;
 
 use super::markdown::prose;
@@ -23,20 +24,20 @@ struct Part {
     empty: &'static str,
 }
 
-fn label(id: &Option<String>, title: &Option<String>) -> String {
+fn label(id: &Option<String>, title: Option<&str>) -> String {
     match (id, title) {
         (Some(id), Some(t)) => format!("{id} {t}"),
         (Some(id), None) => id.clone(),
-        (None, Some(t)) => t.clone(),
+        (None, Some(t)) => t.to_string(),
         (None, None) => "(untitled)".into(),
     }
 }
 
-fn names(list: &[String]) -> String {
+fn names<S: Borrow<str>>(list: &[S]) -> String {
     match list {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.borrow().to_string(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last.borrow()),
     }
 }
 
@@ -63,7 +64,7 @@ fn reader_parts(v: &ForPerson, as_of: NaiveDate) -> Vec<Part> {
                 None => text.push_str(", no deadline set."),
             }
             Item {
-                lead: label(&w.id, &w.title),
+                lead: label(&w.id, w.title.as_deref()),
                 text,
             }
         })
@@ -92,7 +93,7 @@ fn reader_parts(v: &ForPerson, as_of: NaiveDate) -> Vec<Part> {
         .owns
         .iter()
         .map(|o| Item {
-            lead: label(&o.id, &o.title),
+            lead: label(&o.id, o.title.as_deref()),
             text: match o.revisit {
                 Some(date) => format!("{}, revisit by {date}.", o.status),
                 None => format!("{}.", o.status),
@@ -126,7 +127,7 @@ fn parts(d: &Digest) -> Vec<Part> {
         .decided
         .iter()
         .map(|x| Item {
-            lead: label(&x.id, &x.title),
+            lead: label(&x.id, x.title.as_deref()),
             text: format!(
                 "{} on {}. {}",
                 x.status,
@@ -141,7 +142,7 @@ fn parts(d: &Digest) -> Vec<Part> {
         .status_changes
         .iter()
         .map(|c| Item {
-            lead: label(&c.id, &c.title),
+            lead: label(&c.id, c.title.as_deref()),
             text: format!("{} on {}.", c.status, c.date),
         })
         .collect();
@@ -149,7 +150,7 @@ fn parts(d: &Digest) -> Vec<Part> {
         .proposed
         .iter()
         .map(|p| Item {
-            lead: label(&p.id, &p.title),
+            lead: label(&p.id, p.title.as_deref()),
             text: waiting_text(p, d.as_of),
         })
         .collect();
@@ -175,7 +176,7 @@ fn parts(d: &Digest) -> Vec<Part> {
                 None => text.push('.'),
             }
             Item {
-                lead: label(&o.id, &o.title),
+                lead: label(&o.id, o.title.as_deref()),
                 text,
             }
         })
@@ -213,7 +214,7 @@ fn parts(d: &Digest) -> Vec<Part> {
                 ""
             };
             Item {
-                lead: label(&v.id, &v.title),
+                lead: label(&v.id, v.title.as_deref()),
                 text: format!("revisit by {}, {when}{how}.", v.date),
             }
         })
@@ -237,7 +238,7 @@ fn parts(d: &Digest) -> Vec<Part> {
                 ),
             };
             Item {
-                lead: label(&t.id, &t.title),
+                lead: label(&t.id, t.title.as_deref()),
                 text,
             }
         })
@@ -378,7 +379,7 @@ fn pulse_parts(d: &Digest) -> Vec<Part> {
                     None => text.push('.'),
                 }
                 Item {
-                    lead: label(&c.id, &c.title),
+                    lead: label(&c.id, c.title.as_deref()),
                     text,
                 }
             })
@@ -533,7 +534,7 @@ fn registers(d: &Digest) -> Vec<Item> {
     }
     for a in g.approvals.iter().filter(|a| !a.outside_rights.is_empty()) {
         items.push(Item {
-            lead: label(&a.id, &a.title),
+            lead: label(&a.id, a.title),
             text: format!(
                 "decided by {}, outside the charter's decision rights ({}).",
                 names(&a.outside_rights),
@@ -555,7 +556,7 @@ fn registers(d: &Digest) -> Vec<Item> {
     }
     for u in &g.unheard {
         items.push(Item {
-            lead: label(&u.id, &u.title),
+            lead: label(&u.id, u.title),
             text: format!("affects {}, whose perspective was not heard.", u.group),
         });
     }

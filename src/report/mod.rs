@@ -547,7 +547,7 @@ pub(crate) fn decision_cells(d: &DecisionRow) -> Vec<String> {
     };
     vec![
         d.id.clone().map_or_else(|| "?".into(), |i| clean(&i)),
-        clean(d.title.as_deref().unwrap_or("(untitled)")),
+        clean(d.title.unwrap_or("(untitled)")),
         d.status.to_string(),
         answered,
         roles,

@@ -41,11 +41,11 @@ pub fn raised(r: &Report) -> Section {
                 let how = match (x.resolved, &x.resolution) {
                     (_, Some(text)) => clean(text),
                     (Some(_), None) => "(no resolution written)".into(),
-                    (None, None) => x.note.as_deref().map_or_else(String::new, clean),
+                    (None, None) => x.note.map_or_else(String::new, clean),
                 };
                 vec![
                     id(&x.id),
-                    x.by.as_deref().map_or_else(|| "?".into(), clean),
+                    x.by.map_or_else(|| "?".into(), clean),
                     x.stance.to_string(),
                     date(x.date),
                     resolved,
@@ -112,9 +112,9 @@ pub fn unheard(r: &Report) -> Section {
             .map(|u| {
                 vec![
                     id(&u.id),
-                    clean(u.title.as_deref().unwrap_or("(untitled)")),
-                    clean(&u.group),
-                    u.effect.as_deref().map_or_else(|| "-".into(), clean),
+                    clean(u.title.unwrap_or("(untitled)")),
+                    clean(u.group),
+                    u.effect.map_or_else(|| "-".into(), clean),
                 ]
             })
             .collect(),
@@ -148,14 +148,14 @@ pub fn raised_csv(r: &Report) -> String {
     for x in &r.registers.raised {
         s.push_str(&csv_row([
             x.id.clone().unwrap_or_default(),
-            x.by.clone().unwrap_or_default(),
+            x.by.unwrap_or_default().to_string(),
             x.stance.to_string(),
             date(x.date),
-            x.source.clone(),
+            x.source.to_string(),
             date(x.resolved),
-            x.resolved_by.clone().unwrap_or_default(),
-            x.resolution.clone().unwrap_or_default(),
-            x.note.clone().unwrap_or_default(),
+            x.resolved_by.unwrap_or_default().to_string(),
+            x.resolution.unwrap_or_default().to_string(),
+            x.note.unwrap_or_default().to_string(),
         ]));
     }
     s
@@ -188,9 +188,9 @@ pub fn unheard_csv(r: &Report) -> String {
     for u in &r.registers.unheard {
         s.push_str(&csv_row([
             u.id.clone().unwrap_or_default(),
-            u.title.clone().unwrap_or_default(),
-            u.group.clone(),
-            u.effect.clone().unwrap_or_default(),
+            u.title.unwrap_or_default().to_string(),
+            u.group.to_string(),
+            u.effect.unwrap_or_default().to_string(),
         ]));
     }
     s

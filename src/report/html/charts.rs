@@ -301,7 +301,7 @@ pub(super) fn roles_chart(report: &Report) -> Chart {
                 .filter(|x| required.contains(x.as_str()))
                 .chain(roles.iter().filter(|x| !required.contains(x.as_str())))
                 .map(|role| {
-                    if heard.contains(role) {
+                    if heard.contains(&role.as_str()) {
                         svg::Cell::Heard
                     } else if required.contains(role.as_str()) {
                         svg::Cell::MissingRequired

@@ -46,9 +46,9 @@ pub(super) fn decision_views(
         .decisions
         .iter()
         .filter_map(|row| {
-            let d = by_path.get(row.path.as_str())?;
+            let d = by_path.get(row.path)?;
             let mut cells = crate::report::decision_cells(row);
-            if let Some(title) = row.title.as_deref() {
+            if let Some(title) = row.title {
                 cells[1] = clean(title);
             }
             let names = |list: &[crate::record::Text]| {

@@ -14,11 +14,11 @@ pub(super) fn raised(report: &Report, links: &Links) -> Vec<Raised> {
         .raised
         .iter()
         .map(|x| Raised {
-            record: links.by_id(x.id.as_deref(), x.title.as_deref()),
-            by: x.by.as_deref().map_or_else(|| "?".into(), clean),
+            record: links.by_id(x.id.as_deref(), x.title),
+            by: x.by.map_or_else(|| "?".into(), clean),
             stance: x.stance,
             date: x.date.map(|d| d.to_string()).unwrap_or_default(),
-            note: clean(x.note.as_deref().unwrap_or("")),
+            note: clean(x.note.unwrap_or("")),
             resolved: x.resolved.map(|d| match &x.resolved_by {
                 Some(by) => format!("{d} by {}", clean(by)),
                 None => d.to_string(),
@@ -33,13 +33,13 @@ pub(super) fn raised(report: &Report, links: &Links) -> Vec<Raised> {
 }
 
 pub(super) fn approvals(report: &Report, links: &Links) -> Vec<Approval> {
-    let list = |names: &[String]| clean(&names.join(", "));
+    let list = |names: &[&str]| clean(&names.join(", "));
     report
         .registers
         .approvals
         .iter()
         .map(|a| Approval {
-            record: links.by_id(a.id.as_deref(), a.title.as_deref()),
+            record: links.by_id(a.id.as_deref(), a.title),
             status: a.status,
             decided: a.decided.map(|d| d.to_string()).unwrap_or_default(),
             makers: if a.decision_makers.is_empty() {
@@ -76,9 +76,9 @@ pub(super) fn unheard(report: &Report, links: &Links) -> Vec<Unheard> {
         .unheard
         .iter()
         .map(|u| Unheard {
-            record: links.by_id(u.id.as_deref(), u.title.as_deref()),
-            group: clean(&u.group),
-            effect: clean(u.effect.as_deref().unwrap_or("")),
+            record: links.by_id(u.id.as_deref(), u.title),
+            group: clean(u.group),
+            effect: clean(u.effect.unwrap_or("")),
         })
         .collect()
 }
