@@ -1,6 +1,7 @@
 //! Action items and revisits (SPEC §6): the follow-up a decision promised,
 //! as it stood on the as-of date, and the decisions due for another look.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -21,18 +22,19 @@ pub enum ActionState {
     Dropped,
 }
 
-/// One action item as it stood on the as-of date.
+/// One action item as it stood on the as-of date, its text borrowed from
+/// the log.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ActionItem {
+pub struct ActionItem<'a> {
     /// `decision 0012` or `review 2026-03-04-x`.
     pub source: String,
     /// The record's id (decision id or review stem), for `decide action done`.
-    pub record: String,
+    pub record: Cow<'a, str>,
     /// 1-based position among the record's actions, as `decide show` numbers them.
     pub number: usize,
-    pub path: String,
+    pub path: &'a str,
     pub line: usize,
-    pub owner: Option<String>,
+    pub owner: Option<&'a str>,
     pub due: Option<NaiveDate>,
     pub done: Option<NaiveDate>,
     pub state: ActionState,
@@ -40,7 +42,7 @@ pub struct ActionItem {
     pub overdue_days: Option<i64>,
     /// Days past due when it was done.
     pub done_late_days: Option<i64>,
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
 }
 
 /// Action counts for one owner.
@@ -55,7 +57,7 @@ pub struct OwnerActions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Actions {
+pub struct Actions<'a> {
     /// Open items, among all items.
     pub open: Count,
     /// Open items past due, among open items.
@@ -66,17 +68,22 @@ pub struct Actions {
     pub no_due: Count,
     pub dropped: usize,
     pub by_owner: Vec<OwnerActions>,
-    pub items: Vec<ActionItem>,
+    pub items: Vec<ActionItem<'a>>,
 }
 
 /// Where an action lives, for [`action_item`].
 pub(crate) struct Origin<'a> {
     pub source: String,
-    pub record: String,
+    pub record: Cow<'a, str>,
     pub path: &'a str,
 }
 
-pub(crate) fn action_item(scope: &Scope, origin: &Origin, number: usize, a: &Action) -> ActionItem {
+pub(crate) fn action_item<'a>(
+    scope: &Scope<'a, '_>,
+    origin: &Origin<'a>,
+    number: usize,
+    a: &'a Action,
+) -> ActionItem<'a> {
     let as_of = scope.opts.as_of;
     let due = a.due.as_ref().and_then(|x| x.date);
     let done = a.done.as_ref().and_then(|x| x.date);
@@ -99,19 +106,19 @@ pub(crate) fn action_item(scope: &Scope, origin: &Origin, number: usize, a: &Act
         source: origin.source.clone(),
         record: origin.record.clone(),
         number,
-        path: origin.path.to_string(),
+        path: origin.path,
         line: a.pos.line(),
         owner: a
             .owner
             .as_ref()
-            .map(|o| scope.people.person(&o.value))
+            .map(|o| scope.people.person_ref(&o.value))
             .filter(|o| !o.is_empty()),
         due,
         done,
         state,
         overdue_days,
         done_late_days,
-        note: a.note.as_ref().map(|n| n.value.to_string()),
+        note: a.note.as_ref().map(|n| &*n.value),
     }
 }
 
@@ -119,13 +126,13 @@ pub(crate) fn decision_origin(d: &Decision) -> Origin<'_> {
     let id = d.id.as_ref().map(|i| i.to_string()).unwrap_or_default();
     Origin {
         source: format!("decision {id}"),
-        record: id,
+        record: Cow::Owned(id),
         path: &d.meta.path,
     }
 }
 
 /// Every action of the decisions and reviews in scope.
-pub(crate) fn items(scope: &Scope) -> Vec<ActionItem> {
+pub(crate) fn items<'a>(scope: &Scope<'a, '_>) -> Vec<ActionItem<'a>> {
     let mut items = Vec::new();
     for d in &scope.decisions {
         let origin = decision_origin(d);
@@ -136,7 +143,7 @@ pub(crate) fn items(scope: &Scope) -> Vec<ActionItem> {
     for r in &scope.reviews {
         let origin = Origin {
             source: format!("review {}", r.id),
-            record: r.id.clone(),
+            record: Cow::Borrowed(&r.id),
             path: &r.meta.path,
         };
         for (i, a) in r.actions.iter().enumerate() {
@@ -146,7 +153,7 @@ pub(crate) fn items(scope: &Scope) -> Vec<ActionItem> {
     items
 }
 
-pub(crate) fn actions(scope: &Scope) -> Actions {
+pub(crate) fn actions<'a>(scope: &Scope<'a, '_>) -> Actions<'a> {
     let items = items(scope);
     let open: Vec<&ActionItem> = items
         .iter()
@@ -158,7 +165,7 @@ pub(crate) fn actions(scope: &Scope) -> Actions {
         .count();
     let mut by_owner: BTreeMap<String, OwnerActions> = BTreeMap::new();
     for a in &items {
-        let owner = a.owner.clone().unwrap_or_else(|| "(no owner)".into());
+        let owner = a.owner.unwrap_or("(no owner)").to_string();
         let row = by_owner
             .entry(owner.clone())
             .or_insert_with(|| OwnerActions {

@@ -68,7 +68,7 @@ pub struct Digest<'a> {
     pub status_changes: Vec<StatusChanged>,
     pub proposed: Vec<Proposed>,
     pub objections: Vec<Objection>,
-    pub overdue: Vec<ActionItem>,
+    pub overdue: Vec<ActionItem<'a>>,
     pub revisits: Vec<Revisit>,
     /// The latest pulse, when the log has one.
     pub pulse: Option<super::pulse::PulseBrief>,
@@ -82,7 +82,7 @@ pub struct Digest<'a> {
     /// The model the digest is limited to.
     pub model: Option<String>,
     /// `--for P`: that reader's own view, instead of the team's.
-    pub reader: Option<ForPerson>,
+    pub reader: Option<ForPerson<'a>>,
 }
 
 /// An open concern, objection or veto that carries a fairness or
@@ -119,6 +119,15 @@ pub fn digest<'a>(
     };
     let id = |d: &Decision| d.id.as_ref().map(|i| i.to_string());
     let title = |d: &Decision| d.title.as_ref().map(|t| t.value.to_string());
+    // An action's owner as the digest names them, borrowed from the log.
+    let owner = |key: &'a str| -> &'a str {
+        scope
+            .people
+            .people
+            .and_then(|p| p.person(key))
+            .and_then(|p| p.name.as_deref())
+            .unwrap_or(key)
+    };
 
     let mut decided: Vec<Decided> = scope
         .decisions
@@ -236,7 +245,7 @@ pub fn digest<'a>(
         .into_iter()
         .filter(|a| a.state == ActionState::Open && a.overdue_days.is_some())
         .map(|mut a| {
-            a.owner = a.owner.as_ref().map(display);
+            a.owner = a.owner.map(owner);
             a
         })
         .collect();
@@ -294,7 +303,7 @@ pub fn digest<'a>(
         reader: for_person.map(|p| {
             let mut view = reader::for_person(&scope, p);
             for a in &mut view.actions {
-                a.owner = a.owner.as_ref().map(display);
+                a.owner = a.owner.map(owner);
             }
             view
         }),

@@ -406,7 +406,7 @@ pub struct Report<'a> {
     pub diversity: DiversitySummary,
     pub timeliness: Timeliness,
     pub completeness: CompletenessSummary,
-    pub actions: Actions,
+    pub actions: Actions<'a>,
     pub revisits: Revisits,
     pub lead_time: LeadTime,
     pub cadence: Cadence,
@@ -421,7 +421,7 @@ pub struct Report<'a> {
     pub signals: Signals,
     pub risks: Risks,
     /// `--for P`: that reader's own view (never windowed).
-    pub reader: Option<reader::ForPerson>,
+    pub reader: Option<reader::ForPerson<'a>>,
     /// The auditor's registers (state on the as-of date, never windowed).
     pub registers: registers::Registers<'a>,
     /// Expected outcomes against what retrospectives observed.

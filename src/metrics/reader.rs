@@ -33,19 +33,19 @@ pub struct Owned {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ForPerson {
+pub struct ForPerson<'a> {
     /// The person's key (an alias resolves to it).
     pub person: String,
     pub name: Option<String>,
     pub waiting: Vec<WaitsOnYou>,
     /// Their open actions, most overdue first, then by due date.
-    pub actions: Vec<ActionItem>,
+    pub actions: Vec<ActionItem<'a>>,
     /// How many of those are due within [`SOON_DAYS`] days (and not overdue).
     pub soon_due: usize,
     pub owns: Vec<Owned>,
 }
 
-pub fn for_person(scope: &Scope, name: &str) -> ForPerson {
+pub fn for_person<'a>(scope: &Scope<'a, '_>, name: &str) -> ForPerson<'a> {
     let person = scope.people.person(name);
     let as_of = scope.opts.as_of;
     let waiting_list = scope
@@ -65,7 +65,7 @@ pub fn for_person(scope: &Scope, name: &str) -> ForPerson {
         .collect();
     let mut mine: Vec<ActionItem> = actions::items(scope)
         .into_iter()
-        .filter(|a| a.state == ActionState::Open && a.owner.as_deref() == Some(&person))
+        .filter(|a| a.state == ActionState::Open && a.owner == Some(person.as_str()))
         .collect();
     mine.sort_by(|a, b| {
         (a.due.is_none(), a.due, &a.source, a.number).cmp(&(

@@ -14,7 +14,7 @@ use super::{
 
 pub(super) struct Sections<'a> {
     pub timeliness: Timeliness,
-    pub actions: Actions,
+    pub actions: Actions<'a>,
     pub revisits: Revisits,
     pub registers: Registers<'a>,
     pub targets: Targets,

@@ -183,12 +183,12 @@ pub fn waiting(scope: &Scope, d: &Decision) -> Waiting {
         if item.state == ActionState::Open {
             blockers.push(Blocker {
                 kind: "action",
-                who: item.owner,
+                who: item.owner.map(str::to_string),
                 since: None,
                 open_days: None,
                 due: item.due,
                 overdue_days: item.overdue_days,
-                note: item.note,
+                note: item.note.map(str::to_string),
             });
         }
     }

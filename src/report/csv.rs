@@ -238,9 +238,9 @@ fn actions(r: &Report) -> String {
     for a in &r.actions.items {
         out.push_str(&csv_row([
             a.source.clone(),
-            a.record.clone(),
+            a.record.to_string(),
             a.number.to_string(),
-            a.owner.clone().unwrap_or_default(),
+            a.owner.unwrap_or_default().to_string(),
             match a.state {
                 crate::metrics::ActionState::Open => "open",
                 crate::metrics::ActionState::Done => "done",
@@ -251,8 +251,8 @@ fn actions(r: &Report) -> String {
             opt_date(a.done),
             a.overdue_days.map(|n| n.to_string()).unwrap_or_default(),
             a.done_late_days.map(|n| n.to_string()).unwrap_or_default(),
-            a.note.clone().unwrap_or_default(),
-            a.path.clone(),
+            a.note.unwrap_or_default().to_string(),
+            a.path.to_string(),
             a.line.to_string(),
         ]));
     }

@@ -84,7 +84,7 @@ fn reader_parts(v: &ForPerson, as_of: NaiveDate) -> Vec<Part> {
                 lead: format!("{}, action {}", a.source, a.number),
                 text: format!(
                     "{} ({when}).",
-                    a.note.as_deref().unwrap_or("an action with no note").trim()
+                    a.note.unwrap_or("an action with no note").trim()
                 ),
             }
         })
@@ -185,10 +185,10 @@ fn parts(d: &Digest) -> Vec<Part> {
         .overdue
         .iter()
         .map(|a| Item {
-            lead: a.owner.clone().unwrap_or_else(|| "No owner".into()),
+            lead: a.owner.unwrap_or("No owner").to_string(),
             text: format!(
                 "{} ({}, action {}), due {}, {} overdue.",
-                a.note.as_deref().unwrap_or("an action with no note").trim(),
+                a.note.unwrap_or("an action with no note").trim(),
                 a.source,
                 a.number,
                 a.due.map(|x| x.to_string()).unwrap_or_default(),

@@ -595,12 +595,10 @@ pub fn overdue(r: &Report) -> Section {
             .into_iter()
             .map(|a| {
                 vec![
-                    a.owner
-                        .as_deref()
-                        .map_or_else(|| "(no owner)".into(), clean),
+                    a.owner.map_or_else(|| "(no owner)".into(), clean),
                     a.due.map(crate::output::ymd).unwrap_or_default(),
                     a.overdue_days.unwrap_or(0).to_string(),
-                    clean(a.note.as_deref().unwrap_or("(no note)")),
+                    clean(a.note.unwrap_or("(no note)")),
                     format!("{}, action {}", clean(&a.source), a.number),
                 ]
             })

@@ -51,7 +51,7 @@ pub fn sections(r: &Report) -> Vec<Section> {
                     a.due
                         .map_or_else(|| "no due date".into(), |d| d.to_string()),
                     a.overdue_days.map_or_else(|| "-".into(), |n| n.to_string()),
-                    clean(a.note.as_deref().unwrap_or("(no note)")),
+                    clean(a.note.unwrap_or("(no note)")),
                     format!("{}, action {}", clean(&a.source), a.number),
                 ]
             })

@@ -79,10 +79,10 @@ pub(super) fn open_objections(digest: &Digest, links: &Links) -> Vec<Open> {
 pub(super) fn overdue_by_owner(digest: &Digest) -> Vec<OwnerOverdue> {
     let mut by: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
     for a in &digest.overdue {
-        by.entry(clean(a.owner.as_deref().unwrap_or("(no owner)")))
+        by.entry(clean(a.owner.unwrap_or("(no owner)")))
             .or_default()
             .push((
-                clean(a.note.as_deref().unwrap_or("(no note)")),
+                clean(a.note.unwrap_or("(no note)")),
                 format!(
                     "due {}, {} days late",
                     a.due.map(|d| d.to_string()).unwrap_or_default(),

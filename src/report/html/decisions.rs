@@ -112,7 +112,7 @@ pub(super) fn decision_views(
                 .iter()
                 .filter(|a| a.path == d.meta.path)
                 .map(|a| ActionView {
-                    owner: clean(a.owner.as_deref().unwrap_or("(no owner)")),
+                    owner: clean(a.owner.unwrap_or("(no owner)")),
                     due: a.due.map(|x| x.to_string()).unwrap_or_default(),
                     state: match (a.state, a.overdue_days) {
                         (ActionState::Open, Some(days)) => format!("⚠ overdue by {days} days"),
@@ -123,7 +123,7 @@ pub(super) fn decision_views(
                         },
                         (ActionState::Dropped, _) => "dropped".into(),
                     },
-                    note: clean(a.note.as_deref().unwrap_or("")),
+                    note: clean(a.note.unwrap_or("")),
                     overdue: a.overdue_days.is_some() && a.state == ActionState::Open,
                 })
                 .collect();
