@@ -34,7 +34,7 @@ fn resolve(args: &FeedbackResolveArgs, ctx: &Context, log: Log) -> anyhow::Resul
     let (f, review) = all[n - 1];
     let by = f.by.as_ref().map_or("someone", |t| t.as_str());
     let stance = f.stance.map_or("feedback", |s| s.as_str());
-    if let Some(when) = &f.resolved {
+    if let Some(when) = f.resolved() {
         return Err(Error::Usage(format!(
             "feedback {n} on {label} ({stance} by {by}) is already resolved ({})",
             when.raw

@@ -235,7 +235,7 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
             if let Some(note) = &f.note {
                 let _ = write!(text, ": {}", clean(&note.value));
             }
-            if let Some(resolved) = &f.resolved {
+            if let Some(resolved) = f.resolved() {
                 let _ = write!(text, " [resolved {}]", resolved.raw);
             }
             item(&mut out, "  - ", text);

@@ -420,12 +420,12 @@ fn render(log: &Log, titles: &Titles, d: &Decision, as_of: NaiveDate) -> String 
             if let Some(note) = &f.note {
                 let _ = write!(out, "{}", note.value);
             }
-            if let Some(resolved) = &f.resolved {
+            if let Some(resolved) = f.resolved() {
                 let _ = write!(out, " [resolved {}", resolved.raw);
-                if let Some(who) = &f.resolved_by {
+                if let Some(who) = f.resolved_by() {
                     let _ = write!(out, " by {}", who.value);
                 }
-                match &f.resolution {
+                match f.resolution() {
                     Some(how) => {
                         let _ = write!(out, ": {}]", how.value);
                     }

@@ -118,7 +118,7 @@ fn not_ready(log: &Log, d: &Decision) -> Vec<String> {
     let id = d.id.as_ref().map(id_value).unwrap_or_default();
     for (i, (f, _)) in super::show::numbered_feedback(log, d).iter().enumerate() {
         let blocking = matches!(f.stance, Some(Stance::Objection | Stance::Veto));
-        if blocking && f.resolved.is_none() {
+        if blocking && f.resolved().is_none() {
             let by = f.by.as_ref().map_or("someone", |t| t.as_str());
             let stance = f.stance.map_or("objection", |s| s.as_str());
             reasons.push(format!(

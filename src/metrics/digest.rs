@@ -217,10 +217,7 @@ pub fn digest<'a>(
         }
         for (f, _) in scope.index.feedback_on(d) {
             let open = matches!(f.stance, Some(Stance::Objection | Stance::Veto))
-                && f.resolved
-                    .as_ref()
-                    .and_then(|r| r.date)
-                    .is_none_or(|r| r > as_of);
+                && f.resolved().and_then(|r| r.date).is_none_or(|r| r > as_of);
             let date = f.date.as_ref().and_then(|x| x.date);
             if !open || date.is_some_and(|x| x > as_of) {
                 continue;

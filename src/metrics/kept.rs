@@ -134,8 +134,7 @@ fn feedback(list: &mut [Feedback], keep: Keep) {
         );
         if !raised {
             f.note = None;
-            f.resolution = None;
-            f.resolved_by = None;
+            f.keep_resolved_date();
         }
     }
 }

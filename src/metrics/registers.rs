@@ -112,11 +112,7 @@ pub fn registers<'a>(scope: &Scope<'a, '_>) -> Registers<'a> {
             if date.is_some_and(|x| x > as_of) {
                 continue;
             }
-            let resolved = f
-                .resolved
-                .as_ref()
-                .and_then(|r| r.date)
-                .filter(|r| *r <= as_of);
+            let resolved = f.resolved().and_then(|r| r.date).filter(|r| *r <= as_of);
             raised.push(Raised {
                 id: id(d),
                 title: title(d),
@@ -130,11 +126,11 @@ pub fn registers<'a>(scope: &Scope<'a, '_>) -> Registers<'a> {
                 }),
                 resolved,
                 resolution: resolved
-                    .and(f.resolution.as_ref())
+                    .and(f.resolution())
                     .map(|t| &*t.value)
                     .filter(|t| !t.trim().is_empty()),
                 resolved_by: resolved
-                    .and(f.resolved_by.as_ref())
+                    .and(f.resolved_by())
                     .map(|t| people.person_ref(&t.value)),
             });
         }
@@ -199,12 +195,7 @@ pub fn registers<'a>(scope: &Scope<'a, '_>) -> Registers<'a> {
         let open_when_decided = decided.map(|day| {
             objections
                 .iter()
-                .filter(|f| {
-                    f.resolved
-                        .as_ref()
-                        .and_then(|r| r.date)
-                        .is_none_or(|r| r > day)
-                })
+                .filter(|f| f.resolved().and_then(|r| r.date).is_none_or(|r| r > day))
                 .count()
         });
         approvals.push(Approval {

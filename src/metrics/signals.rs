@@ -125,8 +125,7 @@ pub fn signals(scope: &Scope) -> Signals {
                 continue;
             };
             let resolved = f
-                .resolved
-                .as_ref()
+                .resolved()
                 .and_then(|r| r.date)
                 .is_some_and(|r| r <= as_of);
             total_concerns += 1;

@@ -82,11 +82,7 @@ pub(crate) fn unresolved(f: &Feedback, as_of: NaiveDate) -> bool {
     matches!(
         f.stance,
         Some(Stance::Concern | Stance::Objection | Stance::Veto)
-    ) && f
-        .resolved
-        .as_ref()
-        .and_then(|r| r.date)
-        .is_none_or(|r| r > as_of)
+    ) && f.resolved().and_then(|r| r.date).is_none_or(|r| r > as_of)
 }
 
 /// Who `d` waits on, as of the scope's date.

@@ -259,9 +259,11 @@ fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
                 date: r.date(item, "date"),
                 stance: r.choice(item, "stance", Stance::ALL).map(|(s, _)| s),
                 note: r.field_text(item, "note"),
-                resolved: r.date(item, "resolved"),
-                resolution: r.field_text(item, "resolution"),
-                resolved_by: r.field_text(item, "resolved-by"),
+                resolution: Resolution::boxed(
+                    r.date(item, "resolved"),
+                    r.field_text(item, "resolution"),
+                    r.field_text(item, "resolved-by"),
+                ),
                 on: r
                     .field_text(item, "on")
                     .and_then(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos })),
@@ -292,6 +294,38 @@ fn actions(r: &mut Reader, map: &Node) -> Vec<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resolution_is_kept_only_when_written() {
+        let d = Decision::parse(
+            "decisions/0001-x.md",
+            "0001-x.md",
+            "---\nfeedback:\n  - by: lee\n    stance: objection\n  \
+             - by: raj\n    stance: concern\n    resolution: Agreed on a cap\n  \
+             - by: ana\n    stance: veto\n    resolved: 2026-01-15\n    resolved-by: kofi\n---\n",
+        );
+        let [open, worded, dated] = d.feedback.as_slice() else {
+            panic!("{:?}", d.feedback);
+        };
+        assert!(open.resolution.is_none());
+        assert_eq!(open.resolved(), None);
+        assert_eq!(worded.resolved(), None);
+        assert_eq!(
+            worded.resolution().map(Text::as_str),
+            Some("Agreed on a cap")
+        );
+        assert_eq!(dated.resolved().map(|r| r.raw.as_str()), Some("2026-01-15"));
+        assert_eq!(dated.resolved_by().map(Text::as_str), Some("kofi"));
+        assert_eq!(dated.resolution(), None);
+
+        // Cut down to its date, an entry resolved in words only keeps nothing.
+        let (mut worded, mut dated) = (worded.clone(), dated.clone());
+        worded.keep_resolved_date();
+        dated.keep_resolved_date();
+        assert!(worded.resolution.is_none());
+        assert_eq!(dated.resolved().map(|r| r.raw.as_str()), Some("2026-01-15"));
+        assert_eq!(dated.resolved_by(), None);
+    }
 
     #[test]
     fn ids_from_file_names() {

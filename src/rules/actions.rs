@@ -14,7 +14,8 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
     let path = &d.meta.path;
     if is(d, Status::Accepted) {
         for f in &d.feedback {
-            if matches!(f.stance, Some(Stance::Objection | Stance::Veto)) && f.resolved.is_none() {
+            if matches!(f.stance, Some(Stance::Objection | Stance::Veto)) && f.resolved().is_none()
+            {
                 let who = f.by.as_ref().map_or("someone", |t| t.as_str());
                 let stance = f.stance.map_or("objection", Stance::as_str);
                 out.push(
@@ -33,7 +34,7 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
         {
             for (review, f) in list {
                 if matches!(f.stance, Some(Stance::Objection | Stance::Veto))
-                    && f.resolved.is_none()
+                    && f.resolved().is_none()
                 {
                     let who = f.by.as_ref().map_or("someone", |t| t.as_str());
                     let stance = f.stance.map_or("objection", Stance::as_str);

@@ -496,8 +496,7 @@ pub fn slim_review(r: &mut Review) {
     }
     for f in &mut r.feedback {
         f.note = None;
-        f.resolution = None;
-        f.resolved_by = None;
+        f.keep_resolved_date();
         f.signals = Vec::new();
     }
     for o in &mut r.outcomes {

@@ -89,11 +89,8 @@ fn resolutions(path: &str, feedback: &[Feedback], out: &mut Vec<Diagnostic>) {
             f.stance,
             Some(Stance::Concern | Stance::Objection | Stance::Veto | Stance::Alternative)
         );
-        let bare = f
-            .resolution
-            .as_ref()
-            .is_none_or(|t| t.value.trim().is_empty());
-        if let (true, Some(resolved), true) = (raised, &f.resolved, bare) {
+        let bare = f.resolution().is_none_or(|t| t.value.trim().is_empty());
+        if let (true, Some(resolved), true) = (raised, f.resolved(), bare) {
             out.push(
                 Diagnostic::new(
                     Code::ResolutionNotWritten,

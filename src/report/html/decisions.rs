@@ -99,11 +99,7 @@ pub(super) fn decision_views(
                     stance: f.stance.map_or("", Stance::as_str).to_string(),
                     date: date.map(|x| x.to_string()).unwrap_or_default(),
                     note: clean(f.note.as_ref().map_or("", |n| n.value.as_str())),
-                    resolved: f
-                        .resolved
-                        .as_ref()
-                        .map(|r| clean(&r.raw))
-                        .unwrap_or_default(),
+                    resolved: f.resolved().map(|r| clean(&r.raw)).unwrap_or_default(),
                 })
                 .collect();
             let actions = report
