@@ -18,9 +18,7 @@ use compact_str::CompactString;
 
 use super::completeness::is_placeholder;
 use crate::record::body::RATIONALE_HEADINGS;
-use crate::record::{
-    Body, Decision, Feedback, FrontMatter, Meta, Outline, Review, Scan, Stance, Text,
-};
+use crate::record::{Body, Decision, Feedback, FrontMatter, Meta, Outline, Review, Stance, Text};
 
 /// How much of a record the report's format reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +142,7 @@ fn meta(meta: &mut Meta) {
         *outline = Outline::default();
     }
     meta.problems = Vec::new();
-    meta.scan = Scan::default();
+    meta.scan = None;
 }
 
 /// Keeps the two sections a figure reads, the first rationale and the

@@ -77,7 +77,10 @@ pub struct Meta {
     /// 1-based line where the Markdown body starts.
     pub body_line: usize,
     pub problems: Vec<Problem>,
-    pub scan: Scan,
+    /// What the text showed besides its fields, boxed, and `None` when it
+    /// showed nothing (as in most files): inline, it took 88 of a
+    /// record's bytes. Read through [`Meta::scan`].
+    pub scan: Option<Box<Scan>>,
 }
 
 impl Default for Meta {
@@ -87,12 +90,24 @@ impl Default for Meta {
             front: FrontMatter::Missing,
             body_line: 1,
             problems: Vec::new(),
-            scan: Scan::default(),
+            scan: None,
         }
     }
 }
 
 impl Meta {
+    /// What the text showed besides its fields ([`Scan`]); nothing when
+    /// the scan found nothing.
+    pub fn scan(&self) -> &Scan {
+        static NOTHING: Scan = Scan {
+            empty: false,
+            looks_like: None,
+            front_placeholders: Vec::new(),
+            body_placeholders: Vec::new(),
+        };
+        self.scan.as_deref().unwrap_or(&NOTHING)
+    }
+
     /// Whether the front matter was read.
     pub fn parsed(&self) -> bool {
         matches!(self.front, FrontMatter::Parsed(_))
@@ -196,24 +211,25 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
         Depth::Full | Depth::Sections => Body::parse(split.body, split.body_line),
         Depth::Fields | Depth::Keys(_) => Body::default(),
     };
-    let mut meta = Meta {
+    let mut found = Scan {
+        empty: text.trim().is_empty(),
+        ..Scan::default()
+    };
+    match &split.front {
+        FrontMatter::Parsed(node) if scan && depth == Depth::Full => {
+            placeholder::in_front_matter(node, split.yaml, &mut found.front_placeholders);
+            found.body_placeholders = placeholder::in_body(split.body, split.body_line);
+        }
+        FrontMatter::Missing => found.looks_like = looks_like(text),
+        _ => {}
+    }
+    let meta = Meta {
         path: path.to_string(),
         front: FrontMatter::Missing,
         body_line: split.body_line,
         problems: Vec::new(),
-        scan: Scan {
-            empty: text.trim().is_empty(),
-            ..Scan::default()
-        },
+        scan: (found != Scan::default()).then(|| Box::new(found)),
     };
-    match &split.front {
-        FrontMatter::Parsed(node) if scan && depth == Depth::Full => {
-            placeholder::in_front_matter(node, split.yaml, &mut meta.scan.front_placeholders);
-            meta.scan.body_placeholders = placeholder::in_body(split.body, split.body_line);
-        }
-        FrontMatter::Missing => meta.scan.looks_like = looks_like(text),
-        _ => {}
-    }
     Opened {
         meta,
         body,
@@ -294,6 +310,38 @@ fn actions(r: &mut Reader, map: &Node) -> Vec<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scan_is_kept_only_when_it_found_something() {
+        let clean = Decision::parse(
+            "decisions/0001-x.md",
+            "0001-x.md",
+            "---\nstatus: proposed\n---\n# X\n\n## Context\n\nWhy.\n",
+        );
+        assert!(clean.meta.scan.is_none());
+        assert_eq!(clean.meta.scan(), &Scan::default());
+
+        let slot = Decision::parse(
+            "decisions/0002-y.md",
+            "0002-y.md",
+            "---\nstatus: proposed\n---\n# Y\n\n## Context\n\n{describe the context}\n",
+        );
+        assert_eq!(
+            slot.meta.scan().body_placeholders.len(),
+            1,
+            "{:?}",
+            slot.meta
+        );
+
+        let empty = Decision::parse("decisions/0003-z.md", "0003-z.md", " \n\n");
+        assert!(empty.meta.scan().empty);
+        let plain = Decision::parse(
+            "decisions/0004-w.md",
+            "0004-w.md",
+            "# W\n\nNo front matter.\n",
+        );
+        assert!(!plain.meta.scan().empty);
+    }
 
     #[test]
     fn a_resolution_is_kept_only_when_written() {

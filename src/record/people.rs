@@ -80,7 +80,7 @@ impl People {
                 front: outline(&front, Depth::Full),
                 body_line: 1,
                 problems: r.problems,
-                scan: Scan::default(),
+                scan: None,
             },
             lookup: lookup::Lookup::of(&people, &groups),
             people,

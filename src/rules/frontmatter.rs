@@ -141,11 +141,11 @@ fn front_matter(meta: &Meta, is_decision: bool, out: &mut Vec<Diagnostic>) -> bo
             ),
         ),
         FrontMatter::Missing => {
-            let diagnostic = if meta.scan.empty {
+            let diagnostic = if meta.scan().empty {
                 at(Pos::new(1, 1), "file is empty".into())
                     .with_help("a record starts with a front-matter block between two `---` lines; `decide new` writes one")
             } else {
-                match (is_decision, meta.scan.looks_like) {
+                match (is_decision, meta.scan().looks_like) {
                     (true, Some((format, from))) => at(
                         Pos::new(1, 1),
                         format!("no front matter: this looks like {format} record"),
@@ -182,7 +182,7 @@ fn placeholders(meta: &Meta, decided: bool, out: &mut Vec<Diagnostic>) -> Vec<Po
         "replace it with the real content before the record is accepted"
     };
     let mut positions = Vec::new();
-    for f in &meta.scan.front_placeholders {
+    for f in &meta.scan().front_placeholders {
         positions.push(f.pos);
         out.push(
             Diagnostic::new(
@@ -195,7 +195,7 @@ fn placeholders(meta: &Meta, decided: bool, out: &mut Vec<Diagnostic>) -> Vec<Po
             .with_help(help),
         );
     }
-    for p in &meta.scan.body_placeholders {
+    for p in &meta.scan().body_placeholders {
         let place = match &p.heading {
             Some(h) => format!("under `{h}`"),
             None => "in the body".to_string(),

@@ -490,7 +490,7 @@ pub fn slim_review(r: &mut Review) {
     r.responses = Vec::new();
     r.body = crate::record::Body::default();
     r.meta.problems = Vec::new();
-    r.meta.scan = crate::record::Scan::default();
+    r.meta.scan = None;
     if let crate::record::FrontMatter::Parsed(outline) = &mut r.meta.front {
         *outline = crate::record::Outline::default();
     }
