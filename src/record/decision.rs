@@ -43,7 +43,7 @@ pub struct Feedback {
     /// `None` when none of them is written; read through
     /// [`Feedback::resolved`], [`Feedback::resolution`] and
     /// [`Feedback::resolved_by`].
-    pub resolution: Option<Box<Resolution>>,
+    pub settled: Option<Box<Settled>>,
     /// The decision it is about (reviews only: `on: 12`).
     pub on: Option<Ref>,
     /// The qualitative signals behind it (`signals: [fairness]`), as written.
@@ -54,49 +54,54 @@ pub struct Feedback {
 /// How a feedback entry was resolved: `resolved`, `resolution` and
 /// `resolved-by`, each as written (any may be missing).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Resolution {
+pub struct Settled {
     pub resolved: Option<DateField>,
     /// How it was resolved, in words (beside `resolved`).
-    pub note: Option<Text>,
+    pub resolution: Option<Text>,
     /// Who resolved it.
-    pub by: Option<Text>,
+    pub resolved_by: Option<Text>,
 }
 
-impl Resolution {
+impl Settled {
     /// The three fields, boxed when any of them is written.
     pub fn boxed(
         resolved: Option<DateField>,
-        note: Option<Text>,
-        by: Option<Text>,
-    ) -> Option<Box<Resolution>> {
-        (resolved.is_some() || note.is_some() || by.is_some())
-            .then(|| Box::new(Resolution { resolved, note, by }))
+        resolution: Option<Text>,
+        resolved_by: Option<Text>,
+    ) -> Option<Box<Settled>> {
+        (resolved.is_some() || resolution.is_some() || resolved_by.is_some()).then(|| {
+            Box::new(Settled {
+                resolved,
+                resolution,
+                resolved_by,
+            })
+        })
     }
 }
 
 impl Feedback {
     /// `resolved:`, when written.
     pub fn resolved(&self) -> Option<&DateField> {
-        self.resolution.as_ref()?.resolved.as_ref()
+        self.settled.as_ref()?.resolved.as_ref()
     }
 
     /// `resolution:` (how it was resolved, in words), when written.
     pub fn resolution(&self) -> Option<&Text> {
-        self.resolution.as_ref()?.note.as_ref()
+        self.settled.as_ref()?.resolution.as_ref()
     }
 
     /// `resolved-by:`, when written.
     pub fn resolved_by(&self) -> Option<&Text> {
-        self.resolution.as_ref()?.by.as_ref()
+        self.settled.as_ref()?.resolved_by.as_ref()
     }
 
     /// Keeps `resolved:` alone, for callers that read no more of it.
     pub fn keep_resolved_date(&mut self) {
-        if let Some(r) = &mut self.resolution {
-            r.note = None;
-            r.by = None;
-            if r.resolved.is_none() {
-                self.resolution = None;
+        if let Some(s) = &mut self.settled {
+            s.resolution = None;
+            s.resolved_by = None;
+            if s.resolved.is_none() {
+                self.settled = None;
             }
         }
     }

@@ -275,7 +275,7 @@ fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
                 date: r.date(item, "date"),
                 stance: r.choice(item, "stance", Stance::ALL).map(|(s, _)| s),
                 note: r.field_text(item, "note"),
-                resolution: Resolution::boxed(
+                settled: Settled::boxed(
                     r.date(item, "resolved"),
                     r.field_text(item, "resolution"),
                     r.field_text(item, "resolved-by"),
@@ -355,7 +355,7 @@ mod tests {
         let [open, worded, dated] = d.feedback.as_slice() else {
             panic!("{:?}", d.feedback);
         };
-        assert!(open.resolution.is_none());
+        assert!(open.settled.is_none());
         assert_eq!(open.resolved(), None);
         assert_eq!(worded.resolved(), None);
         assert_eq!(
@@ -370,7 +370,7 @@ mod tests {
         let (mut worded, mut dated) = (worded.clone(), dated.clone());
         worded.keep_resolved_date();
         dated.keep_resolved_date();
-        assert!(worded.resolution.is_none());
+        assert!(worded.settled.is_none());
         assert_eq!(dated.resolved().map(|r| r.raw.as_str()), Some("2026-01-15"));
         assert_eq!(dated.resolved_by(), None);
     }
