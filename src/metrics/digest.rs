@@ -109,25 +109,11 @@ pub fn digest<'a>(
 ) -> Digest<'a> {
     let scope = Scope::new(log, opts);
     let as_of = opts.as_of;
-    let display = |key: &String| -> String {
-        scope
-            .people
-            .people
-            .and_then(|p| p.person(key))
-            .and_then(|p| p.name.clone())
-            .unwrap_or_else(|| key.clone())
-    };
+    let display = |key: &String| -> String { scope.people.shown(key).to_string() };
     let id = |d: &Decision| d.id.as_ref().map(|i| i.to_string());
     let title = |d: &Decision| d.title.as_ref().map(|t| t.value.to_string());
     // An action's owner as the digest names them, borrowed from the log.
-    let owner = |key: &'a str| -> &'a str {
-        scope
-            .people
-            .people
-            .and_then(|p| p.person(key))
-            .and_then(|p| p.name.as_deref())
-            .unwrap_or(key)
-    };
+    let owner = |key: &'a str| -> &'a str { scope.people.shown(key) };
 
     let mut decided: Vec<Decided> = scope
         .decisions

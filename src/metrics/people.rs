@@ -43,16 +43,14 @@ impl<'a> Resolver<'a> {
     }
 
     /// Every person named in `lists`, groups expanded.
-    pub fn expand_all<'t>(&self, lists: impl IntoIterator<Item = &'t Text>) -> BTreeSet<String> {
-        let mut set = BTreeSet::new();
-        for t in lists {
-            self.expand_each(&t.value, |p| {
-                if !set.contains(p) {
-                    set.insert(p.to_string());
-                }
-            });
-        }
-        set
+    pub fn expand_all<'t>(&self, lists: impl IntoIterator<Item = &'t Text>) -> BTreeSet<String>
+    where
+        'a: 't,
+    {
+        self.expand_set(lists)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     }
 
     /// [`Resolver::expand_all`] without a copy of each name.
@@ -72,10 +70,7 @@ impl<'a> Resolver<'a> {
     /// One person's key: an alias resolves, anything else stays as written
     /// (an action owner is one name even when it is a group).
     pub fn person(&self, name: &str) -> String {
-        let name = name.trim();
-        self.people
-            .and_then(|p| p.person(name))
-            .map_or_else(|| name.to_string(), |p| p.key.clone())
+        self.person_ref(name).to_string()
     }
 
     /// [`Resolver::person`] borrowed from the registry or `name`: the
@@ -88,6 +83,18 @@ impl<'a> Resolver<'a> {
         self.people
             .and_then(|p| p.person(name))
             .map_or(name, |p| p.key.as_str())
+    }
+
+    /// How a person is shown to readers: their name in the registry, else
+    /// `key` as it is.
+    pub fn shown<'t>(&self, key: &'t str) -> &'t str
+    where
+        'a: 't,
+    {
+        self.people
+            .and_then(|p| p.person(key))
+            .and_then(|p| p.name.as_deref())
+            .unwrap_or(key)
     }
 
     /// The roles of a person in the registry (none when unknown), looked

@@ -398,6 +398,11 @@ pub fn ymd(d: chrono::NaiveDate) -> String {
     text
 }
 
+/// [`ymd`] of a date that may be missing: nothing when it is.
+pub fn opt_ymd(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(String::new, ymd)
+}
+
 /// Output that serialises `value` as pretty JSON straight to standard
 /// output, followed by a newline.
 pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> crate::Output {

@@ -9,10 +9,6 @@ fn opt(v: Option<f64>) -> String {
     v.map(|v| super::number(v, 4)).unwrap_or_default()
 }
 
-fn opt_date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
-}
-
 pub fn render(r: &Report, by: ReportBy) -> String {
     match by {
         ReportBy::Summary => summary(r),
@@ -195,13 +191,13 @@ fn decisions(r: &Report) -> String {
             d.title.unwrap_or_default().to_string(),
             d.status.to_string(),
             d.model.unwrap_or_default().to_string(),
-            opt_date(d.date),
+            crate::output::opt_ymd(d.date),
             match (d.date, d.date_inferred) {
                 (None, _) => String::new(),
                 (Some(_), true) => "git".into(),
                 (Some(_), false) => "record".into(),
             },
-            opt_date(d.decided),
+            crate::output::opt_ymd(d.decided),
             count(&|| p.map(|p| p.expected.len())),
             count(&|| p.map(|p| p.responded.len())),
             opt(p.and_then(|p| p.rate.value)),
@@ -247,8 +243,8 @@ fn actions(r: &Report) -> String {
                 crate::metrics::ActionState::Dropped => "dropped",
             }
             .to_string(),
-            opt_date(a.due),
-            opt_date(a.done),
+            crate::output::opt_ymd(a.due),
+            crate::output::opt_ymd(a.done),
             a.overdue_days.map(|n| n.to_string()).unwrap_or_default(),
             a.done_late_days.map(|n| n.to_string()).unwrap_or_default(),
             a.note.unwrap_or_default().to_string(),
@@ -281,7 +277,7 @@ fn outcomes(r: &Report) -> String {
             p.decision.clone(),
             p.metric.clone(),
             super::number(p.value, 6),
-            opt_date(p.date),
+            crate::output::opt_ymd(p.date),
             opt(p.participation),
         ]));
     }

@@ -596,7 +596,7 @@ pub fn overdue(r: &Report) -> Section {
             .map(|a| {
                 vec![
                     a.owner.map_or_else(|| "(no owner)".into(), clean),
-                    a.due.map(crate::output::ymd).unwrap_or_default(),
+                    crate::output::opt_ymd(a.due),
                     a.overdue_days.unwrap_or(0).to_string(),
                     clean(a.note.unwrap_or("(no note)")),
                     format!("{}, action {}", clean(&a.source), a.number),

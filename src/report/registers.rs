@@ -4,14 +4,10 @@
 
 use super::{Section, clean, state_on};
 use crate::metrics::Report;
-use crate::output::csv_row;
+use crate::output::{csv_row, opt_ymd};
 
 fn id(x: &Option<String>) -> String {
     x.as_deref().map_or_else(|| "?".into(), clean)
-}
-
-fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map_or_else(String::new, crate::output::ymd)
 }
 
 pub fn raised(r: &Report) -> Section {
@@ -47,7 +43,7 @@ pub fn raised(r: &Report) -> Section {
                     id(&x.id),
                     x.by.map_or_else(|| "?".into(), clean),
                     x.stance.to_string(),
-                    date(x.date),
+                    opt_ymd(x.date),
                     resolved,
                     how,
                 ]
@@ -91,7 +87,7 @@ pub fn approvals(r: &Report) -> Section {
                 vec![
                     id(&a.id),
                     a.status.to_string(),
-                    date(a.decided),
+                    opt_ymd(a.decided),
                     makers,
                     rights,
                 ]
@@ -150,9 +146,9 @@ pub fn raised_csv(r: &Report) -> String {
             x.id.clone().unwrap_or_default(),
             x.by.unwrap_or_default().to_string(),
             x.stance.to_string(),
-            date(x.date),
+            opt_ymd(x.date),
             x.source.to_string(),
-            date(x.resolved),
+            opt_ymd(x.resolved),
             x.resolved_by.unwrap_or_default().to_string(),
             x.resolution.unwrap_or_default().to_string(),
             x.note.unwrap_or_default().to_string(),
@@ -174,7 +170,7 @@ pub fn approvals_csv(r: &Report) -> String {
         s.push_str(&csv_row([
             a.id.clone().unwrap_or_default(),
             a.status.to_string(),
-            date(a.decided),
+            opt_ymd(a.decided),
             a.decision_makers.join(";"),
             a.rights_holders.join(";"),
             a.outside_rights.join(";"),
