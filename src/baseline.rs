@@ -106,7 +106,7 @@ pub fn message_key(message: &str) -> String {
 
 fn fingerprint(d: &Diagnostic) -> (String, String, String) {
     (
-        d.path.clone(),
+        d.path.to_string(),
         d.code.as_str().to_string(),
         message_key(&d.message),
     )

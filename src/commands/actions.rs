@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use compact_str::CompactString;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::cli::{ActionAddArgs, ActionListArgs, ListFormat};
 use crate::context::{Context, Output};
@@ -143,7 +144,7 @@ pub struct Item {
     pub number: usize,
     /// Days past due on the day of the run (negative: days left).
     pub days_overdue: Option<i64>,
-    pub path: String,
+    pub path: Arc<str>,
 }
 
 pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
@@ -239,7 +240,7 @@ pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
                     i.kind.to_string(),
                     i.record.to_string(),
                     i.number.to_string(),
-                    i.path.clone(),
+                    i.path.to_string(),
                 ]
             },
         ),
@@ -256,7 +257,7 @@ pub fn list(args: &ActionListArgs, ctx: &mut Context) -> anyhow::Result<Output> 
 fn items(
     kind: &'static str,
     record: CompactString,
-    path: String,
+    path: Arc<str>,
     actions: Vec<Action>,
     all: bool,
     today: NaiveDate,

@@ -91,7 +91,7 @@ fn add(args: &FeedbackArgs, ctx: &Context, log: &Log) -> anyhow::Result<Output> 
     let on = id_value(&id);
     let mut entries: Vec<(&str, &str)> = Vec::new();
     let (path, what) = match &args.review {
-        None => (d.meta.path.as_str(), format!("{id}: feedback from {by}")),
+        None => (&*d.meta.path, format!("{id}: feedback from {by}")),
         Some(name) => {
             // Accept the file name or path as well as the stem.
             let stem = Path::new(name)
@@ -106,7 +106,7 @@ fn add(args: &FeedbackArgs, ctx: &Context, log: &Log) -> anyhow::Result<Output> 
             })?;
             entries.push(("on", &on));
             (
-                review.meta.path.as_str(),
+                &*review.meta.path,
                 format!("{}: feedback from {by} on {id}", review.id),
             )
         }

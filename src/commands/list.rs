@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use compact_str::CompactString;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::cli::{ListArgs, ListFormat};
 use crate::context::{Context, Output};
@@ -31,7 +32,7 @@ pub struct Row {
     /// Who took the decision (MADR `decision-makers`, or `deciders`).
     pub decision_makers: Vec<CompactString>,
     pub tags: Vec<CompactString>,
-    pub path: String,
+    pub path: Arc<str>,
     /// The calendar date `date` names, when it is one, for `--since`.
     #[serde(skip)]
     pub day: Option<NaiveDate>,
@@ -198,7 +199,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                     r.decision_makers.join(";"),
                     r.model.as_deref().unwrap_or_default().to_string(),
                     r.tags.join(";"),
-                    r.path.clone(),
+                    r.path.to_string(),
                 ]
             },
         ),

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -43,7 +44,7 @@ pub fn run(args: &EditArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 /// What `edit` keeps of a decision: what finding it looks at.
 struct Known {
     id: Option<Id>,
-    path: String,
+    path: Arc<str>,
 }
 
 impl Named for Known {

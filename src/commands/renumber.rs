@@ -43,7 +43,7 @@ fn renumber(args: &RenumberArgs, ctx: &Context, log: Log) -> anyhow::Result<Outp
     let scheme = log.location.config.scheme;
     let new = number(&args.new, "NEW", scheme)?;
     let record = target(&log, &args.old, &ctx.cwd, scheme)?;
-    let path = record.meta.path.as_str();
+    let path = &*record.meta.path;
     if record.file_id.as_ref().and_then(Id::as_num).is_none() {
         return Err(Error::Usage(not_numbered(path, scheme)).into());
     }
@@ -68,7 +68,7 @@ fn renumber(args: &RenumberArgs, ctx: &Context, log: Log) -> anyhow::Result<Outp
 
     let others: Vec<&str> = log
         .find(&Id::Num(old))
-        .map(|d| d.meta.path.as_str())
+        .map(|d| &*d.meta.path)
         .filter(|p| *p != path)
         .collect();
     let mentions = mentions(&log, &Id::Num(old));
@@ -252,7 +252,7 @@ fn target<'a>(
         [] => Err(Error::NotFound(arg.to_string())),
         [one] => Ok(one),
         several => {
-            let paths: Vec<&str> = several.iter().map(|d| d.meta.path.as_str()).collect();
+            let paths: Vec<&str> = several.iter().map(|d| &*d.meta.path).collect();
             Err(Error::Usage(format!(
                 "id {arg} is used by {} files: {}\nhelp: name the one to renumber by its path, e.g. `decide renumber {} NEW`; the references to {arg} are then listed for you to check",
                 paths.len(),
@@ -334,7 +334,7 @@ fn refuse_taken(log: &Log, new: u64, renamed: &Renamed, resuming: bool) -> Resul
     for d in &log.decisions {
         used.extend(d.id.as_ref().and_then(Id::as_num));
     }
-    users.extend(log.find(&Id::Num(new)).map(|d| d.meta.path.clone()));
+    users.extend(log.find(&Id::Num(new)).map(|d| d.meta.path.to_string()));
     if renamed.abs.exists() {
         users.push(renamed.path.clone());
     }
@@ -380,7 +380,7 @@ fn mentions(log: &Log, id: &Id) -> Vec<Mention> {
         }
     };
     for d in &log.decisions {
-        let path = d.meta.path.as_str();
+        let path = &*d.meta.path;
         // MADR's `status: superseded by ADR-0012` also names a successor.
         if let Some(status) = &d.status_text
             && superseded_by_in_status(&status.value).as_ref() == Some(id)
@@ -396,7 +396,7 @@ fn mentions(log: &Log, id: &Id) -> Vec<Mention> {
         add(path, "related", &mut d.related.iter());
     }
     for r in &log.reviews {
-        let path = r.meta.path.as_str();
+        let path = &*r.meta.path;
         add(path, "decisions", &mut r.decisions.iter());
         add(
             path,
@@ -434,13 +434,13 @@ fn notes(log: &Log, path: &str, renamed: &Renamed) -> String {
             log.decisions
                 .iter()
                 .filter(|d| broken(&d.meta))
-                .map(|d| d.meta.path.as_str()),
+                .map(|d| &*d.meta.path),
         )
         .chain(
             log.reviews
                 .iter()
                 .filter(|r| broken(&r.meta))
-                .map(|r| r.meta.path.as_str()),
+                .map(|r| &*r.meta.path),
         );
     for file in unread {
         let _ = writeln!(
@@ -449,7 +449,7 @@ fn notes(log: &Log, path: &str, renamed: &Renamed) -> String {
         );
     }
     for source in &log.sources {
-        let shown = if source.path == path {
+        let shown: &str = if *source.path == *path {
             &renamed.path
         } else {
             &source.path

@@ -161,7 +161,7 @@ fn count_errors(found: Vec<Diagnostic>) -> BTreeMap<String, usize> {
     let mut errors = BTreeMap::new();
     for d in found {
         if d.severity == Severity::Error {
-            *errors.entry(d.path).or_insert(0) += 1;
+            *errors.entry(d.path.to_string()).or_insert(0) += 1;
         }
     }
     errors
@@ -236,12 +236,12 @@ pub(crate) fn dates_from_git(log: &Log) -> Dates {
         .decisions
         .iter()
         .filter(|d| d.date.is_none())
-        .map(|d| d.meta.path.as_str())
+        .map(|d| &*d.meta.path)
         .chain(
             log.reviews
                 .iter()
                 .filter(|r| r.date.is_none())
-                .map(|r| r.meta.path.as_str()),
+                .map(|r| &*r.meta.path),
         )
         .collect();
     if undated.is_empty() {

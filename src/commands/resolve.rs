@@ -41,7 +41,7 @@ fn resolve(args: &FeedbackResolveArgs, ctx: &Context, log: Log) -> anyhow::Resul
         ))
         .into());
     }
-    let path = review.map_or(d.meta.path.as_str(), |r| r.meta.path.as_str());
+    let path = review.map_or(&*d.meta.path, |r| &*r.meta.path);
     let mut file = FileEdit::open(&log, path)?;
     let index = yaml_index(file.front(), f.pos).ok_or_else(|| {
         Error::Usage(format!(

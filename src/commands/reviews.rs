@@ -66,7 +66,7 @@ fn row(r: &Review) -> Row {
         attended: r.attended.len(),
         feedback: r.feedback.len(),
         actions: r.actions.len(),
-        path: r.meta.path.clone(),
+        path: r.meta.path.to_string(),
     }
 }
 
@@ -215,7 +215,7 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
         })
         .collect();
     field("decisions", decisions.join(", "));
-    field("file", r.meta.path.clone());
+    field("file", r.meta.path.to_string());
     let item = |out: &mut String, lead: &str, text: String| {
         let line = format!("{lead}{text}");
         let _ = writeln!(out, "{}", output::wrap(&line, width, lead.chars().count()));

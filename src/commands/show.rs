@@ -107,7 +107,8 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let as_of = as_of_arg?.unwrap_or(ctx.today);
     // The other candidates were checked too: their findings are on their
     // own files, which are not counted.
-    let found = rules::Pass::new(&log, &options).finish(own, checked, |p| p == decision.meta.path);
+    let found =
+        rules::Pass::new(&log, &options).finish(own, checked, |p| *p == *decision.meta.path);
     let errors = levels
         .apply(found, &log)
         .iter()

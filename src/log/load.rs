@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -402,8 +402,8 @@ fn by_path(sources: &mut [Source]) {
         while end < sources.len() && sources[end - 1].path < sources[end].path {
             end += 1;
         }
-        let first = sources[sorted].path.as_str();
-        let at = sources[..sorted].partition_point(|s| s.path.as_str() < first);
+        let first = &*sources[sorted].path;
+        let at = sources[..sorted].partition_point(|s| &*s.path < first);
         let fits = at == sorted || sources[end - 1].path < sources[at].path;
         runs += 1;
         if !fits || runs > MAX_RUNS {
@@ -550,8 +550,9 @@ pub(super) fn load_one(
         Err(ReadError::Io(err)) => return fail(format!("cannot read: {err}"), Pos::new(1, 1)),
     };
     // The record is built first, with the name it borrows from `abs`;
-    // then the paths move into its source.
-    let make_source = |path: String, abs: PathBuf| {
+    // then the paths move into its source, which shares the display path
+    // with the record (and the record with its findings).
+    let make_source = |path: Arc<str>, abs: PathBuf| {
         // A bare source is not searched for suppression comments.
         let searched = if kept == Kept::Bare { "" } else { &text };
         let mut source = Source::new(path, abs, searched);
@@ -564,21 +565,23 @@ pub(super) fn load_one(
     let source = kept != Kept::Record;
     match kind {
         Kind::Decision => {
-            let d = Decision::parse_to(&path, file_name(&path), &text, depth);
+            let path: Arc<str> = path.into();
+            let d = Decision::parse_to(Arc::clone(&path), file_name(&path), &text, depth);
             let source = source.then(|| make_source(path, abs));
             Loaded::Decision(Box::new(d), source, text)
         }
         Kind::Review => {
-            let r = Review::parse_to(&path, file_name(&path), &text, depth);
+            let path: Arc<str> = path.into();
+            let r = Review::parse_to(Arc::clone(&path), file_name(&path), &text, depth);
             Loaded::Review(Box::new(r), source.then(|| make_source(path, abs)))
         }
         Kind::Charter => {
             let c = Charter::parse(&path, &text);
-            Loaded::Charter(Box::new(c), make_source(path, abs))
+            Loaded::Charter(Box::new(c), make_source(path.into(), abs))
         }
         Kind::People => {
             let p = People::parse(&path, &text);
-            Loaded::People(Box::new(p), make_source(path, abs))
+            Loaded::People(Box::new(p), make_source(path.into(), abs))
         }
         Kind::Stray => Loaded::Stray(Stray { path, abs }),
         Kind::Special | Kind::Ignored => unreachable!("filtered out before loading"),
@@ -731,7 +734,7 @@ mod tests {
 
     #[test]
     fn sources_in_runs_or_in_any_order_are_sorted_by_path() {
-        let source = |p: &str| Source::new(p.into(), PathBuf::from(p), "");
+        let source = |p: &str| Source::new(p, PathBuf::from(p), "");
         let orders: [&[&str]; 9] = [
             &[],
             &["a"],
@@ -766,7 +769,7 @@ mod tests {
             by_path(&mut sources);
             let mut expected: Vec<&str> = order.to_vec();
             expected.sort_unstable();
-            let paths: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
+            let paths: Vec<&str> = sources.iter().map(|s| &*s.path).collect();
             assert_eq!(paths, expected, "{order:?}");
         }
     }
@@ -811,12 +814,7 @@ mod tests {
         ];
         let full = Log::load(location.clone());
         let staged = Log::load_staged(location, Depth::Full, BTreeSet::new(), false, |r| r);
-        let reviews: Vec<&str> = staged
-            .log()
-            .reviews
-            .iter()
-            .map(|r| r.meta.path.as_str())
-            .collect();
+        let reviews: Vec<&str> = staged.log().reviews.iter().map(|r| &*r.meta.path).collect();
         assert_eq!(reviews, ["decisions/reviews/2026-01-01-a.md"]);
         let decisions = staged.decisions(|d, _| d.meta.path);
         let (staged, _) = staged.finish(decisions);
@@ -858,14 +856,14 @@ mod tests {
         .unwrap();
         let location = locate(dir.path(), Some(Path::new("decisions")), None).unwrap();
         let full = Log::load_to(location.clone(), Depth::Fields);
-        let projected =
-            Log::load_projected(location, Depth::Fields, |d| d.meta.path, |r| r.meta.path);
-        let full_decisions: Vec<&str> = full
-            .decisions
-            .iter()
-            .map(|d| d.meta.path.as_str())
-            .collect();
-        let full_reviews: Vec<&str> = full.reviews.iter().map(|r| r.meta.path.as_str()).collect();
+        let projected = Log::load_projected(
+            location,
+            Depth::Fields,
+            |d| d.meta.path.to_string(),
+            |r| r.meta.path.to_string(),
+        );
+        let full_decisions: Vec<&str> = full.decisions.iter().map(|d| &*d.meta.path).collect();
+        let full_reviews: Vec<&str> = full.reviews.iter().map(|r| &*r.meta.path).collect();
         assert_eq!(projected.decisions, full_decisions);
         assert_eq!(projected.reviews, full_reviews);
         assert_eq!(

@@ -10,7 +10,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
@@ -225,7 +225,9 @@ pub struct Stray {
 /// it again for output that quotes source lines and for edits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    pub path: String,
+    /// Its display path, shared with its record's [`crate::record::Meta`]
+    /// and with every finding on it.
+    pub path: Arc<str>,
     pub abs: PathBuf,
     /// The lines holding `decide-disable` (suppression comments), with
     /// their 0-based line index, as `str::lines` splits the file.
@@ -242,7 +244,7 @@ pub struct Source {
 impl Source {
     /// A loaded file and what is kept of its text, without its hash
     /// ([`Source::hashed`]).
-    pub fn new(path: String, abs: PathBuf, text: &str) -> Source {
+    pub fn new(path: impl Into<Arc<str>>, abs: PathBuf, text: &str) -> Source {
         // memchr's finder, made once, not `str::contains`: every file of
         // the log is searched, and almost none holds the comment.
         static DIRECTIVE: LazyLock<memchr::memmem::Finder<'static>> =
@@ -257,7 +259,7 @@ impl Source {
             Vec::new()
         };
         Source {
-            path,
+            path: path.into(),
             abs,
             directives,
             hash: None,
@@ -283,7 +285,7 @@ impl Source {
         limit: u64,
     ) -> Source {
         Source {
-            path,
+            path: path.into(),
             abs,
             directives,
             hash,
@@ -424,10 +426,10 @@ impl Log {
         let sources = &self.sources;
         let reload = |meta: &crate::record::Meta, kind: Kind| {
             let source = sources
-                .binary_search_by(|s| s.path.as_str().cmp(&meta.path))
+                .binary_search_by(|s| (*s.path).cmp(&*meta.path))
                 .ok()
                 .map(|i| &sources[i])?;
-            let file = Candidate::named(source.abs.clone(), source.path.clone(), kind);
+            let file = Candidate::named(source.abs.clone(), source.path.to_string(), kind);
             Some(load_one(
                 file,
                 &canonical_dir,
@@ -561,7 +563,7 @@ impl Log {
     /// A file loaded as a record, by display path; [`Source::text`] reads it.
     pub fn source(&self, path: &str) -> Option<&Source> {
         self.sources
-            .binary_search_by(|s| s.path.as_str().cmp(path))
+            .binary_search_by(|s| (*s.path).cmp(path))
             .ok()
             .map(|i| &self.sources[i])
     }

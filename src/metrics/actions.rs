@@ -266,7 +266,7 @@ pub(crate) fn revisits(scope: &Scope) -> Revisits {
             due.push(Revisit {
                 id: d.id.as_ref().map(|i| i.to_string()),
                 title: d.title.as_ref().map(|t| t.value.to_string()),
-                path: d.meta.path.clone(),
+                path: d.meta.path.to_string(),
                 date,
                 implicit,
                 in_days: (date - as_of).num_days(),

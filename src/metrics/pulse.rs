@@ -210,7 +210,7 @@ pub fn pulse(scope: &Scope) -> Pulse {
             id: review.id.clone(),
             title: review.title.as_ref().map(|t| t.value.to_string()),
             date: *date,
-            path: review.meta.path.clone(),
+            path: review.meta.path.to_string(),
             invited: invited.len(),
             responses,
             anonymous,

@@ -43,7 +43,7 @@ pub(super) fn figures<'a>(
                 diversity: None,
                 completeness: None,
                 lead_time_days,
-                check_errors: opts.check_errors.get(&d.meta.path).copied().unwrap_or(0),
+                check_errors: opts.check_errors.get(&*d.meta.path).copied().unwrap_or(0),
             };
             if !counted(d) {
                 return row;

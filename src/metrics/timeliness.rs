@@ -130,7 +130,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
             .collect();
         requests.push(Request {
             source: format!("review {}", review.id),
-            path: review.meta.path.clone(),
+            path: review.meta.path.to_string(),
             requested: start.date,
             inferred: start.inferred,
             due,
@@ -181,7 +181,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
                 "decision {}",
                 d.id.as_ref().map(|i| i.to_string()).unwrap_or_default()
             ),
-            path: d.meta.path.clone(),
+            path: d.meta.path.to_string(),
             requested: start.date,
             inferred: start.inferred,
             due,

@@ -20,7 +20,7 @@ pub fn fingerprints(diagnostics: &[Diagnostic]) -> Vec<String> {
         .iter()
         .map(|d| {
             let n = seen
-                .entry((d.code.as_str(), d.path.as_str(), d.message.as_str()))
+                .entry((d.code.as_str(), &*d.path, d.message.as_str()))
                 .or_insert(0);
             let key = format!("{}\0{}\0{}\0{}", d.code.as_str(), d.path, d.message, n);
             *n += 1;

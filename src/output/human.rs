@@ -75,7 +75,7 @@ pub fn write(
             let shown = d
                 .quote
                 .as_deref()
-                .or_else(|| read.get(&(d.path.as_str(), d.line)).map(String::as_str));
+                .or_else(|| read.get(&(&*d.path, d.line)).map(String::as_str));
             write_one(&mut text, &inks, d, shown, width);
         }
         text
@@ -104,7 +104,7 @@ fn read_lines<'d>(diagnostics: &'d [Diagnostic], log: &Log) -> HashMap<(&'d str,
     let mut wanted: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for d in diagnostics {
         if d.quote.is_none() {
-            wanted.entry(d.path.as_str()).or_default().push(d.line);
+            wanted.entry(&*d.path).or_default().push(d.line);
         }
     }
     wanted

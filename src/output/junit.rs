@@ -20,7 +20,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], files: &[String]) 
     let mut cases: BTreeMap<&str, Vec<&Diagnostic>> =
         files.iter().map(|f| (f.as_str(), Vec::new())).collect();
     for d in diagnostics {
-        cases.entry(d.path.as_str()).or_default().push(d);
+        cases.entry(&*d.path).or_default().push(d);
     }
     let failed = cases.values().filter(|found| !found.is_empty()).count();
     let counts = format!(

@@ -217,7 +217,12 @@ impl Decision {
     }
 
     /// Builds a decision from as much of a file's text as `depth` says.
-    pub fn parse_to(path: &str, file_name: &str, text: &str, depth: Depth) -> Decision {
+    pub fn parse_to(
+        path: impl Into<Arc<str>>,
+        file_name: &str,
+        text: &str,
+        depth: Depth,
+    ) -> Decision {
         let Opened {
             mut meta,
             body,

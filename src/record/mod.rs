@@ -23,6 +23,7 @@ pub mod status_line;
 mod words;
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -71,8 +72,9 @@ fn tree_or<'a, 't>(front: &'a FrontMatter<Node<'t>>, empty: &'a Node<'t>) -> &'a
 /// reads the file again when its text is needed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
-    /// Path relative to the repository root, with `/` separators.
-    pub path: String,
+    /// Path relative to the repository root, with `/` separators: shared
+    /// with the file's [`crate::log::Source`] and with every finding on it.
+    pub path: Arc<str>,
     pub front: FrontMatter<Outline>,
     /// 1-based line where the Markdown body starts.
     pub body_line: usize,
@@ -86,7 +88,7 @@ pub struct Meta {
 impl Default for Meta {
     fn default() -> Meta {
         Meta {
-            path: String::new(),
+            path: "".into(),
             front: FrontMatter::Missing,
             body_line: 1,
             problems: Vec::new(),
@@ -200,7 +202,7 @@ impl Opened<'_> {
 /// Splits `text` as far as `depth` says; `scan` says whether to look for
 /// placeholders, which only decisions and reviews have. Read to
 /// [`Depth::Keys`], the front matter's tree holds only the keys named.
-fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
+fn open<'t>(path: impl Into<Arc<str>>, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
     let text = source::strip_bom(text);
     let keep = match depth {
         Depth::Keys(keys) => Some(keys),
@@ -224,7 +226,7 @@ fn open<'t>(path: &str, text: &'t str, depth: Depth, scan: bool) -> Opened<'t> {
         _ => {}
     }
     let meta = Meta {
-        path: path.to_string(),
+        path: path.into(),
         front: FrontMatter::Missing,
         body_line: split.body_line,
         problems: Vec::new(),

@@ -76,7 +76,7 @@ impl People {
         }
         People {
             meta: Meta {
-                path: path.to_string(),
+                path: path.into(),
                 front: outline(&front, Depth::Full),
                 body_line: 1,
                 problems: r.problems,

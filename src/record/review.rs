@@ -42,7 +42,12 @@ impl Review {
     }
 
     /// Builds a review from as much of a file's text as `depth` says.
-    pub fn parse_to(path: &str, file_name: &str, text: &str, depth: Depth) -> Review {
+    pub fn parse_to(
+        path: impl Into<Arc<str>>,
+        file_name: &str,
+        text: &str,
+        depth: Depth,
+    ) -> Review {
         let Opened {
             mut meta,
             body,

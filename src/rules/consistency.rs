@@ -3,6 +3,8 @@
 //! feedback, actions done and outcomes dated after the as-of date (DL006 at
 //! warning level), which the report leaves out of its figures.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::Index;
@@ -44,7 +46,7 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
                 "write `status: {status}`; `decide check --fix` does it"
             ))
             .with_fix(Fix::SetStatus {
-                path: path.clone(),
+                path: path.to_string(),
                 status,
             }),
         );
@@ -67,7 +69,7 @@ pub(super) fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
 /// What is dated after `as_of`: said, done or observed in the future.
 fn future(
     as_of: NaiveDate,
-    path: &str,
+    path: &Arc<str>,
     feedback: &[Feedback],
     actions: &[Action],
     outcomes: &[&DateField],

@@ -376,9 +376,13 @@ pub(super) fn duplicate_ids(ids: &Ids, out: &mut Vec<Diagnostic>) {
         if records.len() < 2 {
             continue;
         }
-        let paths: HashSet<&str> = records.iter().map(|d| d.path()).collect();
+        let paths: HashSet<&str> = records.iter().map(|d| &**d.path()).collect();
         for d in records {
-            let mut others: Vec<&str> = paths.iter().copied().filter(|p| *p != d.path()).collect();
+            let mut others: Vec<&str> = paths
+                .iter()
+                .copied()
+                .filter(|p| *p != &**d.path())
+                .collect();
             others.sort_unstable();
             let pos = d.declared();
             let help = if id.as_num().is_some() {

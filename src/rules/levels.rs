@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobMatcher};
 use rayon::prelude::*;
@@ -114,7 +115,7 @@ impl Levels {
             .map(|s| {
                 let lines = s.directives.iter().map(|(i, line)| (*i, line.as_str()));
                 let (suppressions, unknown) = Suppressions::parse(&s.path, lines);
-                (s.path.as_str(), suppressions, unknown)
+                (&*s.path, suppressions, unknown)
             })
             .collect();
         let mut by_path: HashMap<&str, &Suppressions> = HashMap::new();
@@ -123,7 +124,7 @@ impl Levels {
             by_path.insert(path, suppressions);
             all.extend(unknown.iter().cloned());
         }
-        let mut per_file_cache: HashMap<String, Vec<Code>> = HashMap::new();
+        let mut per_file_cache: HashMap<Arc<str>, Vec<Code>> = HashMap::new();
         // Filtered where it lies: a second vector of every finding would set
         // `check`'s peak memory.
         all.retain_mut(|d| {
@@ -142,7 +143,7 @@ impl Levels {
                 }
             }
             !by_path
-                .get(d.path.as_str())
+                .get(&*d.path)
                 .is_some_and(|s| s.silences(d.code, d.line))
         });
         super::sort(&mut all);
@@ -204,7 +205,7 @@ impl Suppressions {
     /// Reads every `decide-disable` comment in `lines` (0-based index and
     /// text); unknown codes become DL005 warnings.
     fn parse<'t>(
-        path: &str,
+        path: &Arc<str>,
         lines: impl Iterator<Item = (usize, &'t str)>,
     ) -> (Suppressions, Vec<Diagnostic>) {
         let mut out = Suppressions::default();

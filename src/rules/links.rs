@@ -3,6 +3,8 @@
 //! recorded on both sides (DL032, fixable), no supersede cycles (DL033),
 //! and revisit dates (DL034, DL035).
 
+use std::sync::Arc;
+
 use foldhash::{HashMap, HashMapExt as _};
 
 use super::{Index, is, parsed, status_pos};
@@ -15,7 +17,8 @@ use crate::yaml::Pos;
 /// where it is, and its links. Kept for every decision of a run while the
 /// rest of the record is dropped ([`super::Pass`]).
 pub struct Links {
-    path: String,
+    /// Shared with the decision's source.
+    path: Arc<str>,
     id: Option<Id>,
     parsed: bool,
     /// Where DL007 points: the `id` key's value, else the file's start.
@@ -41,7 +44,7 @@ impl Links {
         }
     }
 
-    pub(super) fn path(&self) -> &str {
+    pub(super) fn path(&self) -> &Arc<str> {
         &self.path
     }
 
@@ -172,7 +175,7 @@ pub(super) fn review(ids: &Ids, r: &Review, out: &mut Vec<Diagnostic>) {
 }
 
 /// DL031 for each reference in `refs` that names no decision.
-fn dangling(ids: &Ids, path: &str, key: &str, refs: &[Ref], out: &mut Vec<Diagnostic>) {
+fn dangling(ids: &Ids, path: &Arc<str>, key: &str, refs: &[Ref], out: &mut Vec<Diagnostic>) {
     for r in refs {
         if !ids.exists(&r.id) {
             out.push(
@@ -230,7 +233,7 @@ fn one_sided(
     ));
     if other.parsed {
         diagnostic = diagnostic.with_fix(Fix::AddReference {
-            path: other.path.clone(),
+            path: other.path.to_string(),
             key: back,
             id: id.clone(),
         });
@@ -403,10 +406,7 @@ mod tests {
         let files = [("0006-a.md", newer.as_str()), ("0005-b.md", COMPLETE)];
         let found = run(&files);
         let d = found.iter().find(|d| d.code == Code::OneSidedLink).unwrap();
-        assert_eq!(
-            (d.path.as_str(), d.line, d.column),
-            ("decisions/0006-a.md", 3, 14)
-        );
+        assert_eq!((&*d.path, d.line, d.column), ("decisions/0006-a.md", 3, 14));
         assert_eq!(
             d.message,
             "0006 supersedes 0005, but 0005 does not name 0006 in `superseded-by`"
@@ -431,7 +431,7 @@ mod tests {
         let files = [("0006-a.md", COMPLETE), ("0005-b.md", older.as_str())];
         let found = run(&files);
         let d = found.iter().find(|d| d.code == Code::OneSidedLink).unwrap();
-        assert_eq!(d.path, "decisions/0005-b.md");
+        assert_eq!(&*d.path, "decisions/0005-b.md");
         assert!(matches!(
             d.fix.as_deref(),
             Some(Fix::AddReference {

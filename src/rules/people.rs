@@ -2,6 +2,8 @@
 //! (DL011), a decision-maker (DL012), someone consulted (DL013), the
 //! charter's required roles taking part (DL014), and no self-approval (DL015).
 
+use std::sync::Arc;
+
 use std::collections::BTreeSet;
 
 use super::{Index, is, key_or_status, proposed_or_later, status_pos};
@@ -174,7 +176,7 @@ const SUGGESTIONS_PER_FILE: usize = 50;
 /// DL010 for every name in `names`.
 fn unknown_people<'a>(
     ix: &Index,
-    path: &str,
+    path: &Arc<str>,
     names: impl Iterator<Item = &'a Text>,
     out: &mut Vec<Diagnostic>,
 ) {

@@ -3,6 +3,8 @@
 //! affected group (DL026), and resolved feedback with no written
 //! resolution (DL047).
 
+use std::sync::Arc;
+
 use super::{Index, is, key_or_status, status_pos};
 use crate::diagnostic::Diagnostic;
 use crate::record::{Decision, Feedback, Review, Stance, Status};
@@ -83,7 +85,7 @@ pub(super) fn review(ix: &Index, r: &Review, out: &mut Vec<Diagnostic>) {
 }
 
 /// DL047: a resolved concern, objection, veto or alternative needs a `resolution` note.
-fn resolutions(path: &str, feedback: &[Feedback], out: &mut Vec<Diagnostic>) {
+fn resolutions(path: &Arc<str>, feedback: &[Feedback], out: &mut Vec<Diagnostic>) {
     for f in feedback {
         let raised = matches!(
             f.stance,

@@ -33,6 +33,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
@@ -336,7 +337,7 @@ impl Cache {
         // own form, the findings of a large log took as much room again.
         let mut by_path: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
         for d in found {
-            by_path.entry(d.path.as_str()).or_default().push(d);
+            by_path.entry(&*d.path).or_default().push(d);
         }
         let mut files = Vec::with_capacity(snapshot.files.len());
         for seen in &snapshot.files {
@@ -499,8 +500,10 @@ impl Valid<'_> {
             let raw = entry.findings.take()?;
             let found: Vec<Finding> = serde_json::from_str(raw.get()).ok()?;
             drop(raw);
+            // One path for the file's findings, shared as a loaded record's is.
+            let path: Arc<str> = entry.path.as_str().into();
             for f in found {
-                out.push(diagnostic(f, &codes, Some(&entry.path))?);
+                out.push(diagnostic(f, &codes, Some(&path))?);
             }
         }
         if whole {
@@ -708,7 +711,11 @@ fn kind_code(kind: Kind) -> u8 {
 /// A cached finding, on the file at `path` when it was cached with that
 /// file; `None` when it names a rule or status this version does not know,
 /// or no path (the cache is then not used).
-fn diagnostic(f: Finding, codes: &HashMap<&str, Code>, path: Option<&str>) -> Option<Diagnostic> {
+fn diagnostic(
+    f: Finding,
+    codes: &HashMap<&str, Code>,
+    path: Option<&Arc<str>>,
+) -> Option<Diagnostic> {
     let fix = match f.fix {
         None => None,
         Some(StoredFix::AddReference { path, key, id }) => Some(Fix::AddReference {
@@ -734,8 +741,8 @@ fn diagnostic(f: Finding, codes: &HashMap<&str, Code>, path: Option<&str>) -> Op
             Severity::Warning
         },
         path: match (f.path, path) {
-            (Some(own), _) => own,
-            (None, Some(file)) => file.to_string(),
+            (Some(own), _) => own.into(),
+            (None, Some(file)) => Arc::clone(file),
             (None, None) => return None,
         },
         line: f.line,

@@ -699,7 +699,7 @@ fn select(log: &mut Log, places: Vec<Place<'_>>) -> (Option<Scope>, String) {
 fn log_files(log: &Log) -> Vec<String> {
     log.sources
         .iter()
-        .map(|s| s.path.clone())
+        .map(|s| s.path.to_string())
         .chain(log.strays.iter().map(|s| s.path.clone()))
         .chain(log.failures.iter().map(|f| f.path.clone()))
         .collect()

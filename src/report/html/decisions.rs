@@ -38,10 +38,8 @@ pub(super) fn decision_views(
     links: &Links,
     models: &[String],
 ) -> Vec<DecisionView> {
-    let by_path: BTreeMap<&str, &Decision> = decisions
-        .iter()
-        .map(|d| (d.meta.path.as_str(), *d))
-        .collect();
+    let by_path: BTreeMap<&str, &Decision> =
+        decisions.iter().map(|d| (&*d.meta.path, *d)).collect();
     report
         .decisions
         .iter()
@@ -106,7 +104,7 @@ pub(super) fn decision_views(
                 .actions
                 .items
                 .iter()
-                .filter(|a| a.path == d.meta.path)
+                .filter(|a| *a.path == *d.meta.path)
                 .map(|a| ActionView {
                     owner: clean(a.owner.unwrap_or("(no owner)")),
                     due: a.due.map(|x| x.to_string()).unwrap_or_default(),

@@ -35,7 +35,7 @@ impl<'a> Links<'a> {
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect();
-                Some((s.path.clone(), parts.join("/")))
+                Some((s.path.to_string(), parts.join("/")))
             })
             .collect();
         Links { base, rel, by_id }

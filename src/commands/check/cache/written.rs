@@ -229,7 +229,7 @@ fn finding(d: &Diagnostic, with_path: bool) -> FindingOut<'_> {
     FindingOut {
         code: d.code.as_str(),
         error: d.severity == Severity::Error,
-        path: with_path.then_some(d.path.as_str()),
+        path: with_path.then_some(&*d.path),
         line: d.line,
         column: d.column,
         message: &d.message,
@@ -327,12 +327,12 @@ mod tests {
             let findings: Vec<Finding> =
                 serde_json::from_str(entry.findings.as_ref().unwrap().get()).unwrap();
             let mut on_file = found.clone();
-            on_file.path = entry.path.clone();
+            on_file.path = entry.path.as_str().into();
             assert_eq!(
                 diagnostic(
                     findings.into_iter().next().unwrap(),
                     &codes,
-                    Some(&entry.path)
+                    Some(&on_file.path)
                 ),
                 Some(on_file)
             );
