@@ -23,7 +23,7 @@ pub mod select;
 mod stakeholders;
 mod unused_keys;
 
-use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
+use foldhash::{HashMap, HashSet, HashSetExt as _};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
@@ -334,13 +334,37 @@ pub(crate) struct Index<'a> {
     pub log: &'a Log,
     pub as_of: NaiveDate,
     /// Feedback given in reviews, by the decision it is `on`.
-    pub review_feedback: HashMap<&'a Id, Vec<(&'a Review, &'a Feedback)>>,
+    pub review_feedback: ById<'a, (&'a Review, &'a Feedback)>,
     /// Reviews that list a decision under `decisions`.
-    pub discussed_in: HashMap<&'a Id, Vec<&'a Review>>,
+    pub discussed_in: ById<'a, &'a Review>,
     /// The people registry, when the log has a readable one.
     pub people: Option<PeopleIndex<'a>>,
     /// The pulse questions, scale and signals (charter or defaults).
     pub pulse: crate::record::PulseConfig,
+}
+
+/// Values by the decision id they name, each id's in the order they were
+/// met: one vector sorted by id, not a map of a small vector per id (at
+/// 100,000 decisions, 20,000 reviews, the map took 5.5 MB of `check`).
+pub(crate) struct ById<'a, T> {
+    ids: Vec<&'a Id>,
+    values: Vec<T>,
+}
+
+impl<'a, T> ById<'a, T> {
+    fn new(mut pairs: Vec<(&'a Id, T)>) -> ById<'a, T> {
+        // Stable: the values of one id keep the order they were met in.
+        pairs.sort_by(|a, b| a.0.cmp(b.0));
+        let (ids, values) = pairs.into_iter().unzip();
+        ById { ids, values }
+    }
+
+    /// The values of `id`, `None` when it has none.
+    pub fn get(&self, id: &Id) -> Option<&[T]> {
+        let start = self.ids.partition_point(|i| *i < id);
+        let len = self.ids[start..].partition_point(|i| *i == id);
+        (len > 0).then(|| &self.values[start..start + len])
+    }
 }
 
 /// `people.yaml` as sets, for the people rules.
@@ -405,18 +429,19 @@ fn remembered<V: Clone>(
 
 impl<'a> Index<'a> {
     fn new(log: &'a Log, options: &CheckOptions) -> Index<'a> {
-        let mut review_feedback: HashMap<&Id, Vec<(&Review, &Feedback)>> = HashMap::new();
-        let mut discussed_in: HashMap<&Id, Vec<&Review>> = HashMap::new();
+        let mut review_feedback = Vec::new();
+        let mut discussed_in = Vec::new();
         for r in &log.reviews {
             for f in &r.feedback {
                 if let Some(on) = &f.on {
-                    review_feedback.entry(&on.id).or_default().push((r, f));
+                    review_feedback.push((&on.id, (r, f)));
                 }
             }
             for d in &r.decisions {
-                discussed_in.entry(&d.id).or_default().push(r);
+                discussed_in.push((&d.id, r));
             }
         }
+        let (review_feedback, discussed_in) = (ById::new(review_feedback), ById::new(discussed_in));
         let people = log
             .people
             .as_ref()
@@ -666,6 +691,31 @@ Best AUC at equal latency.
     #[test]
     fn the_complete_record_is_clean() {
         assert_eq!(run(&[("0005-use-lightgbm.md", COMPLETE)]), vec![]);
+    }
+}
+
+#[cfg(test)]
+mod by_id {
+    use super::*;
+
+    #[test]
+    fn values_are_found_by_id_in_the_order_they_were_met() {
+        let ids = [Id::Num(3), Id::Num(1), Id::Name("x".into())];
+        let pairs = vec![
+            (&ids[0], "a"),
+            (&ids[1], "b"),
+            (&ids[0], "c"),
+            (&ids[2], "d"),
+            (&ids[0], "e"),
+        ];
+        let found = ById::new(pairs);
+        assert_eq!(found.get(&Id::Num(3)), Some(&["a", "c", "e"][..]));
+        assert_eq!(found.get(&Id::Num(1)), Some(&["b"][..]));
+        assert_eq!(found.get(&Id::Name("x".into())), Some(&["d"][..]));
+        for absent in [Id::Num(0), Id::Num(2), Id::Num(4), Id::Name("y".into())] {
+            assert_eq!(found.get(&absent), None, "{absent:?}");
+        }
+        assert_eq!(ById::<&str>::new(Vec::new()).get(&Id::Num(1)), None);
     }
 }
 
