@@ -25,9 +25,11 @@ pub struct Links {
     declared: Pos,
     /// Where DL033 points: the `supersedes` key, else the status.
     supersedes_key: Pos,
-    supersedes: Box<[Ref]>,
-    superseded_by: Box<[Ref]>,
-    related: Box<[Ref]>,
+    /// Its `supersedes`, then `superseded-by`, then `related`, in one
+    /// slice (three held 2.4 MB more at 100,000 decisions); `ends` holds
+    /// where the first two end.
+    refs: Box<[Ref]>,
+    ends: [u32; 2],
 }
 
 impl Links {
@@ -38,10 +40,29 @@ impl Links {
             parsed: parsed(&d.meta),
             declared: d.declared_id.as_ref().map_or(Pos::new(1, 1), |r| r.pos),
             supersedes_key: d.meta.key_pos("supersedes").unwrap_or(status_pos(d)),
-            supersedes: d.supersedes.clone().into_boxed_slice(),
-            superseded_by: d.superseded_by.clone().into_boxed_slice(),
-            related: d.related.clone().into_boxed_slice(),
+            refs: [&d.supersedes, &d.superseded_by, &d.related]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+            // A record's lists are bounded by its size, far below 2^32.
+            ends: [
+                d.supersedes.len() as u32,
+                (d.supersedes.len() + d.superseded_by.len()) as u32,
+            ],
         }
+    }
+
+    fn supersedes(&self) -> &[Ref] {
+        &self.refs[..self.ends[0] as usize]
+    }
+
+    fn superseded_by(&self) -> &[Ref] {
+        &self.refs[self.ends[0] as usize..self.ends[1] as usize]
+    }
+
+    fn related(&self) -> &[Ref] {
+        &self.refs[self.ends[1] as usize..]
     }
 
     pub(super) fn path(&self) -> &Arc<str> {
@@ -145,17 +166,17 @@ pub(super) fn decision(ix: &Index, d: &Decision, out: &mut Vec<Diagnostic>) {
 /// decisions of the log, and those name it back.
 pub(super) fn between(ids: &Ids, d: &Links, out: &mut Vec<Diagnostic>) {
     for (key, refs) in [
-        ("supersedes", &d.supersedes),
-        ("superseded-by", &d.superseded_by),
-        ("related", &d.related),
+        ("supersedes", d.supersedes()),
+        ("superseded-by", d.superseded_by()),
+        ("related", d.related()),
     ] {
         dangling(ids, &d.path, key, refs, out);
     }
     if let Some(id) = &d.id {
-        for r in &d.supersedes {
+        for r in d.supersedes() {
             one_sided(ids, d, id, r, "supersedes", "superseded-by", out);
         }
-        for r in &d.superseded_by {
+        for r in d.superseded_by() {
             one_sided(ids, d, id, r, "superseded-by", "supersedes", out);
         }
     }
@@ -208,8 +229,8 @@ fn one_sided(
         return;
     }
     let listed = match back {
-        "superseded-by" => &other.superseded_by,
-        _ => &other.supersedes,
+        "superseded-by" => other.superseded_by(),
+        _ => other.supersedes(),
     };
     if listed.iter().any(|x| &x.id == id) {
         return;
@@ -251,7 +272,7 @@ pub(super) fn cycles(ids: &Ids, out: &mut Vec<Diagnostic>) {
         .all
         .iter()
         .copied()
-        .filter(|d| !d.supersedes.is_empty())
+        .filter(|d| !d.supersedes().is_empty())
         .filter(|d| d.id.as_ref().is_some_and(|id| ids.decision(id).is_some()))
         .collect();
     let index_of: HashMap<&Id, usize> = nodes
@@ -262,7 +283,7 @@ pub(super) fn cycles(ids: &Ids, out: &mut Vec<Diagnostic>) {
     let edges: Vec<Vec<usize>> = nodes
         .iter()
         .map(|d| {
-            d.supersedes
+            d.supersedes()
                 .iter()
                 .filter_map(|r| index_of.get(&r.id).copied())
                 .collect()
