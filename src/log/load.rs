@@ -576,12 +576,14 @@ pub(super) fn load_one(
             Loaded::Review(Box::new(r), source.then(|| make_source(path, abs)))
         }
         Kind::Charter => {
-            let c = Charter::parse(&path, &text);
-            Loaded::Charter(Box::new(c), make_source(path.into(), abs))
+            let path: Arc<str> = path.into();
+            let c = Charter::parse(Arc::clone(&path), &text);
+            Loaded::Charter(Box::new(c), make_source(path, abs))
         }
         Kind::People => {
-            let p = People::parse(&path, &text);
-            Loaded::People(Box::new(p), make_source(path.into(), abs))
+            let path: Arc<str> = path.into();
+            let p = People::parse(Arc::clone(&path), &text);
+            Loaded::People(Box::new(p), make_source(path, abs))
         }
         Kind::Stray => Loaded::Stray(Stray { path, abs }),
         Kind::Special | Kind::Ignored => unreachable!("filtered out before loading"),

@@ -107,7 +107,7 @@ fn flag(r: &mut Reader, map: &Node, key: &str) -> bool {
 }
 
 impl Charter {
-    pub fn parse(path: &str, text: &str) -> Charter {
+    pub fn parse(path: impl Into<Arc<str>>, text: &str) -> Charter {
         let Opened {
             mut meta,
             body,

@@ -27,7 +27,7 @@ pub struct People {
 }
 
 impl People {
-    pub fn parse(path: &str, text: &str) -> People {
+    pub fn parse(path: impl Into<Arc<str>>, text: &str) -> People {
         let text = source::strip_bom(text);
         let mut r = Reader::default();
         let front = match crate::yaml::parse(text, 1) {

@@ -45,7 +45,8 @@ impl Links {
                 .flatten()
                 .cloned()
                 .collect(),
-            // A record's lists are bounded by its size, far below 2^32.
+            // The YAML readers' budget (100,000 nodes a file) holds a
+            // record's lists far below 2^32.
             ends: [
                 d.supersedes.len() as u32,
                 (d.supersedes.len() + d.superseded_by.len()) as u32,

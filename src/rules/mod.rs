@@ -601,8 +601,8 @@ pub(crate) mod testing {
             match log::classify(Path::new(rel)) {
                 Kind::Decision => log.decisions.push(Decision::parse(&path, name, text)),
                 Kind::Review => log.reviews.push(Review::parse(&path, name, text)),
-                Kind::Charter => log.charter = Some(Charter::parse(&path, text)),
-                Kind::People => log.people = Some(People::parse(&path, text)),
+                Kind::Charter => log.charter = Some(Charter::parse(path.as_str(), text)),
+                Kind::People => log.people = Some(People::parse(path.as_str(), text)),
                 Kind::Stray => log.strays.push(Stray {
                     path: path.clone(),
                     abs: PathBuf::from("/repo").join(&path),
@@ -797,12 +797,22 @@ mod slimmed {
             assert!(std::sync::Arc::ptr_eq(&source.path, &d.path), "{}", d.path);
             shared += 1;
         }
-        let record = &log.decisions[0];
-        let source = log.sources.iter().find(|s| s.path == record.meta.path);
-        assert!(std::sync::Arc::ptr_eq(
-            &source.unwrap().path,
-            &record.meta.path
-        ));
+        let charter = log.charter.as_ref().map(|c| &c.meta);
+        let people = log.people.as_ref().map(|p| &p.meta);
+        let records = [
+            Some(&log.decisions[0].meta),
+            Some(&log.reviews[0].meta),
+            charter,
+            people,
+        ];
+        for meta in records.map(Option::unwrap) {
+            let source = log.sources.iter().find(|s| s.path == meta.path).unwrap();
+            assert!(
+                std::sync::Arc::ptr_eq(&source.path, &meta.path),
+                "{}",
+                meta.path
+            );
+        }
         assert!(shared > 10, "{shared} findings");
     }
 
