@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -152,16 +153,16 @@ pub(crate) fn check_errors(
     log: &Log,
     levels: &Levels,
     as_of: NaiveDate,
-) -> BTreeMap<String, usize> {
+) -> BTreeMap<Arc<str>, usize> {
     let found = rules::check(log, &CheckOptions { as_of });
     count_errors(levels.apply(found, log))
 }
 
-fn count_errors(found: Vec<Diagnostic>) -> BTreeMap<String, usize> {
+fn count_errors(found: Vec<Diagnostic>) -> BTreeMap<Arc<str>, usize> {
     let mut errors = BTreeMap::new();
     for d in found {
         if d.severity == Severity::Error {
-            *errors.entry(d.path.to_string()).or_insert(0) += 1;
+            *errors.entry(d.path).or_insert(0) += 1;
         }
     }
     errors
@@ -180,7 +181,7 @@ fn streamed(
     as_of: NaiveDate,
     keep: Keep,
     reader: Option<&str>,
-) -> Result<(Log, BTreeMap<String, usize>), Error> {
+) -> Result<(Log, BTreeMap<Arc<str>, usize>), Error> {
     let options = CheckOptions { as_of };
     let staged = Log::load_staged(location, Depth::Full, Default::default(), false, |r| r);
     known_reader(staged.log(), reader)?;

@@ -126,7 +126,7 @@ pub struct MetricsOptions {
     pub for_person: Option<String>,
     /// Error-level `check` findings per record path (`Meta::path`), so a
     /// decision `check` fails is never shown as complete without a mark.
-    pub check_errors: BTreeMap<String, usize>,
+    pub check_errors: BTreeMap<std::sync::Arc<str>, usize>,
 }
 
 impl MetricsOptions {

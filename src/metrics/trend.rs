@@ -120,7 +120,9 @@ pub fn trend(
     log: &Log,
     opts: &MetricsOptions,
     period: Period,
-    check_errors_as_of: &dyn Fn(NaiveDate) -> std::collections::BTreeMap<String, usize>,
+    check_errors_as_of: &dyn Fn(
+        NaiveDate,
+    ) -> std::collections::BTreeMap<std::sync::Arc<str>, usize>,
 ) -> Trend {
     let end = opts.until.map_or(opts.as_of, |u| u.min(opts.as_of));
     let earliest = log
