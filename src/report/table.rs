@@ -21,7 +21,7 @@ pub(crate) fn section(out: &mut String, s: Section, width: u16) {
 /// that each cell is cut where it lies and the rows are dropped once laid
 /// out: for the per-decision table of a large log, every copy of its cells
 /// would be several megabytes more at once.
-fn write_section(out: &mut impl Write, mut s: Section, width: u16) -> std::fmt::Result {
+fn write_section(out: &mut dyn Write, mut s: Section, width: u16) -> std::fmt::Result {
     writeln!(out, "\n{}", s.title)?;
     if s.rows.is_empty() {
         return writeln!(out, "  {}", s.empty);
@@ -32,8 +32,8 @@ fn write_section(out: &mut impl Write, mut s: Section, width: u16) -> std::fmt::
         }
     }
     let table = output::fitted_table(&s.headers, std::mem::take(&mut s.rows), Some(width));
-    writeln!(out, "{table}")?;
-    drop(table);
+    table.write_to(out)?;
+    writeln!(out)?;
     for (column, gloss) in super::glossary::columns(&s.title) {
         let line = format!("  {column}: {gloss}");
         writeln!(out, "{}", output::wrap(&line, usize::from(width), 4))?;
