@@ -305,6 +305,8 @@ fn bottom(f: &mut dyn fmt::Write, widths: &[usize]) -> fmt::Result {
     f.write_str(&rule(widths, "└", '─', "┴", "┘"))
 }
 
+/// A border line: `left`, each column's width and padding in `fill`
+/// with `mid` between columns, then `right`.
 fn rule(widths: &[usize], left: &str, fill: char, mid: &str, right: &str) -> String {
     let mut line = String::from(left);
     for (i, &w) in widths.iter().enumerate() {

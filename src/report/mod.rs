@@ -818,9 +818,9 @@ pub fn each_section(
     }
     // One by one too: on 100,000 decisions the raised points' table alone
     // is some 22 MB of cells.
-    let registers: [fn(&Report) -> Section; 3] =
+    let register_tables: [fn(&Report) -> Section; 3] =
         [registers::raised, registers::approvals, registers::unheard];
-    for build in registers {
+    for build in register_tables {
         f(build(r))?;
     }
     for build in [pulse::sections, reader::sections] {
