@@ -102,7 +102,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         }
         ReportFormat::Html => {
             let report = metrics::compute(&log, &opts);
-            let page = report::html::render(
+            let page = report::html::page(
                 &report,
                 &log,
                 &opts,
@@ -111,7 +111,15 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
                     version: env!("CARGO_PKG_VERSION"),
                 },
             );
-            return deliver(args, ctx, page);
+            // The page owns what it prints: the report and the log it was
+            // made from go before it is written, and it is written as it
+            // is rendered, never whole in memory.
+            drop(report);
+            drop(log);
+            return match &args.output {
+                None => Ok(Output::streamed(move |out| page.write_to(out))),
+                Some(_) => deliver(args, ctx, page.text()),
+            };
         }
     };
     let (width, quiet) = (ctx.width, ctx.global.quiet);

@@ -571,12 +571,16 @@ pub(crate) fn decision_cells(d: &DecisionRow) -> Vec<String> {
     ]
 }
 
+/// The columns of the per-decision table ([`decisions`]), which the page
+/// heads its own with.
+pub(crate) const DECISION_HEADERS: [&str; 8] = [
+    "ID", "Title", "Status", "Answered", "Roles", "Required", "Complete", "Lead",
+];
+
 pub fn decisions(r: &Report) -> Section {
     Section {
         title: format!("Per decision{}", window(r)),
-        headers: vec![
-            "ID", "Title", "Status", "Answered", "Roles", "Required", "Complete", "Lead",
-        ],
+        headers: DECISION_HEADERS.to_vec(),
         // On every core: a row per decision, thousands on a large log.
         rows: r.decisions.par_iter().map(decision_cells).collect(),
         empty: "No decisions in scope.".into(),

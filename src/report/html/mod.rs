@@ -61,9 +61,11 @@ pub struct Options<'a> {
     pub version: &'a str,
 }
 
+/// The page, every field owned: it outlives the log and the report it is
+/// made from, so that they can be freed before it is written.
 #[derive(Template)]
 #[template(path = "html/report.html")]
-struct Page {
+pub struct Page {
     title: String,
     scope: String,
     counts: String,
@@ -98,6 +100,28 @@ struct Page {
 
 /// Renders the page for `report`, computed from `log` with `opts`.
 pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options) -> String {
+    page(report, log, opts, options).text()
+}
+
+impl Page {
+    /// Writes the page to `out` as it is rendered.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.write_into(out)
+    }
+
+    /// The page whole, for a file written at once.
+    pub fn text(&self) -> String {
+        // A template whose fields are all owned strings and numbers cannot
+        // fail to render but through a formatter error, which writing to a
+        // String never gives.
+        self.render().unwrap_or_default()
+    }
+}
+
+/// The page for `report`, computed from `log` with `opts`, to be written
+/// as it is rendered ([`Page::write_to`]): on 10,000 decisions the page
+/// is some 30 MB of HTML, which [`render`] holds whole.
+pub fn page(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options) -> Page {
     let scope = Scope::new(log, opts);
     let links = Links::new(log, options.base_url);
     // What needs attention is the state on the as-of date, which no date
@@ -115,7 +139,7 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let page = Page {
+    Page {
         title: log_name(log),
         scope: super::scope_line(report),
         counts: super::counts_line(report),
@@ -168,8 +192,7 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
         targets_title: format!("Outcomes against targets{}", super::window(report)),
         targets: targets(report, &links),
         people: super::people(report).into(),
-        decision_headers: super::decisions(report)
-            .headers
+        decision_headers: super::DECISION_HEADERS
             .iter()
             .map(|h| h.to_string())
             .collect(),
@@ -188,11 +211,7 @@ pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Optio
             .collect(),
         models,
         definitions: definitions(),
-    };
-    // A template whose fields are all owned strings and numbers cannot fail
-    // to render but through a formatter error, which writing to a String
-    // never gives.
-    page.render().unwrap_or_default()
+    }
 }
 
 /// The log's name: the charter's title, else the folder's name (its
