@@ -187,8 +187,8 @@ mod tests {
 
     use super::*;
     use crate::log::{Log, locate};
-    use crate::metrics::{MetricsOptions, compute};
-    use crate::report::html;
+    use crate::metrics::{MetricsOptions, compute, digest};
+    use crate::report::{self, html};
 
     fn kept(log: &Log, keep: Keep) -> Log {
         let mut kept = log.clone();
@@ -225,7 +225,8 @@ mod tests {
         ]
     }
 
-    /// Every figure, and the page, of what is kept equal the whole log's.
+    /// Every figure, the page and the digest of what is kept equal the
+    /// whole log's.
     fn same_report(log: &Log) {
         let figures = kept(log, Keep::Figures);
         let page = kept(log, Keep::Page);
@@ -241,6 +242,21 @@ mod tests {
                 html::render(&whole, &page, &opts, &page_options),
                 html::render(&whole, log, &opts, &page_options)
             );
+            // `decide digest` reads the log kept for the page: its last
+            // month, and every decision it has.
+            for since in [opts.as_of - chrono::Days::new(30), day("2000-01-01")] {
+                let reader = opts.for_person.as_deref();
+                let of_page = digest::digest(&page, &opts, since, reader);
+                let of_whole = digest::digest(log, &opts, since, reader);
+                assert_eq!(
+                    report::digest::text(&of_page),
+                    report::digest::text(&of_whole)
+                );
+                assert_eq!(
+                    report::digest::markdown(&of_page),
+                    report::digest::markdown(&of_whole)
+                );
+            }
         }
     }
 
