@@ -10,9 +10,13 @@
 //! fraction of the log `check` reads, which would otherwise set the
 //! report's peak memory.
 //!
-//! Nothing dropped here is read by a figure or a format of the report; a
-//! figure that comes to read more of a record must keep it here (the tests
-//! below hold every figure of the bundled example to the whole log's).
+//! `decide digest`, which `check` has no part in, reads the log cut as for
+//! the page ([`Keep::Page`]), whose "what needs attention" it is.
+//!
+//! Nothing dropped here is read by a figure or a format of the report, or
+//! by the digest; a figure that comes to read more of a record must keep
+//! it here (the tests below hold every figure, the page and the digest of
+//! the bundled example to the whole log's).
 
 use compact_str::CompactString;
 
@@ -28,7 +32,8 @@ pub enum Keep {
     Figures,
     /// The HTML page besides shows each decision's rationale, alternatives
     /// and `informed` as written, and what needs attention, which reads
-    /// the status history ([`super::digest`]).
+    /// the status history ([`super::digest`]); `decide digest` reads this
+    /// much too.
     Page,
 }
 
