@@ -5,7 +5,8 @@
 //! This reads `src/` as text: any mention of `crate::rules` (in a `use`, a
 //! path, a grouped `use crate::{...}` or a doc link) in a lower file fails.
 //! Unit-test modules (`#[cfg(test)] mod x { ... }`) may use anything: a test
-//! of the YAML reader may well build a record to compare against.
+//! of the YAML reader may well build a record to compare against. No file
+//! is over 900 lines, either.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -210,6 +211,34 @@ fn lower_layers_never_name_the_layers_above() {
         broken.is_empty(),
         "a lower layer imports from above it (see docs/ARCHITECTURE.md):\n{}",
         broken.join("\n")
+    );
+}
+
+/// Longest a source file may be (issue 14): past it, a file holds more
+/// than one thing and is split by what it holds, as `edit/` and `record/`
+/// were.
+const MAX_LINES: usize = 900;
+
+#[test]
+fn no_source_file_is_longer_than_900_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() > 50, "{} files under src/", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let lines = fs::read_to_string(file).unwrap().lines().count();
+            (lines > MAX_LINES).then(|| {
+                let path = file.strip_prefix(&src).unwrap().display();
+                format!("src/{path}: {lines} lines")
+            })
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "over {MAX_LINES} lines; split by what each part holds:\n{}",
+        long.join("\n")
     );
 }
 
