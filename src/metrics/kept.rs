@@ -244,8 +244,8 @@ mod tests {
             assert_eq!(compute(&figures, &opts), whole);
             assert_eq!(compute(&page, &opts), whole);
             assert_eq!(
-                html::render(&whole, &page, &opts, &page_options),
-                html::render(&whole, log, &opts, &page_options)
+                html::page(&whole, &page, &opts, &page_options).text(),
+                html::page(&whole, log, &opts, &page_options).text()
             );
             // `decide digest` reads the log kept for the page: its last
             // month, and every decision it has.

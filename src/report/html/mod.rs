@@ -12,13 +12,13 @@
 //! a `Content-Security-Policy` of `default-src 'none'` makes sure of it.
 //! The same report gives the same bytes.
 //!
-//! This file holds the template and [`render`]. The page model (the plain
-//! structs the template prints) is in `view.rs`; each part of the page is
-//! built in its own file: `attention.rs` (headline figures and needs
-//! attention), `charts.rs`, `registers.rs` (the report's registers and
-//! targets, only laid out), `decisions.rs` (the per-decision table);
-//! `links.rs` links records to their files and `markdown.rs` renders the
-//! only Markdown.
+//! This file holds the template and [`page`], which makes it. The page
+//! model (the plain structs the template prints) is in `view.rs`; each
+//! part of the page is built in its own file: `attention.rs` (headline
+//! figures and needs attention), `charts.rs`, `registers.rs` (the report's
+//! registers and targets, only laid out), `decisions.rs` (the per-decision
+//! table); `links.rs` links records to their files and `markdown.rs`
+//! renders the only Markdown.
 
 mod attention;
 mod charts;
@@ -98,11 +98,6 @@ pub struct Page {
     definitions: String,
 }
 
-/// Renders the page for `report`, computed from `log` with `opts`.
-pub fn render(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options) -> String {
-    page(report, log, opts, options).text()
-}
-
 impl Page {
     /// Writes the page to `out` as it is rendered.
     pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -120,7 +115,7 @@ impl Page {
 
 /// The page for `report`, computed from `log` with `opts`, to be written
 /// as it is rendered ([`Page::write_to`]): on 10,000 decisions the page
-/// is some 30 MB of HTML, which [`render`] holds whole.
+/// is some 30 MB of HTML, which [`Page::text`] holds whole.
 pub fn page(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options) -> Page {
     let scope = Scope::new(log, opts);
     let links = Links::new(log, options.base_url);
