@@ -10,9 +10,14 @@ use crate::record::{Action, ActionStatus};
 use crate::yaml::{Node, Value};
 
 use super::editing::{FileEdit, date_or_today, write};
+use super::may_name;
 
 pub fn done(args: &ActionDoneArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| close(args, ctx, log))
+    edit::with_log(
+        ctx.locate()?,
+        |d| may_name(d, &args.target),
+        |log| close(args, ctx, log),
+    )
 }
 
 /// Closes the item, with the log's lock held from reading to writing.

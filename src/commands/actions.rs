@@ -19,6 +19,7 @@ use crate::record::{Action, ActionStatus, Depth, Id, Review};
 
 use super::Named;
 use super::editing::{FileEdit, unique_named, write};
+use super::may_name;
 
 /// A decision or a review that an action command names.
 pub struct Target<'a> {
@@ -82,7 +83,11 @@ pub(crate) fn pick<'a, T: Named>(
 }
 
 pub fn add(args: &ActionAddArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| add_locked(args, ctx, log))
+    edit::with_log(
+        ctx.locate()?,
+        |d| may_name(d, &args.target),
+        |log| add_locked(args, ctx, log),
+    )
 }
 
 /// Adds the item, with the log's lock held from reading to writing.

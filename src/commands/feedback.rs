@@ -13,6 +13,7 @@ use crate::record::pulse::signal_word;
 use crate::record::{PulseConfig, Stance};
 
 use super::editing::{FileEdit, date_or_today, id_value, unique_decision, write};
+use super::may_name;
 
 pub fn stance_of(arg: StanceArg) -> Stance {
     match arg {
@@ -47,7 +48,11 @@ fn signals(args: &FeedbackArgs, log: &Log) -> Result<String, Error> {
 }
 
 pub fn run(args: &FeedbackArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| add(args, ctx, &log))
+    edit::with_log(
+        ctx.locate()?,
+        |d| may_name(d, &args.id),
+        |log| add(args, ctx, &log),
+    )
 }
 
 /// Adds the entry, with the log's lock held from reading to writing.

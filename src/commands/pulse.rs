@@ -67,7 +67,7 @@ fn ratings(args: &PulseAddArgs, cfg: &PulseConfig) -> Result<Vec<(String, i64)>,
 }
 
 pub fn add(args: &PulseAddArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| add_locked(args, ctx, log))
+    edit::with_log(ctx.locate()?, |_| false, |log| add_locked(args, ctx, log))
 }
 
 /// Records the ratings, with the log's lock held from reading to writing.

@@ -32,11 +32,16 @@ use crate::record::{Decision, FrontMatter, Id, Meta, Ref, superseded_by_in_statu
 use crate::yaml::Pos;
 
 use super::editing::FileEdit;
+use super::may_name;
 
 pub fn run(args: &RenumberArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Held from reading the log to the last rename, so that neither a
     // `decide new` nor another edit can come in between.
-    edit::with_log(ctx.locate()?, |log| renumber(args, ctx, log))
+    edit::with_log(
+        ctx.locate()?,
+        |d| may_name(d, &args.old),
+        |log| renumber(args, ctx, log),
+    )
 }
 
 fn renumber(args: &RenumberArgs, ctx: &Context, log: Log) -> anyhow::Result<Output> {

@@ -10,10 +10,15 @@ use crate::log::Log;
 use crate::yaml::{Node, Pos, Value};
 
 use super::editing::{FileEdit, date_or_today, unique_decision, write};
+use super::may_name;
 use super::show::numbered_feedback;
 
 pub fn run(args: &FeedbackResolveArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| resolve(args, ctx, log))
+    edit::with_log(
+        ctx.locate()?,
+        |d| may_name(d, &args.id),
+        |log| resolve(args, ctx, log),
+    )
 }
 
 /// Resolves the entry, with the log's lock held from reading to writing.

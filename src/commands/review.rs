@@ -14,7 +14,7 @@ use crate::templates::{self, yaml_ids, yaml_scalar};
 const DEFAULT_RESPONSE_DAYS: u64 = 5;
 
 pub fn run_new(args: &ReviewNewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| create(args, ctx, log))
+    edit::with_log(ctx.locate()?, |_| false, |log| create(args, ctx, log))
 }
 
 /// Creates the review, with the log's lock held.

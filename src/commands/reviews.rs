@@ -285,7 +285,11 @@ pub fn show(args: &ReviewShowArgs, ctx: &mut Context) -> anyhow::Result<Output> 
 }
 
 pub fn attend(args: &ReviewAttendArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| attend_locked(args, ctx, log))
+    edit::with_log(
+        ctx.locate()?,
+        |_| false,
+        |log| attend_locked(args, ctx, log),
+    )
 }
 
 /// Adds the attendees, with the log's lock held from reading to writing.

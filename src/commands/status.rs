@@ -10,6 +10,7 @@ use crate::log::Log;
 use crate::record::{Decision, Stance, Status};
 
 use super::editing::{FileEdit, date_or_today, id_value, ids_under, unique_decision, write};
+use super::may_name;
 
 pub fn status_of(arg: StatusArg) -> Status {
     match arg {
@@ -41,7 +42,11 @@ fn is_decision(status: Status) -> bool {
 }
 
 pub fn run(args: &StatusArgs, ctx: &mut Context) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| set(args, ctx, &log))
+    edit::with_log(
+        ctx.locate()?,
+        |d| may_name(d, &args.id),
+        |log| set(args, ctx, &log),
+    )
 }
 
 /// Sets the status, with the log's lock held from reading to writing.

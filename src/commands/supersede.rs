@@ -12,6 +12,7 @@ use crate::log::Log;
 use crate::record::{Id, Status};
 
 use super::editing::{FileEdit, id_value, ids_under, unique_decision, write};
+use super::may_name;
 
 pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     link(args, ctx, true)
@@ -22,7 +23,11 @@ pub fn run(args: &SupersedeArgs, ctx: &mut Context) -> anyhow::Result<Output> {
 /// NEW is accepted (`decide status NEW accepted` marks it then). The log's
 /// lock is held from reading to writing.
 pub fn link(args: &SupersedeArgs, ctx: &Context, mark: bool) -> anyhow::Result<Output> {
-    edit::with_log(ctx.locate()?, |log| link_locked(args, ctx, log, mark))
+    edit::with_log(
+        ctx.locate()?,
+        |d| may_name(d, &args.old) || may_name(d, &args.new),
+        |log| link_locked(args, ctx, log, mark),
+    )
 }
 
 fn link_locked(

@@ -48,6 +48,15 @@ pub const LINK_KEYS: &[&str] = &[
     "superseded-by",
 ];
 
+/// The keys the editing commands read of a decision they do not edit, to
+/// which they read the others ([`super::Depth::Keys`]): its id, to find it
+/// and to refuse an id two files share; its status, which `decide status`
+/// changes on the decisions an accepted one supersedes; and its links,
+/// which `decide supersede` follows to refuse a cycle and `decide
+/// renumber` lists (a status may hold one: `superseded by 9`). The
+/// decisions an edit names are read in full.
+pub const EDIT_KEYS: &[&str] = &["id", "status", "supersedes", "superseded-by", "related"];
+
 /// The keys `decide list` shows or filters on ([`super::Depth::Keys`]).
 pub const LIST_KEYS: &[&str] = &[
     "id",
