@@ -11,7 +11,7 @@ use crate::edit;
 use crate::error::Error;
 use crate::log::{Location, Log, display_path};
 use crate::naming;
-use crate::record::{Id, Status};
+use crate::record::{Depth, EDIT_KEYS, Id, Status};
 use crate::templates::{self, yaml_ids, yaml_list, yaml_scalar};
 
 /// What the new record will say, after flags and prompts.
@@ -63,7 +63,8 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     let location = ctx.locate()?;
     let (supersedes, old_status) = match &args.supersedes {
         Some(text) => {
-            let log = Log::load(location.clone());
+            // Its id and status are all that is read of it.
+            let log = Log::load_to(location.clone(), Depth::Keys(EDIT_KEYS));
             let old = super::editing::unique_decision(&log, text)?;
             (Some(old.id.clone().expect("found by id")), old.status)
         }
