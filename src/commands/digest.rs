@@ -1,16 +1,12 @@
 //! `decide digest --since DATE`: the brief for stakeholders who will not
 //! read the report's tables.
 
-use std::collections::BTreeSet;
-
 use super::date_arg;
 use super::report::{dates_from_git, optional_date};
 use crate::cli::{DigestArgs, DigestFormat};
 use crate::context::{Context, Output};
-use crate::log::Log;
-use crate::metrics::kept::{self, Keep};
+use crate::metrics::kept::Keep;
 use crate::metrics::{MetricsOptions, digest};
-use crate::record::Depth;
 use crate::report;
 
 /// The window a digest covers when `--since` is not given, as `--help` says.
@@ -30,27 +26,9 @@ pub fn run(args: &DigestArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         ))
         .into());
     }
-    // Placeholders are check's business; bodies are needed for the
-    // rationale. Each decision is cut, as it is read, to what the report's
-    // page reads, which the digest is part of (`metrics::kept`): the whole
-    // log is never in memory at once.
-    let staged = Log::load_staged(
-        ctx.locate()?,
-        Depth::Sections,
-        BTreeSet::new(),
-        false,
-        |r| r,
-    );
-    super::report::known_reader(staged.log(), args.for_person.as_deref())?;
-    let loaded = staged.decisions(|mut d, _| {
-        kept::decision(&mut d, Keep::Page);
-        d
-    });
-    let (mut log, decisions) = staged.finish(loaded);
-    log.decisions = decisions;
-    for r in &mut log.reviews {
-        kept::review(r, Keep::Page);
-    }
+    // Each decision is cut, as it is read, to what the report's page
+    // reads, which the digest is part of.
+    let log = super::report::cut(ctx.locate()?, Keep::Page, args.for_person.as_deref())?;
     let mut opts = MetricsOptions::new(as_of);
     opts.dates = dates_from_git(&log);
     opts.model = args.model.clone();

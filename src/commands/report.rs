@@ -36,20 +36,18 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     // Read in full: the report marks decisions on which `check` finds errors.
     let location = ctx.locate()?;
     let levels = Levels::from_config(&location.config)?;
-    let keep = match (args.trend, args.format) {
-        // Each period is checked again as of its own end: the whole log is kept.
-        (Some(_), _) => None,
-        (None, ReportFormat::Html) => Some(Keep::Page),
-        (None, _) => Some(Keep::Figures),
+    let keep = match args.format {
+        ReportFormat::Html => Keep::Page,
+        _ => Keep::Figures,
     };
-    let (mut log, errors) = match keep {
-        None => {
-            let log = Log::load(location);
-            known_reader(&log, args.for_person.as_deref())?;
-            let errors = check_errors(&log, &levels, as_of);
-            (log, errors)
-        }
-        Some(keep) => streamed(location, &levels, as_of, keep, args.for_person.as_deref())?,
+    let (mut log, errors) = match args.trend {
+        // No figure of a trend reads `check`'s findings (they mark only
+        // "fully complete", `metrics::trend`): the log is not checked.
+        Some(_) => (
+            cut(location, keep, args.for_person.as_deref())?,
+            BTreeMap::new(),
+        ),
+        None => streamed(location, &levels, as_of, keep, args.for_person.as_deref())?,
     };
     let opts = MetricsOptions {
         as_of,
@@ -60,7 +58,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         for_person: args.for_person.clone(),
         check_errors: errors,
     };
-    if keep == Some(Keep::Figures) {
+    if keep == Keep::Figures {
         // Only the page links records to their files.
         log.sources = Vec::new();
     }
@@ -69,8 +67,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             TrendPeriod::Month => Period::Month,
             TrendPeriod::Quarter => Period::Quarter,
         };
-        let trend =
-            metrics::trend::trend(&log, &opts, period, &|day| check_errors(&log, &levels, day));
+        let trend = metrics::trend::trend(&log, &opts, period);
         let text = match args.format {
             ReportFormat::Table => report::trend::table(&trend, ctx.width),
             ReportFormat::Json => {
@@ -155,17 +152,6 @@ fn deliver(args: &ReportArgs, ctx: &Context, text: String) -> anyhow::Result<Out
     }
 }
 
-/// Error-level `check` findings per record path, with the configured
-/// levels and suppressions, as of `as_of`: one truth per decision.
-pub(crate) fn check_errors(
-    log: &Log,
-    levels: &Levels,
-    as_of: NaiveDate,
-) -> BTreeMap<Arc<str>, usize> {
-    let found = rules::check(log, &CheckOptions { as_of });
-    count_errors(levels.apply(found, log))
-}
-
 fn count_errors(found: Vec<Diagnostic>) -> BTreeMap<Arc<str>, usize> {
     let mut errors = BTreeMap::new();
     for d in found {
@@ -176,7 +162,29 @@ fn count_errors(found: Vec<Diagnostic>) -> BTreeMap<Arc<str>, usize> {
     errors
 }
 
-/// The log as the report reads it, and [`check_errors`] on it, with the
+/// The log read without `check`, each record cut as it is read to what
+/// the figures of `keep` read ([`kept`]), so that the whole log is never
+/// in memory at once: for `digest` and `--trend`, which read no finding.
+/// `--for` is checked before the decisions are read.
+pub(crate) fn cut(location: Location, keep: Keep, reader: Option<&str>) -> Result<Log, Error> {
+    // Placeholders are `check`'s business (`Depth::Sections`); bodies are
+    // needed for the rationale.
+    let staged = Log::load_staged(location, Depth::Sections, Default::default(), false, |r| r);
+    known_reader(staged.log(), reader)?;
+    let loaded = staged.decisions(|mut d, _| {
+        kept::decision(&mut d, keep);
+        d
+    });
+    let (mut log, decisions) = staged.finish(loaded);
+    log.decisions = decisions;
+    for r in &mut log.reviews {
+        kept::review(r, keep);
+    }
+    Ok(log)
+}
+
+/// The log as the report reads it, and the error-level `check` findings
+/// per record path on it (with the configured levels and suppressions), with the
 /// decisions checked as they are read ([`rules::Pass`], as `check` does):
 /// each keeps only the findings that may count as errors and, once
 /// checked, only what the figures of `keep` read ([`kept`]). The whole log

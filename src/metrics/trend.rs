@@ -8,6 +8,13 @@
 //! `decide report --since START --until END --as-of END`. The last period
 //! ends on the as-of date (or `--until`), the first starts on `--since` or
 //! the earliest dated record.
+//!
+//! No headline figure reads `check`'s findings: they mark only which
+//! decisions are "fully complete" ([`super::CompletenessSummary`]), and
+//! the headline takes the mean completeness. The periods are therefore
+//! computed without them, rather than checking the log again as of each
+//! period's end (84 times for a monthly trend over seven years); a test
+//! below holds every headline figure to that.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -113,17 +120,7 @@ pub fn periods(period: Period, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate
 
 /// The trend over the window of `opts`: from `since` (else the earliest
 /// dated decision or review) to `until` or the as-of date, whichever is earlier.
-/// `check_errors_as_of` gives the error-level `check` findings per record
-/// path as of a day, so each period marks decisions as the plain report as
-/// of its end does.
-pub fn trend(
-    log: &Log,
-    opts: &MetricsOptions,
-    period: Period,
-    check_errors_as_of: &dyn Fn(
-        NaiveDate,
-    ) -> std::collections::BTreeMap<std::sync::Arc<str>, usize>,
-) -> Trend {
+pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
     let end = opts.until.map_or(opts.as_of, |u| u.min(opts.as_of));
     let earliest = log
         .decisions
@@ -159,7 +156,7 @@ pub fn trend(
                     model: opts.model.clone(),
                     dates: opts.dates.clone(),
                     for_person: None,
-                    check_errors: check_errors_as_of(end),
+                    check_errors: Default::default(),
                 };
                 PeriodFigures {
                     label: period.label(start),
@@ -175,6 +172,31 @@ pub fn trend(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::log::locate;
+    use std::path::Path;
+
+    /// Why the periods are computed without `check`: marking every
+    /// decision of the example as having errors changes the report (none
+    /// is then fully complete) but no headline figure.
+    #[test]
+    fn no_headline_figure_reads_checks_findings() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = Path::new("examples/churn-model/decisions");
+        let log = Log::load(locate(root, Some(dir), None).unwrap());
+        let clean = MetricsOptions::new(d("2026-11-25"));
+        let flagged = MetricsOptions {
+            check_errors: log
+                .decisions
+                .iter()
+                .map(|d| (d.meta.path.clone(), 1))
+                .collect(),
+            ..clean.clone()
+        };
+        let (a, b) = (compute(&log, &clean), compute(&log, &flagged));
+        assert!(a.completeness.fully_complete.num > 0);
+        assert_eq!(b.completeness.fully_complete.num, 0);
+        assert_eq!(Headline::of(&a), Headline::of(&b));
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
