@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::links::Links;
 use super::markdown::markdown;
 use super::view::{ActionView, DecisionView, FeedbackItem};
-use crate::metrics::{ActionState, Report, Scope};
+use crate::metrics::{ActionItem, ActionState, Report, Scope};
 use crate::record::{Decision, Feedback, Stance};
 use crate::report::clean;
 
@@ -40,6 +40,12 @@ pub(super) fn decision_views(
 ) -> Vec<DecisionView> {
     let by_path: BTreeMap<&str, &Decision> =
         decisions.iter().map(|d| (&*d.meta.path, *d)).collect();
+    // Each decision's action items, in the report's order: looked up, not
+    // searched for among every item of the log once per decision.
+    let mut actions_of: BTreeMap<&str, Vec<&ActionItem>> = BTreeMap::new();
+    for a in &report.actions.items {
+        actions_of.entry(a.path).or_default().push(a);
+    }
     report
         .decisions
         .iter()
@@ -100,11 +106,10 @@ pub(super) fn decision_views(
                     resolved: f.resolved().map(|r| clean(&r.raw)).unwrap_or_default(),
                 })
                 .collect();
-            let actions = report
-                .actions
-                .items
-                .iter()
-                .filter(|a| *a.path == *d.meta.path)
+            let actions = actions_of
+                .get(&*d.meta.path)
+                .into_iter()
+                .flatten()
                 .map(|a| ActionView {
                     owner: clean(a.owner.unwrap_or("(no owner)")),
                     due: a.due.map(|x| x.to_string()).unwrap_or_default(),
