@@ -26,9 +26,8 @@ pub fn run(args: &DigestArgs, ctx: &mut Context) -> anyhow::Result<Output> {
         ))
         .into());
     }
-    // Each decision is cut, as it is read, to what the report's page
-    // reads, which the digest is part of.
-    let log = super::report::cut(ctx.locate()?, Keep::Page, args.for_person.as_deref())?;
+    // Each decision is cut, as it is read, to what the digest reads.
+    let log = super::report::cut(ctx.locate()?, Keep::Digest, args.for_person.as_deref())?;
     let mut opts = MetricsOptions::new(as_of);
     opts.dates = dates_from_git(&log);
     opts.model = args.model.clone();

@@ -10,8 +10,8 @@
 //! fraction of the log `check` reads, which would otherwise set the
 //! report's peak memory.
 //!
-//! `decide digest`, which `check` has no part in, reads the log cut as for
-//! the page ([`Keep::Page`]), whose "what needs attention" it is.
+//! `decide digest`, which `check` has no part in, reads the log cut to
+//! what it reads ([`Keep::Digest`]).
 //!
 //! Nothing dropped here is read by a figure or a format of the report, or
 //! by the digest; a figure that comes to read more of a record must keep
@@ -30,10 +30,12 @@ pub enum Keep {
     /// The figures alone: table, Markdown, JSON and CSV print the
     /// [`super::Report`] and nothing else.
     Figures,
-    /// The HTML page besides shows each decision's rationale, alternatives
-    /// and `informed` as written, and what needs attention, which reads
-    /// the status history ([`super::digest`]); `decide digest` reads this
-    /// much too.
+    /// `decide digest` besides quotes the rationale of each decision taken
+    /// in its window and lists the changes of status ([`super::digest`]).
+    Digest,
+    /// The HTML page besides shows each decision's rationale, alternatives,
+    /// `informed` and every feedback entry as written, and what needs
+    /// attention, which is the digest's.
     Page,
 }
 
@@ -85,7 +87,7 @@ pub fn decision(d: &mut Decision, keep: Keep) {
     }
     body(&mut d.body, keep);
     feedback(&mut d.feedback, keep);
-    if keep == Keep::Figures {
+    if keep != Keep::Page {
         // "alternative" and "alternative reasons": whether there is one,
         // and whether every one says why it was rejected.
         let all = d
@@ -98,6 +100,8 @@ pub fn decision(d: &mut Decision, keep: Keep) {
             a.rejected_because = all.then(filled);
         });
         d.informed = Vec::new();
+    }
+    if keep == Keep::Figures {
         d.status_history = Vec::new();
     }
 }
@@ -122,10 +126,10 @@ pub fn review(r: &mut Review, keep: Keep) {
     feedback(&mut r.feedback, keep);
 }
 
-/// The figures quote a feedback entry's note, resolution and resolver only
-/// for what the registers list as raised (a veto, objection, concern or
-/// alternative, of which signalled concerns are a part); the page quotes
-/// every entry.
+/// The figures and the digest quote a feedback entry's note, resolution
+/// and resolver only for what the registers list as raised (a veto,
+/// objection, concern or alternative, of which signalled concerns are a
+/// part); the page quotes every entry.
 fn feedback(list: &mut [Feedback], keep: Keep) {
     if keep == Keep::Page {
         return;
@@ -153,7 +157,7 @@ fn meta(meta: &mut Meta) {
 /// Keeps the two sections a figure reads, the first rationale and the
 /// first `Considered Options` (in their order, so each is still the first
 /// of its name); the rationale's text only as whether it is written, but
-/// for the page, which shows it.
+/// for the page, which shows it, and the digest, which quotes it.
 fn body(body: &mut Body, keep: Keep) {
     body.title = None;
     let mut rationale = false;
@@ -234,6 +238,7 @@ mod tests {
     /// whole log's.
     fn same_report(log: &Log) {
         let figures = kept(log, Keep::Figures);
+        let for_digest = kept(log, Keep::Digest);
         let page = kept(log, Keep::Page);
         let page_options = html::Options {
             base_url: Some("https://example.org/log"),
@@ -247,20 +252,23 @@ mod tests {
                 html::page(&whole, &page, &opts, &page_options).text(),
                 html::page(&whole, log, &opts, &page_options).text()
             );
-            // `decide digest` reads the log kept for the page: its last
-            // month, and every decision it has.
+            // The digest of its last month, and of every decision it has,
+            // from what `decide digest` keeps and what the page keeps (the
+            // page shows what needs attention).
             for since in [opts.as_of - chrono::Days::new(30), day("2000-01-01")] {
                 let reader = opts.for_person.as_deref();
-                let of_page = digest::digest(&page, &opts, since, reader);
                 let of_whole = digest::digest(log, &opts, since, reader);
-                assert_eq!(
-                    report::digest::text(&of_page),
-                    report::digest::text(&of_whole)
-                );
-                assert_eq!(
-                    report::digest::markdown(&of_page),
-                    report::digest::markdown(&of_whole)
-                );
+                for cut in [&for_digest, &page] {
+                    let of_cut = digest::digest(cut, &opts, since, reader);
+                    assert_eq!(
+                        report::digest::text(&of_cut),
+                        report::digest::text(&of_whole)
+                    );
+                    assert_eq!(
+                        report::digest::markdown(&of_cut),
+                        report::digest::markdown(&of_whole)
+                    );
+                }
             }
         }
     }
