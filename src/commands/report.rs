@@ -98,24 +98,24 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             return deliver(args, ctx, report::csv::render(&report, args.by));
         }
         ReportFormat::Html => {
-            let report = metrics::compute(&log, &opts);
-            let page = report::html::page(
-                &report,
-                &log,
-                &opts,
-                &report::html::Options {
+            // The page is written as it is rendered, never whole in memory,
+            // and each decision's part of it is made as it is written, from
+            // the report and the log, which the stream owns (`Output::kept`).
+            let html = move |out: &mut dyn io::Write| {
+                let report = metrics::compute(&log, &opts);
+                let options = report::html::Options {
                     base_url: log.location.config.base_url.as_deref(),
                     version: env!("CARGO_PKG_VERSION"),
-                },
-            );
-            // The page owns what it prints: the report and the log it was
-            // made from go before it is written, and it is written as it
-            // is rendered, never whole in memory.
-            drop(report);
-            drop(log);
+                };
+                report::html::page(&report, &log, &opts, &options).write_to(out)
+            };
             return match &args.output {
-                None => Ok(Output::streamed(move |out| page.write_to(out))),
-                Some(_) => deliver(args, ctx, page.text()),
+                None => Ok(Output::streamed(html)),
+                Some(_) => {
+                    let mut bytes = Vec::new();
+                    html(&mut bytes)?;
+                    deliver(args, ctx, String::from_utf8(bytes)?)
+                }
             };
         }
     };

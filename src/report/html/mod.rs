@@ -36,7 +36,7 @@ use super::clean;
 use crate::log::Log;
 use crate::metrics::digest;
 use crate::metrics::{MetricsOptions, Report, Scope};
-use crate::record::{Decision, Status};
+use crate::record::Status;
 use markdown::definitions;
 pub use markdown::markdown;
 
@@ -45,12 +45,11 @@ use charts::{
     cadence_chart, completeness_chart, latency_chart, outcomes_chart, participation_chart,
     roles_chart,
 };
-use decisions::{decision_views, model_key};
+use decisions::{Decisions, model_key};
 use links::Links;
 use registers::{approvals, raised, targets, unheard};
 use view::{
-    Approval, Chart, DecisionView, Open, OwnerOverdue, Raised, RevisitItem, Table, Target, Tile,
-    Unheard, Waiting,
+    Approval, Chart, Open, OwnerOverdue, Raised, RevisitItem, Table, Target, Tile, Unheard, Waiting,
 };
 
 /// What the page needs besides the report.
@@ -61,11 +60,12 @@ pub struct Options<'a> {
     pub version: &'a str,
 }
 
-/// The page, every field owned: it outlives the log and the report it is
-/// made from, so that they can be freed before it is written.
+/// The page: every part but the decisions owned, and those made from the
+/// report and the log one at a time as the page is written
+/// ([`Decisions`]), which held whole were a third of the page's memory.
 #[derive(Template)]
 #[template(path = "html/report.html")]
-pub struct Page {
+pub struct Page<'a> {
     title: String,
     scope: String,
     counts: String,
@@ -92,19 +92,19 @@ pub struct Page {
     targets: Vec<Target>,
     people: Table,
     decision_headers: Vec<String>,
-    decisions: Vec<DecisionView>,
+    decisions: Decisions<'a>,
     statuses: Vec<&'static str>,
     models: Vec<String>,
     definitions: String,
 }
 
-impl Page {
+impl Page<'_> {
     /// Writes the page to `out` as it is rendered.
     pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         self.write_into(out)
     }
 
-    /// The page whole, for a file written at once.
+    /// The page whole, as [`Page::write_to`] writes it.
     pub fn text(&self) -> String {
         // A template whose fields are all owned strings and numbers cannot
         // fail to render but through a formatter error, which writing to a
@@ -115,8 +115,14 @@ impl Page {
 
 /// The page for `report`, computed from `log` with `opts`, to be written
 /// as it is rendered ([`Page::write_to`]): on 10,000 decisions the page
-/// is some 30 MB of HTML, which [`Page::text`] holds whole.
-pub fn page(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options) -> Page {
+/// is some 30 MB of HTML, which [`Page::text`] holds whole. Each
+/// decision's part is made as it is written, from the report and the log.
+pub fn page<'a>(
+    report: &'a Report<'a>,
+    log: &'a Log,
+    opts: &'a MetricsOptions,
+    options: &Options<'a>,
+) -> Page<'a> {
     let scope = Scope::new(log, opts);
     let links = Links::new(log, options.base_url);
     // What needs attention is the state on the as-of date, which no date
@@ -127,8 +133,8 @@ pub fn page(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options
         ..opts.clone()
     };
     let digest = digest::digest(log, &state, opts.as_of, None);
-    let decisions: Vec<&Decision> = scope.decisions.clone();
-    let models: Vec<String> = decisions
+    let models: Vec<String> = scope
+        .decisions
         .iter()
         .filter_map(|d| d.model.as_ref().map(|m| model_key(&m.value)))
         .collect::<BTreeSet<_>>()
@@ -191,7 +197,7 @@ pub fn page(report: &Report, log: &Log, opts: &MetricsOptions, options: &Options
             .iter()
             .map(|h| h.to_string())
             .collect(),
-        decisions: decision_views(report, &decisions, &scope, &links, &models),
+        decisions: Decisions::new(report, scope, links, models.clone()),
         statuses: Status::ALL
             .iter()
             .map(|(word, _)| *word)
