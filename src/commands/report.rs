@@ -33,7 +33,8 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     {
         return Err(Error::Usage(format!("--since {s} is after --until {u}")).into());
     }
-    // Read in full: the report marks decisions on which `check` finds errors.
+    // Read in full and checked, as it is read: the report marks the
+    // decisions on which `check` finds errors.
     let location = ctx.locate()?;
     let levels = Levels::from_config(&location.config)?;
     let keep = match args.format {
@@ -184,9 +185,9 @@ pub(crate) fn cut(location: Location, keep: Keep, reader: Option<&str>) -> Resul
 }
 
 /// The log as the report reads it, and the error-level `check` findings
-/// per record path on it (with the configured levels and suppressions), with the
-/// decisions checked as they are read ([`rules::Pass`], as `check` does):
-/// each keeps only the findings that may count as errors and, once
+/// on it per record path (with the configured levels and suppressions),
+/// the decisions checked as they are read ([`rules::Pass`], as `check`
+/// does): each keeps only the findings that may count as errors and, once
 /// checked, only what the figures of `keep` read ([`kept`]). The whole log
 /// is thus never in memory at once; the reviews, needed whole by the
 /// rules about them, are cut down once those have run. `--for` is checked

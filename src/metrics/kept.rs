@@ -28,7 +28,8 @@ use crate::record::{Body, Decision, Feedback, FrontMatter, Meta, Outline, Review
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keep {
     /// The figures alone: table, Markdown, JSON and CSV print the
-    /// [`super::Report`] and nothing else.
+    /// [`super::Report`] and nothing else, and `--trend` its headline
+    /// figures.
     Figures,
     /// `decide digest` besides quotes the rationale of each decision taken
     /// in its window and lists the changes of status ([`super::digest`]).
