@@ -15,7 +15,7 @@ use crate::edit;
 use crate::error::Error;
 use crate::log::{Log, Projected};
 use crate::output;
-use crate::record::{Action, ActionStatus, Depth, Id, Review};
+use crate::record::{Action, ActionStatus, Depth, Id, List, Review};
 
 use super::Named;
 use super::editing::{FileEdit, unique_named, write};
@@ -263,7 +263,7 @@ fn items(
     kind: &'static str,
     record: CompactString,
     path: Arc<str>,
-    actions: Vec<Action>,
+    actions: List<Action>,
     all: bool,
     today: NaiveDate,
 ) -> Vec<Item> {

@@ -15,7 +15,7 @@ use compact_str::CompactString;
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::context::{Context, Output};
 use crate::log::{Log, Projected};
-use crate::record::{Decision, Depth, Id, Ref};
+use crate::record::{Decision, Depth, Id, List, Ref};
 
 /// What the graph keeps of a decision that has an id: its label and its
 /// links, taken out of the record as soon as it is built, so that the
@@ -47,7 +47,7 @@ impl Node {
 
 /// The ids of a list of links, in a vector of their own size (most lists
 /// are empty, and an empty vector holds nothing).
-fn ids(refs: Vec<Ref>) -> Vec<Id> {
+fn ids(refs: List<Ref>) -> Vec<Id> {
     let mut ids = Vec::with_capacity(refs.len());
     ids.extend(refs.into_iter().map(|r| r.id));
     ids

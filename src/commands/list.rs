@@ -11,7 +11,7 @@ use crate::context::{Context, Output};
 use crate::error::Error;
 use crate::log::{Log, Projected};
 use crate::output;
-use crate::record::{Decision, Depth, FrontMatter, Id, LIST_KEYS, Status, Text};
+use crate::record::{Decision, Depth, FrontMatter, Id, LIST_KEYS, List, Status, Text};
 
 use super::date_arg;
 
@@ -74,7 +74,7 @@ impl Row {
 /// own size: collected in place, they would keep the parser's allocation,
 /// sized for texts (32 bytes, a value 24) and rounded up as the list grew
 /// (3.3 MB more at peak for `--format csv` on 10,000 decisions).
-fn values(texts: Vec<Text>) -> Vec<CompactString> {
+fn values(texts: List<Text>) -> Vec<CompactString> {
     let mut values = Vec::with_capacity(texts.len());
     values.extend(texts.into_iter().map(|t| t.value));
     values

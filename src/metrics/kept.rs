@@ -22,7 +22,9 @@ use compact_str::CompactString;
 
 use super::completeness::is_placeholder;
 use crate::record::body::RATIONALE_HEADINGS;
-use crate::record::{Body, Decision, Feedback, FrontMatter, Meta, Outline, Review, Stance, Text};
+use crate::record::{
+    Body, Decision, Feedback, FrontMatter, List, Meta, Outline, Review, Stance, Text,
+};
 
 /// How much of a record the report's format reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,9 +71,9 @@ pub fn decision(d: &mut Decision, keep: Keep) {
     d.file_id = None;
     d.declared_id = None;
     d.status_text = None;
-    d.supersedes = Vec::new();
-    d.superseded_by = Vec::new();
-    d.related = Vec::new();
+    d.supersedes = List::new();
+    d.superseded_by = List::new();
+    d.related = List::new();
     // "constraint": some constraint is no placeholder.
     let any = d.constraints.iter().any(|c| !is_placeholder(&c.value));
     one(&mut d.constraints, any, |c| *c = filled());
@@ -100,16 +102,16 @@ pub fn decision(d: &mut Decision, keep: Keep) {
             a.title = None;
             a.rejected_because = all.then(filled);
         });
-        d.informed = Vec::new();
+        d.informed = List::new();
     }
     if keep == Keep::Figures {
-        d.status_history = Vec::new();
+        d.status_history = List::new();
     }
 }
 
 /// Keeps the first item of `list`, made by `set` into what stands for the
 /// whole list, when `any`; else nothing.
-fn one<T>(list: &mut Vec<T>, any: bool, set: impl FnOnce(&mut T)) {
+fn one<T>(list: &mut List<T>, any: bool, set: impl FnOnce(&mut T)) {
     let mut first = std::mem::take(list).into_iter().next().filter(|_| any);
     if let Some(item) = &mut first {
         set(item);
@@ -123,7 +125,7 @@ fn one<T>(list: &mut Vec<T>, any: bool, set: impl FnOnce(&mut T)) {
 pub fn review(r: &mut Review, keep: Keep) {
     meta(&mut r.meta);
     r.body = Body::default();
-    r.agenda = Vec::new();
+    r.agenda = List::new();
     feedback(&mut r.feedback, keep);
 }
 

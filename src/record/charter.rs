@@ -126,10 +126,10 @@ impl Charter {
                 DecisionRight {
                     scope: r.field_text(item, "scope"),
                     model: r.field_text(item, "model"),
-                    tags: r.field_list(item, "tags"),
-                    decides: r.field_list(item, "decides"),
-                    consults: r.field_list(item, "consults"),
-                    informs: r.field_list(item, "informs"),
+                    tags: r.field_list(item, "tags").into(),
+                    decides: r.field_list(item, "decides").into(),
+                    consults: r.field_list(item, "consults").into(),
+                    informs: r.field_list(item, "informs").into(),
                     pos: item.pos,
                 }
             })
@@ -138,9 +138,9 @@ impl Charter {
             response_days: days(&mut r, node, "response-days"),
             revisit_days: days(&mut r, node, "revisit-days"),
             check_in_days: days(&mut r, node, "check-in-days"),
-            required_roles: r.field_list(node, "required-roles"),
+            required_roles: r.field_list(node, "required-roles").into(),
             decision_rights,
-            success_signals: r.field_list(node, "success-signals"),
+            success_signals: r.field_list(node, "success-signals").into(),
             pulse: pulse::settings(&mut r, node),
             require_resolution: flag(&mut r, node, "require-resolution"),
             require_affected: flag(&mut r, node, "require-affected"),

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use compact_str::CompactString;
 use serde::Serialize;
 
+use super::List;
 use crate::yaml::{Node, Pos, Value};
 
 /// A value read from front matter, with where it was written.
@@ -167,22 +168,22 @@ impl Reader {
     }
 
     /// A string or a list of strings (people fields, tags, constraints).
-    pub fn list(&mut self, node: &Node, key: &str) -> Vec<Text> {
+    pub fn list(&mut self, node: &Node, key: &str) -> List<Text> {
         match &node.value {
             Value::Seq(items) => {
                 // As long as the list, not rounded up: kept for every record.
-                let mut texts = Vec::with_capacity(items.len());
+                let mut texts = List::with_capacity(items.len());
                 texts.extend(items.iter().filter_map(|item| self.text(item, key)));
                 texts
             }
-            Value::Null => Vec::new(),
+            Value::Null => List::new(),
             Value::Map(_) => {
                 self.problem(
                     ProblemKind::InvalidValue,
                     node.pos,
                     format!("`{key}` must be a value or a list, found a mapping"),
                 );
-                Vec::new()
+                List::new()
             }
             _ => {
                 let text = self.text(node, key);
@@ -204,9 +205,9 @@ impl Reader {
         }
     }
 
-    pub fn field_list(&mut self, map: &Node, key: &str) -> Vec<Text> {
+    pub fn field_list(&mut self, map: &Node, key: &str) -> List<Text> {
         map.get(key)
-            .map_or_else(Vec::new, |e| self.list(&e.value, key))
+            .map_or_else(List::new, |e| self.list(&e.value, key))
     }
 
     /// A list of mappings (alternatives, feedback, ...); other items are problems.

@@ -42,6 +42,13 @@ pub use people::*;
 pub use review::*;
 pub use words::*;
 
+/// A record's list of values: a thin vector, one pointer wide, where a
+/// `Vec` is three. A decision has eighteen lists and most are empty in
+/// most files (an empty one allocates nothing either way), so this takes
+/// 288 of the 920 bytes a decision took, on every decision a command
+/// holds.
+pub type List<T> = thin_vec::ThinVec<T>;
+
 use crate::text::foreign::looks_like;
 use crate::text::placeholder;
 use crate::yaml::{Node, Pos};
@@ -255,14 +262,14 @@ fn outline(front: &FrontMatter<Node<'_>>, depth: Depth) -> FrontMatter<Outline> 
     }
 }
 
-fn refs(r: &mut Reader, map: &Node, key: &str) -> Vec<Ref> {
+fn refs(r: &mut Reader, map: &Node, key: &str) -> List<Ref> {
     r.field_list(map, key)
         .into_iter()
         .filter_map(|t| Id::parse(&t.value).map(|id| Ref { id, pos: t.pos }))
         .collect()
 }
 
-fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
+fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> List<Feedback> {
     r.items(map, "feedback")
         .into_iter()
         .map(|item| {
@@ -292,7 +299,7 @@ fn feedback(r: &mut Reader, map: &Node, in_review: bool) -> Vec<Feedback> {
         .collect()
 }
 
-fn actions(r: &mut Reader, map: &Node) -> Vec<Action> {
+fn actions(r: &mut Reader, map: &Node) -> List<Action> {
     r.items(map, "actions")
         .into_iter()
         .map(|item| {

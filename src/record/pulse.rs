@@ -142,10 +142,10 @@ pub(super) fn settings(r: &mut Reader, map: &Node) -> PulseSettings {
         }
     });
     PulseSettings {
-        questions: r.field_list(map, "pulse-questions"),
+        questions: r.field_list(map, "pulse-questions").into(),
         scale,
         drop,
-        signals: r.field_list(map, "signals"),
+        signals: r.field_list(map, "signals").into(),
     }
 }
 

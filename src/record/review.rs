@@ -23,16 +23,16 @@ pub struct Review {
     pub kind: Option<ReviewKind>,
     pub date: Option<DateField>,
     pub facilitator: Option<Text>,
-    pub invited: Vec<Text>,
-    pub attended: Vec<Text>,
-    pub decisions: Vec<Ref>,
+    pub invited: List<Text>,
+    pub attended: List<Text>,
+    pub decisions: List<Ref>,
     pub respond_by: Option<DateField>,
-    pub agenda: Vec<Text>,
-    pub feedback: Vec<Feedback>,
-    pub actions: Vec<Action>,
-    pub outcomes: Vec<OutcomeRecord>,
+    pub agenda: List<Text>,
+    pub feedback: List<Feedback>,
+    pub actions: List<Action>,
+    pub outcomes: List<OutcomeRecord>,
     /// A pulse's answers (`kind: pulse`).
-    pub responses: Vec<Response>,
+    pub responses: List<Response>,
     pub body: Body,
 }
 
@@ -109,7 +109,7 @@ impl Review {
             feedback: feedback(&mut r, node, true),
             actions: actions(&mut r, node),
             outcomes,
-            responses: pulse::responses(&mut r, node),
+            responses: pulse::responses(&mut r, node).into(),
             body,
             meta: Meta::default(),
         };

@@ -35,7 +35,7 @@ pub use registry::{Code, RULES, RuleInfo, find};
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::log::Log;
-use crate::record::{Decision, Feedback, Id, Meta, People, Review, Status};
+use crate::record::{Decision, Feedback, Id, List, Meta, People, Review, Status};
 use crate::yaml::Pos;
 
 /// What a check run needs besides the log.
@@ -509,10 +509,10 @@ impl<'a> Index<'a> {
 pub fn slim_review(r: &mut Review) {
     r.title = None;
     r.facilitator = None;
-    r.invited = Vec::new();
-    r.agenda = Vec::new();
-    r.actions = Vec::new();
-    r.responses = Vec::new();
+    r.invited = List::new();
+    r.agenda = List::new();
+    r.actions = List::new();
+    r.responses = List::new();
     r.body = crate::record::Body::default();
     r.meta.problems = Vec::new();
     r.meta.scan = None;
@@ -522,7 +522,7 @@ pub fn slim_review(r: &mut Review) {
     for f in &mut r.feedback {
         f.note = None;
         f.keep_resolved_date();
-        f.signals = Vec::new();
+        f.signals = List::new();
     }
     for o in &mut r.outcomes {
         o.metric = None;
