@@ -164,7 +164,7 @@ pub fn digest<'a>(
             // An async review's respond-by is the deadline people were given.
             let respond_by = d.id.as_ref().and_then(|id| {
                 scope
-                    .index
+                    .index()
                     .listing
                     .get(id)?
                     .iter()
@@ -201,7 +201,7 @@ pub fn digest<'a>(
         ) {
             continue;
         }
-        for (f, _) in scope.index.feedback_on(d) {
+        for (f, _) in scope.index().feedback_on(d) {
             let open = matches!(f.stance, Some(Stance::Objection | Stance::Veto))
                 && f.resolved().and_then(|r| r.date).is_none_or(|r| r > as_of);
             let date = f.date.as_ref().and_then(|x| x.date);

@@ -28,7 +28,8 @@ pub mod timeliness;
 pub mod trend;
 pub mod waiting;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -143,6 +144,9 @@ impl MetricsOptions {
     }
 }
 
+/// Every decision of a log by id.
+pub(crate) type ById<'a> = foldhash::HashMap<&'a crate::record::Id, Vec<&'a Decision>>;
+
 /// The records in scope and the lookups every metric shares: `'a` is the
 /// log's, which the figures borrow from, `'o` the options'.
 pub struct Scope<'a, 'o> {
@@ -156,9 +160,12 @@ pub struct Scope<'a, 'o> {
     /// Reviews in the window, about a decision in scope when a model is
     /// chosen, dated on or before T.
     pub reviews: Vec<&'a Review>,
-    pub(crate) index: Index<'a>,
-    /// Every decision of the log by id, for reviews that name them.
-    pub(crate) by_id: HashMap<&'a crate::record::Id, Vec<&'a Decision>>,
+    /// The reviews' feedback and listings by decision, made when a
+    /// figure first asks ([`Scope::index`]).
+    index: OnceLock<Index<'a>>,
+    /// Every decision of the log by id, made when a figure first asks
+    /// ([`Scope::by_id`]).
+    by_id: OnceLock<ById<'a>>,
     /// Records left out because they are dated after T.
     pub after_as_of: usize,
     /// Records left out of a window because nothing dates them.
@@ -241,22 +248,39 @@ impl<'a, 'o> Scope<'a, 'o> {
             charter: log.charter.as_ref(),
             decisions,
             reviews,
-            index: Index::new(&log.reviews, dates, opts.as_of),
-            by_id: {
-                let mut map: HashMap<&crate::record::Id, Vec<&Decision>> = HashMap::new();
-                for d in &log.decisions {
-                    if let Some(id) = &d.id {
-                        map.entry(id).or_default().push(d);
-                    }
-                }
-                map
-            },
+            index: OnceLock::new(),
+            by_id: OnceLock::new(),
             after_as_of,
             undated_outside_window,
             invalid_dates,
             unreadable,
         }
     }
+
+    /// The feedback reviews give on each decision and the reviews listing
+    /// it, from every review dated up to T. Made once, on first use: a
+    /// scope that reads no feedback never makes it.
+    pub(crate) fn index(&self) -> &Index<'a> {
+        self.index
+            .get_or_init(|| Index::new(&self.log.reviews, self.dates, self.opts.as_of))
+    }
+
+    /// Every decision of the log by id, for reviews that name them. Made
+    /// once, on first use.
+    pub(crate) fn by_id(&self) -> &ById<'a> {
+        self.by_id.get_or_init(|| by_id(self.log))
+    }
+}
+
+/// Every decision of `log` by id.
+pub(crate) fn by_id(log: &Log) -> ById<'_> {
+    let mut map = ById::default();
+    for d in &log.decisions {
+        if let Some(id) = &d.id {
+            map.entry(id).or_default().push(d);
+        }
+    }
+    map
 }
 
 /// Whether a decision is counted by participation, diversity and

@@ -381,7 +381,7 @@ pub fn brief(scope: &Scope, pulse: &Pulse, name: impl Fn(&str) -> String) -> Opt
         .iter()
         .map(|r| {
             let title = scope
-                .by_id
+                .by_id()
                 .get(&r.id)
                 .and_then(|ds| ds.first())
                 .and_then(|d| d.title.as_ref())

@@ -104,7 +104,7 @@ pub fn registers<'a>(scope: &Scope<'a, '_>) -> Registers<'a> {
 
     let mut raised = Vec::new();
     for d in &scope.decisions {
-        for (f, review) in scope.index.feedback_on(d) {
+        for (f, review) in scope.index().feedback_on(d) {
             if !raised_stance(f.stance) {
                 continue;
             }
@@ -163,7 +163,7 @@ pub fn registers<'a>(scope: &Scope<'a, '_>) -> Registers<'a> {
         // The feedback that had been given when the decision was taken.
         let before: Vec<&Feedback> = match decided {
             Some(day) => scope
-                .index
+                .index()
                 .feedback_on(d)
                 .into_iter()
                 .filter(|&(f, review)| {
@@ -219,7 +219,7 @@ pub fn registers<'a>(scope: &Scope<'a, '_>) -> Registers<'a> {
             continue;
         }
         with_affected += 1;
-        let responses = scope.index.responses(d, people, scope.dates);
+        let responses = scope.index().responses(d, people, scope.dates);
         let cutoff = super::participation::cutoff(d, as_of);
         let heard: BTreeSet<&str> = responses
             .into_iter()

@@ -48,7 +48,7 @@ pub(super) fn figures<'a>(
             if !counted(d) {
                 return row;
             }
-            let responses = scope.index.responses(d, &scope.people, scope.dates);
+            let responses = scope.index().responses(d, &scope.people, scope.dates);
             let p = participation::compute(d, &scope.people, &responses, opts.as_of);
             row.diversity = Some(participation::diversity(
                 &p,

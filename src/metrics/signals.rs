@@ -101,7 +101,7 @@ pub fn signals(scope: &Scope) -> Signals {
     let mut decisions = Vec::new();
     for d in &scope.decisions {
         let mut concerns = Vec::new();
-        for (f, review) in scope.index.feedback_on(d) {
+        for (f, review) in scope.index().feedback_on(d) {
             let date = scope.dates.feedback(f, review);
             if date.is_some_and(|x| x > as_of) {
                 continue;

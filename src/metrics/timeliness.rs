@@ -102,7 +102,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
             given.extend(by(scope, f.by.as_ref()).into_iter().map(|p| (p, date)));
         }
         for r in &review.decisions {
-            for d in scope.by_id.get(&r.id).into_iter().flatten() {
+            for d in scope.by_id().get(&r.id).into_iter().flatten() {
                 for f in &d.feedback {
                     let date = f.date.as_ref().and_then(|x| x.date);
                     if date.is_some_and(|x| x >= start.date) {
@@ -145,7 +145,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
     {
         let covered =
             d.id.as_ref().is_some_and(|id| {
-                scope.index.listing.get(id).is_some_and(|reviews| {
+                scope.index().listing.get(id).is_some_and(|reviews| {
                     reviews.iter().any(|r| r.kind == Some(ReviewKind::Async))
                 })
             });
@@ -160,7 +160,7 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
             continue;
         };
         let due = super::add_days(start.date, days);
-        let responses = scope.index.responses(d, &scope.people, scope.dates);
+        let responses = scope.index().responses(d, &scope.people, scope.dates);
         // Nor is an owner on their own decision.
         let owners = scope.people.expand_set(&d.owners);
         let answers = super::participation::expected(d, &scope.people)

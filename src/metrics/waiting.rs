@@ -86,7 +86,7 @@ pub(crate) fn unresolved(f: &Feedback, as_of: NaiveDate) -> bool {
 }
 
 /// Who `d` waits on, as of the scope's date.
-pub fn waiting(scope: &Scope, d: &Decision) -> Waiting {
+pub fn waiting<'a>(scope: &Scope<'a, '_>, d: &'a Decision) -> Waiting {
     let as_of = scope.opts.as_of;
     let people = &scope.people;
     let response_days = scope.charter.and_then(|c| c.response_days);
@@ -110,7 +110,7 @@ pub fn waiting(scope: &Scope, d: &Decision) -> Waiting {
     }
     let listing: &[&Review] =
         d.id.as_ref()
-            .and_then(|id| scope.index.listing.get(id))
+            .and_then(|id| scope.index().listing.get(id))
             .map_or(&[], Vec::as_slice);
     for review in listing {
         let date = scope.dates.review(review).map(|x| x.date);
@@ -148,7 +148,7 @@ pub fn waiting(scope: &Scope, d: &Decision) -> Waiting {
 
     let mut gave: BTreeSet<String> = BTreeSet::new();
     let mut blockers = Vec::new();
-    for (f, review) in scope.index.feedback_on(d) {
+    for (f, review) in scope.index().feedback_on(d) {
         let date = scope.dates.feedback(f, review);
         if date.is_some_and(|x| x > cutoff) {
             continue;

@@ -23,7 +23,7 @@ pub(super) fn dated_feedback<'a>(
     d: &'a Decision,
 ) -> Vec<(&'a Feedback, Option<NaiveDate>)> {
     scope
-        .index
+        .index()
         .feedback_on(d)
         .into_iter()
         .map(|(f, review)| (f, scope.dates.feedback(f, review)))
