@@ -87,17 +87,7 @@ pub(crate) fn action_item<'a>(
     let as_of = scope.opts.as_of;
     let due = a.due.as_ref().and_then(|x| x.date);
     let done = a.done.as_ref().and_then(|x| x.date);
-    let state = match a.status {
-        Some(ActionStatus::Dropped) => ActionState::Dropped,
-        // Done after the as-of date: on that date it was still open.
-        Some(ActionStatus::Done) if done.is_none_or(|d| d <= as_of) => ActionState::Done,
-        _ => ActionState::Open,
-    };
-    let overdue_days = (state == ActionState::Open)
-        .then_some(due)
-        .flatten()
-        .filter(|d| *d < as_of)
-        .map(|d| (as_of - d).num_days());
+    let (state, overdue_days) = state_on(a, as_of);
     let done_late_days = match (state, due, done) {
         (ActionState::Done, Some(due), Some(done)) if done > due => Some((done - due).num_days()),
         _ => None,
@@ -119,6 +109,47 @@ pub(crate) fn action_item<'a>(
         overdue_days,
         done_late_days,
         note: a.note.as_ref().map(|n| &*n.value),
+    }
+}
+
+/// The state of `a` on `as_of`, and how many days past due it is when
+/// it is open then.
+fn state_on(a: &Action, as_of: NaiveDate) -> (ActionState, Option<i64>) {
+    let due = a.due.as_ref().and_then(|x| x.date);
+    let done = a.done.as_ref().and_then(|x| x.date);
+    let state = match a.status {
+        Some(ActionStatus::Dropped) => ActionState::Dropped,
+        // Done after the as-of date: on that date it was still open.
+        Some(ActionStatus::Done) if done.is_none_or(|d| d <= as_of) => ActionState::Done,
+        _ => ActionState::Open,
+    };
+    let overdue_days = (state == ActionState::Open)
+        .then_some(due)
+        .flatten()
+        .filter(|d| *d < as_of)
+        .map(|d| (as_of - d).num_days());
+    (state, overdue_days)
+}
+
+/// [`Actions::overdue`] alone, without listing the items: for the
+/// headline of each period of a trend ([`super::trend`]).
+pub(crate) fn overdue(scope: &Scope) -> Count {
+    let as_of = scope.opts.as_of;
+    let all = scope
+        .decisions
+        .iter()
+        .flat_map(|d| &d.actions)
+        .chain(scope.reviews.iter().flat_map(|r| &r.actions));
+    let (mut open, mut overdue) = (0, 0);
+    for a in all {
+        if let (ActionState::Open, late) = state_on(a, as_of) {
+            open += 1;
+            overdue += usize::from(late.is_some());
+        }
+    }
+    Count {
+        count: overdue,
+        n: open,
     }
 }
 

@@ -166,6 +166,9 @@ pub struct Scope<'a, 'o> {
     /// Every decision of the log by id, made when a figure first asks
     /// ([`Scope::by_id`]).
     by_id: OnceLock<ById<'a>>,
+    /// The same, made by the caller for several scopes over one log
+    /// ([`Scope::sharing`]).
+    shared_ids: Option<&'o ById<'a>>,
     /// Records left out because they are dated after T.
     pub after_as_of: usize,
     /// Records left out of a window because nothing dates them.
@@ -250,6 +253,7 @@ impl<'a, 'o> Scope<'a, 'o> {
             reviews,
             index: OnceLock::new(),
             by_id: OnceLock::new(),
+            shared_ids: None,
             after_as_of,
             undated_outside_window,
             invalid_dates,
@@ -259,16 +263,33 @@ impl<'a, 'o> Scope<'a, 'o> {
 
     /// The feedback reviews give on each decision and the reviews listing
     /// it, from every review dated up to T. Made once, on first use: a
-    /// scope that reads no feedback never makes it.
+    /// scope that reads no feedback (the state each period of a trend
+    /// reads for its overdue actions) never makes it.
     pub(crate) fn index(&self) -> &Index<'a> {
         self.index
             .get_or_init(|| Index::new(&self.log.reviews, self.dates, self.opts.as_of))
     }
 
     /// Every decision of the log by id, for reviews that name them. Made
-    /// once, on first use.
+    /// once, on first use, unless the scope shares the caller's.
     pub(crate) fn by_id(&self) -> &ById<'a> {
-        self.by_id.get_or_init(|| by_id(self.log))
+        match self.shared_ids {
+            Some(ids) => ids,
+            None => self.by_id.get_or_init(|| by_id(self.log)),
+        }
+    }
+
+    /// A scope over `log` that looks decisions up by id in `ids`, made by
+    /// [`by_id`] over the same log: for the many scopes of a trend.
+    pub(crate) fn sharing(
+        log: &'a Log,
+        opts: &'o MetricsOptions,
+        ids: &'o ById<'a>,
+    ) -> Scope<'a, 'o> {
+        Scope {
+            shared_ids: Some(ids),
+            ..Scope::new(log, opts)
+        }
     }
 }
 
