@@ -225,8 +225,13 @@ impl<'a, 'o> Scope<'a, 'o> {
             })
             .filter(|d| keep(d.date.as_ref(), dates.decision(d)))
             .collect();
-        let ids: BTreeSet<&crate::record::Id> =
-            decisions.iter().filter_map(|d| d.id.as_ref()).collect();
+        // Only a chosen model limits the reviews to those about its
+        // decisions; the set is not made otherwise (every decision up to T
+        // for the state of a report, once per period of a trend).
+        let ids: BTreeSet<&crate::record::Id> = match opts.model {
+            Some(_) => decisions.iter().filter_map(|d| d.id.as_ref()).collect(),
+            None => BTreeSet::new(),
+        };
         let reviews: Vec<&Review> = log
             .reviews
             .iter()
