@@ -239,6 +239,27 @@ fn a_log_without_pulses_or_signals_has_no_such_sections() {
     assert!(r.get("pulse").is_none() && r.get("signals").is_none());
 }
 
+/// A trend is not drawn as a page: refused as a usage error before the
+/// log is read, so also where there is no log, and nothing is written.
+#[test]
+fn trend_refuses_html_before_reading() {
+    let message = "error: --trend prints as table, json, markdown or csv, not html\n";
+    let out = tempfile::tempdir().unwrap();
+    let page = out.path().join("trend.html");
+    let page_arg = page.to_str().unwrap();
+    let args = [
+        "report", "--trend", "month", "--format", "html", "--output", page_arg,
+    ];
+    let run = decide_on(&fixture(), &args);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (2, message, "")
+    );
+    assert!(!page.exists());
+    let run = decide_on(&out.path().join("no-log-here"), &args);
+    assert_eq!((run.code, run.stderr.as_str()), (2, message));
+}
+
 /// The trend's period, found by label.
 fn period<'a>(t: &'a Value, label: &str) -> &'a Value {
     find_by(&t["periods"], "label", label)

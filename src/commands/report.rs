@@ -33,6 +33,10 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
     {
         return Err(Error::Usage(format!("--since {s} is after --until {u}")).into());
     }
+    // Refused before the log is read, like every other usage error.
+    if args.trend.is_some() && args.format == ReportFormat::Html {
+        return Err(no_html_trend());
+    }
     // Read in full and checked, as it is read: the report marks the
     // decisions on which `check` finds errors.
     let location = ctx.locate()?;
@@ -78,12 +82,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             }
             ReportFormat::Markdown => report::trend::markdown(&trend),
             ReportFormat::Csv => report::trend::csv(&trend),
-            ReportFormat::Html => {
-                return Err(Error::Usage(
-                    "--trend prints as table, json, markdown or csv, not html".into(),
-                )
-                .into());
-            }
+            ReportFormat::Html => return Err(no_html_trend()),
         };
         return deliver(args, ctx, text);
     }
@@ -135,6 +134,10 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> anyhow::Result<Output> {
             deliver(args, ctx, String::from_utf8(bytes)?)
         }
     }
+}
+
+fn no_html_trend() -> anyhow::Error {
+    Error::Usage("--trend prints as table, json, markdown or csv, not html".into()).into()
 }
 
 /// Prints `text`, or writes it to `--output`.
