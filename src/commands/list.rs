@@ -71,9 +71,8 @@ impl Row {
 }
 
 /// The values of a list of texts, moved out of them into a vector of their
-/// own size: collected in place, they would keep the parser's allocation,
-/// sized for texts (32 bytes, a value 24) and rounded up as the list grew
-/// (3.3 MB more at peak for `--format csv` on 10,000 decisions).
+/// own size, not rounded up as a growing list would be (a row is kept for
+/// every decision).
 fn values(texts: List<Text>) -> Vec<CompactString> {
     let mut values = Vec::with_capacity(texts.len());
     values.extend(texts.into_iter().map(|t| t.value));

@@ -2,12 +2,14 @@
 //! period, so a reader sees shifts in engagement, trust and risk rather
 //! than one date's state.
 //!
-//! A period's figures are not computed by separate code: each is
-//! [`compute`] over that period (decisions and reviews dated from its first
-//! day to its last) as of its last day, so it always equals
-//! `decide report --since START --until END --as-of END`. The last period
-//! ends on the as-of date (or `--until`), the first starts on `--since` or
-//! the earliest dated record.
+//! A period's figures are not computed by separate code: each is what
+//! [`super::compute`] gives over that period (decisions and reviews dated
+//! from its first day to its last) as of its last day, so it always equals
+//! `decide report --since START --until END --as-of END`. Only those
+//! figures are worked out, by the same functions and sums (`headline`);
+//! a test below holds every period of the example to the whole report's.
+//! The last period ends on the as-of date (or `--until`), the first
+//! starts on `--since` or the earliest dated record.
 //!
 //! No headline figure reads `check`'s findings: they mark only which
 //! decisions are "fully complete" ([`super::CompletenessSummary`]), and
