@@ -243,7 +243,7 @@ mod tests {
         let dir = Path::new("examples/churn-model/decisions");
         let log = Log::load(locate(root, Some(dir), None).unwrap());
         let model = log.decisions.iter().find_map(|d| d.model.clone()).unwrap();
-        let mut checked = 0;
+        let (mut checked, mut overdue, mut pulsed) = (0, 0, 0);
         for model in [None, Some(model.value.to_string())] {
             let opts = MetricsOptions {
                 model,
@@ -264,11 +264,15 @@ mod tests {
                         p.label
                     );
                     checked += 1;
+                    overdue += usize::from(p.figures.overdue_actions.count > 0);
+                    pulsed += usize::from(!p.figures.pulse_means.is_empty());
                 }
             }
         }
-        // Enough periods to mean something, some with overdue actions.
+        // Enough periods to mean something, some with overdue actions
+        // (the state, read apart from the window) and some with a pulse.
         assert!(checked >= 20, "{checked}");
+        assert!(overdue > 0 && pulsed > 0, "{overdue} {pulsed}");
     }
 
     /// Why the periods are computed without `check`: marking every
