@@ -143,6 +143,23 @@ impl MetricsOptions {
             check_errors: BTreeMap::new(),
         }
     }
+
+    /// Whether `--since` or `--until` cut a window.
+    pub fn is_windowed(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+
+    /// These options without their window: the state on the as-of date
+    /// (open and overdue actions, revisits due, unresolved objections),
+    /// which SPEC §6 reads from every record up to T, whatever
+    /// `--since/--until` say.
+    pub fn state(&self) -> MetricsOptions {
+        MetricsOptions {
+            since: None,
+            until: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// Whether a decision is counted by participation, diversity and
@@ -319,24 +336,11 @@ pub struct Report<'a> {
 /// Computes the whole report.
 pub fn compute<'a>(log: &'a Log, opts: &MetricsOptions) -> Report<'a> {
     let scope = Scope::new(log, opts);
-    // The state on the as-of date is never windowed (SPEC §6): open and
-    // overdue actions, revisits due and unresolved objections are read
-    // from every record up to T, whatever `--since/--until` say.
-    let state_opts = MetricsOptions {
-        since: None,
-        until: None,
-        ..opts.clone()
-    };
-    // Without a window it is the same scope: not built twice (its lookups
-    // over every record are a good part of the report's memory).
-    let windowed;
-    let state = match opts.since.is_some() || opts.until.is_some() {
-        true => {
-            windowed = Scope::new(log, &state_opts);
-            &windowed
-        }
-        false => &scope,
-    };
+    // The state on the as-of date is never windowed (`MetricsOptions::
+    // state`); without a window it is the same scope, not built twice.
+    let state_opts = opts.is_windowed().then(|| opts.state());
+    let state_scope = state_opts.as_ref().map(|o| Scope::new(log, o));
+    let state = state_scope.as_ref().unwrap_or(&scope);
     let inputs = inputs(&scope);
 
     let mut responded_total = 0;

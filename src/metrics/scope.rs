@@ -48,7 +48,7 @@ pub struct Scope<'a, 'o> {
 impl<'a, 'o> Scope<'a, 'o> {
     pub fn new(log: &'a Log, opts: &'o MetricsOptions) -> Scope<'a, 'o> {
         let dates = &opts.dates;
-        let windowed = opts.since.is_some() || opts.until.is_some();
+        let windowed = opts.is_windowed();
         let mut after_as_of = 0;
         let mut undated_outside_window = 0;
         let mut invalid_dates = 0;

@@ -181,19 +181,9 @@ pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
 fn headline<'a>(log: &'a Log, opts: &MetricsOptions, ids: &ById<'a>) -> Headline {
     let scope = Scope::sharing(log, opts, ids);
     // The state on the as-of date is never windowed, as in `compute`.
-    let state_opts = MetricsOptions {
-        since: None,
-        until: None,
-        ..opts.clone()
-    };
-    let windowed;
-    let state = match opts.since.is_some() || opts.until.is_some() {
-        true => {
-            windowed = Scope::new(log, &state_opts);
-            &windowed
-        }
-        false => &scope,
-    };
+    let state_opts = opts.is_windowed().then(|| opts.state());
+    let state_scope = state_opts.as_ref().map(|o| Scope::new(log, o));
+    let state = state_scope.as_ref().unwrap_or(&scope);
     let registry_roles = scope.people.registry_roles().len();
     let (rows, (on_time, overdue_actions)) = rayon::join(
         || rows::figures(&scope, opts, registry_roles),

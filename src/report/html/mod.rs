@@ -127,11 +127,7 @@ pub fn page<'a>(
     let links = Links::new(log, options.base_url);
     // What needs attention is the state on the as-of date, which no date
     // window changes (SPEC §6), as in `decide digest`.
-    let state = MetricsOptions {
-        since: None,
-        until: None,
-        ..opts.clone()
-    };
+    let state = opts.state();
     let digest = digest::digest(log, &state, opts.as_of, None);
     let models: Vec<String> = scope
         .decisions
@@ -147,7 +143,7 @@ pub fn page<'a>(
         version: options.version.to_string(),
         tiles: tiles(report),
         notes: report.notes.iter().map(|n| clean(n)).collect(),
-        attention_note: if opts.since.is_some() || opts.until.is_some() {
+        attention_note: if opts.is_windowed() {
             format!(
                 "The state on {} of every decision{}, whatever the date window.",
                 opts.as_of,
