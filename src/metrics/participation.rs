@@ -8,7 +8,9 @@
 //! `decided` date, or the as-of date while the decision is open, because an
 //! answer that arrives after the decision cannot have shaped it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;

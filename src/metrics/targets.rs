@@ -11,9 +11,8 @@
 //! Relative targets (`+0.01 over the champion`, `within 10%`) cannot be
 //! judged by the tool and say so.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt as _};
 use serde::Serialize;
 
 use super::Scope;
