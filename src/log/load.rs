@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use super::order::{by_path, sorted, sorted_kept};
 use super::walk::{self, Candidate};
 use super::{Failure, Kind, Location, Log, Projected, Source, Stray, classify, slashed};
 use crate::record::{Charter, Decision, Depth, Id, People, Review};
@@ -48,14 +49,14 @@ pub(super) enum Kept {
 /// kept of it and its source; or what its file loaded as instead (a
 /// failure), with the file's place in the walk: boxed, as it is rare and
 /// the vector of every file's result is as wide as its widest variant.
-type Projection<K, T> = Result<(K, T, Option<Source>), Box<(usize, Loaded)>>;
+pub(super) type Projection<K, T> = Result<(K, T, Option<Source>), Box<(usize, Loaded)>>;
 
 /// What was kept of each decision, as [`Projection`] but with the sources
 /// of their files in a vector of their own ([`Sourced`]), which becomes
 /// the log's: in the same vector, each source was held twice at the peak
 /// of a load, in its decision's slot and in the log's (20 MB at 100,000
 /// decisions).
-type Held<K, T> = Result<(K, T), Box<(usize, Loaded)>>;
+pub(super) type Held<K, T> = Result<(K, T), Box<(usize, Loaded)>>;
 
 /// Each decision's kept value, and its file's source in a vector with
 /// room for the other files' sources too.
@@ -382,85 +383,6 @@ fn load_records<K: Send, T: Send>(
     files.into_par_iter().map(&load).collect()
 }
 
-/// At most this many runs in order are moved into place by [`by_path`]
-/// before it sorts instead.
-const MAX_RUNS: usize = 8;
-
-/// Sorts `sources` by path. They come as a few runs already in that order
-/// (the decisions in path order, then the charter, the people file and the
-/// reviews in id order, which a log's file names mostly follow): each run that fits
-/// whole between two sources of those before it is moved there, in linear
-/// time, where sorting took a fifth of the time `check FILE` spends on
-/// one thread. Other orders are sorted: each path is one file's, so an
-/// unstable sort gives the same order without the stable sort's buffer
-/// (8 MB at 100,000 decisions).
-fn by_path(sources: &mut [Source]) {
-    let mut sorted = sources.len().min(1);
-    let mut runs = 0;
-    while sorted < sources.len() {
-        let mut end = sorted + 1;
-        while end < sources.len() && sources[end - 1].path < sources[end].path {
-            end += 1;
-        }
-        let first = &*sources[sorted].path;
-        let at = sources[..sorted].partition_point(|s| &*s.path < first);
-        let fits = at == sorted || sources[end - 1].path < sources[at].path;
-        runs += 1;
-        if !fits || runs > MAX_RUNS {
-            sources.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-            return;
-        }
-        sources[at..end].rotate_right(end - sorted);
-        sorted = end;
-    }
-}
-
-/// Loaded records sorted by their key (stable), with their sources added to
-/// `sources` and the files that loaded as something else, with their place
-/// in the walk, to `late`. The records are mostly in key order already (a
-/// log's ids follow its file names), so the stable sort, which takes room
-/// for half of them, runs only when they are not; and the vector of
-/// results becomes the vector of records in place.
-fn sorted<K: Ord, T>(
-    loaded: Vec<Projection<K, T>>,
-    sources: &mut Vec<Source>,
-    late: &mut Vec<(usize, Loaded)>,
-) -> Vec<T> {
-    let kept = loaded
-        .into_iter()
-        .map(|loaded| {
-            loaded.map(|(key, value, source)| {
-                sources.extend(source);
-                (key, value)
-            })
-        })
-        .collect();
-    sorted_kept(kept, late)
-}
-
-/// [`sorted`], for records whose sources were set apart.
-fn sorted_kept<K: Ord, T>(loaded: Vec<Held<K, T>>, late: &mut Vec<(usize, Loaded)>) -> Vec<T> {
-    let mut kept: Vec<(K, T)> = loaded
-        .into_iter()
-        .filter_map(|loaded| match loaded {
-            Ok(kept) => Some(kept),
-            Err(other) => {
-                late.push(*other);
-                None
-            }
-        })
-        .collect();
-    if !kept.is_sorted_by(|a, b| a.0 <= b.0) {
-        kept.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    let mut values: Vec<T> = kept.into_iter().map(|(_, v)| v).collect();
-    // Collected in place, the vector is still as wide as a result with its
-    // key and source (at 100,000 decisions, 24 MB where the values `check`
-    // keeps take 14 MB); shrunk in place, the rest goes back.
-    values.shrink_to_fit();
-    values
-}
-
 /// Loads one file as its kind, keeping `kept` of it. A [`Source`] is made
 /// only when kept: making one looks through the text for suppression
 /// comments, and hashing it reads it all again, which only `check`'s cache
@@ -731,48 +653,6 @@ mod tests {
                     }
                 }
             }
-        }
-    }
-
-    #[test]
-    fn sources_in_runs_or_in_any_order_are_sorted_by_path() {
-        let source = |p: &str| Source::new(p, PathBuf::from(p), "");
-        let orders: [&[&str]; 9] = [
-            &[],
-            &["a"],
-            &["c", "a", "b"],
-            // The charter, the people file, reviews, decisions.
-            &[
-                "d/charter.md",
-                "d/people.yaml",
-                "d/reviews/1",
-                "d/reviews/2",
-                "d/1",
-                "d/2",
-            ],
-            &[
-                "d/charter.md",
-                "d/people.yaml",
-                "d/reviews/1",
-                "d/reviews/2",
-                "d/1",
-                "d/2",
-                "d/s",
-            ],
-            &["a", "z", "m", "n", "b"],
-            // A run that does not fit whole between two: sorted.
-            &["b", "d", "a", "c"],
-            &["e", "f", "c", "d", "a", "b"],
-            // More runs than are moved into place.
-            &["j", "i", "h", "g", "f", "e", "d", "c", "b", "a"],
-        ];
-        for order in orders {
-            let mut sources: Vec<Source> = order.iter().map(|p| source(p)).collect();
-            by_path(&mut sources);
-            let mut expected: Vec<&str> = order.to_vec();
-            expected.sort_unstable();
-            let paths: Vec<&str> = sources.iter().map(|s| &*s.path).collect();
-            assert_eq!(paths, expected, "{order:?}");
         }
     }
 

@@ -20,6 +20,7 @@ use crate::record::{Charter, Decision, Depth, Id, People, Review};
 use crate::yaml::Pos;
 
 mod load;
+mod order;
 mod walk;
 
 pub(crate) use walk::walk_order;
