@@ -11,7 +11,8 @@ use crate::cli::ShowArgs;
 use crate::context::{Context, Output};
 use crate::log::Log;
 use crate::metrics;
-use crate::metrics::participation::Index;
+use crate::metrics::Dates;
+use crate::metrics::participation::Reviews;
 use crate::record::{Decision, Depth, Feedback, Id, Ref, Review, Status};
 use crate::rules::{self, CheckOptions};
 
@@ -193,7 +194,8 @@ pub fn numbered_feedback<'a>(
     log: &'a Log,
     d: &'a Decision,
 ) -> Vec<(&'a Feedback, Option<&'a Review>)> {
-    let mut feedback = Index::of_every(&log.reviews).feedback_on(d);
+    let reviews = Reviews::new(&log.reviews, &Dates::default(), NaiveDate::MAX);
+    let mut feedback = reviews.on(NaiveDate::MAX).feedback_on(d);
     feedback.sort_by(|a, b| {
         a.0.date
             .as_ref()

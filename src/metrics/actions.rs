@@ -116,12 +116,10 @@ pub(crate) fn action_item<'a>(
 /// it is open then.
 fn state_on(a: &Action, as_of: NaiveDate) -> (ActionState, Option<i64>) {
     let due = a.due.as_ref().and_then(|x| x.date);
-    let done = a.done.as_ref().and_then(|x| x.date);
     let state = match a.status {
         Some(ActionStatus::Dropped) => ActionState::Dropped,
-        // Done after the as-of date: on that date it was still open.
-        Some(ActionStatus::Done) if done.is_none_or(|d| d <= as_of) => ActionState::Done,
-        _ => ActionState::Open,
+        _ if closes(a).is_none_or(|c| as_of < c) => ActionState::Open,
+        _ => ActionState::Done,
     };
     let overdue_days = (state == ActionState::Open)
         .then_some(due)
@@ -131,26 +129,68 @@ fn state_on(a: &Action, as_of: NaiveDate) -> (ActionState, Option<i64>) {
     (state, overdue_days)
 }
 
-/// [`Actions::overdue`] alone, without listing the items: for the
-/// headline of each period of a trend ([`super::trend`]).
-pub(crate) fn overdue(scope: &Scope) -> Count {
-    let as_of = scope.opts.as_of;
-    let all = scope
-        .decisions
-        .iter()
-        .flat_map(|d| &d.actions)
-        .chain(scope.reviews.iter().flat_map(|r| &r.actions));
-    let (mut open, mut overdue) = (0, 0);
-    for a in all {
-        if let (ActionState::Open, late) = state_on(a, as_of) {
-            open += 1;
-            overdue += usize::from(late.is_some());
+/// The first as-of date on which `a` is no longer open: the day it was
+/// done (done after the as-of date, it was still open on it); `None`
+/// while it is not done. Dropped, or done on no stated day, it is never
+/// open.
+fn closes(a: &Action) -> Option<NaiveDate> {
+    match a.status {
+        Some(ActionStatus::Dropped) => Some(NaiveDate::MIN),
+        Some(ActionStatus::Done) => Some(
+            a.done
+                .as_ref()
+                .and_then(|x| x.date)
+                .unwrap_or(NaiveDate::MIN),
+        ),
+        _ => None,
+    }
+}
+
+/// [`Actions::overdue`] on each of the as-of dates `ends` (ascending),
+/// without listing the items, from every action a state may hold with
+/// the first as-of date on which it holds it ([`super::scope::Timeline::actions`]):
+/// for the headline of each period of a trend ([`super::trend`]), in one
+/// pass over the actions rather than one per period.
+///
+/// An action is open on T from its record's first day in the state until
+/// it [`closes`], and overdue on T while open with its due date before T,
+/// as [`state_on`] says; each counts over the periods whose end falls in
+/// those ranges.
+pub(crate) fn overdue_on<'a>(
+    actions: impl IntoIterator<Item = (NaiveDate, &'a Action)>,
+    ends: &[NaiveDate],
+) -> Vec<Count> {
+    // How many start, less how many stop, being open (and overdue) at each end.
+    let mut open = vec![0isize; ends.len() + 1];
+    let mut overdue = vec![0isize; ends.len() + 1];
+    let first_on_or_after = |day: NaiveDate| ends.partition_point(|&t| t < day);
+    for (from, a) in actions {
+        let start = first_on_or_after(from);
+        let stop = closes(a).map_or(ends.len(), first_on_or_after);
+        if start >= stop {
+            continue;
+        }
+        open[start] += 1;
+        open[stop] -= 1;
+        if let Some(due) = a.due.as_ref().and_then(|x| x.date) {
+            let late = start.max(ends.partition_point(|&t| t <= due));
+            if late < stop {
+                overdue[late] += 1;
+                overdue[stop] -= 1;
+            }
         }
     }
-    Count {
-        count: overdue,
-        n: open,
-    }
+    let (mut n, mut count) = (0isize, 0isize);
+    (0..ends.len())
+        .map(|i| {
+            n += open[i];
+            count += overdue[i];
+            Count {
+                count: count.unsigned_abs(),
+                n: n.unsigned_abs(),
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn decision_origin(d: &Decision) -> Origin<'_> {

@@ -165,9 +165,7 @@ pub fn digest<'a>(
             let respond_by = d.id.as_ref().and_then(|id| {
                 scope
                     .index()
-                    .listing
-                    .get(id)?
-                    .iter()
+                    .listing(id)
                     .filter(|r| r.kind == Some(ReviewKind::Async))
                     .filter_map(|r| r.respond_by.as_ref().and_then(|x| x.date))
                     .max()

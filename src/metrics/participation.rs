@@ -65,70 +65,99 @@ pub(crate) struct Response<'a> {
 }
 
 /// The reviews that bear on each decision, gathered once so the report
-/// stays linear in the size of the log.
+/// stays linear in the size of the log, each with its date. Read through
+/// an [`Index`], which sees the reviews that had taken place by its date:
+/// one of these serves every period of a trend.
 #[derive(Debug, Default)]
-pub(crate) struct Index<'a> {
-    /// Reviews that list the decision in `decisions`.
-    pub listing: HashMap<&'a Id, Vec<&'a Review>>,
-    /// Review feedback `on:` the decision, with its review.
-    pub on: HashMap<&'a Id, Vec<(&'a Feedback, &'a Review)>>,
+pub(crate) struct Reviews<'a> {
+    /// Reviews that list the decision in `decisions`, in log order.
+    listing: HashMap<&'a Id, Vec<(&'a Review, Option<NaiveDate>)>>,
+    /// Review feedback `on:` the decision, with its review, in log order.
+    on: HashMap<&'a Id, Vec<OnIt<'a>>>,
 }
 
-impl<'a> Index<'a> {
-    /// The index of `reviews` that had taken place by `as_of`: a review dated
-    /// after it had not happened yet, so neither its attendance nor the
-    /// feedback and outcomes it records count, whatever their own dates say.
-    /// A review with no date at all is kept, as every undated response is.
-    pub fn new(reviews: &'a [Review], dates: &Dates, as_of: NaiveDate) -> Index<'a> {
-        Index::of(
-            reviews
-                .iter()
-                .filter(|r| dates.review(r).is_none_or(|d| d.date <= as_of)),
-        )
-    }
+/// A review's feedback on a decision, with the review and its date.
+type OnIt<'a> = (&'a Feedback, &'a Review, Option<NaiveDate>);
 
-    /// The index of every review whatever its date: `decide show` numbers
-    /// all the feedback a decision has, and `decide feedback resolve` takes
-    /// its number from there.
-    pub fn of_every(reviews: &'a [Review]) -> Index<'a> {
-        Index::of(reviews.iter())
-    }
-
-    fn of(reviews: impl Iterator<Item = &'a Review>) -> Index<'a> {
-        let mut index = Index::default();
+impl<'a> Reviews<'a> {
+    /// Every review of `reviews` that had taken place by `until`, dated
+    /// by `dates` (a review with no date at all is kept, as every
+    /// undated response is).
+    pub fn new(reviews: &'a [Review], dates: &Dates, until: NaiveDate) -> Reviews<'a> {
+        let mut index = Reviews::default();
         for review in reviews {
+            let date = dates.review(review).map(|d| d.date);
+            if date.is_some_and(|d| d > until) {
+                continue;
+            }
             let mut seen = BTreeSet::new();
             for r in &review.decisions {
                 if seen.insert(&r.id) {
-                    index.listing.entry(&r.id).or_default().push(review);
+                    index.listing.entry(&r.id).or_default().push((review, date));
                 }
             }
             for f in &review.feedback {
                 if let Some(on) = &f.on {
-                    index.on.entry(&on.id).or_default().push((f, review));
+                    index.on.entry(&on.id).or_default().push((f, review, date));
                 }
             }
         }
         index
     }
 
+    /// The reviews as they stood on `as_of`.
+    pub fn on(&self, as_of: NaiveDate) -> Index<'_, 'a> {
+        Index {
+            reviews: self,
+            as_of,
+        }
+    }
+}
+
+/// The reviews that bear on each decision and had taken place by `as_of`:
+/// a review dated after it had not happened yet, so neither its attendance
+/// nor the feedback and outcomes it records count, whatever their own
+/// dates say. A review with no date at all is kept, as every undated
+/// response is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Index<'r, 'a> {
+    reviews: &'r Reviews<'a>,
+    as_of: NaiveDate,
+}
+
+impl<'r, 'a> Index<'r, 'a> {
+    /// The reviews listing `id`, in log order.
+    pub fn listing(self, id: &Id) -> impl Iterator<Item = &'a Review> + 'r {
+        let as_of = self.as_of;
+        self.reviews
+            .listing
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter(move |(_, date)| date.is_none_or(|d| d <= as_of))
+            .map(|&(review, _)| review)
+    }
+
     /// The feedback on `d`: the entries in its own record, then those in
     /// reviews (`on: ID`) in the order of the reviews, each with the review
     /// it was written in. This is the one place that joins the two; a
     /// caller that needs an entry's date takes it from [`Dates::feedback`].
-    pub fn feedback_on<'d>(&self, d: &'d Decision) -> Vec<(&'d Feedback, Option<&'d Review>)>
+    pub fn feedback_on<'d>(self, d: &'d Decision) -> Vec<(&'d Feedback, Option<&'d Review>)>
     where
         'a: 'd,
     {
         let mut out: Vec<(&Feedback, Option<&Review>)> =
             d.feedback.iter().map(|f| (f, None)).collect();
         if let Some(id) = &d.id {
+            let as_of = self.as_of;
             out.extend(
-                self.on
+                self.reviews
+                    .on
                     .get(id)
                     .into_iter()
                     .flatten()
-                    .map(|&(f, review)| (f, Some(review))),
+                    .filter(|(_, _, date)| date.is_none_or(|d| d <= as_of))
+                    .map(|&(f, review, _)| (f, Some(review))),
             );
         }
         out
@@ -136,7 +165,7 @@ impl<'a> Index<'a> {
 
     /// All evidence of responses to `d`.
     pub fn responses<'d>(
-        &self,
+        self,
         d: &'d Decision,
         people: &Resolver<'d>,
         dates: &Dates,
@@ -160,7 +189,7 @@ impl<'a> Index<'a> {
         let Some(id) = d.id.as_ref() else {
             return out;
         };
-        for review in self.listing.get(id).into_iter().flatten() {
+        for review in self.listing(id) {
             let date = dates.review(review).map(|x| x.date);
             for name in &review.attended {
                 people.expand_each(&name.value, |person| {
@@ -182,8 +211,8 @@ impl<'a> Index<'a> {
 pub fn participation<'a>(log: &'a Log, d: &'a Decision, as_of: NaiveDate) -> Participation<'a> {
     let people = Resolver::new(log.people.as_ref());
     let dates = Dates::default();
-    let index = Index::new(&log.reviews, &dates, as_of);
-    let responses = index.responses(d, &people, &dates);
+    let reviews = Reviews::new(&log.reviews, &dates, as_of);
+    let responses = reviews.on(as_of).responses(d, &people, &dates);
     compute(d, &people, &responses, as_of)
 }
 

@@ -143,12 +143,12 @@ pub(crate) fn timeliness(scope: &Scope) -> Timeliness {
         .iter()
         .filter(|d| d.status == Some(Status::Proposed))
     {
-        let covered =
-            d.id.as_ref().is_some_and(|id| {
-                scope.index().listing.get(id).is_some_and(|reviews| {
-                    reviews.iter().any(|r| r.kind == Some(ReviewKind::Async))
-                })
-            });
+        let covered = d.id.as_ref().is_some_and(|id| {
+            scope
+                .index()
+                .listing(id)
+                .any(|r| r.kind == Some(ReviewKind::Async))
+        });
         let Some(start) = scope.dates.decision(d) else {
             continue;
         };

@@ -22,9 +22,10 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use super::pulse::QuestionMean;
+use super::scope::Shared;
 use super::signals::{Risks, SignalCount};
 use super::stats::{Count, Mean, Ratio};
-use super::{ById, MetricsOptions, Report, Scope, actions, pulse, rows, signals, timeliness};
+use super::{MetricsOptions, Report, Scope, actions, pulse, rows, signals, timeliness};
 use crate::log::Log;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -143,8 +144,11 @@ pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
         Some(start) if start <= end => periods(period, start, end),
         _ => Vec::new(),
     };
-    // The same for every period: made once.
-    let ids = super::by_id(log);
+    // What every period's scopes choose from and look up: made once.
+    let shared = Shared::new(log, opts, end);
+    // The open and overdue actions on each period's end, in one pass.
+    let ends: Vec<NaiveDate> = periods.iter().map(|&(_, end)| end).collect();
+    let overdue = actions::overdue_on(shared.timeline.actions(), &ends);
     Trend {
         schema_version: 1,
         period,
@@ -152,7 +156,8 @@ pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
         model: opts.model.clone(),
         periods: periods
             .into_iter()
-            .map(|(start, end)| {
+            .zip(overdue)
+            .map(|((start, end), overdue_actions)| {
                 let opts = MetricsOptions {
                     as_of: end,
                     since: Some(start),
@@ -166,7 +171,7 @@ pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
                     label: period.label(start),
                     start,
                     end,
-                    figures: headline(log, &opts, &ids),
+                    figures: headline(log, &opts, &shared, overdue_actions),
                 }
             })
             .collect(),
@@ -178,21 +183,17 @@ pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
 /// period of the example to it), without the registers, lists, tables and
 /// per-person rows no headline figure reads, which were most of a trend's
 /// time (it computes one report per period).
-fn headline<'a>(log: &'a Log, opts: &MetricsOptions, ids: &ById<'a>) -> Headline {
-    let scope = Scope::sharing(log, opts, ids);
-    // The state on the as-of date is never windowed, as in `compute`.
-    let state_opts = opts.is_windowed().then(|| opts.state());
-    let state_scope = state_opts.as_ref().map(|o| Scope::new(log, o));
-    let state = state_scope.as_ref().unwrap_or(&scope);
+fn headline<'a>(
+    log: &'a Log,
+    opts: &MetricsOptions,
+    shared: &Shared<'a>,
+    overdue_actions: Count,
+) -> Headline {
+    let scope = Scope::sharing(log, opts, shared);
     let registry_roles = scope.people.registry_roles().len();
-    let (rows, (on_time, overdue_actions)) = rayon::join(
+    let (rows, on_time) = rayon::join(
         || rows::figures(&scope, opts, registry_roles),
-        || {
-            (
-                timeliness::timeliness(&scope).on_time,
-                actions::overdue(state),
-            )
-        },
+        || timeliness::timeliness(&scope).on_time,
     );
     // As `compute` sums them.
     let (mut responded, mut expected) = (0, 0);
@@ -222,6 +223,7 @@ mod tests {
     use super::super::compute;
     use super::*;
     use crate::log::locate;
+    use std::collections::BTreeSet;
     use std::path::Path;
 
     /// Each period's headline, worked out alone, is the headline of the
@@ -263,6 +265,103 @@ mod tests {
         // (the state, read apart from the window) and some with a pulse.
         assert!(checked >= 20, "{checked}");
         assert!(overdue > 0 && pulsed > 0, "{overdue} {pulsed}");
+    }
+
+    /// Each period's open and overdue actions, counted in one pass over
+    /// the log, are those of the report over that period, on a log with
+    /// the edges the example lacks: an undated decision, actions dropped,
+    /// done on no day, done after their due date and after a period's end;
+    /// reviews whose actions count, when a model is chosen, only from the
+    /// date of a decision about it that they name, or never.
+    #[test]
+    fn each_periods_overdue_actions_are_its_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let log_dir = dir.path().join("decisions");
+        std::fs::create_dir_all(log_dir.join("reviews")).unwrap();
+        let action = |due: &str, rest: &str| format!("  - owner: lee\n    due: {due}\n{rest}");
+        let decision = |name: &str, head: &str, actions: &[String]| {
+            let text = format!(
+                "---\ntitle: {name}\nstatus: accepted\n{head}actions:\n{}---\n# {name}\n",
+                actions.concat()
+            );
+            std::fs::write(log_dir.join(format!("{name}.md")), text).unwrap();
+        };
+        let review = |name: &str, head: &str, actions: &[String]| {
+            let text = format!(
+                "---\nkind: check-in\n{head}actions:\n{}---\n# {name}\n",
+                actions.concat()
+            );
+            std::fs::write(log_dir.join("reviews").join(format!("{name}.md")), text).unwrap();
+        };
+        decision(
+            "0001-a",
+            "date: 2025-03-10\nmodel: m\n",
+            &[
+                action("2025-02-01", ""),
+                action("2025-04-01", "    status: done\n    done: 2025-05-15\n"),
+                action("2025-03-20", "    status: done\n    done: 2025-03-12\n"),
+            ],
+        );
+        decision(
+            "0002-b",
+            "date: 2025-06-20\nmodel: m\n",
+            &[action("2025-07-01", "")],
+        );
+        decision(
+            "0003-c",
+            "date: 2025-01-05\nmodel: other\n",
+            &[action("2025-03-01", "")],
+        );
+        decision(
+            "0004-d",
+            "model: m\n",
+            &[
+                action("2025-01-01", "    status: dropped\n"),
+                action("2025-01-01", "    status: done\n"),
+                action("2025-02-15", ""),
+            ],
+        );
+        review(
+            "2025-02-10-x",
+            "date: 2025-02-10\ndecisions: [2]\n",
+            &[action("2025-03-01", "")],
+        );
+        review(
+            "2025-04-02-y",
+            "date: 2025-04-02\nfeedback:\n  - on: 3\n    by: kim\n    stance: concern\n",
+            &[action("2025-04-10", "")],
+        );
+        review("undated-z", "decisions: [4]\n", &[action("2025-05-01", "")]);
+        let log = Log::load(locate(dir.path(), Some(Path::new("decisions")), None).unwrap());
+        assert_eq!(log.decisions.len(), 4);
+        assert_eq!(log.reviews.len(), 3);
+        let mut seen = BTreeSet::new();
+        for model in [None, Some("m".to_string())] {
+            let opts = MetricsOptions {
+                model: model.clone(),
+                ..MetricsOptions::new(d("2025-08-31"))
+            };
+            for period in [Period::Month, Period::Quarter] {
+                for p in trend(&log, &opts, period).periods {
+                    let whole = MetricsOptions {
+                        as_of: p.end,
+                        since: Some(p.start),
+                        until: Some(p.end),
+                        ..opts.clone()
+                    };
+                    let report = compute(&log, &whole);
+                    assert_eq!(
+                        p.figures.overdue_actions, report.actions.overdue,
+                        "{} {model:?}",
+                        p.label
+                    );
+                    seen.insert((model.is_some(), report.actions.overdue.n));
+                }
+            }
+        }
+        // The counts move from period to period, with a model and without.
+        assert!(seen.iter().filter(|(m, _)| *m).count() >= 3, "{seen:?}");
+        assert!(seen.iter().filter(|(m, _)| !*m).count() >= 3, "{seen:?}");
     }
 
     /// Why the periods are computed without `check`: marking every

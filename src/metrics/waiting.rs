@@ -108,11 +108,12 @@ pub fn waiting<'a>(scope: &Scope<'a, '_>, d: &'a Decision) -> Waiting {
             entry.0.push(why.clone());
         }
     }
-    let listing: &[&Review] =
+    let listing: Vec<&Review> =
         d.id.as_ref()
-            .and_then(|id| scope.index().listing.get(id))
-            .map_or(&[], Vec::as_slice);
-    for review in listing {
+            .into_iter()
+            .flat_map(|id| scope.index().listing(id))
+            .collect();
+    for review in &listing {
         let date = scope.dates.review(review).map(|x| x.date);
         if date.is_some_and(|x| x > as_of) {
             continue;
