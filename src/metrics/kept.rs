@@ -153,7 +153,7 @@ fn meta(meta: &mut Meta) {
     if let FrontMatter::Parsed(outline) = &mut meta.front {
         *outline = Outline::default();
     }
-    meta.problems = Vec::new();
+    meta.problems = Default::default();
     meta.scan = None;
 }
 

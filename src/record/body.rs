@@ -18,7 +18,7 @@ use crate::yaml::Pos;
 pub struct Body {
     /// The first level-1 heading, as text, with its position.
     pub title: Option<(String, Pos)>,
-    pub sections: Vec<Section>,
+    pub sections: super::List<Section>,
 }
 
 /// A heading and everything under it up to the next heading of the same or a higher level.
@@ -88,7 +88,7 @@ impl Body {
         let mut body = Body {
             title: None,
             // One section per heading, allocated once: kept for every record.
-            sections: Vec::with_capacity(headings.len()),
+            sections: super::List::with_capacity(headings.len()),
         };
         // Lines are counted on from the last heading, as headings come in
         // the order they are written: counting from the top for each

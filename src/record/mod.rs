@@ -85,7 +85,7 @@ pub struct Meta {
     pub front: FrontMatter<Outline>,
     /// 1-based line where the Markdown body starts.
     pub body_line: usize,
-    pub problems: Vec<Problem>,
+    pub problems: List<Problem>,
     /// What the text showed besides its fields, boxed, and `None` when it
     /// showed nothing (as in most files): inline, it took 88 of a
     /// record's bytes. Read through [`Meta::scan`].
@@ -98,7 +98,7 @@ impl Default for Meta {
             path: "".into(),
             front: FrontMatter::Missing,
             body_line: 1,
-            problems: Vec::new(),
+            problems: List::new(),
             scan: None,
         }
     }
@@ -236,7 +236,7 @@ fn open<'t>(path: impl Into<Arc<str>>, text: &'t str, depth: Depth, scan: bool) 
         path: path.into(),
         front: FrontMatter::Missing,
         body_line: split.body_line,
-        problems: Vec::new(),
+        problems: List::new(),
         scan: (found != Scan::default()).then(|| Box::new(found)),
     };
     Opened {

@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+use super::List;
 use crate::yaml::{Node, Pos, Value};
 
 /// The keys of one front-matter block and of its list items, with positions.
@@ -20,11 +21,11 @@ use crate::yaml::{Node, Pos, Value};
 pub struct Outline {
     /// Every key in document order, duplicates included; top-level keys
     /// have `item == 0`, keys of `items[n]` have `item == n + 1`.
-    keys: Vec<Slot>,
+    keys: List<Slot>,
     /// The mapping items of top-level lists (of the first entry of a key given twice).
-    items: Vec<Item>,
+    items: List<Item>,
     /// Names outside [`KNOWN`], which slots refer to past its end.
-    others: Vec<Box<str>>,
+    others: List<Box<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -288,9 +289,9 @@ impl Outline {
             // order once the top-level ones are moved ahead: only each
             // item's few keys are left to sort, not all of them at once.
             let top = self.keys.iter().filter(|s| s.item == 0).count();
-            let mut keys: Vec<Slot> = Vec::with_capacity(self.keys.len());
-            keys.extend(self.keys.iter().filter(|s| s.item == 0));
-            keys.extend(self.keys.iter().filter(|s| s.item != 0));
+            let mut keys: List<Slot> = List::with_capacity(self.keys.len());
+            keys.extend(self.keys.iter().filter(|s| s.item == 0).copied());
+            keys.extend(self.keys.iter().filter(|s| s.item != 0).copied());
             if keys[top..].is_sorted_by_key(|s| s.item) {
                 self.keys = keys;
                 for group in self.keys.chunk_by_mut(|a, b| a.item == b.item) {

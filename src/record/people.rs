@@ -32,7 +32,7 @@ impl People {
         let mut r = Reader::default();
         let front = match crate::yaml::parse(text, 1) {
             Ok(node) => FrontMatter::Parsed(node),
-            Err(err) => FrontMatter::Invalid(err),
+            Err(err) => FrontMatter::Invalid(Box::new(err)),
         };
         let mut people = Vec::new();
         let mut groups = Vec::new();
@@ -79,7 +79,7 @@ impl People {
                 path: path.into(),
                 front: outline(&front, Depth::Full),
                 body_line: 1,
-                problems: r.problems,
+                problems: r.problems.into(),
                 scan: None,
             },
             lookup: lookup::Lookup::of(&people, &groups),

@@ -114,7 +114,7 @@ impl Review {
             meta: Meta::default(),
         };
         meta.front = outline(&front, depth);
-        meta.problems = r.problems;
+        meta.problems = r.problems.into();
         Review { meta, ..review }
     }
 

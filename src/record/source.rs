@@ -21,8 +21,9 @@ pub enum FrontMatter<T = Node<'static>> {
     Missing,
     /// The opening `---` has no closing `---`.
     Unterminated,
-    /// The block is not valid YAML (or breaks a safety limit).
-    Invalid(YamlError),
+    /// The block is not valid YAML (or breaks a safety limit): boxed, as
+    /// it is rare and every record holds the enum.
+    Invalid(Box<YamlError>),
 }
 
 /// A file split into its parts.
@@ -111,7 +112,7 @@ pub fn split_keeping<'t>(text: &'t str, keep: Option<&'static [&'static str]>) -
             let body = &text[end..];
             let front = match yaml::parse_keeping(yaml_text, 2, keep) {
                 Ok(node) => FrontMatter::Parsed(node),
-                Err(err) => FrontMatter::Invalid(err),
+                Err(err) => FrontMatter::Invalid(Box::new(err)),
             };
             let lines = newlines(yaml_text.as_bytes());
             return Split {

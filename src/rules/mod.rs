@@ -514,7 +514,7 @@ pub fn slim_review(r: &mut Review) {
     r.actions = List::new();
     r.responses = List::new();
     r.body = crate::record::Body::default();
-    r.meta.problems = Vec::new();
+    r.meta.problems = Default::default();
     r.meta.scan = None;
     if let crate::record::FrontMatter::Parsed(outline) = &mut r.meta.front {
         *outline = crate::record::Outline::default();
