@@ -6,8 +6,13 @@
 //! [`super::compute`] gives over that period (decisions and reviews dated
 //! from its first day to its last) as of its last day, so it always equals
 //! `decide report --since START --until END --as-of END`. Only those
-//! figures are worked out, by the same functions and sums (`headline`);
-//! a test below holds every period of the example to the whole report's.
+//! figures are worked out, by the same functions and sums (`headline`),
+//! over what every period shares, made once (`scope::Shared`: the records in
+//! log order with their dates, the review index); the overdue actions of
+//! every period are counted in one pass over the actions
+//! (`actions::overdue_on`). Tests below hold every period of the
+//! example, and the overdue actions of a log with their edge cases, to
+//! the whole report's.
 //! The last period ends on the as-of date (or `--until`), the first
 //! starts on `--since` or the earliest dated record.
 //!
