@@ -87,9 +87,9 @@ pub(super) fn sorted_kept<K: Ord, T>(
 }
 
 /// Sorts `items` by their key, stable, in place. `sort_by` would take
-/// room for half the items (at 100,000 decisions read in full, 33 MB
-/// beside the 66 MB of the records); this sorts their positions, then
-/// moves each item once along the cycles of that order.
+/// room for half the items (for an editing command at 100,000 decisions,
+/// 33 MB beside the 66 MB of its records); this sorts their positions,
+/// then moves each item once along the cycles of that order.
 fn sort_stable_in_place<K: Ord, T>(items: &mut [(K, T)]) {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&a, &b| items[a].0.cmp(&items[b].0));

@@ -10,9 +10,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use foldhash::HashMap;
-
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use serde::Serialize;
 
 use super::Dates;
@@ -73,11 +72,11 @@ pub(crate) struct Reviews<'a> {
     /// Reviews that list the decision in `decisions`, in log order.
     listing: HashMap<&'a Id, Vec<(&'a Review, Option<NaiveDate>)>>,
     /// Review feedback `on:` the decision, with its review, in log order.
-    on: HashMap<&'a Id, Vec<OnIt<'a>>>,
+    on: HashMap<&'a Id, Vec<FeedbackOn<'a>>>,
 }
 
 /// A review's feedback on a decision, with the review and its date.
-type OnIt<'a> = (&'a Feedback, &'a Review, Option<NaiveDate>);
+type FeedbackOn<'a> = (&'a Feedback, &'a Review, Option<NaiveDate>);
 
 impl<'a> Reviews<'a> {
     /// Every review of `reviews` that had taken place by `until`, dated

@@ -285,9 +285,10 @@ impl<'a, 'o> Scope<'a, 'o> {
     }
 
     /// The feedback reviews give on each decision and the reviews listing
-    /// it, from every review dated up to T. Made once, on first use: a
-    /// scope that reads no feedback (the state each period of a trend
-    /// reads for its overdue actions) never makes it.
+    /// it, from every review dated up to T: the caller's, for a scope
+    /// that shares a trend's lookups, else made once, on first use (a
+    /// scope that reads no feedback, such as a windowed report's state,
+    /// never makes it).
     pub(crate) fn index(&self) -> Index<'_, 'a> {
         let reviews = match self.shared {
             Some(shared) => &shared.reviews,

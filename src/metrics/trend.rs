@@ -187,7 +187,8 @@ pub fn trend(log: &Log, opts: &MetricsOptions, period: Period) -> Trend {
 /// same as `Headline::of(&compute(log, opts))` (a test below holds every
 /// period of the example to it), without the registers, lists, tables and
 /// per-person rows no headline figure reads, which were most of a trend's
-/// time (it computes one report per period).
+/// time (it computed one report per period). Its overdue actions, counted
+/// for every period at once (`actions::overdue_on`), are given.
 fn headline<'a>(
     log: &'a Log,
     opts: &MetricsOptions,
@@ -231,6 +232,35 @@ mod tests {
     use std::collections::BTreeSet;
     use std::path::Path;
 
+    /// Calls `check` with each period of the trend of `log` as of `as_of`,
+    /// by month and by quarter, for the whole log and for `model`, and the
+    /// whole report over that period (`--since START --until END --as-of
+    /// END`).
+    fn each_period_and_its_report(
+        log: &Log,
+        as_of: &str,
+        model: &str,
+        mut check: impl FnMut(&PeriodFigures, &Report, Option<&str>),
+    ) {
+        for model in [None, Some(model.to_string())] {
+            let opts = MetricsOptions {
+                model: model.clone(),
+                ..MetricsOptions::new(d(as_of))
+            };
+            for period in [Period::Month, Period::Quarter] {
+                for p in trend(log, &opts, period).periods {
+                    let whole = MetricsOptions {
+                        as_of: p.end,
+                        since: Some(p.start),
+                        until: Some(p.end),
+                        ..opts.clone()
+                    };
+                    check(&p, &compute(log, &whole), model.as_deref());
+                }
+            }
+        }
+    }
+
     /// Each period's headline, worked out alone, is the headline of the
     /// whole report over that period, on every period of the example by
     /// month and by quarter, for the whole log and for one model.
@@ -241,31 +271,12 @@ mod tests {
         let log = Log::load(locate(root, Some(dir), None).unwrap());
         let model = log.decisions.iter().find_map(|d| d.model.clone()).unwrap();
         let (mut checked, mut overdue, mut pulsed) = (0, 0, 0);
-        for model in [None, Some(model.value.to_string())] {
-            let opts = MetricsOptions {
-                model,
-                ..MetricsOptions::new(d("2026-11-25"))
-            };
-            for period in [Period::Month, Period::Quarter] {
-                for p in trend(&log, &opts, period).periods {
-                    let whole = MetricsOptions {
-                        as_of: p.end,
-                        since: Some(p.start),
-                        until: Some(p.end),
-                        ..opts.clone()
-                    };
-                    assert_eq!(
-                        p.figures,
-                        Headline::of(&compute(&log, &whole)),
-                        "{}",
-                        p.label
-                    );
-                    checked += 1;
-                    overdue += usize::from(p.figures.overdue_actions.count > 0);
-                    pulsed += usize::from(!p.figures.pulse_means.is_empty());
-                }
-            }
-        }
+        each_period_and_its_report(&log, "2026-11-25", &model.value, |p, report, _| {
+            assert_eq!(p.figures, Headline::of(report), "{}", p.label);
+            checked += 1;
+            overdue += usize::from(p.figures.overdue_actions.count > 0);
+            pulsed += usize::from(!p.figures.pulse_means.is_empty());
+        });
         // Enough periods to mean something, some with overdue actions
         // (the state, read apart from the window) and some with a pulse.
         assert!(checked >= 20, "{checked}");
@@ -341,29 +352,11 @@ mod tests {
         assert_eq!(log.decisions.len(), 4);
         assert_eq!(log.reviews.len(), 3);
         let mut seen = BTreeSet::new();
-        for model in [None, Some("m".to_string())] {
-            let opts = MetricsOptions {
-                model: model.clone(),
-                ..MetricsOptions::new(d("2025-08-31"))
-            };
-            for period in [Period::Month, Period::Quarter] {
-                for p in trend(&log, &opts, period).periods {
-                    let whole = MetricsOptions {
-                        as_of: p.end,
-                        since: Some(p.start),
-                        until: Some(p.end),
-                        ..opts.clone()
-                    };
-                    let report = compute(&log, &whole);
-                    assert_eq!(
-                        p.figures.overdue_actions, report.actions.overdue,
-                        "{} {model:?}",
-                        p.label
-                    );
-                    seen.insert((model.is_some(), report.actions.overdue.n));
-                }
-            }
-        }
+        each_period_and_its_report(&log, "2025-08-31", "m", |p, report, model| {
+            let overdue = report.actions.overdue;
+            assert_eq!(p.figures.overdue_actions, overdue, "{} {model:?}", p.label);
+            seen.insert((model.is_some(), overdue.n));
+        });
         // The counts move from period to period, with a model and without.
         assert!(seen.iter().filter(|(m, _)| *m).count() >= 3, "{seen:?}");
         assert!(seen.iter().filter(|(m, _)| !*m).count() >= 3, "{seen:?}");
