@@ -41,7 +41,6 @@ pub use outcomes::{Correlation, OutcomePoint, Outcomes, Withheld};
 pub use participation::{Diversity, Participation, participation};
 pub use pulse::Pulse;
 pub use scope::Scope;
-
 pub use signals::{Risks, Signals};
 pub use stats::{Count, Mean, Ratio, Spread};
 pub use timeliness::{Answer, AnswerState, Request, Timeliness};

@@ -188,7 +188,7 @@ impl Charter {
             meta: Meta::default(),
         };
         meta.front = outline(&front, Depth::Full);
-        meta.problems = r.problems.into();
+        meta.problems = r.problems;
         Charter { meta, ..charter }
     }
 }

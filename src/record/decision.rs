@@ -404,7 +404,7 @@ impl Decision {
             meta: Meta::default(),
         };
         meta.front = outline(&front, depth);
-        meta.problems = r.problems.into();
+        meta.problems = r.problems;
         Decision { meta, ..decision }
     }
 

@@ -71,7 +71,7 @@ pub struct Problem {
 /// Collects problems while fields are read.
 #[derive(Debug, Default)]
 pub struct Reader {
-    pub problems: Vec<Problem>,
+    pub problems: List<Problem>,
 }
 
 /// Parses a strict `YYYY-MM-DD` date.

@@ -79,7 +79,7 @@ impl People {
                 path: path.into(),
                 front: outline(&front, Depth::Full),
                 body_line: 1,
-                problems: r.problems.into(),
+                problems: r.problems,
                 scan: None,
             },
             lookup: lookup::Lookup::of(&people, &groups),

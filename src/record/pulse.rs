@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use super::fields::{DateField, Reader, Text};
-use super::{Charter, ProblemKind};
+use super::{Charter, List, ProblemKind};
 use crate::yaml::{Node, Pos, Value};
 
 /// The questions a pulse asks when the charter names none.
@@ -56,7 +56,7 @@ pub struct Response {
 }
 
 /// Reads `responses:` of a review.
-pub(super) fn responses(r: &mut Reader, map: &Node) -> Vec<Response> {
+pub(super) fn responses(r: &mut Reader, map: &Node) -> List<Response> {
     r.items(map, "responses")
         .into_iter()
         .map(|item| {

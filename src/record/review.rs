@@ -109,12 +109,12 @@ impl Review {
             feedback: feedback(&mut r, node, true),
             actions: actions(&mut r, node),
             outcomes,
-            responses: pulse::responses(&mut r, node).into(),
+            responses: pulse::responses(&mut r, node),
             body,
             meta: Meta::default(),
         };
         meta.front = outline(&front, depth);
-        meta.problems = r.problems.into();
+        meta.problems = r.problems;
         Review { meta, ..review }
     }
 
