@@ -186,21 +186,23 @@ impl Reader {
                 List::new()
             }
             _ => {
-                let text = self.text(node, key);
+                let Some(text) = self.text(node, key) else {
+                    return List::new();
+                };
                 // "a, b" in a single string is a common MADR habit.
-                text.into_iter()
-                    .flat_map(|t| {
-                        t.value
-                            .split(',')
-                            .map(str::trim)
-                            .filter(|s| !s.is_empty())
-                            .map(|s| Text {
-                                value: s.into(),
-                                pos: t.pos,
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                    .collect()
+                let names = || {
+                    text.value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                };
+                // As long as the list, as above.
+                let mut texts = List::with_capacity(names().count());
+                texts.extend(names().map(|s| Text {
+                    value: s.into(),
+                    pos: text.pos,
+                }));
+                texts
             }
         }
     }
