@@ -178,6 +178,40 @@ fn an_edit_within_the_same_time_stamp_is_seen_by_hash() {
 }
 
 #[test]
+fn files_written_just_before_the_cache_are_trusted_by_their_time_once_old_enough() {
+    // After a checkout or a clone every file is new: the run that caches
+    // them cannot trust their times (a second change in the same time
+    // stamp would not show), so the next run compares them by hash. Once a
+    // run starts more than two seconds after their time, the cache says
+    // so, and the runs after it trust their time, as for any other file.
+    let dir = log();
+    let file = dir.path().join("decisions/0001-use-lightgbm.md");
+    let stamp = SystemTime::now() - Duration::from_millis(500);
+    let set_stamp = || {
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(stamp)
+            .unwrap()
+    };
+    set_stamp();
+    let first = check(dir.path(), &[]);
+    assert!(first.stdout.contains("draftt"), "{first:?}");
+    while SystemTime::now() < stamp + Duration::from_millis(2300) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(check(dir.path(), &[]).stdout, first.stdout);
+    // A change that keeps size and time is now unseen, as for a file
+    // cached long after it was written: the cache answered.
+    std::fs::write(&file, record(MENDED)).unwrap();
+    set_stamp();
+    assert_eq!(check(dir.path(), &[]).stdout, first.stdout);
+    let cold = check(dir.path(), &["--no-cache"]);
+    assert!(!cold.stdout.contains("draftt"), "{cold:?}");
+}
+
+#[test]
 fn a_new_time_on_the_same_text_keeps_the_cache() {
     // `git checkout` or `touch`: the time changes, the text does not. The
     // hash says the file is the same, so the cache still answers (which the

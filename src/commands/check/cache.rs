@@ -243,6 +243,10 @@ pub struct Valid<'c> {
     stored: Stored,
     /// Entries whose time changed but not their text, with the new size and time.
     refreshed: Vec<(usize, u64, i64)>,
+    /// Some entry was too close to the cache's start to be trusted by its
+    /// time ([`RACY_NS`]) and is no longer to this run's: compared by hash
+    /// in this run, it need not be again once the cache says so.
+    settled: bool,
     started: i64,
 }
 
@@ -297,11 +301,17 @@ impl Cache {
             .filter(|(_, refreshed)| *refreshed)
             .map(|(i, _)| (i, snapshot.files[i].size, snapshot.files[i].mtime))
             .collect();
+        let settled = stored.files.iter().any(|entry| {
+            entry.role != Role::Stray
+                && racy(entry.mtime, stored.written)
+                && !racy(entry.mtime, snapshot.started)
+        });
         let stored = self.stored.take()?;
         Some(Valid {
             cache: self,
             stored,
             refreshed,
+            settled,
             started: snapshot.started,
         })
     }
@@ -474,8 +484,10 @@ impl Valid<'_> {
 
     /// The findings cached for the files `wanted` names, in the order the
     /// rules give them, when the cache has them all. The new times of files
-    /// whose time changed but not their text are written first, so the next
-    /// run need not hash them again. Each file's findings are let go of as
+    /// whose time changed but not their text are written first, as is the
+    /// start of this run when files written just before the cache was are
+    /// now old enough to be trusted by their time, so that the next run
+    /// need not hash them again. Each file's findings are let go of as
     /// they are read: the cache of a large log holds as much as its findings
     /// do, and holding both set the peak memory of the run.
     pub fn found(&mut self, wanted: &Wanted) -> Option<Vec<Diagnostic>> {
@@ -518,9 +530,12 @@ impl Valid<'_> {
     }
 
     /// Writes the cache again with the new times of the files whose time
-    /// changed but not their text.
+    /// changed but not their text, and with this run's start, so that a
+    /// file compared by hash only because it was written just before the
+    /// cache was (after a checkout or a clone, every file) is compared so
+    /// once, not by every run until some file changes.
     fn refresh(&mut self) {
-        if self.refreshed.is_empty() {
+        if self.refreshed.is_empty() && !self.settled {
             return;
         }
         let mut files: Vec<EntryOut> = self.stored.files.iter().map(EntryOut::of).collect();
@@ -644,8 +659,7 @@ fn unchanged(entry: &Entry, seen: &Seen, written: i64) -> Option<bool> {
         return Some(false);
     }
     let same_time = entry.size == seen.size && entry.mtime == seen.mtime;
-    let racy = entry.mtime.saturating_add(RACY_NS) >= written;
-    if same_time && !racy {
+    if same_time && !racy(entry.mtime, written) {
         return Some(false);
     }
     let hash = entry.hash?;
@@ -654,6 +668,13 @@ fn unchanged(entry: &Entry, seen: &Seen, written: i64) -> Option<bool> {
     }
     let bytes = read_bounded(&seen.abs, seen.size)?;
     (log::content_hash(&bytes) == hash).then_some(!same_time)
+}
+
+/// Whether a file of time `mtime` is too close to `written`, the start of
+/// the run that cached it, to be trusted by its time: a second change in
+/// the same time stamp would not show.
+fn racy(mtime: i64, written: i64) -> bool {
+    mtime.saturating_add(RACY_NS) >= written
 }
 
 /// The file's bytes, when it holds at most `limit` of them.
