@@ -269,20 +269,17 @@ fn items(
 ) -> Vec<Item> {
     // Sized to the items shown: grown by pushing, a record's vector holds
     // room for four items, more than twice what most records have.
-    let open = |a: &Action| matches!(a.status, Some(ActionStatus::Open) | None);
-    let mut items = Vec::with_capacity(match all {
-        true => actions.len(),
-        false => actions.iter().filter(|a| open(a)).count(),
-    });
+    let shown = |a: &Action| all || matches!(a.status, Some(ActionStatus::Open) | None);
+    let mut items = Vec::with_capacity(actions.iter().filter(|a| shown(a)).count());
     for (i, a) in actions.into_iter().enumerate() {
+        if !shown(&a) {
+            continue;
+        }
         let status = match a.status {
             Some(ActionStatus::Done) => "done",
             Some(ActionStatus::Dropped) => "dropped",
             Some(ActionStatus::Open) | None => "open",
         };
-        if status != "open" && !all {
-            continue;
-        }
         let due = a.due.as_ref().and_then(|d| d.date);
         items.push(Item {
             owner: a.owner.map(|o| o.value),
