@@ -86,7 +86,7 @@ impl<'a> Reviews<'a> {
         let mut index = Reviews::default();
         for review in reviews {
             let date = dates.review(review).map(|d| d.date);
-            if date.is_some_and(|d| d > until) {
+            if !taken_place(date, until) {
                 continue;
             }
             let mut seen = BTreeSet::new();
@@ -113,6 +113,12 @@ impl<'a> Reviews<'a> {
     }
 }
 
+/// Whether a review of `date` had taken place by `day`; one with no date
+/// at all is taken to have, as every undated response is.
+fn taken_place(date: Option<NaiveDate>, day: NaiveDate) -> bool {
+    date.is_none_or(|d| d <= day)
+}
+
 /// The reviews that bear on each decision and had taken place by `as_of`:
 /// a review dated after it had not happened yet, so neither its attendance
 /// nor the feedback and outcomes it records count, whatever their own
@@ -133,7 +139,7 @@ impl<'r, 'a> Index<'r, 'a> {
             .get(id)
             .into_iter()
             .flatten()
-            .filter(move |(_, date)| date.is_none_or(|d| d <= as_of))
+            .filter(move |(_, date)| taken_place(*date, as_of))
             .map(|&(review, _)| review)
     }
 
@@ -155,7 +161,7 @@ impl<'r, 'a> Index<'r, 'a> {
                     .get(id)
                     .into_iter()
                     .flatten()
-                    .filter(|(_, _, date)| date.is_none_or(|d| d <= as_of))
+                    .filter(|(_, _, date)| taken_place(*date, as_of))
                     .map(|&(f, review, _)| (f, Some(review))),
             );
         }

@@ -145,21 +145,7 @@ impl<'a> Timeline<'a> {
             let about = if self.model.is_none() {
                 Some(NaiveDate::MIN)
             } else {
-                r.decisions
-                    .iter()
-                    .map(|x| &x.id)
-                    .chain(
-                        r.feedback
-                            .iter()
-                            .filter_map(|f| f.on.as_ref().map(|x| &x.id)),
-                    )
-                    .chain(
-                        r.outcomes
-                            .iter()
-                            .filter_map(|o| o.decision.as_ref().map(|x| &x.id)),
-                    )
-                    .filter_map(|id| held.get(id).copied())
-                    .min()
+                about(r).filter_map(|id| held.get(id).copied()).min()
             };
             if let Some(about) = about {
                 let day = from(e.date).max(about);
@@ -168,6 +154,25 @@ impl<'a> Timeline<'a> {
         }
         out
     }
+}
+
+/// The decisions a review is about, when a model limits the reviews to
+/// its decisions': those it lists, those its feedback is on and those its
+/// outcomes observe.
+fn about(r: &Review) -> impl Iterator<Item = &Id> {
+    r.decisions
+        .iter()
+        .map(|x| &x.id)
+        .chain(
+            r.feedback
+                .iter()
+                .filter_map(|f| f.on.as_ref().map(|x| &x.id)),
+        )
+        .chain(
+            r.outcomes
+                .iter()
+                .filter_map(|o| o.decision.as_ref().map(|x| &x.id)),
+        )
 }
 
 /// What the many scopes of a trend share, made once over its log: the
@@ -252,17 +257,7 @@ impl<'a, 'o> Scope<'a, 'o> {
         let reviews: Vec<&Review> = timeline
             .reviews
             .iter()
-            .filter(|e| {
-                let r = e.record;
-                opts.model.is_none()
-                    || r.decisions.iter().any(|x| ids.contains(&x.id))
-                    || r.feedback
-                        .iter()
-                        .any(|f| f.on.as_ref().is_some_and(|x| ids.contains(&x.id)))
-                    || r.outcomes
-                        .iter()
-                        .any(|o| o.decision.as_ref().is_some_and(|x| ids.contains(&x.id)))
-            })
+            .filter(|e| opts.model.is_none() || about(e.record).any(|id| ids.contains(id)))
             .filter(|e| keep(e.invalid, e.date))
             .map(|e| e.record)
             .collect();
